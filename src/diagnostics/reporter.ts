@@ -1,0 +1,17 @@
+// The one place that prints diagnostics for people.
+import { formatLocation, type Diagnostic } from "./diagnostic.ts";
+
+export function report(diagnostics: readonly Diagnostic[], write: (line: string) => void = (l) => process.stderr.write(l + "\n")): void {
+  const sorted = [...diagnostics].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file, "en") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  for (const d of sorted) write(formatLocation(d));
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  if (diagnostics.length > 0) write(`${plural(errors, "error")}, ${plural(warnings, "warning")}`);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

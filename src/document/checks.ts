@@ -1,0 +1,51 @@
+// Warnings for reviewers: things that do not stop a build but that someone should look at.
+import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import type { ContentSet } from "../load/content.ts";
+import type { ForceRegister } from "../load/forceRegister.ts";
+import type { Statistics } from "../statistics/types.ts";
+import type { ReportDocument } from "./model.ts";
+
+/** An entry this long no longer fits two pages beside its chart. */
+export const longEntryWords = 950;
+
+export function checkDocument(content: ContentSet, statistics: Statistics, register: ForceRegister, document: ReportDocument, sink: DiagnosticSink): void {
+  const withEntries = new Set(content.entries.map((e) => e.force.slug));
+  const withData = new Set(statistics.forces.map((f) => f.slug));
+  const entriesDir = `${content.dir}/good-practice`;
+
+  for (const force of statistics.forces) {
+    if (!withEntries.has(force.slug)) sink.warn(entriesDir, "missing-entry", `${force.name} is in the ${statistics.year} data but has no good-practice entry; its page will show figures only.`);
+  }
+  for (const entry of content.entries) {
+    if (!withData.has(entry.force.slug) && entry.force.dataSource !== "none") {
+      sink.warn(entry.file, "entry-without-data", `${entry.force.name} sends workforce data (${entry.force.dataSource}) but none is in the ${statistics.year} data; its page will have no chart.`, { line: entry.fieldLines.force });
+    }
+  }
+  for (const force of register.forces) {
+    if (force.dataSource !== "none" && !withData.has(force.slug)) {
+      sink.warn(`data/${statistics.year}/officers.csv`, "force-without-data", `${force.name} is in the register but not in the ${statistics.year} officer data.`);
+    }
+  }
+
+  const titles = new Map<string, string>();
+  for (const section of document.sections) {
+    if (section.kind === "force") {
+      for (const entry of section.entries) {
+        if (entry.body.words > longEntryWords) {
+          sink.warn(entry.file, "long-entry", `The entry runs to ${entry.body.words} words; most are 250–450 and more than ${longEntryWords} will not fit two pages.`);
+        }
+        if (entry.body.words === 0) sink.warn(entry.file, "empty-section", "The entry has no body text.");
+        const key = entry.title.toLowerCase();
+        const earlier = titles.get(key);
+        if (earlier) sink.warn(entry.file, "duplicate-title", `The title "${entry.title}" is also used by ${earlier}.`, { line: 2 });
+        else titles.set(key, entry.file);
+      }
+    }
+    if ((section.kind === "foreword" || section.kind === "summary" || section.kind === "analysis") && section.body.words === 0) {
+      sink.warn(section.body.source, "empty-section", `The ${section.kind} "${section.title}" has no text.`);
+    }
+  }
+  if (content.forewords.length === 0) sink.warn(`${content.dir}/forewords`, "empty-section", "There are no forewords.");
+  if (!content.summary) sink.warn(`${content.dir}/executive-summary.md`, "empty-section", "There is no executive summary.");
+  if (content.analysis.length === 0) sink.warn(`${content.dir}/analysis`, "empty-section", "There is no data analysis.");
+}

@@ -1,0 +1,139 @@
+// `{{ … }}` in the prose: a tiny language that is parsed and looked up, never run as JavaScript.
+//   expression := term ("|" formatter)*
+//   term       := function "(" term ("," term)* ")" | path | number
+//   path       := segment ("." segment)*        e.g. bandCounts.seniorLeadership.2024.men+15
+import { didYouMean } from "../diagnostics/suggest.ts";
+import { formatDefault, formatters, roundHalfAway } from "./formatters.ts";
+
+type Term =
+  | { kind: "path"; segments: string[] }
+  | { kind: "number"; value: number }
+  | { kind: "call"; name: string; args: Term[] };
+
+export interface Expression {
+  term: Term;
+  formatters: string[];
+}
+
+export class ExpressionError extends Error {
+  /** 0-based offset inside the expression text, for the column in the message. */
+  constructor(message: string, readonly offset = 0) {
+    super(message);
+  }
+}
+
+type Value = number | string | null;
+
+const functions: Record<string, { arity: number; apply: (...args: Value[]) => Value }> = {
+  /** a − b, e.g. how many more forces sit in a band than last year. */
+  delta: { arity: 2, apply: (a, b) => (typeof a === "number" && typeof b === "number" ? a - b : null) },
+  abs: { arity: 1, apply: (a) => (typeof a === "number" ? Math.abs(a) : null) },
+  /** Direction of change as the reader sees it: compared at whole-percent precision. */
+  trend: {
+    arity: 2,
+    apply: (now, before) => {
+      if (typeof now !== "number" || typeof before !== "number") return null;
+      const d = roundHalfAway(now, 0) - roundHalfAway(before, 0);
+      return d > 0 ? "increased" : d < 0 ? "fell" : "remained the same";
+    },
+  },
+};
+
+const tokenPattern = /\s*(?:([(),|])|([A-Za-z0-9_+\-.]+))/y;
+
+export function parseExpression(text: string): Expression {
+  const tokens: { value: string; offset: number }[] = [];
+  tokenPattern.lastIndex = 0;
+  let position = 0;
+  while (position < text.length) {
+    if (/^\s*$/.test(text.slice(position))) break;
+    tokenPattern.lastIndex = position;
+    const match = tokenPattern.exec(text);
+    if (!match) throw new ExpressionError(`Unexpected character "${text.slice(position).trim()[0]}"`, position);
+    const value = match[1] ?? match[2];
+    tokens.push({ value, offset: match.index + match[0].length - value.length });
+    position = tokenPattern.lastIndex;
+  }
+  let index = 0;
+  const peek = () => tokens[index];
+  const expect = (value: string) => {
+    const token = tokens[index++];
+    if (token?.value !== value) throw new ExpressionError(`Expected "${value}"${token ? ` but found "${token.value}"` : " at the end"}`, token?.offset ?? text.length);
+  };
+
+  const term = (): Term => {
+    const token = tokens[index++];
+    if (!token) throw new ExpressionError("Expected a name or a number", text.length);
+    if (/^[(),|]$/.test(token.value)) throw new ExpressionError(`Expected a name or a number but found "${token.value}"`, token.offset);
+    if (/^-?\d+(\.\d+)?$/.test(token.value)) return { kind: "number", value: Number(token.value) };
+    if (peek()?.value === "(") {
+      const fn = functions[token.value];
+      if (!fn) throw new ExpressionError(`Unknown function "${token.value}"; known: ${Object.keys(functions).join(", ")}.${didYouMean(token.value, Object.keys(functions))}`, token.offset);
+      index++;
+      const args = [term()];
+      while (peek()?.value === ",") {
+        index++;
+        args.push(term());
+      }
+      expect(")");
+      if (args.length !== fn.arity) throw new ExpressionError(`${token.value}() takes ${fn.arity} argument${fn.arity > 1 ? "s" : ""}, not ${args.length}`, token.offset);
+      return { kind: "call", name: token.value, args };
+    }
+    return { kind: "path", segments: token.value.split(".") };
+  };
+
+  const expression: Expression = { term: term(), formatters: [] };
+  while (index < tokens.length) {
+    expect("|");
+    const name = tokens[index++];
+    if (!name) throw new ExpressionError("Expected a formatter name after |", text.length);
+    if (!formatters[name.value]) {
+      throw new ExpressionError(`Unknown formatter "${name.value}"; known: ${Object.keys(formatters).join(", ")}.${didYouMean(name.value, Object.keys(formatters))}`, name.offset);
+    }
+    expression.formatters.push(name.value);
+  }
+  return expression;
+}
+
+function lookup(context: unknown, segments: string[]): Value {
+  let current: unknown = context;
+  segments.forEach((segment, i) => {
+    const here = segments.slice(0, i).join(".") || "the statistics";
+    if (Array.isArray(current)) {
+      // Lists of forces and of staff groups are looked up by their slug or key.
+      const idOf = (item: unknown) => (item as { slug?: string; key?: string }).slug ?? (item as { key?: string }).key;
+      const found = current.find((item) => item && typeof item === "object" && idOf(item) === segment);
+      if (!found) {
+        const keys = current.map((item) => idOf(item) ?? "");
+        throw new ExpressionError(`"${here}" has no entry "${segment}".${didYouMean(segment, keys)}`);
+      }
+      current = found;
+    } else if (current && typeof current === "object" && segment in current) {
+      current = (current as Record<string, unknown>)[segment];
+    } else {
+      const keys = current && typeof current === "object" ? Object.keys(current) : [];
+      throw new ExpressionError(`Unknown name "${segments.join(".")}": "${here}" has no "${segment}".${didYouMean(segment, keys)}`);
+    }
+  });
+  if (current === null || current === undefined || typeof current === "number" || typeof current === "string") return current ?? null;
+  throw new ExpressionError(`"${segments.join(".")}" is a group of figures, not one figure; name one of its parts.`);
+}
+
+function evaluateTerm(term: Term, context: unknown): Value {
+  if (term.kind === "number") return term.value;
+  if (term.kind === "path") return lookup(context, term.segments);
+  return functions[term.name].apply(...term.args.map((a) => evaluateTerm(a, context)));
+}
+
+export function evaluateExpression(expression: Expression, context: unknown): string {
+  let value: unknown = evaluateTerm(expression.term, context);
+  if (expression.formatters.length === 0) return formatDefault(value);
+  for (const name of expression.formatters) {
+    try {
+      value = formatters[name](value);
+    } catch (error) {
+      throw new ExpressionError(`${name}: ${(error as Error).message}`);
+    }
+  }
+  return value as string;
+}

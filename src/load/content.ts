@@ -1,0 +1,88 @@
+// content/<year>/: the report's words, front matter checked, forces resolved; Markdown bodies kept raw
+// for the assemble stage, which binds them to the statistics.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import {
+  analysisSchema,
+  backPageSchema,
+  entrySchema,
+  personSchema,
+  reportSchema,
+  type AnalysisFrontMatter,
+  type EntryFrontMatter,
+  type PersonFrontMatter,
+  type ReportConfig,
+} from "./contentSchemas.ts";
+import type { Force, ForceRegister } from "./forceRegister.ts";
+import { readMarkdownFile, type MarkdownFile } from "./frontMatter.ts";
+import { readInputFile } from "./readInput.ts";
+import { parseYamlWithSchema } from "./yamlData.ts";
+
+export interface Entry extends MarkdownFile<EntryFrontMatter> {
+  force: Force;
+}
+
+export interface ContentSet {
+  dir: string;
+  report: ReportConfig;
+  forewords: MarkdownFile<PersonFrontMatter>[];
+  summary: MarkdownFile<PersonFrontMatter> | null;
+  analysis: MarkdownFile<AnalysisFrontMatter>[];
+  entries: Entry[];
+  backPage: MarkdownFile<{ title: string }> | null;
+}
+
+/** Markdown files of a folder in name order; a missing folder is an empty list (the checks warn). */
+function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".md") && !name.startsWith("."))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((name) => path.join(dir, name));
+}
+
+const byOrder = <T extends { data: { order?: number }; file: string }>(a: T, b: T) =>
+  (a.data.order ?? Number.MAX_SAFE_INTEGER) - (b.data.order ?? Number.MAX_SAFE_INTEGER) || (a.file < b.file ? -1 : 1);
+
+export function loadContent(contentRoot: string, year: number, register: ForceRegister, sink: DiagnosticSink): ContentSet | null {
+  const dir = path.join(contentRoot, String(year));
+  const reportFile = path.join(dir, "report.yml");
+  const reportText = readInputFile(reportFile, sink, "the edition's settings (title, year, running header, sources)");
+  const report = reportText === null ? null : parseYamlWithSchema(reportFile, reportText, 1, reportSchema, sink);
+  if (report && report.data.year !== year) {
+    sink.error(reportFile, "report-year", `year is ${report.data.year} but this is the ${year} folder; they must agree.`, { line: report.fieldLines.year });
+  }
+
+  const forewords = markdownFiles(path.join(dir, "forewords"))
+    .map((file) => readMarkdownFile(file, personSchema, sink, "a foreword"))
+    .filter((f): f is MarkdownFile<PersonFrontMatter> => f !== null)
+    .sort(byOrder);
+
+  const summaryFile = path.join(dir, "executive-summary.md");
+  const summary = existsSync(summaryFile) ? readMarkdownFile(summaryFile, personSchema, sink, "the executive summary") : null;
+  const backFile = path.join(dir, "back-page.md");
+  const backPage = existsSync(backFile) ? readMarkdownFile(backFile, backPageSchema, sink, "the back page") : null;
+
+  const analysis = markdownFiles(path.join(dir, "analysis"))
+    .map((file) => readMarkdownFile(file, analysisSchema, sink, "a data-analysis section"))
+    .filter((f): f is MarkdownFile<AnalysisFrontMatter> => f !== null)
+    .sort(byOrder);
+
+  const entries: Entry[] = [];
+  for (const file of markdownFiles(path.join(dir, "good-practice"))) {
+    const entry = readMarkdownFile(file, entrySchema, sink, "a good-practice entry");
+    if (!entry) continue;
+    const force = register.resolve(entry.data.force);
+    if (!force) {
+      sink.error(file, "unknown-force", `force: ${register.unknownMessage(entry.data.force)}`, { line: entry.fieldLines.force, column: 1 });
+      continue;
+    }
+    entries.push({ ...entry, force });
+  }
+  const registerOrder = new Map(register.forces.map((f, i) => [f.slug, i]));
+  entries.sort((a, b) => registerOrder.get(a.force.slug)! - registerOrder.get(b.force.slug)! || byOrder(a, b));
+
+  if (!report) return null;
+  return { dir, report: report.data, forewords, summary, analysis, entries, backPage };
+}

@@ -1,0 +1,78 @@
+// data/forces.csv: every force or body that can appear in the report, and the names other sources use.
+import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { closest } from "../diagnostics/suggest.ts";
+import { readCsvTable } from "./csvTable.ts";
+
+export interface Force {
+  slug: string;
+  name: string;
+  shortName: string;
+  nation: string;
+  /** Who supplies the workforce data; "none" for bodies that send good practice only. */
+  dataSource: string;
+  aliases: string[];
+}
+
+export interface ForceRegister {
+  file: string;
+  /** In register order (alphabetical by name), the order the report prints forces in. */
+  forces: Force[];
+  /** Resolves a slug, name, short name or alias (case- and punctuation-insensitive). */
+  resolve(name: string): Force | undefined;
+  /** The error text for a name that does not resolve, with the closest register name. */
+  unknownMessage(name: string): string;
+}
+
+export const registerHeader = ["slug", "name", "short_name", "nation", "data_source", "aliases"] as const;
+
+const key = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[’'.]/g, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+export function loadForceRegister(file: string, sink: DiagnosticSink): ForceRegister | null {
+  const table = readCsvTable(file, registerHeader, sink);
+  if (!table) return null;
+  const forces: Force[] = [];
+  const byKey = new Map<string, Force>();
+  for (const row of table.rows) {
+    const v = row.values;
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v.slug)) {
+      sink.error(file, "register-slug", `Slug "${v.slug}" must be lower-case words joined by hyphens.`, { line: row.line, column: row.columns.slug });
+      continue;
+    }
+    for (const field of ["name", "short_name", "nation", "data_source"] as const) {
+      if (!v[field]) sink.error(file, "register-field", `Column ${field} is empty for "${v.slug}"; every force needs one.`, { line: row.line, column: row.columns[field] });
+    }
+    const force: Force = {
+      slug: v.slug,
+      name: v.name,
+      shortName: v.short_name,
+      nation: v.nation,
+      dataSource: v.data_source,
+      aliases: v.aliases ? v.aliases.split("|").map((a) => a.trim()).filter(Boolean) : [],
+    };
+    for (const name of [force.slug, force.name, force.shortName, ...force.aliases]) {
+      const existing = byKey.get(key(name));
+      if (existing && existing !== force) {
+        sink.error(file, "register-ambiguous", `"${name}" names both ${existing.slug} and ${force.slug}; a name must lead to one force.`, { line: row.line });
+      }
+      byKey.set(key(name), force);
+    }
+    forces.push(force);
+  }
+  const allNames = forces.flatMap((f) => [f.name, f.shortName, ...f.aliases]);
+  const suggestion = (name: string): string => {
+    const match = closest(name, allNames);
+    return match ? ` Did you mean "${byKey.get(key(match))!.name}"?` : "";
+  };
+  return {
+    file,
+    forces,
+    resolve: (name) => byKey.get(key(name)),
+    unknownMessage: (name) => `"${name}" is not a force in ${file}.${suggestion(name)}`,
+  };
+}

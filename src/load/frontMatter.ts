@@ -1,0 +1,35 @@
+// Markdown files with front matter; the front matter is checked, the body is kept for a later stage.
+import matter from "gray-matter";
+import type { z } from "zod";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { readInputFile } from "./readInput.ts";
+import { parseYamlWithSchema } from "./yamlData.ts";
+
+export interface MarkdownFile<T> {
+  file: string;
+  data: T;
+  body: string;
+  /** Line of the file where the body starts. */
+  bodyLine: number;
+  /** Line of each top-level front matter field, for later checks (e.g. an unknown force). */
+  fieldLines: Record<string, number>;
+}
+
+export function readMarkdownFile<S extends z.ZodType>(file: string, schema: S, sink: DiagnosticSink, expected: string): MarkdownFile<z.infer<S>> | null {
+  const text = readInputFile(file, sink, expected);
+  if (text === null) return null;
+  return parseMarkdownFile(file, text, schema, sink);
+}
+
+export function parseMarkdownFile<S extends z.ZodType>(file: string, text: string, schema: S, sink: DiagnosticSink): MarkdownFile<z.infer<S>> | null {
+  const source = text.replace(/^\uFEFF/, "");
+  if (!/^---\r?\n/.test(source)) {
+    sink.error(file, "front-matter", "The file must start with front matter between --- lines (see content/README.md).", { line: 1, column: 1 });
+    return null;
+  }
+  // gray-matter only splits here; YAML is parsed by `yaml`, which knows line numbers.
+  const split = matter(source, { engines: { yaml: () => ({}) } });
+  const checked = parseYamlWithSchema(file, split.matter, 1, schema, sink);
+  if (!checked) return null;
+  return { file, data: checked.data, body: split.content, bodyLine: split.matter.split("\n").length + 2, fieldLines: checked.fieldLines };
+}

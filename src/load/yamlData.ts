@@ -1,0 +1,46 @@
+// YAML checked against a schema; each problem is reported at the line of the field it concerns.
+import { LineCounter, parseDocument, isMap, isScalar, type Node } from "yaml";
+import type { z } from "zod";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+
+export interface CheckedYaml<T> {
+  data: T;
+  /** File line of each top-level field. */
+  fieldLines: Record<string, number>;
+}
+
+/** `firstLine` is the file line of the YAML text's first line (front matter starts after the opening ---). */
+export function parseYamlWithSchema<S extends z.ZodType>(file: string, text: string, firstLine: number, schema: S, sink: DiagnosticSink): CheckedYaml<z.infer<S>> | null {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const fileLine = (offset: number) => counter.linePos(offset).line + firstLine - 1;
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      sink.error(file, "yaml", `Not valid YAML: ${e.message.split("\n")[0]}`, { line: fileLine(e.pos[0]), column: e.linePos?.[0].col });
+    }
+    return null;
+  }
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    for (let depth = path.length; depth > 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth) as (string | number)[], true) as Node | undefined;
+      if (node?.range) return fileLine(node.range[0]);
+    }
+    return firstLine;
+  };
+  const result = schema.safeParse(doc.toJS() ?? {});
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const keys = issue.code === "unrecognized_keys" ? ` (${(issue as { keys: string[] }).keys.join(", ")})` : "";
+      const field = issue.path.join(".");
+      sink.error(file, "schema", `${field ? `${field}: ` : ""}${issue.message}${keys}`, { line: lineOf(issue.path), column: 1 });
+    }
+    return null;
+  }
+  const fieldLines: Record<string, number> = {};
+  if (isMap(doc.contents)) {
+    for (const item of doc.contents.items) {
+      if (isScalar(item.key) && item.key.range) fieldLines[String(item.key.value)] = fileLine(item.key.range[0]);
+    }
+  }
+  return { data: result.data, fieldLines };
+}

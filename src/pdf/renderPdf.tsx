@@ -1,0 +1,35 @@
+// Lays the document out as a PDF. Two passes: the first finds where each section starts, the second
+// prints those page numbers in the contents (react-pdf has no API that returns an element's page).
+import { renderToBuffer } from "@react-pdf/renderer";
+import type { ReportDocument } from "../document/model.ts";
+import type { ChartSet } from "../../templates/components/Chart.tsx";
+import { PageLog } from "../../templates/pageLog.ts";
+import { ReportPdf } from "../../templates/ReportPdf.tsx";
+import { registerFonts } from "./registerFonts.ts";
+
+export interface PdfResult {
+  pdf: Buffer;
+  /** The page each section starts on (section id → 1-based page). */
+  pages: Record<string, number>;
+  passes: number;
+}
+
+export interface PdfOptions {
+  print: boolean;
+  creator: string;
+}
+
+export async function renderPdf(document: ReportDocument, charts: ChartSet, options: PdfOptions): Promise<PdfResult> {
+  registerFonts();
+  let known = new PageLog();
+  // The contents' own length does not depend on its numbers, so the second pass lands every section
+  // where the first found it; a third pass only runs if that assumption ever breaks.
+  for (let pass = 1; pass <= 3; pass++) {
+    const log = new PageLog();
+    const pdf = await renderToBuffer(<ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} />);
+    const stable = pass > 1 && log.entries().every(([id, page]) => known.pageOf(id) === page);
+    if (stable) return { pdf, pages: Object.fromEntries(log.entries()), passes: pass };
+    known = log;
+  }
+  throw new Error("The contents' page numbers did not settle after three layout passes.");
+}

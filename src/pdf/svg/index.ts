@@ -1,0 +1,1 @@
+export { svgToPdf, SvgConversionError, type SvgToPdfOptions } from "./svgToPdf.ts";

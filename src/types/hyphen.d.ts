@@ -1,0 +1,3 @@
+declare module "hyphen/en-gb/index.js" {
+  export function hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string;
+}

@@ -1,0 +1,12 @@
+// A chart drawn as vectors from the SVG the chart stage rendered, scaled to the space it is given.
+import { View } from "@react-pdf/renderer";
+import type { RenderedChart } from "../../src/charts/renderedChart.ts";
+import { svgToPdf } from "../../src/pdf/svg/svgToPdf.tsx";
+
+export type ChartSet = ReadonlyMap<string, RenderedChart>;
+
+export function ChartView({ chart, width }: { chart: RenderedChart | undefined; width: number }) {
+  if (!chart) throw new Error("A chart the document needs was not rendered; the chart stage must render every ChartFigure.");
+  const scale = Math.min(1, width / chart.width);
+  return <View style={{ width: chart.width * scale, height: chart.height * scale }}>{svgToPdf(chart.svg, { width: chart.width * scale })}</View>;
+}

@@ -1,0 +1,143 @@
+// The document's blocks and inlines as react-pdf elements.
+import { Image, Link, Text, View } from "@react-pdf/renderer";
+import type { Style } from "@react-pdf/types";
+import type { Block, Inline, RichText as RichTextModel } from "../../src/document/model.ts";
+import { styles } from "../styles.ts";
+import { type } from "../theme.ts";
+
+export function Inlines({ nodes }: { nodes: Inline[] }) {
+  return (
+    <>
+      {nodes.map((node, i) => {
+        switch (node.type) {
+          case "text":
+            return node.value;
+          case "emphasis":
+            return (
+              <Text key={i} style={{ fontStyle: "italic" }}>
+                <Inlines nodes={node.children} />
+              </Text>
+            );
+          case "strong":
+            return (
+              <Text key={i} style={{ fontWeight: 700 }}>
+                <Inlines nodes={node.children} />
+              </Text>
+            );
+          case "link":
+            return (
+              <Link key={i} src={node.url} style={styles.link}>
+                <Inlines nodes={node.children} />
+              </Link>
+            );
+          case "break":
+            return "\n";
+          case "footnoteRef":
+            return (
+              <Text key={i} style={{ fontSize: type.small, verticalAlign: "super" }}>
+                {String(node.number)}
+              </Text>
+            );
+        }
+      })}
+    </>
+  );
+}
+
+function ListBlock({ block, depth }: { block: Extract<Block, { type: "list" }>; depth: number }) {
+  return (
+    <View style={{ marginBottom: depth === 0 ? styles.paragraph.marginBottom : 0, marginLeft: depth * 14 }}>
+      {block.items.map((item, i) => (
+        <View key={i} style={styles.listItem} wrap={item.length > 1}>
+          <Text style={styles.listMarker}>{block.ordered ? `${i + 1}.` : depth === 0 ? "\u2022" : "\u2013"}</Text>
+          <View style={styles.listBody}>
+            {item.map((child, j) =>
+              child.type === "paragraph" ? (
+                <Text key={j}>
+                  <Inlines nodes={child.children} />
+                </Text>
+              ) : (
+                <BlockElement key={j} block={child} depth={depth + 1} />
+              ),
+            )}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Block; depth?: number; paragraphStyle?: Style }) {
+  switch (block.type) {
+    case "paragraph":
+      return (
+        <Text style={[styles.paragraph, paragraphStyle ?? {}]} orphans={2} widows={2}>
+          <Inlines nodes={block.children} />
+        </Text>
+      );
+    case "heading":
+      // A heading needs room for a few lines after it, or it moves to the next page with them.
+      return (
+        <Text style={block.depth === 2 ? styles.h3 : [styles.h3, { fontSize: type.body + 1 }]} minPresenceAhead={3 * type.leading}>
+          <Inlines nodes={block.children} />
+        </Text>
+      );
+    case "list":
+      return <ListBlock block={block} depth={depth} />;
+    case "quote":
+      return (
+        <View style={styles.pullQuote} wrap={false}>
+          {block.children.map((child, i) =>
+            child.type === "paragraph" ? (
+              <Text key={i} style={styles.pullQuoteText}>
+                <Inlines nodes={child.children} />
+              </Text>
+            ) : (
+              <BlockElement key={i} block={child} depth={depth} />
+            ),
+          )}
+          {block.attribution ? (
+            <Text style={styles.attribution}>
+              {"\u2014 "}
+              <Inlines nodes={block.attribution} />
+            </Text>
+          ) : null}
+        </View>
+      );
+    case "image":
+      return (
+        <View style={{ marginBottom: styles.paragraph.marginBottom }} wrap={false}>
+          <Image src={block.src} style={{ maxHeight: 220, objectFit: "contain" }} />
+          {block.alt ? <Text style={styles.caption}>{block.alt}</Text> : null}
+        </View>
+      );
+  }
+}
+
+export function RichTextView({ text, paragraphStyle }: { text: RichTextModel; paragraphStyle?: Style }) {
+  return (
+    <>
+      {text.blocks.map((block, i) => (
+        <BlockElement key={i} block={block} paragraphStyle={paragraphStyle} />
+      ))}
+      {text.footnotes.length > 0 ? (
+        <View style={styles.footnotes} wrap={false}>
+          {text.footnotes.map((note) => (
+            <View key={note.number} style={{ flexDirection: "row" }}>
+              <Text style={[styles.footnote, { width: 10 }]}>{String(note.number)}</Text>
+              <View style={{ flex: 1 }}>
+                {note.children.map((child, i) =>
+                  child.type === "paragraph" ? (
+                    <Text key={i} style={styles.footnote}>
+                      <Inlines nodes={child.children} />
+                    </Text>
+                  ) : null,
+                )}
+              </View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </>
+  );
+}

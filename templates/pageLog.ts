@@ -1,0 +1,16 @@
+// Where each section landed, recorded during layout; a second layout pass prints these numbers in the contents.
+export class PageLog {
+  private readonly pages = new Map<string, number>();
+
+  record(id: string, pageNumber: number): void {
+    if (!this.pages.has(id)) this.pages.set(id, pageNumber);
+  }
+
+  pageOf(id: string): number | undefined {
+    return this.pages.get(id);
+  }
+
+  entries(): [string, number][] {
+    return [...this.pages.entries()];
+  }
+}

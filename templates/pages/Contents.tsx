@@ -1,0 +1,90 @@
+// Contents with leaders and page numbers; each line links to its section.
+import { Link, Text, View } from "@react-pdf/renderer";
+import type { ReportDocument } from "../../src/document/model.ts";
+import { PageFrame } from "../components/PageFrame.tsx";
+import type { PageGeometry } from "../geometry.tsx";
+import type { PageLog } from "../pageLog.ts";
+import { styles, textBlock } from "../styles.ts";
+import { colours, page, space, type } from "../theme.ts";
+
+export interface ContentsLine {
+  id: string;
+  title: string;
+  /** 0: a part of the report; 1: within a part. */
+  level: 0 | 1;
+}
+
+/** The lines of the contents, derived from the document so they always match it. */
+export function contentsLines(document: ReportDocument): { front: ContentsLine[]; forces: ContentsLine[] } {
+  const front: ContentsLine[] = [];
+  const forces: ContentsLine[] = [];
+  let analysisStarted = false;
+  for (const section of document.sections) {
+    switch (section.kind) {
+      case "foreword":
+        front.push({ id: section.id, title: `${section.title}: ${section.person.author}`, level: 0 });
+        break;
+      case "summary":
+        front.push({ id: section.id, title: section.title, level: 0 });
+        break;
+      case "analysis":
+        if (!analysisStarted) front.push({ id: section.id, title: "Data analysis", level: 0 });
+        analysisStarted = true;
+        front.push({ id: section.id, title: section.title, level: 1 });
+        break;
+      case "force":
+        forces.push({ id: section.id, title: section.title, level: 1 });
+        break;
+      case "back":
+        break;
+    }
+  }
+  return { front, forces };
+}
+
+function Line({ line, pageNumber, width, indent }: { line: ContentsLine; pageNumber: string; width: number; indent: boolean }) {
+  const strong = line.level === 0;
+  return (
+    <Link src={`#${line.id}`} style={{ textDecoration: "none", color: colours.ink }}>
+      <View style={{ flexDirection: "row", alignItems: "flex-end", width, marginBottom: strong ? space(0.35) : 2.5 }}>
+        <Text style={{ fontWeight: strong ? 600 : 400, paddingLeft: indent ? 10 : 0, fontSize: strong ? type.body + 1 : type.body }}>{line.title}</Text>
+        <View style={{ flexGrow: 1, borderBottomWidth: 0.8, borderBottomColor: colours.rule, borderBottomStyle: "dotted", marginHorizontal: 4, marginBottom: 3 }} />
+        <Text style={{ width: 18, textAlign: "right", fontWeight: strong ? 600 : 400 }}>{pageNumber}</Text>
+      </View>
+    </Link>
+  );
+}
+
+export function Contents({ document, pages, geometry, log }: { document: ReportDocument; pages: PageLog; geometry: PageGeometry; log: PageLog }) {
+  const { front, forces } = contentsLines(document);
+  const number = (id: string) => String(pages.pageOf(id) ?? "");
+  const half = Math.ceil(forces.length / 2);
+  const columnWidth = (textBlock - page.columnGap * 2) / 2;
+  const firstForce = forces[0];
+  return (
+    <PageFrame runningHeader={document.meta.runningHeader} geometry={geometry} bookmark="Contents" id="contents" log={log}>
+      <Text style={styles.h1}>Contents</Text>
+      <View style={{ width: textBlock * 0.7, marginBottom: space(1) }}>
+        {front.map((line, i) => (
+          <Line key={`${line.id}-${i}`} line={line} pageNumber={number(line.id)} width={textBlock * 0.7} indent={line.level === 1} />
+        ))}
+      </View>
+      {firstForce ? (
+        <>
+          <Link src={`#${firstForce.id}`} style={{ textDecoration: "none", color: colours.ink }}>
+            <Text style={{ fontWeight: 600, fontSize: type.body + 1, marginBottom: space(0.5) }}>Good practice by force</Text>
+          </Link>
+          <View style={{ flexDirection: "row", justifyContent: "space-between" }}>
+            {[forces.slice(0, half), forces.slice(half)].map((column, c) => (
+              <View key={c} style={{ width: columnWidth }}>
+                {column.map((line) => (
+                  <Line key={line.id} line={line} pageNumber={number(line.id)} width={columnWidth} indent={false} />
+                ))}
+              </View>
+            ))}
+          </View>
+        </>
+      ) : null}
+    </PageFrame>
+  );
+}

@@ -1,0 +1,41 @@
+// Forewords and the executive summary: one column at a reading measure, the author first.
+import { Image, Text, View } from "@react-pdf/renderer";
+import type { Person, RichText } from "../../src/document/model.ts";
+import { PageFrame } from "../components/PageFrame.tsx";
+import { RichTextView } from "../components/RichText.tsx";
+import type { PageGeometry } from "../geometry.tsx";
+import type { PageLog } from "../pageLog.ts";
+import { readingMeasure, styles } from "../styles.ts";
+import { colours, space, type } from "../theme.ts";
+
+interface Props {
+  id: string;
+  title: string;
+  person: Person;
+  body: RichText;
+  runningHeader: string;
+  geometry: PageGeometry;
+  log: PageLog;
+}
+
+export function PersonPage({ id, title, person, body, runningHeader, geometry, log }: Props) {
+  return (
+    <PageFrame runningHeader={runningHeader} geometry={geometry} bookmark={`${title}: ${person.author}`} id={id} log={log}>
+      <View id={id} />
+      <Text style={styles.kicker}>{title}</Text>
+      <View style={{ flexDirection: "row", alignItems: "center", marginBottom: space(1) }}>
+        {person.portrait ? <Image src={person.portrait} style={{ width: 64, height: 64, borderRadius: 32, marginRight: 14, objectFit: "cover" }} /> : null}
+        <View>
+          <Text style={[styles.h1, { marginBottom: 2 }]}>{person.author}</Text>
+          <Text style={{ fontSize: type.h3, color: colours.inkMuted }}>
+            {person.role}, {person.organisation}
+          </Text>
+        </View>
+      </View>
+      <View style={styles.rule} />
+      <View style={{ width: readingMeasure }}>
+        <RichTextView text={body} paragraphStyle={{ fontSize: type.body + 0.5, lineHeight: (type.leading + 0.5) / (type.body + 0.5) }} />
+      </View>
+    </PageFrame>
+  );
+}

@@ -1,0 +1,77 @@
+// Text and block styles derived from the theme; templates use these names, never raw values.
+import { StyleSheet } from "@react-pdf/renderer";
+import { colours, fonts, page, space, type } from "./theme.ts";
+
+export const textBlock = page.width - page.marginInner - page.marginOuter;
+export const sidebarWidth = 168;
+export const mainColumn = textBlock - sidebarWidth - page.columnGap * 1.5;
+/** The measure of single-column pages (forewords, summary): narrower than the text block, for reading. */
+export const readingMeasure = 400;
+
+export const styles = StyleSheet.create({
+  page: {
+    fontFamily: fonts.family,
+    fontSize: type.body,
+    lineHeight: type.leading / type.body,
+    color: colours.ink,
+    paddingTop: page.marginTop,
+    paddingBottom: page.marginBottom,
+    paddingLeft: page.marginInner,
+    paddingRight: page.marginOuter,
+    backgroundColor: colours.paper,
+  },
+  runningHeader: {
+    position: "absolute",
+    top: page.headerOffset,
+    left: page.marginInner,
+    right: page.marginOuter,
+    flexDirection: "row",
+    justifyContent: "space-between",
+    fontSize: type.runningHeader,
+    letterSpacing: type.runningHeaderTracking,
+    textTransform: "uppercase",
+    color: colours.inkMuted,
+  },
+  folio: {
+    position: "absolute",
+    bottom: page.footerOffset,
+    left: page.marginInner,
+    right: page.marginOuter,
+    textAlign: "center",
+    fontSize: type.caption,
+    color: colours.inkMuted,
+  },
+  h1: { fontSize: type.h1, lineHeight: 1.1, fontWeight: 700, color: colours.women, marginBottom: space(0.5) },
+  kicker: {
+    fontSize: type.caption,
+    fontWeight: 600,
+    letterSpacing: 1,
+    textTransform: "uppercase",
+    color: colours.accent,
+    marginBottom: space(0.25),
+  },
+  h2: { fontSize: type.h2, lineHeight: 1.2, fontWeight: 700, color: colours.ink, marginTop: space(1), marginBottom: space(0.5) },
+  h3: { fontSize: type.h3, lineHeight: 1.25, fontWeight: 600, color: colours.women, marginTop: space(1), marginBottom: space(0.25) },
+  paragraph: { marginBottom: space(0.5), textAlign: "left" },
+  lede: { fontSize: type.lede, lineHeight: type.ledeLeading / type.lede, fontWeight: 600, color: colours.women, marginBottom: space(0.75) },
+  rule: { borderBottomWidth: 1.5, borderBottomColor: colours.accent, width: 36, marginBottom: space(0.75) },
+  listItem: { flexDirection: "row", marginBottom: space(0.25) },
+  listMarker: { width: 14, color: colours.accent, fontWeight: 600 },
+  listBody: { flex: 1 },
+  pullQuote: {
+    marginTop: space(0.5),
+    marginBottom: space(1),
+    paddingLeft: 12,
+    borderLeftWidth: 3,
+    borderLeftColor: colours.accent,
+  },
+  pullQuoteText: { fontSize: type.lede, lineHeight: type.ledeLeading / type.lede, fontStyle: "italic", color: colours.ink, marginBottom: space(0.25) },
+  attribution: { fontSize: type.caption, fontWeight: 600, color: colours.inkMuted },
+  link: { color: colours.women, textDecoration: "underline" },
+  footnotes: { marginTop: space(1), paddingTop: space(0.25), borderTopWidth: 0.5, borderTopColor: colours.rule },
+  footnote: { fontSize: type.small, lineHeight: 1.35, color: colours.inkMuted, marginBottom: 2 },
+  caption: { fontSize: type.caption, color: colours.inkMuted },
+  bigFigureLabel: { fontSize: type.caption, fontWeight: 600, color: colours.inkMuted, textTransform: "uppercase", letterSpacing: 0.6 },
+  bigFigure: { fontSize: type.bigFigure, lineHeight: 1.1, fontWeight: 700, color: colours.ink },
+  bigFigureNote: { fontSize: type.small, color: colours.inkMuted },
+});

@@ -1,0 +1,95 @@
+// The report's design in one place: every template and chart spec reads these values.
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+const sourceSansDir = path.dirname(require.resolve("@expo-google-fonts/source-sans-3/package.json"));
+
+export const mm = (millimetres: number): number => (millimetres * 72) / 25.4;
+
+export interface FontFace {
+  weight: 400 | 600 | 700;
+  style: "normal" | "italic";
+  file: string;
+}
+
+export const fonts = {
+  family: "Source Sans 3",
+  faces: [
+    { weight: 400, style: "normal", file: "400Regular/SourceSans3_400Regular.ttf" },
+    { weight: 400, style: "italic", file: "400Regular_Italic/SourceSans3_400Regular_Italic.ttf" },
+    { weight: 600, style: "normal", file: "600SemiBold/SourceSans3_600SemiBold.ttf" },
+    { weight: 600, style: "italic", file: "600SemiBold_Italic/SourceSans3_600SemiBold_Italic.ttf" },
+    { weight: 700, style: "normal", file: "700Bold/SourceSans3_700Bold.ttf" },
+    { weight: 700, style: "italic", file: "700Bold_Italic/SourceSans3_700Bold_Italic.ttf" },
+  ].map((face) => ({ ...face, file: path.join(sourceSansDir, face.file) })) as FontFace[],
+} as const;
+
+// Women dark, men light: distinct in greyscale and for every common colour-vision deficiency.
+export const colours = {
+  women: "#5B2A86",
+  men: "#8FD3C7",
+  onWomen: "#FFFFFF",
+  onMen: "#13302B",
+  accent: "#B0186A",
+  ink: "#1C1B22",
+  inkMuted: "#55535E",
+  rule: "#C9C6D1",
+  zebra: "#F3F1F6",
+  paper: "#FFFFFF",
+  coverField: "#2E1650",
+  coverInk: "#FFFFFF",
+  coverAccent: "#F0A8CF",
+  // Nine bands from "men +15" to "women +15": light-to-dark teal, a neutral grey, light-to-dark purple.
+  bands: {
+    "men+15": "#0F5C52",
+    "men+10": "#2C8074",
+    "men+5": "#5FAE9F",
+    "men+1": "#A9DCD2",
+    equal: "#D9D6DE",
+    "women+1": "#D4C2E6",
+    "women+5": "#A585C6",
+    "women+10": "#7A4FA6",
+    "women+15": "#4E1F7C",
+  },
+} as const;
+
+export const type = {
+  body: 9.5,
+  leading: 13.5,
+  small: 7.5,
+  caption: 8,
+  lede: 12,
+  ledeLeading: 16,
+  h1: 26,
+  h2: 17,
+  h3: 12,
+  bigFigure: 28,
+  runningHeader: 7,
+  runningHeaderTracking: 1.2,
+} as const;
+
+export const page = {
+  size: "A4" as const,
+  width: mm(210),
+  height: mm(297),
+  marginTop: mm(20),
+  marginBottom: mm(22),
+  marginInner: mm(19),
+  marginOuter: mm(19),
+  bleed: mm(3),
+  columnGap: mm(6),
+  headerOffset: mm(10),
+  footerOffset: mm(10),
+} as const;
+
+/** Vertical rhythm: every gap between blocks is a multiple of the body leading. */
+export const space = (lines: number): number => lines * type.leading;
+
+export const charts = {
+  fontSize: 8,
+  labelFontSize: 7.5,
+  titleFontSize: 9,
+  bandBoxWidth: 48,
+  bandBoxHeight: 12,
+} as const;
