@@ -30,7 +30,7 @@ export function bindFigures(source: MarkdownSource, context: unknown, sink: Diag
       return evaluateExpression(parseExpression(inner), context);
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      sink.error(source.file, "expression", `In {{${inner}}}: ${error.message}`, { line, column: column + 2 + error.offset });
+      sink.error(source.file, "expression", `In {{${inner}}}: ${error.message}`, { line, column: column + 2 + (error.offset || inner.length - inner.trimStart().length) });
       return whole;
     }
   });

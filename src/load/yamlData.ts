@@ -32,7 +32,8 @@ export function parseYamlWithSchema<S extends z.ZodType>(file: string, text: str
     for (const issue of result.error.issues) {
       const keys = issue.code === "unrecognized_keys" ? ` (${(issue as { keys: string[] }).keys.join(", ")})` : "";
       const field = issue.path.join(".");
-      sink.error(file, "schema", `${field ? `${field}: ` : ""}${issue.message}${keys}`, { line: lineOf(issue.path), column: 1 });
+      const at = issue.code === "unrecognized_keys" ? [...issue.path, (issue as { keys: string[] }).keys[0]] : issue.path;
+      sink.error(file, "schema", `${field ? `${field}: ` : ""}${issue.message}${keys}`, { line: lineOf(at), column: 1 });
     }
     return null;
   }

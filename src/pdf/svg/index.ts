@@ -1,1 +1,1 @@
-export { svgToPdf, SvgConversionError, type SvgToPdfOptions } from "./svgToPdf.ts";
+export { svgToPdf, SvgConversionError, type SvgToPdfOptions } from "./svgToPdf.tsx";
