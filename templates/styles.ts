@@ -12,7 +12,6 @@ export const styles = StyleSheet.create({
   page: {
     fontFamily: fonts.family,
     fontSize: type.body,
-    lineHeight: type.leading / type.body,
     color: colours.ink,
     paddingTop: page.marginTop,
     paddingBottom: page.marginBottom,
@@ -20,6 +19,9 @@ export const styles = StyleSheet.create({
     paddingRight: page.marginOuter,
     backgroundColor: colours.paper,
   },
+  // Leading is set on each text style, never on a Page or View: react-pdf lays out a dynamic
+  // (render) text empty when it inherits a lineHeight, which loses folios and table titles.
+  body: { lineHeight: type.leading / type.body },
   runningHeader: {
     position: "absolute",
     top: page.headerOffset,
@@ -37,6 +39,8 @@ export const styles = StyleSheet.create({
     bottom: page.footerOffset,
     left: page.marginInner,
     right: page.marginOuter,
+    // An explicit height and no lineHeight: otherwise react-pdf lays this dynamic text out empty.
+    height: type.caption * 2,
     textAlign: "center",
     fontSize: type.caption,
     color: colours.inkMuted,
@@ -52,7 +56,7 @@ export const styles = StyleSheet.create({
   },
   h2: { fontSize: type.h2, lineHeight: 1.2, fontWeight: 700, color: colours.ink, marginTop: space(1), marginBottom: space(0.5) },
   h3: { fontSize: type.h3, lineHeight: 1.25, fontWeight: 600, color: colours.women, marginTop: space(1), marginBottom: space(0.25) },
-  paragraph: { marginBottom: space(0.5), textAlign: "left" },
+  paragraph: { lineHeight: type.leading / type.body, marginBottom: space(0.5), textAlign: "left" },
   lede: { fontSize: type.lede, lineHeight: type.ledeLeading / type.lede, fontWeight: 600, color: colours.women, marginBottom: space(0.75) },
   rule: { borderBottomWidth: 1.5, borderBottomColor: colours.accent, width: 36, marginBottom: space(0.75) },
   listItem: { flexDirection: "row", marginBottom: space(0.25) },
@@ -66,12 +70,12 @@ export const styles = StyleSheet.create({
     borderLeftColor: colours.accent,
   },
   pullQuoteText: { fontSize: type.lede, lineHeight: type.ledeLeading / type.lede, fontStyle: "italic", color: colours.ink, marginBottom: space(0.25) },
-  attribution: { fontSize: type.caption, fontWeight: 600, color: colours.inkMuted },
+  attribution: { fontSize: type.caption, lineHeight: 1.4, fontWeight: 600, color: colours.inkMuted },
   link: { color: colours.women, textDecoration: "underline" },
   footnotes: { marginTop: space(1), paddingTop: space(0.25), borderTopWidth: 0.5, borderTopColor: colours.rule },
   footnote: { fontSize: type.small, lineHeight: 1.35, color: colours.inkMuted, marginBottom: 2 },
-  caption: { fontSize: type.caption, color: colours.inkMuted },
+  caption: { fontSize: type.caption, lineHeight: 1.4, color: colours.inkMuted },
   bigFigureLabel: { fontSize: type.caption, fontWeight: 600, color: colours.inkMuted, textTransform: "uppercase", letterSpacing: 0.6 },
   bigFigure: { fontSize: type.bigFigure, lineHeight: 1.1, fontWeight: 700, color: colours.ink },
-  bigFigureNote: { fontSize: type.small, color: colours.inkMuted },
+  bigFigureNote: { fontSize: type.small, lineHeight: 1.35, color: colours.inkMuted },
 });

@@ -15,6 +15,10 @@ interface FontkitGlyphRun {
 }
 interface FontkitFont {
   unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  capHeight: number;
+  xHeight: number;
   layout(text: string): FontkitGlyphRun;
 }
 interface Fontkit {
@@ -129,6 +133,16 @@ export function measureText(
   if (!text || style.fontSize <= 0) return 0;
   const face = fontFaceFor(style.fontWeight, style.fontStyle);
   return emWidth(face.file, text) * style.fontSize;
+}
+
+/** Vertical metrics of a theme face, in em (multiply by the font size): descent is negative. */
+export function fontMetrics(
+  weight?: number | string | null,
+  style?: string | null,
+): { ascent: number; descent: number; capHeight: number; xHeight: number } {
+  const font = openFont(fontFaceFor(weight, style).file);
+  const em = font.unitsPerEm;
+  return { ascent: font.ascent / em, descent: font.descent / em, capHeight: font.capHeight / em, xHeight: font.xHeight / em };
 }
 
 /** The replacement for Vega's `textMetrics.width`: fontkit width, clamped to `item.limit`. */

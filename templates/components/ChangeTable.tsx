@@ -48,7 +48,8 @@ export function ChangeTable({ table }: { table: TableFigure }) {
     <View style={{ marginTop: space(1) }}>
       <View fixed>
         <Text
-          style={[styles.h3, { marginTop: 0 }]}
+          // No lineHeight on a dynamic text, or react-pdf lays it out empty.
+          style={{ fontSize: styles.h3.fontSize, fontWeight: styles.h3.fontWeight, color: styles.h3.color, marginBottom: space(0.25) }}
           render={({ pageNumber }) => {
             firstPage ??= pageNumber;
             return pageNumber === firstPage ? table.title : `${table.title} (continued)`;

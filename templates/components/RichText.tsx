@@ -53,7 +53,7 @@ function ListBlock({ block, depth }: { block: Extract<Block, { type: "list" }>; 
           <View style={styles.listBody}>
             {item.map((child, j) =>
               child.type === "paragraph" ? (
-                <Text key={j}>
+                <Text key={j} style={styles.body}>
                   <Inlines nodes={child.children} />
                 </Text>
               ) : (

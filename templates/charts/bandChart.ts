@@ -1,0 +1,179 @@
+// The band chart: the nine bands (men +15 % … equal … women +15 %) as columns across the page, one
+// equal-sized box per force stacked in its band's column, each box named. The page prints the title.
+import type { TopLevelSpec } from "vega-lite";
+import { bands, type Band } from "../../src/statistics/types.ts";
+import { charts, colours } from "../theme.ts";
+import {
+  LINE_HEIGHT,
+  NBSP,
+  capHeight,
+  chartConfig,
+  csvColumns,
+  descent,
+  r2,
+  textColourOn,
+  textColumnWidth,
+  textWidth,
+} from "./common.ts";
+import { fitLabel } from "./fitLabel.ts";
+
+export interface BandChartInput {
+  year: number;
+  level: "middleManagement" | "seniorLeadership";
+  forces: { shortName: string; band: Band }[];
+}
+
+export interface BandChartOptions {
+  /** Overall width in points; default the A4 text column. */
+  width?: number;
+}
+
+/** Column labels: "Men +15 %", …, "Equal", …, "Women +15 %" (a no-break space before %). */
+export function bandLabel(band: Band): string {
+  if (band === "equal") return "Equal";
+  const [sex, amount] = band.split("+");
+  return `${sex === "men" ? "Men" : "Women"} +${amount}${NBSP}%`;
+}
+
+// Spacing, as fractions of the theme's box size so the design scales with it.
+const ROW_GAP = charts.bandBoxHeight / 6; // between stacked boxes
+const PAD_X = charts.bandBoxHeight / 6; // text inset from the box's sides
+const PAD_Y = charts.bandBoxHeight / 8; // and from its top and bottom
+const AXIS_GAP = charts.bandBoxHeight / 3; // from the lowest box to the baseline rule and labels
+const MIN_ONE_LINE_SIZE = charts.labelFontSize * 0.85; // below this, boxes grow to take two lines
+
+interface Layout {
+  boxWidth: number;
+  boxHeight: number;
+  labels: Map<string, { lines: string[]; fontSize: number }>;
+}
+
+/** Box size and each name's lines and size: one-line boxes unless some name would be too small. */
+function layoutLabels(names: string[], boxWidth: number): Layout {
+  const fit = (boxHeight: number) => {
+    const labels = new Map<string, { lines: string[]; fontSize: number }>();
+    for (const name of names) {
+      labels.set(name, fitLabel(name, { width: boxWidth - 2 * PAD_X, height: boxHeight - 2 * PAD_Y, maxFontSize: charts.labelFontSize }));
+    }
+    return labels;
+  };
+  let boxHeight: number = charts.bandBoxHeight;
+  let labels = fit(boxHeight);
+  if ([...labels.values()].some((l) => l.fontSize < MIN_ONE_LINE_SIZE)) {
+    // Tall enough for two lines at the full label size.
+    boxHeight = Math.ceil(2 * PAD_Y + (capHeight(charts.labelFontSize) + LINE_HEIGHT * charts.labelFontSize));
+    labels = fit(boxHeight);
+  }
+  return { boxWidth, boxHeight, labels };
+}
+
+/** The Vega-Lite spec of a band chart. Pure: the same input gives the same spec. */
+export function bandChart(data: BandChartInput, options: BandChartOptions = {}): TopLevelSpec {
+  const width = r2(options.width ?? textColumnWidth);
+  const step = width / bands.length;
+  const boxWidth = Math.min(charts.bandBoxWidth, step - 2 * ROW_GAP);
+  const { boxHeight, labels } = layoutLabels(
+    data.forces.map((f) => f.shortName),
+    boxWidth,
+  );
+  for (const force of data.forces) {
+    if (!bands.includes(force.band)) throw new Error(`bandChart: ${force.shortName} has an unknown band "${force.band}"`);
+  }
+
+  // Column label size: the chart size, smaller only if a label would not fit its column.
+  const headerSize = Math.min(
+    charts.fontSize,
+    ...bands.map((b) => (charts.fontSize * (step - ROW_GAP)) / textWidth(bandLabel(b), charts.fontSize, 600)),
+  );
+
+  const byBand = new Map<Band, string[]>(bands.map((b) => [b, []]));
+  for (const force of data.forces) byBand.get(force.band)!.push(force.shortName);
+  const tallest = Math.max(0, ...[...byBand.values()].map((names) => names.length));
+  const rowStep = boxHeight + ROW_GAP;
+  const stackHeight = tallest > 0 ? tallest * rowStep - ROW_GAP : 0;
+  const baseY = stackHeight; // bottom of the lowest boxes
+  const ruleY = baseY + AXIS_GAP / 2;
+  const headerBaseline = baseY + AXIS_GAP + capHeight(headerSize) + headerSize * 0.2;
+  const height = Math.ceil(headerBaseline + descent(headerSize));
+
+  const rows: Record<string, unknown>[] = [];
+  bands.forEach((band, column) => {
+    const x = column * step + (step - boxWidth) / 2;
+    // Alphabetical reading down the stack: the first name sits on top.
+    const names = [...byBand.get(band)!].sort((a, b) => a.localeCompare(b, "en-GB"));
+    const fill = colours.bands[band];
+    const ink = textColourOn(fill);
+    names.forEach((name, i) => {
+      const slotFromBottom = names.length - 1 - i;
+      const y2 = baseY - slotFromBottom * rowStep;
+      const y = y2 - boxHeight;
+      const label = labels.get(name)!;
+      const block = capHeight(label.fontSize) + (label.lines.length - 1) * LINE_HEIGHT * label.fontSize;
+      const firstBaseline = y + boxHeight / 2 - block / 2 + capHeight(label.fontSize);
+      rows.push({
+        year: data.year,
+        level: data.level,
+        force: name,
+        band,
+        bandLabel: bandLabel(band),
+        // Layout (not in the CSV):
+        x: r2(x),
+        x2: r2(x + boxWidth),
+        y: r2(y),
+        y2: r2(y2),
+        fill,
+        ink,
+        labelX: r2(x + boxWidth / 2),
+        labelLines: label.lines,
+        labelBaselines: label.lines.map((_, k) => r2(firstBaseline + k * LINE_HEIGHT * label.fontSize)),
+        labelSize: label.fontSize,
+      });
+    });
+  });
+
+  const headers = bands.map((band, column) => ({ label: bandLabel(band), x: r2(column * step + step / 2), y: r2(headerBaseline) }));
+  const pixel = (field: string) => ({ field, type: "quantitative" as const, scale: null });
+
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    usermeta: csvColumns("year", "level", "force", "band", "bandLabel"),
+    description: `Forces by band of the difference between women's share of ${data.level === "middleManagement" ? "middle management" : "senior leadership"} and of all officers, ${data.year}.`,
+    width,
+    height,
+    data: { values: rows },
+    layer: [
+      {
+        mark: { type: "rect" },
+        encoding: {
+          x: pixel("x"),
+          x2: { field: "x2" },
+          y: pixel("y"),
+          y2: { field: "y2" },
+          color: { field: "fill", type: "nominal", scale: null },
+        },
+      },
+      {
+        transform: [{ flatten: ["labelLines", "labelBaselines"] }],
+        mark: { type: "text", align: "center", baseline: "alphabetic" },
+        encoding: {
+          x: pixel("labelX"),
+          y: pixel("labelBaselines"),
+          text: { field: "labelLines", type: "nominal" },
+          size: { field: "labelSize", type: "quantitative", scale: null },
+          color: { field: "ink", type: "nominal", scale: null },
+        },
+      },
+      {
+        data: { values: [{ x: r2((step - boxWidth) / 2), x2: r2(width - (step - boxWidth) / 2), y: r2(ruleY) }] },
+        mark: { type: "rule", color: colours.rule, strokeWidth: 0.75 },
+        encoding: { x: pixel("x"), x2: { field: "x2" }, y: pixel("y") },
+      },
+      {
+        data: { values: headers },
+        mark: { type: "text", align: "center", baseline: "alphabetic", fontSize: r2(headerSize), fontWeight: 600, color: colours.ink },
+        encoding: { x: pixel("x"), y: pixel("y"), text: { field: "label", type: "nominal" } },
+      },
+    ],
+    config: chartConfig(),
+  } as TopLevelSpec;
+}
