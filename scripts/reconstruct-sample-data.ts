@@ -692,7 +692,7 @@ function solveForce(
   chart: PublishedChart | undefined,
 ): ForceSolution {
   // The all-officer share is shared by both differences, so try all-officer candidates in order of
-  // plausibility until both levels fit; only forces with a published chart ever need more than one.
+  // plausibility until both levels fit; only forces with a published chart or difference need more.
   const candidates = allOfficerCandidates(profile, change.change.officers, chart);
   for (const officers of candidates.slice(0, 400)) {
     const solved = levelPlans(profile, officers).map((plan) =>

@@ -47,7 +47,7 @@ export function prepare(options: PrepareOptions, timings: Record<string, number>
   for (const y of dataYears(options.dataDir, options.year)) {
     const optional = y !== options.year && !existsSync(path.join(options.dataDir, String(y)));
     if (optional) continue;
-    const loaded = loadWorkforceYear(options.dataDir, y, register!, sink);
+    const loaded = loadWorkforceYear(options.dataDir, y, register!, sink, { staffRequired: y === options.year });
     if (loaded) years.push(loaded);
   }
   if (!years.some((y) => y.year === options.year - 1)) {

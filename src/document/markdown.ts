@@ -57,7 +57,8 @@ export function parseMarkdown(source: MarkdownSource, context: unknown, sink: Di
       switch (node.type) {
         case "text":
         case "inlineCode": {
-          const value = typeset(node.value, lastChar);
+          // A line break inside a Markdown paragraph is a space; only a hard break ends a line.
+          const value = typeset(node.value.replace(/[ \t]*\r?\n[ \t]*/g, " "), lastChar);
           lastChar = value.slice(-1) || lastChar;
           words += value.split(/\s+/).filter(Boolean).length;
           return [{ type: "text", value }];

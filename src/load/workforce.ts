@@ -1,4 +1,5 @@
 // data/<year>/officers.csv and staff.csv: long-form headcounts, one row per force × sex × rank (or role).
+import { existsSync } from "node:fs";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/suggest.ts";
 import { officerRanks, sexes, staffRoles, type OfficerRank, type Sex, type StaffRole } from "../statistics/types.ts";
@@ -82,10 +83,12 @@ function loadCounts<C extends string>(
   return counts;
 }
 
-export function loadWorkforceYear(dir: string, year: number, register: ForceRegister, sink: DiagnosticSink): WorkforceYear | null {
+/** Staff data is needed for the edition year; earlier years may have officers only (for trends and % changes). */
+export function loadWorkforceYear(dir: string, year: number, register: ForceRegister, sink: DiagnosticSink, options: { staffRequired: boolean }): WorkforceYear | null {
   const officersFile = `${dir}/${year}/officers.csv`;
   const officerRows = loadCounts(officersFile, officersHeader, officerRanks, register, sink);
-  const staffRows = loadCounts(`${dir}/${year}/staff.csv`, staffHeader, staffRoles, register, sink);
+  const staffFile = `${dir}/${year}/staff.csv`;
+  const staffRows = options.staffRequired || existsSync(staffFile) ? loadCounts(staffFile, staffHeader, staffRoles, register, sink) : [];
   if (!officerRows || !staffRows) return null;
 
   // A force listed with no officers at all would divide by zero in every percentage.

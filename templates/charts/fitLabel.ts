@@ -19,6 +19,8 @@ export interface FitOptions {
 interface Candidate {
   lines: string[];
   penalty: number;
+  /** Among layouts of equal size, the lower wins. */
+  tie: number;
 }
 
 // Preferences, in points of font size a layout must gain to be chosen over a simpler one.
@@ -37,14 +39,16 @@ function syllables(word: string): string[] {
 }
 
 function candidates(text: string): Candidate[] {
-  const out: Candidate[] = [{ lines: [text], penalty: 0 }];
-  // Between words.
+  const out: Candidate[] = [{ lines: [text], penalty: 0, tie: 0 }];
+  // Between words (balanced lines first), never starting a line with "&" ("Devon &" / "Cornwall").
   for (let i = text.indexOf(" "); i > 0; i = text.indexOf(" ", i + 1)) {
-    out.push({ lines: [text.slice(0, i), text.slice(i + 1)], penalty: TWO_LINE_PENALTY });
+    const lines = [text.slice(0, i), text.slice(i + 1)];
+    if (lines[1].startsWith("&")) continue;
+    out.push({ lines, penalty: TWO_LINE_PENALTY, tie: Math.abs(lines[0].length - lines[1].length) });
   }
   // After a hyphen ("Dyfed-Powys").
   for (let i = text.indexOf("-"); i > 0; i = text.indexOf("-", i + 1)) {
-    if (i < text.length - 1) out.push({ lines: [text.slice(0, i + 1), text.slice(i + 1)], penalty: TWO_LINE_PENALTY });
+    if (i < text.length - 1) out.push({ lines: [text.slice(0, i + 1), text.slice(i + 1)], penalty: TWO_LINE_PENALTY, tie: 0 });
   }
   // Inside a word, at a hyphenation point, adding a hyphen.
   const words = text.split(" ");
@@ -57,10 +61,9 @@ function candidates(text: string): Candidate[] {
       const left = word.slice(0, at);
       const right = word.slice(at);
       if (left.replace(/[^\p{L}]/gu, "").length >= MIN_FRAGMENT && right.replace(/[^\p{L}]/gu, "").length >= MIN_FRAGMENT) {
-        out.push({
-          lines: [`${text.slice(0, offset)}${left}-`, `${right}${text.slice(offset + word.length)}`],
-          penalty: TWO_LINE_PENALTY + HYPHENATION_PENALTY,
-        });
+        // The latest break that fits reads best ("Nottingham-" / "shire").
+        const lines = [`${text.slice(0, offset)}${left}-`, `${right}${text.slice(offset + word.length)}`];
+        out.push({ lines, penalty: TWO_LINE_PENALTY + HYPHENATION_PENALTY, tie: lines[1].length });
       }
     }
     offset += word.length + 1;
@@ -75,14 +78,15 @@ export const blockHeightEm = (lineCount: number, fontWeight: Weight = 400): numb
 /** The best layout of `text` within the space: the largest font size, preferring fewer breaks. */
 export function fitLabel(text: string, options: FitOptions): FittedLabel {
   const weight = options.fontWeight ?? 400;
-  let best: (FittedLabel & { score: number }) | null = null;
+  let best: (FittedLabel & { score: number; tie: number }) | null = null;
   for (const candidate of candidates(text)) {
     const widest = Math.max(...candidate.lines.map((line) => textWidth(line, 1, weight)));
     const byWidth = widest > 0 ? options.width / widest : Infinity;
     const byHeight = options.height / blockHeightEm(candidate.lines.length, weight);
     const fontSize = Math.min(options.maxFontSize, byWidth, byHeight);
     const score = fontSize - candidate.penalty;
-    if (!best || score > best.score + 1e-9) best = { lines: candidate.lines, fontSize, score };
+    const better = !best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && candidate.tie < best.tie);
+    if (better) best = { lines: candidate.lines, fontSize, score, tie: candidate.tie };
   }
   // Sizes to 1/100 pt, rounded down so the text still fits.
   return { lines: best!.lines, fontSize: Math.floor(best!.fontSize * 100) / 100 };

@@ -1,0 +1,164 @@
+// 100 % stacked bars of women and men, one bar per row, shared by the force and staff charts.
+//
+//   ■ Women                                Men ■
+//   Middle management
+//   38.02 %  [██████████████░░░░░░░░░░░░░░░░░]  61.98 %
+//
+// Women's segment first (left), men's second. Each segment's percentage sits beside its own end of
+// the bar, outside it, so a label never overflows a thin segment and the figures line up in columns;
+// the header names both segments in words and with their colour swatch (never colour alone).
+import type { TopLevelSpec } from "vega-lite";
+import { percent, roundHalfAway } from "../../src/document/formatters.ts";
+import { charts, colours } from "../theme.ts";
+import { capHeight, chartConfig, csvColumns, descent, r2, textWidth } from "./common.ts";
+
+export interface ShareRow {
+  label: string;
+  /** Women's share in %; null when the group is empty. */
+  womenPct: number | null;
+}
+
+export interface ShareBarsOptions {
+  width: number;
+  decimals: number;
+  description: string;
+  /** Name of the row column in the CSV ("level", "role"). */
+  rowColumn: string;
+}
+
+const BAR_HEIGHT = charts.bandBoxHeight;
+const LABEL_GAP = charts.labelFontSize / 2.5; // between a bar's end and its percentage
+const ROW_GAP = charts.bandBoxHeight * 0.6; // between one bar and the next row's label
+const SWATCH = capHeight(charts.fontSize) * 1.15;
+
+export function shareBars(rows: ShareRow[], options: ShareBarsOptions): TopLevelSpec {
+  if (rows.length === 0) throw new Error("shareBars: no rows");
+  const width = r2(options.width);
+  const size = charts.labelFontSize;
+  const headSize = charts.fontSize;
+  // Gutters wide enough for the widest possible figure, so bars are the same length on every page.
+  const gutter = textWidth(percent(100, options.decimals), size) + LABEL_GAP;
+  const x0 = gutter;
+  const x1 = width - gutter;
+  if (x1 - x0 < 40) throw new Error(`shareBars: ${width} pt is too narrow for the bars`);
+  for (const row of rows) {
+    if (textWidth(row.label, headSize) > width - x0) throw new Error(`shareBars: the label "${row.label}" does not fit ${width} pt`);
+  }
+
+  const headerBaseline = capHeight(headSize);
+  let top = headerBaseline + descent(headSize) + ROW_GAP * 0.75;
+  const data = rows.map((row) => {
+    if (row.womenPct !== null && !(row.womenPct >= 0 && row.womenPct <= 100)) {
+      throw new Error(`shareBars: women's share for "${row.label}" is ${row.womenPct}, not a percentage`);
+    }
+    const labelBaseline = top + capHeight(headSize);
+    const barTop = labelBaseline + descent(headSize) + 1.5;
+    const barBottom = barTop + BAR_HEIGHT;
+    const valueBaseline = barTop + BAR_HEIGHT / 2 + capHeight(size) / 2;
+    top = barBottom + ROW_GAP;
+    const women = row.womenPct;
+    const men = women === null ? null : 100 - women;
+    return {
+      [options.rowColumn]: row.label,
+      womenPct: women,
+      menPct: men,
+      // Layout (not in the CSV):
+      rowLabel: row.label,
+      x0: r2(x0),
+      xMid: women === null ? null : r2(x0 + ((x1 - x0) * women) / 100),
+      x1: r2(x1),
+      xCentre: r2((x0 + x1) / 2),
+      womenLabelX: r2(x0 - LABEL_GAP),
+      menLabelX: r2(x1 + LABEL_GAP),
+      labelBaseline: r2(labelBaseline),
+      barTop: r2(barTop),
+      barBottom: r2(barBottom),
+      valueBaseline: r2(valueBaseline),
+      womenText: women === null ? "n/a" : percent(women, options.decimals),
+      // The complement of the printed women's share, so the two printed figures add up to 100 %.
+      menText: women === null ? "n/a" : percent(100 - roundHalfAway(women, options.decimals), options.decimals),
+      hasData: women !== null,
+    };
+  });
+  const height = Math.ceil(top - ROW_GAP + 1);
+
+  const px = (field: string) => ({ field, type: "quantitative" as const, scale: null });
+  const swatchTop = headerBaseline - SWATCH;
+  const legend = [
+    { text: "Women", swatchX: x0, textX: x0 + SWATCH + 3, align: "left", fill: colours.women },
+    { text: "Men", swatchX: x1 - SWATCH, textX: x1 - SWATCH - 3, align: "right", fill: colours.men },
+  ].map((d) => ({ ...d, swatchX: r2(d.swatchX), swatchX2: r2(d.swatchX + SWATCH), textX: r2(d.textX), y: r2(swatchTop), y2: r2(headerBaseline), baseline: r2(headerBaseline) }));
+
+  const valueText = (field: string, x: string, align: "left" | "right") => ({
+    mark: { type: "text" as const, align, baseline: "alphabetic" as const, fontSize: size, color: colours.ink },
+    encoding: { x: px(x), y: px("valueBaseline"), text: { field, type: "nominal" as const } },
+  });
+
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    usermeta: csvColumns(options.rowColumn, "womenPct", "menPct"),
+    description: options.description,
+    width,
+    height,
+    data: { values: data },
+    layer: [
+      // Segments: women from the bar's start, men to its end.
+      {
+        transform: [{ filter: "datum.hasData" }],
+        mark: { type: "rect", color: colours.women },
+        encoding: { x: px("x0"), x2: { field: "xMid" }, y: px("barTop"), y2: { field: "barBottom" } },
+      },
+      {
+        transform: [{ filter: "datum.hasData" }],
+        mark: { type: "rect", color: colours.men },
+        encoding: { x: px("xMid"), x2: { field: "x1" }, y: px("barTop"), y2: { field: "barBottom" } },
+      },
+      // A group with no one in it: an empty bar saying so.
+      {
+        transform: [{ filter: "!datum.hasData" }],
+        mark: { type: "rect", color: colours.zebra, stroke: colours.rule, strokeWidth: 0.5 },
+        encoding: { x: px("x0"), x2: { field: "x1" }, y: px("barTop"), y2: { field: "barBottom" } },
+      },
+      {
+        transform: [{ filter: "!datum.hasData" }],
+        mark: { type: "text", align: "center", baseline: "alphabetic", fontSize: size, color: colours.inkMuted, text: "No one at this level" },
+        encoding: { x: px("xCentre"), y: px("valueBaseline") },
+      },
+      valueText("womenText", "womenLabelX", "right"),
+      valueText("menText", "menLabelX", "left"),
+      // Row labels above their bars.
+      {
+        mark: { type: "text", align: "left", baseline: "alphabetic", fontSize: headSize, fontWeight: 600, color: colours.ink },
+        encoding: { x: px("x0"), y: px("labelBaseline"), text: { field: "rowLabel", type: "nominal" } },
+      },
+      // Header: which segment is which, in words and colour.
+      {
+        data: { values: legend },
+        layer: [
+          {
+            mark: { type: "rect" },
+            encoding: {
+              x: px("swatchX"),
+              x2: { field: "swatchX2" },
+              y: px("y"),
+              y2: { field: "y2" },
+              color: { field: "fill", type: "nominal", scale: null },
+            },
+          },
+          {
+            // Vega-Lite has no align channel: one layer per alignment.
+            mark: { type: "text", align: "left", baseline: "alphabetic", fontSize: headSize, color: colours.ink },
+            encoding: { x: px("textX"), y: px("baseline"), text: { field: "text", type: "nominal" } },
+            transform: [{ filter: "datum.align === 'left'" }],
+          },
+          {
+            mark: { type: "text", align: "right", baseline: "alphabetic", fontSize: headSize, color: colours.ink },
+            encoding: { x: px("textX"), y: px("baseline"), text: { field: "text", type: "nominal" } },
+            transform: [{ filter: "datum.align === 'right'" }],
+          },
+        ],
+      },
+    ],
+    config: chartConfig(),
+  } as TopLevelSpec;
+}

@@ -1,0 +1,147 @@
+// National women's share of middle management and of senior leadership over the years the data holds:
+// two lines with points, each point's value printed, each line named at its end.
+import type { TopLevelSpec } from "vega-lite";
+import { percent } from "../../src/document/formatters.ts";
+import { charts, colours } from "../theme.ts";
+import { NBSP, capHeight, chartConfig, csvColumns, r2, textColumnWidth, textWidth } from "./common.ts";
+
+export type TrendChartInput = { year: number; middleManagement: number | null; seniorLeadership: number | null }[];
+
+export interface TrendChartOptions {
+  /** Overall width in points; default the A4 text column. */
+  width?: number;
+  /** Height of the plotting area in points. */
+  plotHeight?: number;
+}
+
+const series = [
+  { key: "middleManagement", label: "Middle management", colour: colours.women, shape: "circle" },
+  { key: "seniorLeadership", label: "Senior leadership", colour: colours.accent, shape: "square" },
+] as const;
+
+const DECIMALS = 2;
+const POINT_SIZE = 30; // area in square points
+const LABEL_OFFSET = 5; // from a point to its value label
+
+export function trendChart(data: TrendChartInput, options: TrendChartOptions = {}): TopLevelSpec {
+  const years = [...new Set(data.map((d) => d.year))].sort((a, b) => a - b);
+  if (years.length === 0) throw new Error("trendChart: no years");
+  if (years.length !== data.length) throw new Error("trendChart: a year appears twice");
+  const rowsByYear = new Map(data.map((d) => [d.year, d]));
+
+  const values = data.flatMap((d) => [d.middleManagement, d.seniorLeadership]).filter((v): v is number => v !== null);
+  if (values.length === 0) throw new Error("trendChart: no values");
+  const top = Math.min(100, Math.max(10, Math.ceil((Math.max(...values) + 3) / 10) * 10));
+
+  const fontSize = charts.fontSize;
+  const labelSize = charts.labelFontSize;
+  const width = r2(options.width ?? textColumnWidth);
+  const plotHeight = options.plotHeight ?? 150;
+  const padLeft = Math.ceil(textWidth(`${top}${NBSP}%`, fontSize) + 6);
+  const padRight = Math.ceil(Math.max(...series.map((s) => textWidth(s.label, fontSize, 600))) + 14);
+  const padTop = Math.ceil(capHeight(labelSize) + LABEL_OFFSET + 4);
+  const padBottom = Math.ceil(fontSize * 2.2);
+  const plotWidth = r2(width - padLeft - padRight);
+
+  // Long rows, one per year and level with a value; where both levels have one, the higher value's
+  // label goes above its point and the lower's below, so the two never collide.
+  const rows = series.flatMap((s) =>
+    years.flatMap((year) => {
+      const row = rowsByYear.get(year)!;
+      const value = row[s.key];
+      if (value === null) return [];
+      const other = row[s.key === "middleManagement" ? "seniorLeadership" : "middleManagement"];
+      const below = other !== null && (value < other || (value === other && s.key === "seniorLeadership"));
+      return [{ year: String(year), level: s.label, womenPct: value, valueText: percent(value, DECIMALS), labelBelow: below }];
+    }),
+  );
+
+  // Line names at the right, level with each line's last value, pushed apart if they would touch.
+  const toPx = (v: number) => plotHeight * (1 - v / top);
+  const ends = series
+    .map((s) => {
+      const last = [...years].reverse().find((y) => rowsByYear.get(y)![s.key] !== null);
+      return last === undefined ? null : { label: s.label, y: toPx(rowsByYear.get(last)![s.key]!) };
+    })
+    .filter((e): e is { label: (typeof series)[number]["label"]; y: number } => e !== null)
+    .sort((a, b) => a.y - b.y);
+  const minGap = fontSize + 2;
+  if (ends.length === 2 && ends[1].y - ends[0].y < minGap) {
+    const mid = (ends[0].y + ends[1].y) / 2;
+    ends[0].y = mid - minGap / 2;
+    ends[1].y = mid + minGap / 2;
+  }
+  const endLabels = ends.map((e) => ({ year: String(years[years.length - 1]), level: e.label, pct: r2(top * (1 - e.y / plotHeight)) }));
+
+  const x = {
+    field: "year",
+    type: "ordinal" as const,
+    scale: { type: "point" as const, padding: 0.5, domain: years.map(String) },
+    axis: { title: null, labelAngle: 0, ticks: false, domain: true, labelPadding: 5, labelColor: colours.ink },
+  };
+  const y = {
+    field: "womenPct",
+    type: "quantitative" as const,
+    scale: { domain: [0, top], nice: false, zero: true },
+    axis: {
+      title: null,
+      values: Array.from({ length: top / 10 + 1 }, (_, i) => i * 10),
+      labelExpr: `datum.value + '${NBSP}%'`,
+      domain: false,
+      ticks: false,
+      grid: true,
+      gridWidth: 0.5,
+      labelPadding: 4,
+    },
+  };
+  const colour = {
+    field: "level",
+    type: "nominal" as const,
+    scale: { domain: series.map((s) => s.label), range: series.map((s) => s.colour) },
+    legend: null,
+  };
+  const shape = {
+    field: "level",
+    type: "nominal" as const,
+    scale: { domain: series.map((s) => s.label), range: series.map((s) => s.shape) },
+    legend: null,
+  };
+  const valueLabels = (below: boolean) => ({
+    transform: [{ filter: below ? "datum.labelBelow" : "!datum.labelBelow" }],
+    mark: {
+      type: "text" as const,
+      align: "center" as const,
+      baseline: "alphabetic" as const,
+      fontSize: labelSize,
+      dy: r2(below ? LABEL_OFFSET + capHeight(labelSize) + 1 : -LABEL_OFFSET - 1),
+    },
+    encoding: { x, y, text: { field: "valueText", type: "nominal" as const }, color: colour },
+  });
+
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    usermeta: csvColumns("year", "level", "womenPct"),
+    description: "Women's share of middle management and of senior leadership in each year.",
+    width: plotWidth,
+    height: plotHeight,
+    padding: { left: padLeft, right: padRight, top: padTop, bottom: padBottom },
+    data: { values: rows },
+    layer: [
+      { mark: { type: "line", strokeWidth: 1.75, strokeJoin: "round", strokeCap: "round" }, encoding: { x, y, color: colour } },
+      { mark: { type: "point", filled: true, size: POINT_SIZE, opacity: 1 }, encoding: { x, y, color: colour, shape } },
+      valueLabels(false),
+      valueLabels(true),
+      {
+        data: { values: endLabels },
+        mark: { type: "text", align: "left", baseline: "middle", dx: 12, fontSize, fontWeight: 600 },
+        encoding: {
+          x: { field: "year", type: "ordinal" },
+          y: { field: "pct", type: "quantitative" },
+          text: { field: "level", type: "nominal" },
+          color: { field: "level", type: "nominal" },
+        },
+      },
+    ],
+    config: chartConfig(),
+  } as TopLevelSpec;
+}
