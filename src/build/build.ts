@@ -35,7 +35,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { statistics, document, sink } = prepare(options, timings);
 
   let t = performance.now();
-  const charts = renderFigures(chartFigures(document));
+  const charts = await renderFigures(chartFigures(document));
   timings.charts = performance.now() - t;
 
   t = performance.now();

@@ -38,7 +38,19 @@ export function trendChart(data: TrendChartInput, options: TrendChartOptions = {
   const width = r2(options.width ?? textColumnWidth);
   const plotHeight = options.plotHeight ?? 150;
   const padLeft = Math.ceil(textWidth(`${top}${NBSP}%`, fontSize) + 6);
-  const padRight = Math.ceil(Math.max(...series.map((s) => textWidth(s.label, fontSize, 600))) + 14);
+  // Clear of the last year's value labels, which are centred on its points.
+  const lastRow = rowsByYear.get(years[years.length - 1])!;
+  const endDx = Math.ceil(
+    Math.max(
+      POINT_SIZE ** 0.5,
+      ...series.map((s) => (lastRow[s.key] === null ? 0 : textWidth(percent(lastRow[s.key]!, DECIMALS), labelSize) / 2)),
+    ) + 4,
+  );
+  // Room for the line names beyond the last point, which sits half a step (plot width / years / 2)
+  // inside the plot: solve padRight = endDx + name width + 2 − (width − padLeft − padRight) / 2n.
+  const nameWidth = Math.max(...series.map((s) => textWidth(s.label, fontSize, 600)));
+  const n2 = 2 * years.length;
+  const padRight = Math.max(0, Math.ceil((endDx + nameWidth + 2 - (width - padLeft) / n2) / (1 - 1 / n2)));
   const padTop = Math.ceil(capHeight(labelSize) + LABEL_OFFSET + 4);
   const padBottom = Math.ceil(fontSize * 2.2);
   const plotWidth = r2(width - padLeft - padRight);
@@ -72,7 +84,6 @@ export function trendChart(data: TrendChartInput, options: TrendChartOptions = {
     ends[1].y = mid + minGap / 2;
   }
   const endLabels = ends.map((e) => ({ year: String(years[years.length - 1]), level: e.label, pct: r2(top * (1 - e.y / plotHeight)) }));
-
   const x = {
     field: "year",
     type: "ordinal" as const,
@@ -86,6 +97,7 @@ export function trendChart(data: TrendChartInput, options: TrendChartOptions = {
     axis: {
       title: null,
       values: Array.from({ length: top / 10 + 1 }, (_, i) => i * 10),
+      tickCount: top / 10 + 1, // or Vega thins the explicit values to its own count
       labelExpr: `datum.value + '${NBSP}%'`,
       domain: false,
       ticks: false,
@@ -133,7 +145,7 @@ export function trendChart(data: TrendChartInput, options: TrendChartOptions = {
       valueLabels(true),
       {
         data: { values: endLabels },
-        mark: { type: "text", align: "left", baseline: "middle", dx: 12, fontSize, fontWeight: 600 },
+        mark: { type: "text", align: "left", baseline: "middle", dx: endDx, fontSize, fontWeight: 600 },
         encoding: {
           x: { field: "year", type: "ordinal" },
           y: { field: "pct", type: "quantitative" },

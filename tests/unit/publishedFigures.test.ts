@@ -92,7 +92,7 @@ describe("national figures", () => {
   });
 
   it("staff shares: 63 % staff and designated officers, 47 % PCSOs, 25 % specials, 46 % volunteers", () => {
-    const pct = (key: string, data = statistics.national) => at(data.staff.find((s) => s.key === key)!.womenPct, 0);
+    const pct = (key: string, data: { staff: { key: string; womenPct: number | null }[] } = statistics.national) => at(data.staff.find((s) => s.key === key)!.womenPct, 0);
     expect(pct("staffAndDesignatedOfficers")).toBe(published.police_staff_women_pct_2024.police_staff_and_designated_officers);
     expect(pct("pcsos")).toBe(published.police_staff_women_pct_2024.pcsos);
     expect(pct("specialConstables")).toBe(25);

@@ -1,0 +1,11 @@
+// Vega-Lite spec builders: pure functions from plain chart data to a spec, reading templates/theme.ts.
+export { bandChart, bandLabel, type BandChartInput, type BandChartOptions } from "./bandChart.ts";
+export {
+  forceRepresentationChart,
+  levelLabels,
+  type ForceRepresentationInput,
+  type ForceRepresentationOptions,
+} from "./forceRepresentationChart.ts";
+export { staffChart, type StaffChartInput, type StaffChartOptions } from "./staffChart.ts";
+export { trendChart, type TrendChartInput, type TrendChartOptions } from "./trendChart.ts";
+export { halfColumnWidth, textColumnWidth } from "./common.ts";
