@@ -1,6 +1,8 @@
 // Where each section landed, recorded during layout; a second layout pass prints these numbers in the contents.
 export class PageLog {
   private readonly pages = new Map<string, number>();
+  /** Sections the contents asked for before their page was known; a second pass fills them in. */
+  readonly missing = new Set<string>();
 
   record(id: string, pageNumber: number): void {
     if (!this.pages.has(id)) this.pages.set(id, pageNumber);

@@ -3,7 +3,7 @@ import { StyleSheet } from "@react-pdf/renderer";
 import { colours, fonts, page, space, type } from "./theme.ts";
 
 export const textBlock = page.width - page.marginInner - page.marginOuter;
-export const sidebarWidth = 150;
+export const sidebarWidth = 142;
 export const mainColumn = textBlock - sidebarWidth - page.columnGap;
 /** The measure of single-column pages (forewords, summary): narrower than the text block, for reading. */
 export const readingMeasure = 400;
@@ -57,8 +57,8 @@ export const styles = StyleSheet.create({
     marginBottom: space(0.25),
   },
   h2: { fontSize: type.h2, lineHeight: 1.2, fontWeight: 700, color: colours.ink, marginTop: space(1), marginBottom: space(0.5) },
-  h3: { fontSize: type.h3, lineHeight: 1.25, fontWeight: 600, color: colours.women, marginTop: space(0.75), marginBottom: space(0.2) },
-  paragraph: { fontSize: type.body, lineHeight: type.leading / type.body, marginBottom: space(0.5), textAlign: "left" },
+  h3: { fontSize: type.h3, lineHeight: 1.25, fontWeight: 600, color: colours.women, marginTop: space(0.6), marginBottom: space(0.15) },
+  paragraph: { fontSize: type.body, lineHeight: type.leading / type.body, marginBottom: space(0.4), textAlign: "left" },
   lede: { fontSize: type.lede, lineHeight: type.ledeLeading / type.lede, fontWeight: 600, color: colours.women, marginBottom: space(0.75) },
   rule: { borderBottomWidth: 1.5, borderBottomColor: colours.accent, width: 36, marginBottom: space(0.75) },
   listItem: { flexDirection: "row", marginBottom: space(0.25) },

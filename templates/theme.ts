@@ -56,11 +56,11 @@ export const colours = {
 
 export const type = {
   body: 9.5,
-  leading: 13.5,
+  leading: 13,
   small: 7.5,
   caption: 8,
-  lede: 12,
-  ledeLeading: 16,
+  lede: 11,
+  ledeLeading: 14.5,
   h1: 26,
   h2: 17,
   h3: 12,
@@ -88,8 +88,8 @@ export const space = (lines: number): number => lines * type.leading;
 
 export const charts = {
   fontSize: 8,
-  labelFontSize: 7.5,
+  labelFontSize: 6.8,
   titleFontSize: 9,
-  bandBoxWidth: 48,
-  bandBoxHeight: 12,
+  bandBoxWidth: 52,
+  bandBoxHeight: 10,
 } as const;

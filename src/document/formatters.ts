@@ -58,9 +58,9 @@ export const formatters: Record<string, Formatter> = {
   },
 };
 
-/** Plain text for a value with no formatter: numbers as the int formatter would print them, never NaN. */
+/** Plain text for a value with no formatter: whole numbers as they are (years stay "2024"), others to 2 decimals. */
 export function formatDefault(value: unknown): string {
   if (value === null || value === undefined) return NOT_AVAILABLE;
-  if (typeof value === "number") return Number.isInteger(value) ? thousands(value) : fixed(value, 2);
+  if (typeof value === "number") return Number.isInteger(value) ? fixed(value, 0) : fixed(value, 2);
   return String(value);
 }

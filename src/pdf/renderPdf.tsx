@@ -22,13 +22,14 @@ export interface PdfOptions {
 export async function renderPdf(document: ReportDocument, charts: ChartSet, options: PdfOptions): Promise<PdfResult> {
   registerFonts();
   let known = new PageLog();
-  // The contents' own length does not depend on its numbers, so the second pass lands every section
-  // where the first found it; a third pass only runs if that assumption ever breaks.
+  // react-pdf resolves the contents' page numbers (dynamic texts) after paginating the whole
+  // document, so one pass normally suffices. If a number was asked for before its section was
+  // placed, or the sections moved, lay out again with the pages found; three passes at most.
   for (let pass = 1; pass <= 3; pass++) {
     const log = new PageLog();
     const pdf = await renderToBuffer(<ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} />);
-    const stable = pass > 1 && log.entries().every(([id, page]) => known.pageOf(id) === page);
-    if (stable) return { pdf, pages: Object.fromEntries(log.entries()), passes: pass };
+    const settled = log.missing.size === 0 && (pass === 1 || log.entries().every(([id, page]) => known.pageOf(id) === page));
+    if (settled) return { pdf, pages: Object.fromEntries(log.entries()), passes: pass };
     known = log;
   }
   throw new Error("The contents' page numbers did not settle after three layout passes.");

@@ -42,14 +42,15 @@ export function contentsLines(document: ReportDocument): { front: ContentsLine[]
   return { front, forces };
 }
 
-function Line({ line, pageNumber, width, indent }: { line: ContentsLine; pageNumber: string; width: number; indent: boolean }) {
+function Line({ line, pageNumber, width, indent }: { line: ContentsLine; pageNumber: () => string; width: number; indent: boolean }) {
   const strong = line.level === 0;
   return (
     <Link src={`#${line.id}`} style={{ textDecoration: "none", color: colours.ink }}>
       <View style={{ flexDirection: "row", alignItems: "flex-end", width, marginBottom: strong ? space(0.35) : 2.5 }}>
         <Text style={{ fontWeight: strong ? 600 : 400, paddingLeft: indent ? 10 : 0, fontSize: strong ? type.body + 1 : type.body }}>{line.title}</Text>
         <View style={{ flexGrow: 1, borderBottomWidth: 0.8, borderBottomColor: colours.rule, borderBottomStyle: "dotted", marginHorizontal: 4, marginBottom: 3 }} />
-        <Text style={{ width: 18, textAlign: "right", fontWeight: strong ? 600 : 400 }}>{pageNumber}</Text>
+        {/* Resolved after the whole document is paginated, so it can name pages that come later. */}
+        <Text style={{ width: 18, textAlign: "right", fontWeight: strong ? 600 : 400 }} render={pageNumber} />
       </View>
     </Link>
   );
@@ -57,7 +58,13 @@ function Line({ line, pageNumber, width, indent }: { line: ContentsLine; pageNum
 
 export function Contents({ document, pages, geometry, log }: { document: ReportDocument; pages: PageLog; geometry: PageGeometry; log: PageLog }) {
   const { front, forces } = contentsLines(document);
-  const number = (id: string) => String(pages.pageOf(id) ?? "");
+  const number = (id: string) => () => {
+    const found = pages.pageOf(id) ?? log.pageOf(id);
+    // Called once while laying out and again after pagination; the last call is the one printed.
+    if (found === undefined) log.missing.add(id);
+    else log.missing.delete(id);
+    return String(found ?? "");
+  };
   const half = Math.ceil(forces.length / 2);
   const columnWidth = (textBlock - page.columnGap * 2) / 2;
   const firstForce = forces[0];

@@ -22,7 +22,7 @@ interface Props {
 function Entry({ entry, first }: { entry: GoodPracticeEntry; first: boolean }) {
   return (
     <View break={!first}>
-      <Text style={[styles.h2, { marginTop: 0, color: colours.women }]} minPresenceAhead={6 * type.leading}>
+      <Text style={[styles.h2, { fontSize: type.h2 - 2, marginTop: 0, marginBottom: space(0.35), color: colours.women }]} minPresenceAhead={6 * type.leading}>
         {entry.title}
       </Text>
       <Text style={styles.lede}>

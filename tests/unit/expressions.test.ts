@@ -16,7 +16,8 @@ describe("expressions in the prose", () => {
     expect(run(" national.middleManagement.womenPct | pct0 ")).toBe("28\u00a0%");
     expect(run("averageChange.officers | pct2")).toBe("2.33\u00a0%");
     expect(run("forces.avon-and-somerset.middleManagementDifference | pp")).toBe("\u22129.82\u00a0pp");
-    expect(run("year")).toBe("2,024");
+    expect(run("year")).toBe("2024");
+    expect(run("year | int")).toBe("2,024");
   });
   it("computes a difference of two figures and prints it in words", () => {
     expect(run("delta(bandCounts.seniorLeadership.2024.men+15, bandCounts.seniorLeadership.2023.men+15) | words")).toBe("three");

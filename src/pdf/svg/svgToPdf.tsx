@@ -270,17 +270,14 @@ const round = (n: number): number => Math.round(n * 1e6) / 1e6;
  * (transformed) user space, while react-pdf applies a node's clip before its transform, so a clipped
  * element becomes G(transform) > G(clipPath) > content.
  */
-function wrap(content: Out[], transform: string | undefined, clipId: string | undefined, parentClipped: boolean): Out[] {
+function wrap(content: Out[], transform: string | undefined, clipId: string | undefined, parentClipped: boolean, isGroup: boolean): Out[] {
   if (content.length === 0) return [];
   let result = content;
   if (clipId) result = [el(G, { clipPath: `url(#${clipId})` }, result)];
-  if (transform || clipId) {
-    // A single leaf without a clip can carry the transform itself.
-    if (!clipId && result.length === 1 && result[0].type !== G && !("transform" in result[0].props)) {
-      result[0].props.transform = transform;
-    } else if (transform) {
-      result = [el(G, { transform }, result)];
-    }
+  if (transform) {
+    // A shape or one-line text keeps its own transform; a group's goes on a G.
+    if (!isGroup && !clipId && result.length === 1 && result[0].type !== G) result[0].props.transform = transform;
+    else result = [el(G, { transform }, result)];
   }
   // react-pdf copies a G's clipPath onto its children, which would re-clip grandchildren in their
   // own transformed coordinates: below a clip, each node states that it adds none (null, which
@@ -355,7 +352,7 @@ function convertElement(node: ElementNode, parent: State, ctx: Context): Out[] {
     default:
       content = convertShape(node, tag, inner, ctx);
   }
-  return wrap(content, transform, clipId, parent.clipped);
+  return wrap(content, transform, clipId, parent.clipped, tag === "g");
 }
 
 function convertShape(node: ElementNode, tag: string, state: State, ctx: Context): Out[] {

@@ -1,0 +1,197 @@
+// Each chart spec renders from fixture data, with one mark per datum, deterministically.
+import { describe, expect, it } from "vitest";
+import { renderChart, renderCharts } from "../../src/charts/renderChart.ts";
+import { bands } from "../../src/statistics/types.ts";
+import { bandChart, bandLabel } from "../../templates/charts/bandChart.ts";
+import { textColumnWidth, halfColumnWidth, contrastRatio } from "../../templates/charts/common.ts";
+import { forceRepresentationChart } from "../../templates/charts/forceRepresentationChart.ts";
+import { staffChart } from "../../templates/charts/staffChart.ts";
+import { trendChart } from "../../templates/charts/trendChart.ts";
+import { charts, colours, fonts } from "../../templates/theme.ts";
+import { bandInput, fixtureStatistics, forceInput, staffInput, trendInput } from "./fixtures.ts";
+import { markItems, textLines } from "./helpers.ts";
+
+const statistics = fixtureStatistics();
+
+describe("bandChart", () => {
+  const input = bandInput(statistics, "middleManagement");
+
+  it("draws one box per force, coloured by its band, in nine labelled columns", async () => {
+    const { svg, width, csv } = await renderChart(bandChart(input));
+    const boxes = markItems(svg, "layer_0_marks");
+    expect(boxes).toHaveLength(input.forces.length);
+    const fills = boxes.map((b) => String(b.properties!.fill).toUpperCase());
+    for (const band of bands) {
+      expect(fills.filter((f) => f === colours.bands[band].toUpperCase())).toHaveLength(input.forces.filter((f) => f.band === band).length);
+    }
+    // Boxes are all the same size (not weighted by force size).
+    const sizes = new Set(
+      boxes.map((b) => /h([\d.]+)v([\d.]+)/.exec(String(b.properties!.d))!.slice(1).map((n) => Number(n).toFixed(2)).join("x")),
+    );
+    expect(sizes.size).toBe(1);
+    const lines = textLines(svg);
+    for (const band of bands) expect(lines).toContain(bandLabel(band));
+    expect(bandLabel("men+15")).toBe("Men +15\u00a0%");
+    expect(bandLabel("equal")).toBe("Equal");
+    expect(bandLabel("women+15")).toBe("Women +15\u00a0%");
+    // Every force is named (some on two lines, some hyphenated: join lines back to compare letters).
+    const boxText = markItems(svg, "layer_1_marks").map((t) => String(t.children.map((c) => (typeof c === "string" ? c : "value" in c ? c.value : "")).join("")));
+    const letters = (s: string) => s.replace(/&amp;/g, "&").replace(/[^\p{L}&']/gu, "");
+    expect(boxText.length).toBeGreaterThanOrEqual(input.forces.length);
+    const joined = letters(boxText.join(""));
+    for (const f of input.forces) expect(joined).toContain(letters(f.shortName));
+    expect(width).toBeCloseTo(textColumnWidth, 1);
+    expect(csv.split("\r\n")[0]).toBe("year,level,force,band,bandLabel");
+    expect(csv.trim().split("\r\n")).toHaveLength(input.forces.length + 1);
+  });
+
+  it("grows with the tallest stack", async () => {
+    const few = await renderChart(bandChart({ ...input, forces: input.forces.map((f) => ({ ...f, band: "equal" as const })).slice(0, 3) }));
+    const many = await renderChart(bandChart({ ...input, forces: input.forces.map((f) => ({ ...f, band: "equal" as const })).slice(0, 12) }));
+    expect(many.height).toBeGreaterThan(few.height);
+    expect(markItems(few.svg, "layer_0_marks")).toHaveLength(3);
+    expect(markItems(many.svg, "layer_0_marks")).toHaveLength(12);
+  });
+
+  it("uses short boxes when every name fits on one line", async () => {
+    const { svg } = await renderChart(bandChart({ year: 2024, level: "seniorLeadership", forces: [{ shortName: "Kent", band: "men+5" }, { shortName: "PSNI", band: "men+5" }] }));
+    const d = String(markItems(svg, "layer_0_marks")[0].properties!.d);
+    expect(d).toContain(`v${charts.bandBoxHeight}`);
+  });
+
+  it("picks the box text colour for contrast", async () => {
+    const { svg } = await renderChart(bandChart(input));
+    for (const text of markItems(svg, "layer_1_marks")) {
+      const fill = String(text.properties!.fill).toUpperCase();
+      expect([colours.ink, colours.paper]).toContain(fill);
+    }
+    for (const band of bands) {
+      const bg = colours.bands[band];
+      expect(Math.max(contrastRatio(bg, colours.ink), contrastRatio(bg, colours.paper))).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it("draws an empty chart with its nine columns", async () => {
+    const { svg } = await renderChart(bandChart({ year: 2024, level: "middleManagement", forces: [] }));
+    expect(markItems(svg, "layer_0_marks")).toHaveLength(0);
+    expect(textLines(svg)).toContain("Equal");
+  });
+});
+
+describe("forceRepresentationChart", () => {
+  const force = statistics.forces[0];
+
+  it("draws women then men for each level, labelled to two decimals", async () => {
+    const { svg, width, csv } = await renderChart(forceRepresentationChart(forceInput(force)));
+    const women = markItems(svg, "layer_0_marks");
+    const men = markItems(svg, "layer_1_marks");
+    expect(women).toHaveLength(3);
+    expect(men).toHaveLength(3);
+    expect(women.every((p) => String(p.properties!.fill).toUpperCase() === colours.women)).toBe(true);
+    expect(men.every((p) => String(p.properties!.fill).toUpperCase() === colours.men)).toBe(true);
+    const lines = textLines(svg);
+    expect(lines).toEqual(expect.arrayContaining(["All officers", "Middle management", "Senior leadership", "Women", "Men"]));
+    const pct = lines.filter((l) => /^\d+\.\d\d\u00a0%$/.test(l));
+    expect(pct).toHaveLength(6);
+    expect(width).toBeCloseTo(halfColumnWidth, 1);
+    expect(csv.split("\r\n")[0]).toBe("level,womenPct,menPct");
+  });
+
+  it("prints 38.02 % and its complement, and handles 0, 100 and no data", async () => {
+    const { svg } = await renderChart(
+      forceRepresentationChart({ officers: { womenPct: 38.0234 }, middleManagement: { womenPct: 0 }, seniorLeadership: { womenPct: null } }),
+    );
+    const lines = textLines(svg);
+    expect(lines).toEqual(expect.arrayContaining(["38.02\u00a0%", "61.98\u00a0%", "0.00\u00a0%", "100.00\u00a0%", "n/a"]));
+    expect(markItems(svg, "layer_0_marks")).toHaveLength(2); // no bar segments for the empty level
+  });
+
+  it("fits a narrower column", async () => {
+    const { width } = await renderChart(forceRepresentationChart(forceInput(force), { width: 168 }));
+    expect(width).toBe(168);
+  });
+});
+
+describe("staffChart", () => {
+  it("draws one 100 % bar per group with whole-percent labels adding up to 100", async () => {
+    const input = staffInput(statistics);
+    const { svg } = await renderChart(staffChart(input));
+    expect(markItems(svg, "layer_0_marks")).toHaveLength(input.length);
+    expect(markItems(svg, "layer_1_marks")).toHaveLength(input.length);
+    const lines = textLines(svg);
+    for (const row of input) expect(lines).toContain(row.role);
+    const pct = lines.filter((l) => /^\d+\u00a0%$/.test(l)).map((l) => parseInt(l, 10));
+    expect(pct).toHaveLength(2 * input.length);
+    // women's figures come first, men's second: each pair adds to 100
+    const womenFigures = pct.slice(0, input.length);
+    const menFigures = pct.slice(input.length);
+    womenFigures.forEach((w, i) => expect(w + menFigures[i]).toBe(100));
+  });
+});
+
+describe("trendChart", () => {
+  it.each([2, 10])("draws two labelled lines with points and values over %i years", async (years) => {
+    const input = trendInput(fixtureStatistics({ years }));
+    const { svg, csv } = await renderChart(trendChart(input));
+    const lines = markItems(svg, "layer_0_marks");
+    expect(lines).toHaveLength(2);
+    expect(markItems(svg, "layer_1_marks")).toHaveLength(2 * years);
+    const text = textLines(svg);
+    expect(text).toEqual(expect.arrayContaining(["Middle management", "Senior leadership"]));
+    expect(text.filter((t) => /^\d+\.\d\d\u00a0%$/.test(t))).toHaveLength(2 * years);
+    for (const row of input) expect(text).toContain(String(row.year));
+    expect(csv.trim().split("\r\n")).toHaveLength(2 * years + 1);
+  });
+
+  it("skips missing values", async () => {
+    const { svg } = await renderChart(
+      trendChart([
+        { year: 2023, middleManagement: 30, seniorLeadership: null },
+        { year: 2024, middleManagement: 31, seniorLeadership: 28 },
+      ]),
+    );
+    expect(markItems(svg, "layer_1_marks")).toHaveLength(3);
+  });
+});
+
+describe("every spec", () => {
+  const specs = {
+    band: bandChart(bandInput(statistics, "seniorLeadership")),
+    force: forceRepresentationChart(forceInput(statistics.forces[3])),
+    staff: staffChart(staffInput(statistics)),
+    trend: trendChart(trendInput(statistics)),
+  };
+
+  it.each(Object.entries(specs))("%s: sets the theme's font and chart sizes", (_, spec) => {
+    const config = (spec as { config: Record<string, Record<string, unknown> | string> }).config;
+    expect(config.font).toBe(fonts.family);
+    expect((config.text as Record<string, unknown>).fontSize).toBe(charts.labelFontSize);
+    expect((config.axis as Record<string, unknown>).labelFontSize).toBe(charts.fontSize);
+    expect((config.title as Record<string, unknown>).fontSize).toBe(charts.titleFontSize);
+  });
+
+  it.each(Object.entries(specs))("%s: renders byte-identical SVG every time", async (_, spec) => {
+    const first = await renderChart(spec);
+    await renderChart(specs.band); // other charts in between advance Vega's id counters
+    const second = await renderChart(spec);
+    expect(second.svg).toBe(first.svg);
+    expect(second.csv).toBe(first.csv);
+  });
+
+  it.each(Object.entries(specs))("%s: has only the theme's font in its text", async (_, spec) => {
+    const { svg } = await renderChart(spec);
+    const families = new Set([...svg.matchAll(/font-family="([^"]*)"/g)].map((m) => m[1]));
+    expect([...families]).toEqual([fonts.family]);
+  });
+
+  it("builders are pure: same input, same spec", () => {
+    expect(JSON.stringify(bandChart(bandInput(statistics, "seniorLeadership")))).toBe(JSON.stringify(specs.band));
+  });
+
+  it("renderCharts renders a list in order", async () => {
+    const list = Object.entries(specs).map(([id, spec]) => ({ id, spec }));
+    const out = await renderCharts(list);
+    expect(out.map((c) => c.id)).toEqual(Object.keys(specs));
+    expect(out.every((c) => c.svg.startsWith("<svg") && c.width > 0 && c.height > 0)).toBe(true);
+  });
+});
