@@ -1,0 +1,120 @@
+// Whole builds of the small fixture edition: outputs, warnings, atomic writes, the CLI.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { build } from "../../src/build/build.ts";
+import { prepare } from "../../src/build/prepare.ts";
+import { BuildError } from "../../src/diagnostics/diagnostic.ts";
+import { plainText } from "../../src/document/markdown.ts";
+import type { ReportDocument } from "../../src/document/model.ts";
+import { copyFixtures } from "../helpers/fixtureCopy.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+const cli = path.join(root, "src/cli/main.ts");
+
+function analysisText(document: ReportDocument): string {
+  return document.sections
+    .flatMap((s) => (s.kind === "analysis" ? s.body.blocks : []))
+    .map((b) => (b.type === "paragraph" ? plainText(b.children) : ""))
+    .join(" ")
+    .replace(/\u00a0/g, " ");
+}
+
+describe("a build of the fixture edition", () => {
+  it("writes the PDF, statistics, build report and every chart with its data", async () => {
+    const fixture = copyFixtures();
+    const outDir = path.join(fixture.root, "out");
+    const result = await build({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir, outDir, print: false });
+    const dir = path.join(outDir, "2024");
+    expect(readFileSync(path.join(dir, "report.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    const statistics = JSON.parse(readFileSync(path.join(dir, "statistics.json"), "utf8"));
+    expect(statistics).toMatchObject({ year: 2024, previousYear: 2023, excluded: { notStated: 2 } });
+    expect(Object.keys(statistics.forces[0])).toEqual(
+      expect.arrayContaining(["slug", "name", "officersWomenPct", "middleManagementWomenPct", "seniorLeadershipWomenPct", "middleManagementDifference", "seniorLeadershipDifference", "middleManagementBand", "seniorLeadershipBand", "change"]),
+    );
+    // Kent had no women in senior leadership in 2023: undefined change, null in JSON, left out of the average.
+    const kent = statistics.forces.find((f: { slug: string }) => f.slug === "kent");
+    expect(kent.change.seniorLeadership).toBeNull();
+    expect(statistics.averageChangeForces.seniorLeadership).toBe(2);
+    expect(readFileSync(path.join(dir, "statistics.json"), "utf8")).not.toMatch(/NaN|Infinity/);
+
+    const charts = readdirSync(path.join(dir, "charts")).sort();
+    expect(charts).toContain("band-middle-management-2024.svg");
+    expect(charts).toContain("band-middle-management-2024.csv");
+    expect(charts).toContain("force-cumbria.svg");
+    expect(charts).toContain("staff-2024.csv");
+    expect(readFileSync(path.join(dir, "charts/force-cumbria.csv"), "utf8").split("\n")[0]).toMatch(/level|group|share|women/i);
+
+    const report = JSON.parse(readFileSync(path.join(dir, "build-report.json"), "utf8"));
+    expect(report.pageCount).toBe(result.pageCount);
+    const rules = report.warnings.map((w: { rule: string }) => w.rule);
+    expect(rules).toContain("missing-entry"); // Avon and Somerset and Kent have data but no entry
+    expect(report.warnings.find((w: { message: string }) => w.message.includes("Kent Police"))).toBeDefined();
+    expect(existsSync(path.join(outDir, "2024", "report.pdf"))).toBe(true);
+    expect(readdirSync(outDir).filter((n) => n.startsWith("."))).toEqual([]);
+  });
+
+  it("leaves an earlier good build untouched when a later build fails", async () => {
+    const fixture = copyFixtures();
+    const outDir = path.join(fixture.root, "out");
+    await build({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir, outDir, print: false });
+    const before = readFileSync(path.join(outDir, "2024/report.pdf"));
+    fixture.edit("data/2024/officers.csv", (t) => t.replace("Cumbria,Female,Sergeant,41", "Cumbria,Female,Sergeant,lots"));
+    await expect(build({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir, outDir, print: false })).rejects.toBeInstanceOf(BuildError);
+    expect(readFileSync(path.join(outDir, "2024/report.pdf")).equals(before)).toBe(true);
+    expect(readdirSync(outDir).filter((n) => n.startsWith("."))).toEqual([]);
+  });
+
+  it("refuses to write into an archive of published editions", async () => {
+    const fixture = copyFixtures();
+    await expect(build({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir, outDir: path.join(fixture.root, "archive"), print: false })).rejects.toThrow(/never overwritten/);
+  });
+});
+
+describe("figures in the prose follow the data", () => {
+  it("changes the analysis text when a count changes in a copy of the data", () => {
+    const fixture = copyFixtures();
+    const options = { year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir };
+    const before = analysisText(prepare(options).document);
+    expect(before).toMatch(/grew its women officers by 1\.78 %/);
+    fixture.edit("data/2024/officers.csv", (t) => t.replace("Cumbria,Female,Constable,305", "Cumbria,Female,Constable,345"));
+    const after = analysisText(prepare(options).document);
+    expect(after).not.toBe(before);
+    expect(after).toMatch(/grew its women officers by 5\.50 %/);
+  });
+
+  it("prints the published 2024 figures from the sample data", () => {
+    const text = analysisText(prepare({ year: 2024, dataDir: path.join(root, "data"), contentDir: path.join(root, "content") }).document);
+    for (const figure of ["27 %", "28 %", "30 %", "2.33 %", "7.24 %", "6.82 %"]) expect(text).toContain(figure);
+    expect(text).toContain("increased by three");
+  });
+});
+
+describe("the command line", () => {
+  it("lists its flags with --help", () => {
+    const help = execFileSync(tsx, [cli, "build", "--help"], { encoding: "utf8" });
+    for (const flag of ["--year", "--data", "--content", "--out", "--print"]) expect(help).toContain(flag);
+  });
+
+  it("builds another team's folders to another place, and exits 1 with file and line on bad input", () => {
+    const fixture = copyFixtures();
+    const out = mkdtempSync(path.join(tmpdir(), "report-cli-"));
+    const ok = spawnSync(tsx, [cli, "build", "--year", "2024", "--data", fixture.dataDir, "--content", fixture.contentDir, "--out", out], { encoding: "utf8" });
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/Built .*2024\/report\.pdf: \d+ pages/);
+    fixture.edit("content/2024/good-practice/cumbria.md", (t) => t.replace("force: Cumbria", "force: Cumbira"));
+    const bad = spawnSync(tsx, [cli, "build", "--data", fixture.dataDir, "--content", fixture.contentDir, "--out", out], { encoding: "utf8" });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/cumbria\.md:2:1: error: force: "Cumbira" is not a force in .*Did you mean "Cumbria Constabulary"\? \[unknown-force\]/);
+    expect(bad.stderr).toContain("nothing was written");
+  });
+
+  it("rejects an unknown flag with usage, exit 2", () => {
+    const result = spawnSync(tsx, [cli, "build", "--yaer", "2024"], { encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Usage:");
+  });
+});
