@@ -5,6 +5,9 @@ import { colours, fonts, page, space, type } from "./theme.ts";
 export const textBlock = page.width - page.marginInner - page.marginOuter;
 export const sidebarWidth = 142;
 export const mainColumn = textBlock - sidebarWidth - page.columnGap;
+/** Where each kind of chart is placed: the chart stage draws it at exactly this width. */
+export const chartWidths = { band: textBlock, staff: textBlock, trend: textBlock, forceRepresentation: sidebarWidth } as const;
+
 /** The measure of single-column pages (forewords, summary): narrower than the text block, for reading. */
 export const readingMeasure = 400;
 
@@ -81,3 +84,6 @@ export const styles = StyleSheet.create({
   bigFigure: { fontSize: type.bigFigure, lineHeight: 1.1, fontWeight: 700, color: colours.ink },
   bigFigureNote: { fontSize: type.small, lineHeight: 1.35, color: colours.inkMuted },
 });
+
+/** For headings, ledes and pull quotes: break between words only, never inside one. */
+export const wholeWords = (word: string): string[] => [word];

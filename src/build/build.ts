@@ -6,6 +6,7 @@ import type { ReportDocument } from "../document/model.ts";
 import { renderPdf } from "../pdf/renderPdf.tsx";
 import type { Statistics } from "../statistics/types.ts";
 import { chartFigures, prepare } from "./prepare.ts";
+import { chartWidths } from "../../templates/styles.ts";
 import { assertNotArchive, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
 import { projectVersion } from "./version.ts";
 
@@ -35,7 +36,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { statistics, document, sink } = prepare(options, timings);
 
   let t = performance.now();
-  const charts = await renderFigures(chartFigures(document));
+  // Charts are drawn at the size the page templates give them, so their text is never scaled.
+  const charts = await renderFigures(chartFigures(document), { widths: chartWidths });
   timings.charts = performance.now() - t;
 
   t = performance.now();

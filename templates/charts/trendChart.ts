@@ -42,15 +42,15 @@ export function trendChart(data: TrendChartInput, options: TrendChartOptions = {
   const lastRow = rowsByYear.get(years[years.length - 1])!;
   const endDx = Math.ceil(
     Math.max(
-      POINT_SIZE ** 0.5,
+      POINT_SIZE ** 0.5 + 1,
       ...series.map((s) => (lastRow[s.key] === null ? 0 : textWidth(percent(lastRow[s.key]!, DECIMALS), labelSize) / 2)),
     ) + 4,
   );
-  // Room for the line names beyond the last point, which sits half a step (plot width / years / 2)
-  // inside the plot: solve padRight = endDx + name width + 2 − (width − padLeft − padRight) / 2n.
+  // The first and last years sit this far inside the plot (room for half a value label); the line
+  // names start beyond the plot's right edge, so gridlines never run through them.
+  const inset = Math.ceil(Math.max(...values.map((v) => textWidth(percent(v, DECIMALS), labelSize))) / 2 + 1);
   const nameWidth = Math.max(...series.map((s) => textWidth(s.label, fontSize, 600)));
-  const n2 = 2 * years.length;
-  const padRight = Math.max(0, Math.ceil((endDx + nameWidth + 2 - (width - padLeft) / n2) / (1 - 1 / n2)));
+  const padRight = Math.ceil(Math.max(0, endDx - inset) + nameWidth + 2);
   const padTop = Math.ceil(capHeight(labelSize) + LABEL_OFFSET + 4);
   const padBottom = Math.ceil(fontSize * 2.2);
   const plotWidth = r2(width - padLeft - padRight);
@@ -87,7 +87,7 @@ export function trendChart(data: TrendChartInput, options: TrendChartOptions = {
   const x = {
     field: "year",
     type: "ordinal" as const,
-    scale: { type: "point" as const, padding: 0.5, domain: years.map(String) },
+    scale: { type: "point" as const, padding: 0, domain: years.map(String), range: [inset, r2(plotWidth - inset)] },
     axis: { title: null, labelAngle: 0, ticks: false, domain: true, labelPadding: 5, labelColor: colours.ink },
   };
   const y = {

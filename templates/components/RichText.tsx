@@ -2,7 +2,7 @@
 import { Image, Link, Text, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { Block, Inline, RichText as RichTextModel } from "../../src/document/model.ts";
-import { styles } from "../styles.ts";
+import { styles, wholeWords } from "../styles.ts";
 import { type } from "../theme.ts";
 
 export function Inlines({ nodes }: { nodes: Inline[] }) {
@@ -78,7 +78,7 @@ export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Bloc
     case "heading":
       // A heading needs room for a few lines after it, or it moves to the next page with them.
       return (
-        <Text style={block.depth === 2 ? styles.h3 : [styles.h3, { fontSize: type.body + 1 }]} minPresenceAhead={3 * type.leading}>
+        <Text style={block.depth === 2 ? styles.h3 : [styles.h3, { fontSize: type.body + 1 }]} minPresenceAhead={3 * type.leading} hyphenationCallback={wholeWords}>
           <Inlines nodes={block.children} />
         </Text>
       );
@@ -89,7 +89,7 @@ export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Bloc
         <View style={styles.pullQuote} wrap={false}>
           {block.children.map((child, i) =>
             child.type === "paragraph" ? (
-              <Text key={i} style={styles.pullQuoteText}>
+              <Text key={i} style={styles.pullQuoteText} hyphenationCallback={wholeWords}>
                 <Inlines nodes={child.children} />
               </Text>
             ) : (

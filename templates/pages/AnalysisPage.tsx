@@ -7,7 +7,7 @@ import { PageFrame } from "../components/PageFrame.tsx";
 import { RichTextView } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
-import { readingMeasure, styles, textBlock } from "../styles.ts";
+import { readingMeasure, styles, textBlock, wholeWords } from "../styles.ts";
 import { space } from "../theme.ts";
 
 interface Props {
@@ -23,7 +23,7 @@ export function AnalysisPage({ section, charts, runningHeader, geometry, log }: 
     <PageFrame runningHeader={runningHeader} geometry={geometry} bookmark={section.title} id={section.id} log={log}>
       <View id={section.id} />
       <Text style={styles.kicker}>Data analysis</Text>
-      <Text style={styles.h1}>{section.title}</Text>
+      <Text style={styles.h1} hyphenationCallback={wholeWords}>{section.title}</Text>
       <View style={styles.rule} />
       <View style={{ width: section.charts.length > 0 || section.table ? textBlock : readingMeasure }}>
         <View style={{ width: readingMeasure + 60 }}>

@@ -8,7 +8,7 @@ import { PageFrame } from "../components/PageFrame.tsx";
 import { Inlines, RichTextView } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
-import { mainColumn, sidebarWidth, styles } from "../styles.ts";
+import { mainColumn, sidebarWidth, styles, wholeWords } from "../styles.ts";
 import { colours, space, type } from "../theme.ts";
 
 interface Props {
@@ -22,10 +22,10 @@ interface Props {
 function Entry({ entry, first }: { entry: GoodPracticeEntry; first: boolean }) {
   return (
     <View break={!first}>
-      <Text style={[styles.h2, { fontSize: type.h2 - 2, marginTop: 0, marginBottom: space(0.35), color: colours.women }]} minPresenceAhead={6 * type.leading}>
+      <Text style={[styles.h2, { fontSize: type.h2 - 2, marginTop: 0, marginBottom: space(0.35), color: colours.women }]} minPresenceAhead={6 * type.leading} hyphenationCallback={wholeWords}>
         {entry.title}
       </Text>
-      <Text style={styles.lede}>
+      <Text style={styles.lede} hyphenationCallback={wholeWords}>
         <Inlines nodes={entry.lede} />
       </Text>
       <RichTextView text={entry.body} />
@@ -49,7 +49,7 @@ export function ForcePage({ section, charts, runningHeader, geometry, log }: Pro
     <PageFrame runningHeader={runningHeader} geometry={geometry} bookmark={section.title} id={section.id} log={log}>
       <View id={section.id} />
       <Text style={styles.kicker}>Good practice example</Text>
-      <Text style={[styles.h1, { marginBottom: space(0.75) }]}>{section.title}</Text>
+      <Text style={[styles.h1, { marginBottom: space(0.75) }]} hyphenationCallback={wholeWords}>{section.title}</Text>
       <View style={{ flexDirection: "row", justifyContent: "space-between" }}>
         <View style={{ width: sidebarWidth }}>
           {figures && section.chart ? (

@@ -5,7 +5,7 @@ import { PageFrame } from "../components/PageFrame.tsx";
 import { RichTextView } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
-import { readingMeasure, styles } from "../styles.ts";
+import { readingMeasure, styles, wholeWords } from "../styles.ts";
 import { colours, space, type } from "../theme.ts";
 
 interface Props {
@@ -26,7 +26,7 @@ export function PersonPage({ id, title, person, body, runningHeader, geometry, l
       <View style={{ flexDirection: "row", alignItems: "center", marginBottom: space(1) }}>
         {person.portrait ? <Image src={person.portrait} style={{ width: 64, height: 64, borderRadius: 32, marginRight: 14, objectFit: "cover" }} /> : null}
         <View>
-          <Text style={[styles.h1, { marginBottom: 2 }]}>{person.author}</Text>
+          <Text style={[styles.h1, { marginBottom: 2 }]} hyphenationCallback={wholeWords}>{person.author}</Text>
           <Text style={{ fontSize: type.h3, color: colours.inkMuted }}>
             {person.role}, {person.organisation}
           </Text>

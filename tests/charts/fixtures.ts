@@ -85,7 +85,7 @@ export function fixtureStatistics(options: { forceCount?: number; years?: number
     { role: "PCSOs", roles: ["PCSO"] as const, women: 3921, total: 8104 },
     { role: "Special constables", roles: ["Special constable"] as const, women: 1802, total: 6033 },
     { role: "Police support volunteers", roles: ["Police support volunteer"] as const, women: 3611, total: 7011 },
-  ].map((s) => ({ ...share(s.women, s.total), role: s.role, roles: [...s.roles] }));
+  ].map((s) => ({ ...share(s.women, s.total), key: s.role.toLowerCase().replace(/[^a-z]+/g, "-"), role: s.role, roles: [...s.roles] }));
   const national = {
     officers: sum((f) => f.officers),
     middleManagement: sum((f) => f.middleManagement),

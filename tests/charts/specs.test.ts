@@ -163,7 +163,7 @@ describe("every spec", () => {
   };
 
   it.each(Object.entries(specs))("%s: sets the theme's font and chart sizes", (_, spec) => {
-    const config = (spec as { config: Record<string, Record<string, unknown> | string> }).config;
+    const config = (spec as unknown as { config: Record<string, Record<string, unknown> | string> }).config;
     expect(config.font).toBe(fonts.family);
     expect((config.text as Record<string, unknown>).fontSize).toBe(charts.labelFontSize);
     expect((config.axis as Record<string, unknown>).labelFontSize).toBe(charts.fontSize);

@@ -161,7 +161,7 @@ function resolveState(node: ElementNode, parent: State): State | null {
   const a = attrs(node);
   const tag = tagOf(node);
   const state: State = { ...parent, path: parent.path ? `${parent.path} > ${tag}` : tag };
-  const where = (name: string) => `<${state.path}> ${name}`;
+  const where = (name: string) => name; // the error names the element itself (see fail)
   try {
     if (attrString(a.display) === "none") return null;
     const visibility = attrString(a.visibility);
