@@ -1,6 +1,10 @@
 // Text of a PDF page by page, with positions, read with pdf.js as a reader's PDF viewer would.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+
+const standardFontDataUrl = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
 
 export interface PageText {
   pageNumber: number;
@@ -12,7 +16,7 @@ export interface PageText {
 
 export async function readPdfPages(file: string): Promise<PageText[]> {
   const data = new Uint8Array(readFileSync(file));
-  const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
+  const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, standardFontDataUrl }).promise;
   const pages: PageText[] = [];
   for (let i = 1; i <= pdf.numPages; i++) {
     const page = await pdf.getPage(i);
@@ -28,7 +32,7 @@ export async function readPdfPages(file: string): Promise<PageText[]> {
 }
 
 export async function readOutline(file: string): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false }).promise;
+  const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, standardFontDataUrl }).promise;
   const outline = (await pdf.getOutline()) ?? [];
   const titles = outline.map((o) => o.title);
   const meta = await pdf.getMetadata();
