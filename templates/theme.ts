@@ -88,8 +88,8 @@ export const space = (lines: number): number => lines * type.leading;
 
 export const charts = {
   fontSize: 8,
-  labelFontSize: 6.8,
+  labelFontSize: 6.3,
   titleFontSize: 9,
   bandBoxWidth: 52,
-  bandBoxHeight: 10,
+  bandBoxHeight: 8.5,
 } as const;

@@ -26,13 +26,13 @@ export function AnalysisPage({ section, charts, runningHeader, geometry, log }: 
       <Text style={styles.h1} hyphenationCallback={wholeWords}>{section.title}</Text>
       <View style={styles.rule} />
       <View style={{ width: section.charts.length > 0 || section.table ? textBlock : readingMeasure }}>
-        <View style={{ width: readingMeasure + 60 }}>
+        <View style={{ width: section.charts.length > 0 ? textBlock : readingMeasure + 60 }}>
           <RichTextView text={section.body} />
         </View>
       </View>
       {section.charts.map((chart) => (
-        <View key={chart.id} wrap={false} style={{ marginTop: space(0.75) }}>
-          <Text style={[styles.h3, { marginTop: 0 }]}>{chart.title}</Text>
+        <View key={chart.id} wrap={false} style={{ marginTop: space(0.4) }}>
+          <Text style={[styles.h3, { marginTop: 0, marginBottom: 2 }]}>{chart.title}</Text>
           <ChartView chart={charts.get(chart.id)} width={textBlock} />
         </View>
       ))}
