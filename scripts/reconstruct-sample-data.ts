@@ -18,56 +18,44 @@
  *   3. Levels are split into ranks and sexes with fixed proportions, plus a few "Not stated" officers.
  *   4. 2022 officers (for the 2023 averages) and staff counts are drawn around target shares and then
  *      nudged one person at a time until the national figures round to the published ones.
- *   5. The CSV text is parsed back and every published figure is recomputed from it; any miss throws
- *      before a file is written, so a clean run of this script is the proof that the data fits.
+ *   5. The CSV files are written to a scratch folder, read back with the report pipeline's own loader,
+ *      and every published figure is recomputed by its own statistics; any miss throws before a file
+ *      is written to data/, so a clean run of this script is the proof that the data fits.
  *
  * Everything random comes from a seeded PRNG keyed by a label (force, purpose, year), so output is
  * identical on every run and does not depend on the order in which things are drawn.
  *
  * The counts are NOT official statistics. See data/README.md.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
+import { DiagnosticSink, formatLocation } from "../src/diagnostics/diagnostic.ts";
+import { roundHalfAway } from "../src/document/formatters.ts";
+import { loadForceRegister, type ForceRegister } from "../src/load/forceRegister.ts";
+import { loadWorkforceYear, type WorkforceYear } from "../src/load/workforce.ts";
+import { bandOf } from "../src/statistics/bands.ts";
+import { computeStatistics } from "../src/statistics/computeStatistics.ts";
+import { percentChange } from "../src/statistics/shares.ts";
+import {
+  bands,
+  levels,
+  officerRanks,
+  sexes,
+  staffRoles,
+  type Band,
+  type ForceStatistics,
+  type Level,
+  type OfficerRank,
+  type StaffRole,
+  type Statistics,
+} from "../src/statistics/types.ts";
 
 // ---------------------------------------------------------------------------------------------------
-// Vocabulary
+// Vocabulary (ranks, sexes, roles, levels and bands are the pipeline's own, from src/statistics/types.ts)
 // ---------------------------------------------------------------------------------------------------
-
-const RANKS = [
-  "Constable",
-  "Sergeant",
-  "Inspector",
-  "Chief Inspector",
-  "Superintendent",
-  "Chief Superintendent",
-  "Chief Officer",
-] as const;
-type Rank = (typeof RANKS)[number];
-
-const MIDDLE_MANAGEMENT_RANKS: readonly Rank[] = ["Sergeant", "Inspector"];
-const SENIOR_LEADERSHIP_RANKS: readonly Rank[] = [
-  "Chief Inspector",
-  "Superintendent",
-  "Chief Superintendent",
-  "Chief Officer",
-];
-
-const OFFICER_SEXES = ["Female", "Male", "Not stated"] as const;
-type OfficerSex = (typeof OFFICER_SEXES)[number];
-
-const STAFF_ROLES = [
-  "Police staff",
-  "Designated officer",
-  "PCSO",
-  "Special constable",
-  "Police support volunteer",
-] as const;
-type StaffRole = (typeof STAFF_ROLES)[number];
-
-const LEVELS = ["officers", "middleManagement", "seniorLeadership"] as const;
-type Level = (typeof LEVELS)[number];
 
 type Year = 2022 | 2023 | 2024;
 
@@ -77,19 +65,6 @@ interface Count {
   total: number;
 }
 type LevelCounts = Record<Level, Count>;
-
-const BANDS = [
-  "men+15",
-  "men+10",
-  "men+5",
-  "men+1",
-  "equal",
-  "women+1",
-  "women+5",
-  "women+10",
-  "women+15",
-] as const;
-type Band = (typeof BANDS)[number];
 
 // ---------------------------------------------------------------------------------------------------
 // Force profiles: the only hand-made inputs besides the published figures.
@@ -148,7 +123,7 @@ function profile(
 function parseBandPlan(plan: string): { 2023: Band; 2024: Band } {
   const [from, to] = plan.split(">").map((part) => part.trim());
   for (const band of [from, to]) {
-    if (!BANDS.includes(band as Band)) throw new Error(`unknown band "${band}" in plan "${plan}"`);
+    if (!bands.includes(band as Band)) throw new Error(`unknown band "${band}" in plan "${plan}"`);
   }
   return { 2023: from as Band, 2024: to as Band };
 }
@@ -268,47 +243,36 @@ function uniform(label: string, low: number, high: number): number {
  */
 const ROUNDING_MARGIN = 1e-6;
 
-function roundHalfAwayFromZero(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  return (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
-}
-
 function isClearOfRoundingBoundary(value: number, decimals: number): boolean {
   const scaled = Math.abs(value) * 10 ** decimals;
   return Math.abs(scaled - Math.floor(scaled) - 0.5) > ROUNDING_MARGIN;
 }
 
-/** True when value rounds to the published figure, and would do so in any sane implementation. */
-function roundsTo(value: number, published: number, decimals: number): boolean {
-  if (!Number.isFinite(value) || !isClearOfRoundingBoundary(value, decimals)) return false;
+/**
+ * True when value rounds to the published figure, and would do so in any sane implementation. A null
+ * value (a % change from no women) rounds to nothing.
+ */
+function roundsTo(value: number | null, published: number, decimals: number): boolean {
+  if (value === null || !Number.isFinite(value) || !isClearOfRoundingBoundary(value, decimals)) return false;
   const factor = 10 ** decimals;
   return (
     Math.sign(value) * Math.round(Math.abs(value) * factor) === Math.round(published * factor)
   );
 }
 
-function womenPct(count: Count): number {
-  return (count.women / count.total) * 100;
-}
-
-function pctChange(before: number, after: number): number {
-  return ((after - before) / before) * 100;
-}
-
-function bandOf(difference: number): Band {
-  const size = Math.abs(difference);
-  if (size < 1) return "equal";
-  const step = [15, 10, 5, 1].find((threshold) => size >= threshold)!;
-  return `${difference < 0 ? "men" : "women"}+${step}` as Band;
-}
+/** As the pipeline's share(), but a plain number for the solver's arithmetic (it never has total 0). */
+const womenPct = (count: Count): number => (count.women / count.total) * 100;
 
 /**
  * Band of a difference, only if the band is the same for the unrounded and the 2-dp value and the value
  * is clear of a band edge: a reader applying the rule to the printed difference gets the same band.
+ * (Being 0.006 clear of every edge also makes the pipeline's 9-decimal rounding in bandOf, and any
+ * x.xx5 rounding subtlety of roundHalfAway, irrelevant here.)
  */
-function unambiguousBandOf(difference: number): Band | undefined {
+function unambiguousBandOf(difference: number | null): Band | undefined {
+  if (difference === null) return undefined;
   const band = bandOf(difference);
-  if (bandOf(roundHalfAwayFromZero(difference, 2)) !== band) return undefined;
+  if (bandOf(roundHalfAway(difference, 2)) !== band) return undefined;
   for (const edge of [1, 5, 10, 15]) {
     if (Math.abs(Math.abs(difference) - edge) < 0.006) return undefined;
   }
@@ -433,21 +397,19 @@ function loadPublishedFigures(referenceDir: string): PublishedFigures {
   };
 }
 
-/** The change table must name exactly the register's forces with data, by a name the register knows. */
-function checkForcesAgainstRegister(registerPath: string, published: PublishedFigures): void {
-  const withData = readCsv(registerPath).filter((row) => row.data_source !== "none");
-  const knownNames = new Map<string, string>();
-  for (const row of withData) {
-    for (const name of [row.name, row.short_name, ...row.aliases.split("|")]) {
-      knownNames.set(name.trim().toLowerCase(), row.slug);
-    }
-  }
+/**
+ * The change table must name exactly the register's forces with data, by a name the pipeline's register
+ * resolves.
+ */
+function checkForcesAgainstRegister(register: ForceRegister, published: PublishedFigures): void {
+  const withData = register.forces.filter((force) => force.dataSource !== "none");
   const slugsSeen = new Set<string>();
   for (const { force } of published.changes) {
-    const slug = knownNames.get(force.toLowerCase());
-    if (!slug) throw new Error(`change-table force "${force}" is not a name or alias in the register`);
-    if (slugsSeen.has(slug)) throw new Error(`change-table names ${slug} twice`);
-    slugsSeen.add(slug);
+    const found = register.resolve(force);
+    if (!found) throw new Error(`change-table force: ${register.unknownMessage(force)}`);
+    if (found.dataSource === "none") throw new Error(`change-table force "${force}" has no data in the register`);
+    if (slugsSeen.has(found.slug)) throw new Error(`change table names ${found.slug} twice`);
+    slugsSeen.add(found.slug);
   }
   if (slugsSeen.size !== withData.length) {
     throw new Error(`change table has ${slugsSeen.size} forces, register has ${withData.length} with data`);
@@ -471,7 +433,7 @@ function pairsWithChange(publishedChange: number, maxBefore: number): [number, n
     const low = Math.floor(before * (1 + (publishedChange - 0.01) / 100));
     const high = Math.ceil(before * (1 + (publishedChange + 0.01) / 100));
     for (let after = Math.max(0, low); after <= high; after++) {
-      if (roundsTo(pctChange(before, after), publishedChange, 2)) pairs.push([before, after]);
+      if (roundsTo(percentChange(before, after), publishedChange, 2)) pairs.push([before, after]);
     }
   }
   return pairs;
@@ -490,7 +452,8 @@ const CHANGE_LEAN: Record<Level, number> = {
 };
 
 function leanPenalty(level: Level, before: number, after: number, publishedChange: number): number {
-  const deviation = pctChange(before, after) - publishedChange;
+  // Only called with before >= 1 (pairs that already round to the published change), so never null.
+  const deviation = percentChange(before, after)! - publishedChange;
   return ((deviation - CHANGE_LEAN[level]) / 0.005) ** 2;
 }
 
@@ -518,7 +481,7 @@ function allOfficerCandidates(
   for (let women2024 = Math.floor(expectedWomen2024 - spread); women2024 <= expectedWomen2024 + spread; women2024++) {
     const before = women2024 / (1 + publishedChange / 100);
     for (let women2023 = Math.floor(before) - 2; women2023 <= Math.ceil(before) + 2; women2023++) {
-      if (!roundsTo(pctChange(women2023, women2024), publishedChange, 2)) continue;
+      if (!roundsTo(percentChange(women2023, women2024), publishedChange, 2)) continue;
       for (const total2024 of totalsNear(women2024, plannedTotal, publishedPct)) {
         const men2023 = Math.round((total2024 - women2024) / (1 + menGrowth));
         const cost =
@@ -745,7 +708,7 @@ function reconstruct2022(
   const women2022 = new Map<string, Record<Level, number>>();
   for (const { profile, counts } of solutions) {
     const women = {} as Record<Level, number>;
-    for (const level of LEVELS) {
+    for (const level of levels) {
       const growth = uniform(
         `${profile.name}/growth-2022/${level}`,
         targets[level] - spread[level],
@@ -755,14 +718,14 @@ function reconstruct2022(
     }
     women2022.set(profile.name, women);
   }
-  for (const level of LEVELS) {
+  for (const level of levels) {
     nudgeAverageChange(solutions, women2022, level, targets[level]);
   }
   const result = new Map<string, LevelCounts>();
   for (const { profile, counts } of solutions) {
     const women = women2022.get(profile.name)!;
     const levelCounts = {} as LevelCounts;
-    for (const level of LEVELS) {
+    for (const level of levels) {
       // Men grew a little during the uplift too; keep each level's men close to 2023.
       const menGrowth = uniform(`${profile.name}/men-growth-2022/${level}`, -0.02, 0.03);
       const men = Math.round((counts[2023][level].total - counts[2023][level].women) / (1 + menGrowth));
@@ -783,7 +746,8 @@ function averageChange2023(
 ): number {
   let sum = 0;
   for (const { profile, counts } of solutions) {
-    sum += pctChange(women2022.get(profile.name)![level], counts[2023][level].women);
+    // 2022 women are kept at 1 or more, so the change is always defined.
+    sum += percentChange(women2022.get(profile.name)![level], counts[2023][level].women)!;
   }
   return sum / solutions.length;
 }
@@ -839,7 +803,7 @@ function splitByWeights(total: number, weights: number[]): number[] {
   return parts;
 }
 
-type RankCounts = Record<"Female" | "Male", Record<Rank, number>>;
+type RankCounts = Record<"Female" | "Male", Record<OfficerRank, number>>;
 
 /**
  * Ranks from level counts. Sergeants are about three quarters of middle management, women slightly more
@@ -892,7 +856,7 @@ function splitIntoRanks(name: string, year: Year, counts: LevelCounts): RankCoun
     counts.officers.women - counts.middleManagement.women - counts.seniorLeadership.women;
   ranks.Male.Constable = men("officers") - men("middleManagement") - men("seniorLeadership");
   for (const sex of ["Female", "Male"] as const) {
-    for (const rank of RANKS) {
+    for (const rank of officerRanks) {
       if (!Number.isInteger(ranks[sex][rank]) || ranks[sex][rank] < 0) {
         throw new Error(`${name} ${year}: ${sex} ${rank} would be ${ranks[sex][rank]}`);
       }
@@ -901,8 +865,8 @@ function splitIntoRanks(name: string, year: Year, counts: LevelCounts): RankCoun
   return ranks;
 }
 
-function emptyRanks(): Record<Rank, number> {
-  return Object.fromEntries(RANKS.map((rank) => [rank, 0])) as Record<Rank, number>;
+function emptyRanks(): Record<OfficerRank, number> {
+  return Object.fromEntries(officerRanks.map((rank) => [rank, 0])) as Record<OfficerRank, number>;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -938,7 +902,7 @@ function reconstructStaff(solutions: ForceSolution[]): Record<2023 | 2024, Map<s
     for (const { profile, counts } of solutions) {
       const officers = counts[year].officers.total;
       const staff = {} as StaffCounts;
-      for (const role of STAFF_ROLES) {
+      for (const role of staffRoles) {
         if (FORCES_WITHOUT_PCSOS.has(profile.name) && (role === "PCSO" || role === "Designated officer")) {
           staff[role] = { women: 0, total: 0 };
           continue;
@@ -968,7 +932,7 @@ function reconstructStaff(solutions: ForceSolution[]): Record<2023 | 2024, Map<s
  */
 function nudgeStaffToTargets(staff: Map<string, StaffCounts>, targets: Record<StaffGroup, number>): void {
   for (const group of Object.keys(targets) as StaffGroup[]) {
-    const roles = STAFF_ROLES.filter((role) => STAFF_GROUP_OF[role] === group);
+    const roles = staffRoles.filter((role) => STAFF_GROUP_OF[role] === group);
     const mainRole = roles[0];
     const largest = [...staff.values()]
       .sort((a, b) => b[mainRole].total - a[mainRole].total)
@@ -1010,13 +974,13 @@ function officersCsv(forceOrder: string[], ranksByForce: Map<string, RankCounts>
   const rows: (string | number)[][] = [];
   for (const force of forceOrder) {
     const ranks = ranksByForce.get(force)!;
-    for (const sex of OFFICER_SEXES) {
+    for (const sex of sexes) {
       if (sex === "Not stated") {
         const count = notStated.filter((name) => name === force).length;
         if (count > 0) rows.push([force, sex, "Constable", count]);
         continue;
       }
-      for (const rank of RANKS) rows.push([force, sex, rank, ranks[sex][rank]]);
+      for (const rank of officerRanks) rows.push([force, sex, rank, ranks[sex][rank]]);
     }
   }
   return toCsv(["force", "sex", "rank", "headcount"], rows);
@@ -1027,7 +991,7 @@ function staffCsv(forceOrder: string[], staff: Map<string, StaffCounts>): string
   for (const force of forceOrder) {
     const counts = staff.get(force)!;
     for (const sex of ["Female", "Male"] as const) {
-      for (const role of STAFF_ROLES) {
+      for (const role of staffRoles) {
         const { women, total } = counts[role];
         rows.push([force, sex, role, sex === "Female" ? women : total - women]);
       }
@@ -1037,49 +1001,10 @@ function staffCsv(forceOrder: string[], staff: Map<string, StaffCounts>): string
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Step 7: verification from the CSV text alone, as the report pipeline would compute it
+// Step 7: verification by the report pipeline itself: its loader reads the CSV files (from a scratch
+// folder, so nothing is written to data/ unless they pass) and its statistics are checked against
+// every published figure
 // ---------------------------------------------------------------------------------------------------
-
-interface OfficerRow {
-  force: string;
-  sex: OfficerSex;
-  rank: Rank;
-  headcount: number;
-}
-
-function parseOfficerCsv(text: string): OfficerRow[] {
-  const rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  return rows.map((row) => {
-    if (!OFFICER_SEXES.includes(row.sex as OfficerSex)) throw new Error(`bad sex ${row.sex}`);
-    if (!RANKS.includes(row.rank as Rank)) throw new Error(`bad rank ${row.rank}`);
-    const headcount = Number(row.headcount);
-    if (!Number.isInteger(headcount) || headcount < 0) throw new Error(`bad headcount ${row.headcount}`);
-    return { force: row.force, sex: row.sex as OfficerSex, rank: row.rank as Rank, headcount };
-  });
-}
-
-function levelCountsFromRows(rows: OfficerRow[]): Map<string, LevelCounts> {
-  const byForce = new Map<string, LevelCounts>();
-  for (const row of rows) {
-    if (row.sex === "Not stated") continue;
-    const counts =
-      byForce.get(row.force) ??
-      ({
-        officers: { women: 0, total: 0 },
-        middleManagement: { women: 0, total: 0 },
-        seniorLeadership: { women: 0, total: 0 },
-      } as LevelCounts);
-    const levels: Level[] = ["officers"];
-    if (MIDDLE_MANAGEMENT_RANKS.includes(row.rank)) levels.push("middleManagement");
-    if (SENIOR_LEADERSHIP_RANKS.includes(row.rank)) levels.push("seniorLeadership");
-    for (const level of levels) {
-      counts[level].total += row.headcount;
-      if (row.sex === "Female") counts[level].women += row.headcount;
-    }
-    byForce.set(row.force, counts);
-  }
-  return byForce;
-}
 
 class Verifier {
   failures: string[] = [];
@@ -1090,7 +1015,7 @@ class Verifier {
     if (!ok) this.failures.push(message);
   }
 
-  expectRounds(value: number, published: number, decimals: number, what: string): void {
+  expectRounds(value: number | null, published: number, decimals: number, what: string): void {
     this.expect(
       roundsTo(value, published, decimals),
       `${what}: ${value} does not round safely to ${published.toFixed(decimals)}`,
@@ -1098,60 +1023,66 @@ class Verifier {
   }
 }
 
-function nationalPct(counts: Map<string, LevelCounts>, level: Level): number {
-  let women = 0;
-  let total = 0;
-  for (const force of counts.values()) {
-    women += force[level].women;
-    total += force[level].total;
+const YEARS = [2022, 2023, 2024] as const;
+
+/** Loads every year as the build would; the loader's diagnostics are failures of the reconstruction. */
+function loadWorkforce(dataDir: string, register: ForceRegister): Record<Year, WorkforceYear> {
+  const sink = new DiagnosticSink();
+  const workforce = {} as Record<Year, WorkforceYear | null>;
+  for (const year of YEARS) {
+    workforce[year] = loadWorkforceYear(dataDir, year, register, sink, { staffRequired: year >= 2023 });
   }
-  return (women / total) * 100;
+  if (sink.messages.length > 0) {
+    throw new Error(`the pipeline's loader rejects the reconstruction:\n  ${sink.messages.map(formatLocation).join("\n  ")}`);
+  }
+  return workforce as Record<Year, WorkforceYear>;
 }
 
-function countInBand(counts: Map<string, LevelCounts>, level: Level, band: Band): number {
-  let n = 0;
-  for (const force of counts.values()) {
-    if (bandOf(womenPct(force[level]) - womenPct(force.officers)) === band) n++;
-  }
-  return n;
+/** The pipeline's statistics of one force by its change-table name. */
+function forceIn(statistics: Statistics, register: ForceRegister, name: string): ForceStatistics {
+  const slug = register.resolve(name)?.slug;
+  const force = statistics.forces.find((f) => f.slug === slug);
+  if (!force) throw new Error(`${statistics.year}: ${name} is not in the pipeline's statistics`);
+  return force;
 }
 
 function verifyOfficers(
   published: PublishedFigures,
-  csvByYear: Partial<Record<Year, string>>,
+  register: ForceRegister,
+  workforce: Record<Year, WorkforceYear>,
   verifier: Verifier,
-): Record<Year, Map<string, LevelCounts>> {
-  const rowsByYear = {} as Record<Year, OfficerRow[]>;
-  const countsByYear = {} as Record<Year, Map<string, LevelCounts>>;
-  for (const [year, text] of Object.entries(csvByYear)) {
-    rowsByYear[Number(year) as Year] = parseOfficerCsv(text!);
-    countsByYear[Number(year) as Year] = levelCountsFromRows(rowsByYear[Number(year) as Year]);
+): Record<Year, Statistics> {
+  const statistics = {} as Record<Year, Statistics>;
+  for (const year of YEARS) {
+    statistics[year] = computeStatistics({ register, years: Object.values(workforce), year });
   }
   const forces = published.changes.map((c) => c.force);
+  const slugs = forces.map((name) => register.resolve(name)!.slug);
 
-  for (const year of Object.keys(countsByYear).map(Number) as Year[]) {
-    const rows = rowsByYear[year];
+  for (const year of YEARS) {
+    const rows = workforce[year].officers;
+    const stated = rows.filter((row) => row.sex !== "Not stated");
     verifier.expect(
-      [...countsByYear[year].keys()].join("|") === forces.join("|"),
+      [...new Set(stated.map((row) => row.force))].join("|") === slugs.join("|"),
       `${year}: officers file must hold the 46 forces in change-table order`,
     );
-    for (const force of forces) {
-      const forceRows = rows.filter((row) => row.force === force && row.sex !== "Not stated");
-      verifier.expect(forceRows.length === 14, `${year} ${force}: expected 14 female/male rank rows`);
+    for (const [i, slug] of slugs.entries()) {
+      const forceRows = stated.filter((row) => row.force === slug);
+      verifier.expect(forceRows.length === 14, `${year} ${forces[i]}: expected 14 female/male rank rows`);
     }
-    const order = rows.map((row) => `${forces.indexOf(row.force)}/${OFFICER_SEXES.indexOf(row.sex)}/${RANKS.indexOf(row.rank)}`);
+    const key = (row: WorkforceYear["officers"][number]) =>
+      `${slugs.indexOf(row.force)}/${sexes.indexOf(row.sex)}/${officerRanks.indexOf(row.rank)}`;
+    const order = rows.map(key);
     const sorted = [...rows]
       .sort((a, b) =>
-        forces.indexOf(a.force) - forces.indexOf(b.force) ||
-        OFFICER_SEXES.indexOf(a.sex) - OFFICER_SEXES.indexOf(b.sex) ||
-        RANKS.indexOf(a.rank) - RANKS.indexOf(b.rank))
-      .map((row) => `${forces.indexOf(row.force)}/${OFFICER_SEXES.indexOf(row.sex)}/${RANKS.indexOf(row.rank)}`);
+        slugs.indexOf(a.force) - slugs.indexOf(b.force) ||
+        sexes.indexOf(a.sex) - sexes.indexOf(b.sex) ||
+        officerRanks.indexOf(a.rank) - officerRanks.indexOf(b.rank))
+      .map(key);
     verifier.expect(order.join() === sorted.join(), `${year}: officer rows out of order`);
   }
 
-  const notStated2024 = rowsByYear[2024]
-    .filter((row) => row.sex === "Not stated")
-    .reduce((sum, row) => sum + row.headcount, 0);
+  const notStated2024 = statistics[2024].excluded.notStated;
   verifier.expect(
     notStated2024 === published.notStated2024,
     `2024: ${notStated2024} officers not stated, published ${published.notStated2024}`,
@@ -1159,25 +1090,20 @@ function verifyOfficers(
 
   // The change table, and its averages.
   for (const year of [2023, 2024] as const) {
-    const previous = countsByYear[(year - 1) as Year];
-    if (!previous) continue;
-    const sums: Record<Level, number> = { officers: 0, middleManagement: 0, seniorLeadership: 0 };
-    for (const force of forces) {
-      for (const level of LEVELS) {
-        const before = previous.get(force)![level].women;
-        const after = countsByYear[year].get(force)![level].women;
-        verifier.expect(before > 0, `${year - 1} ${force} ${level}: no women, change undefined`);
-        const change = pctChange(before, after);
-        sums[level] += change;
+    for (const name of forces) {
+      const force = forceIn(statistics[year], register, name);
+      for (const level of levels) {
+        const change = force.change[level];
+        verifier.expect(change !== null, `${year - 1} ${name} ${level}: change undefined (${force.changeNote[level]})`);
         if (year === 2024) {
-          const publishedChange = published.changes.find((c) => c.force === force)!.change[level];
-          verifier.expectRounds(change, publishedChange, 2, `${force} ${level} % change 2024`);
+          const publishedChange = published.changes.find((c) => c.force === name)!.change[level];
+          verifier.expectRounds(change, publishedChange, 2, `${name} ${level} % change 2024`);
         }
       }
     }
-    for (const level of LEVELS) {
+    for (const level of levels) {
       verifier.expectRounds(
-        sums[level] / forces.length,
+        statistics[year].averageChange[level],
         published.averageChange[year][level],
         2,
         `${year} average % change, ${level}`,
@@ -1189,7 +1115,7 @@ function verifyOfficers(
   for (const year of [2023, 2024] as const) {
     for (const level of ["middleManagement", "seniorLeadership"] as const) {
       verifier.expectRounds(
-        nationalPct(countsByYear[year], level),
+        statistics[year].national[level].womenPct,
         published.nationalWomenPct[year][level],
         0,
         `${year} national women % ${level}`,
@@ -1199,89 +1125,96 @@ function verifyOfficers(
 
   // The per-force charts of 2024.
   for (const chart of published.charts.values()) {
-    const counts = countsByYear[2024].get(chart.force)!;
-    for (const level of LEVELS) {
+    const force = forceIn(statistics[2024], register, chart.force);
+    for (const level of levels) {
       const pct = chart.womenPct[level];
-      if (pct !== undefined) verifier.expectRounds(womenPct(counts[level]), pct, 2, `${chart.force} women % ${level}`);
+      if (pct !== undefined) verifier.expectRounds(force[level].womenPct, pct, 2, `${chart.force} women % ${level}`);
     }
     for (const level of ["middleManagement", "seniorLeadership"] as const) {
       const difference = chart.difference[level];
       if (difference === undefined) continue;
-      verifier.expectRounds(
-        womenPct(counts[level]) - womenPct(counts.officers),
-        difference,
-        2,
-        `${chart.force} difference ${level}`,
-      );
+      verifier.expectRounds(force[`${level}Difference`], difference, 2, `${chart.force} difference ${level}`);
     }
   }
 
-  // Bands: the planned band of every force and year, and the men+15 growth in senior leadership.
+  // Bands: the planned band of every force and year (unambiguous, and the pipeline's), and the men+15
+  // growth in senior leadership.
   for (const year of [2023, 2024] as const) {
     for (const profile of PROFILES) {
-      const counts = countsByYear[year].get(profile.name)!;
+      const force = forceIn(statistics[year], register, profile.name);
       const planned = { middleManagement: profile.middleManagementBands, seniorLeadership: profile.seniorLeadershipBands };
       for (const level of ["middleManagement", "seniorLeadership"] as const) {
-        const band = unambiguousBandOf(womenPct(counts[level]) - womenPct(counts.officers));
-        verifier.expect(band === planned[level][year], `${year} ${profile.name} ${level}: band ${band}, planned ${planned[level][year]}`);
+        const band = unambiguousBandOf(force[`${level}Difference`]);
+        const pipelineBand = force[`${level}Band`];
+        verifier.expect(
+          band === planned[level][year] && pipelineBand === band,
+          `${year} ${profile.name} ${level}: band ${band} (pipeline: ${pipelineBand}), planned ${planned[level][year]}`,
+        );
       }
     }
   }
-  const menPlus15 = (year: 2023 | 2024) => countInBand(countsByYear[year], "seniorLeadership", "men+15");
+  const seniorBands = statistics[2024].bandCounts.seniorLeadership;
+  const menPlus15 = (year: 2023 | 2024) => seniorBands[year]["men+15"];
   verifier.expect(
     menPlus15(2024) - menPlus15(2023) === 3,
     `senior leadership men+15: ${menPlus15(2023)} forces in 2023, ${menPlus15(2024)} in 2024 (report: three added)`,
   );
 
   const movers = PROFILES.filter((profile) => {
-    const band = (year: 2023 | 2024) => {
-      const counts = countsByYear[year].get(profile.name)!;
-      return bandOf(womenPct(counts.middleManagement) - womenPct(counts.officers));
-    };
-    return ["men+10", "men+5"].includes(band(2023)) && ["men+1", "equal"].includes(band(2024));
+    const force = forceIn(statistics[2024], register, profile.name);
+    const before = force.previousBands?.middleManagement;
+    return ["men+10", "men+5"].includes(before ?? "") && ["men+1", "equal"].includes(force.middleManagementBand ?? "");
   });
   verifier.expect(movers.length >= 5, `middle management: only ${movers.length} forces moved to men+1/equal`);
 
   // Plausibility: shapes a reader of the sample would expect.
   for (const profile of PROFILES) {
-    const total = countsByYear[2024].get(profile.name)!.officers.total;
+    const total = forceIn(statistics[2024], register, profile.name).officers.total;
     verifier.expect(
       Math.abs(total / profile.officers2024 - 1) < 0.1,
       `${profile.name}: ${total} officers in 2024, profile says about ${profile.officers2024}`,
     );
   }
-  for (const year of Object.keys(countsByYear).map(Number) as Year[]) {
-    for (const [force, counts] of countsByYear[year]) {
-      const total = counts.officers.total;
-      const constables = total - counts.middleManagement.total - counts.seniorLeadership.total;
-      verifier.expect(constables / total > 0.75 && constables / total < 0.84, `${year} ${force}: constables ${constables}/${total}`);
-      const pct = womenPct(counts.officers);
-      verifier.expect(pct > 20 && pct < 45, `${year} ${force}: women ${pct.toFixed(1)} % of officers`);
+  for (const year of YEARS) {
+    for (const force of statistics[year].forces) {
+      const total = force.officers.total;
+      const constables = total - force.middleManagement.total - force.seniorLeadership.total;
+      verifier.expect(constables / total > 0.75 && constables / total < 0.84, `${year} ${force.name}: constables ${constables}/${total}`);
+      const pct = force.officers.womenPct ?? NaN;
+      verifier.expect(pct > 20 && pct < 45, `${year} ${force.name}: women ${pct.toFixed(1)} % of officers`);
     }
   }
-  return countsByYear;
+  return statistics;
 }
 
-function verifyStaff(csvByYear: Record<2023 | 2024, string>, forces: string[], verifier: Verifier): void {
+function verifyStaff(
+  workforce: Record<Year, WorkforceYear>,
+  statistics: Record<Year, Statistics>,
+  slugs: string[],
+  verifier: Verifier,
+): void {
   for (const year of [2023, 2024] as const) {
-    const rows = parse(csvByYear[year], { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-    verifier.expect(rows.length === forces.length * 2 * STAFF_ROLES.length, `${year}: staff row count`);
-    const women: Record<StaffGroup, number> = { staffAndDesignated: 0, pcso: 0, special: 0, volunteer: 0 };
-    const total: Record<StaffGroup, number> = { staffAndDesignated: 0, pcso: 0, special: 0, volunteer: 0 };
+    const rows = workforce[year].staff;
+    verifier.expect(rows.length === slugs.length * 2 * staffRoles.length, `${year}: staff row count`);
     for (const row of rows) {
-      const headcount = Number(row.headcount);
-      verifier.expect(Number.isInteger(headcount) && headcount >= 0, `${year}: bad staff headcount ${row.headcount}`);
-      verifier.expect(forces.includes(row.force), `${year}: unknown staff force ${row.force}`);
+      verifier.expect(slugs.includes(row.force), `${year}: unexpected staff force ${row.force}`);
       verifier.expect(row.sex === "Female" || row.sex === "Male", `${year}: bad staff sex ${row.sex}`);
-      const group = STAFF_GROUP_OF[row.role as StaffRole];
-      verifier.expect(group !== undefined, `${year}: bad role ${row.role}`);
-      if (!group) continue;
-      total[group] += headcount;
-      if (row.sex === "Female") women[group] += headcount;
     }
-    for (const group of Object.keys(women) as StaffGroup[]) {
-      verifier.expectRounds((women[group] / total[group]) * 100, STAFF_WOMEN_PCT_TARGETS[year][group], 0, `${year} staff women % ${group}`);
+    // The pipeline's staff groups, each of which must be one of the sample's.
+    const groupsSeen = new Set<StaffGroup>();
+    for (const staffShare of statistics[year].national.staff) {
+      const group = STAFF_GROUP_OF[staffShare.roles[0]];
+      groupsSeen.add(group);
+      verifier.expect(
+        staffShare.roles.every((role) => STAFF_GROUP_OF[role] === group),
+        `${year}: the pipeline's staff group ${staffShare.key} mixes the sample's groups`,
+      );
+      verifier.expectRounds(staffShare.womenPct, STAFF_WOMEN_PCT_TARGETS[year][group], 0, `${year} staff women % ${group}`);
     }
+    verifier.expect(
+      groupsSeen.size === Object.keys(STAFF_WOMEN_PCT_TARGETS[year]).length,
+      `${year}: the pipeline's staff groups cover ${[...groupsSeen].join(", ")} only`,
+    );
   }
 }
 
@@ -1299,7 +1232,10 @@ function main(): void {
   const checkOnly = args.includes("--check");
 
   const published = loadPublishedFigures(referenceDir);
-  checkForcesAgainstRegister(join(repoRoot, "data/forces.csv"), published);
+  const registerSink = new DiagnosticSink();
+  const register = loadForceRegister(join(repoRoot, "data/forces.csv"), registerSink);
+  registerSink.throwIfErrors();
+  checkForcesAgainstRegister(register!, published);
 
   const solutions = PROFILES.map((profile) =>
     solveForce(
@@ -1312,7 +1248,7 @@ function main(): void {
 
   const forceOrder = PROFILES.map((p) => p.name);
   const officerCsvByYear = {} as Record<Year, string>;
-  for (const year of [2022, 2023, 2024] as const) {
+  for (const year of YEARS) {
     const ranks = new Map<string, RankCounts>();
     for (const { profile, counts } of solutions) {
       const levelCounts = year === 2022 ? counts2022.get(profile.name)! : counts[year];
@@ -1323,18 +1259,31 @@ function main(): void {
   const staff = reconstructStaff(solutions);
   const staffCsvByYear = { 2023: staffCsv(forceOrder, staff[2023]), 2024: staffCsv(forceOrder, staff[2024]) };
 
-  const verifier = new Verifier();
-  const countsByYear = verifyOfficers(published, officerCsvByYear, verifier);
-  verifyStaff(staffCsvByYear, forceOrder, verifier);
-  if (verifier.failures.length > 0) {
-    throw new Error(`reconstruction misses ${verifier.failures.length} target(s):\n  ${verifier.failures.join("\n  ")}`);
-  }
-
   const files: [string, string][] = [];
-  for (const year of [2022, 2023, 2024] as const) {
+  for (const year of YEARS) {
     files.push([`data/${year}/officers.csv`, officerCsvByYear[year]]);
   }
   files.push(["data/2023/staff.csv", staffCsvByYear[2023]], ["data/2024/staff.csv", staffCsvByYear[2024]]);
+
+  // The files go to a scratch folder first; data/ is only touched once they pass.
+  const verifier = new Verifier();
+  const scratch = mkdtempSync(join(tmpdir(), "reconstruct-sample-data-"));
+  let statistics: Record<Year, Statistics>;
+  try {
+    for (const [path, text] of files) {
+      mkdirSync(dirname(join(scratch, path)), { recursive: true });
+      writeFileSync(join(scratch, path), text);
+    }
+    const workforce = loadWorkforce(join(scratch, "data"), register!);
+    statistics = verifyOfficers(published, register!, workforce, verifier);
+    const slugs = forceOrder.map((name) => register!.resolve(name)!.slug);
+    verifyStaff(workforce, statistics, slugs, verifier);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  if (verifier.failures.length > 0) {
+    throw new Error(`reconstruction misses ${verifier.failures.length} target(s):\n  ${verifier.failures.join("\n  ")}`);
+  }
 
   if (checkOnly) {
     const stale = files.filter(([path, text]) => {
@@ -1353,15 +1302,10 @@ function main(): void {
   }
 
   console.log(`${verifier.checks} checks passed${checkOnly ? "; files are up to date" : `; wrote ${files.length} files`}`);
-  for (const year of [2022, 2023, 2024] as const) {
-    const summary = LEVELS.map((level) => {
-      let women = 0;
-      let total = 0;
-      for (const counts of countsByYear[year].values()) {
-        women += counts[level].women;
-        total += counts[level].total;
-      }
-      return `${level} ${women}/${total} (${((women / total) * 100).toFixed(2)} %)`;
+  for (const year of YEARS) {
+    const summary = levels.map((level) => {
+      const { women, total, womenPct } = statistics[year].national[level];
+      return `${level} ${women}/${total} (${womenPct!.toFixed(2)} %)`;
     });
     console.log(`${year}: ${summary.join(", ")}`);
   }
