@@ -47,6 +47,18 @@ export function parseMarkdown(source: MarkdownSource, context: unknown, sink: Di
   const at = (node: { position?: { start: { line: number; column: number } } }) =>
     node.position ? { line: node.position.start.line + source.firstLine - 1, column: node.position.start.column } : {};
 
+  /** Everything the report cannot print is reported the same way, inline or block. */
+  const unsupported = (node: { type: string; value?: string; position?: { start: { line: number; column: number } } }): [] => {
+    const why: Record<string, string> = {
+      html: `Raw HTML ("${(node.value ?? "").slice(0, 30)}") cannot be printed; use Markdown instead.`,
+      image: "Images go in their own paragraph, not inside a line of text.",
+      table: "Tables cannot be printed inside an entry; describe the figures in a list instead.",
+      code: "Code blocks cannot be printed in the report; indentation by four spaces makes one by accident.",
+    };
+    sink.error(source.file, "unsupported-markdown", why[node.type] ?? `Markdown "${node.type}" cannot be printed in the report.`, at(node));
+    return [];
+  };
+
   const footnoteNumber = (identifier: string): number => {
     if (!footnoteNumbers.has(identifier)) footnoteNumbers.set(identifier, footnoteNumbers.size + 1);
     return footnoteNumbers.get(identifier)!;
@@ -78,15 +90,8 @@ export function parseMarkdown(source: MarkdownSource, context: unknown, sink: Di
           return [{ type: "link", url: node.url, children: inline(node.children) }];
         case "footnoteReference":
           return [{ type: "footnoteRef", number: footnoteNumber(node.identifier) }];
-        case "html":
-          sink.error(source.file, "unsupported-markdown", `Raw HTML ("${node.value.slice(0, 30)}") cannot be printed; use Markdown instead.`, at(node));
-          return [];
-        case "image":
-          sink.error(source.file, "unsupported-markdown", "Images go in their own paragraph, not inside a line of text.", at(node));
-          return [];
         default:
-          sink.error(source.file, "unsupported-markdown", `Markdown "${node.type}" cannot be printed in the report.`, at(node));
-          return [];
+          return unsupported(node);
       }
     });
 
@@ -122,18 +127,8 @@ export function parseMarkdown(source: MarkdownSource, context: unknown, sink: Di
         return [];
       case "thematicBreak":
         return [];
-      case "table":
-        sink.error(source.file, "unsupported-markdown", "Tables cannot be printed inside an entry; describe the figures in a list instead.", at(node));
-        return [];
-      case "html":
-        sink.error(source.file, "unsupported-markdown", `Raw HTML ("${node.value.slice(0, 30)}") cannot be printed; use Markdown instead.`, at(node));
-        return [];
-      case "code":
-        sink.error(source.file, "unsupported-markdown", "Code blocks cannot be printed in the report; indentation by four spaces makes one by accident.", at(node));
-        return [];
       default:
-        sink.error(source.file, "unsupported-markdown", `Markdown "${node.type}" cannot be printed in the report.`, at(node));
-        return [];
+        return unsupported(node);
     }
   };
 
