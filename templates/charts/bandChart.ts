@@ -14,6 +14,8 @@ import {
   textColourOn,
   textColumnWidth,
   textWidth,
+  atPoints,
+  placedRect,
 } from "./common.ts";
 import { fitLabel } from "./fitLabel.ts";
 
@@ -132,7 +134,6 @@ export function bandChart(data: BandChartInput, options: BandChartOptions = {}):
   });
 
   const headers = bands.map((band, column) => ({ label: bandLabel(band), x: r2(column * step + step / 2), y: r2(headerBaseline) }));
-  const pixel = (field: string) => ({ field, type: "quantitative" as const, scale: null });
 
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -142,22 +143,13 @@ export function bandChart(data: BandChartInput, options: BandChartOptions = {}):
     height,
     data: { values: rows },
     layer: [
-      {
-        mark: { type: "rect" },
-        encoding: {
-          x: pixel("x"),
-          x2: { field: "x2" },
-          y: pixel("y"),
-          y2: { field: "y2" },
-          color: { field: "fill", type: "nominal", scale: null },
-        },
-      },
+      placedRect("x", "x2", "y", "y2"),
       {
         transform: [{ flatten: ["labelLines", "labelBaselines"] }],
         mark: { type: "text", align: "center", baseline: "alphabetic" },
         encoding: {
-          x: pixel("labelX"),
-          y: pixel("labelBaselines"),
+          x: atPoints("labelX"),
+          y: atPoints("labelBaselines"),
           text: { field: "labelLines", type: "nominal" },
           size: { field: "labelSize", type: "quantitative", scale: null },
           color: { field: "ink", type: "nominal", scale: null },
@@ -166,12 +158,12 @@ export function bandChart(data: BandChartInput, options: BandChartOptions = {}):
       {
         data: { values: [{ x: r2((step - boxWidth) / 2), x2: r2(width - (step - boxWidth) / 2), y: r2(ruleY) }] },
         mark: { type: "rule", color: colours.rule, strokeWidth: 0.75 },
-        encoding: { x: pixel("x"), x2: { field: "x2" }, y: pixel("y") },
+        encoding: { x: atPoints("x"), x2: { field: "x2" }, y: atPoints("y") },
       },
       {
         data: { values: headers },
         mark: { type: "text", align: "center", baseline: "alphabetic", fontSize: r2(headerSize), fontWeight: 600, color: colours.ink },
-        encoding: { x: pixel("x"), y: pixel("y"), text: { field: "label", type: "nominal" } },
+        encoding: { x: atPoints("x"), y: atPoints("y"), text: { field: "label", type: "nominal" } },
       },
     ],
     config: chartConfig(),

@@ -89,3 +89,20 @@ export function chartConfig(): Config {
 
 /** Metadata read by the renderer: the CSV shows these data columns, in this order. */
 export const csvColumns = (...columns: string[]): { csvColumns: string[] } => ({ csvColumns: columns });
+
+/** An encoding channel that places a mark at a position already computed in points (no scale). */
+export const atPoints = (field: string) => ({ field, type: "quantitative" as const, scale: null });
+
+/** A rectangle whose corners and fill are fields of its row: boxes and swatches laid out by hand. */
+export function placedRect(x: string, x2: string, y: string, y2: string) {
+  return {
+    mark: { type: "rect" as const },
+    encoding: {
+      x: atPoints(x),
+      x2: { field: x2 },
+      y: atPoints(y),
+      y2: { field: y2 },
+      color: { field: "fill", type: "nominal" as const, scale: null },
+    },
+  };
+}

@@ -10,7 +10,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { percent, roundHalfAway } from "../../src/document/formatters.ts";
 import { charts, colours } from "../theme.ts";
-import { capHeight, chartConfig, csvColumns, descent, r2, textWidth } from "./common.ts";
+import { atPoints, capHeight, chartConfig, csvColumns, descent, placedRect, r2, textWidth } from "./common.ts";
 
 export interface ShareRow {
   label: string;
@@ -82,7 +82,6 @@ export function shareBars(rows: ShareRow[], options: ShareBarsOptions): TopLevel
   });
   const height = Math.ceil(top - ROW_GAP + 1);
 
-  const px = (field: string) => ({ field, type: "quantitative" as const, scale: null });
   const swatchTop = headerBaseline - SWATCH;
   const legend = [
     { text: "Women", swatchX: x0, textX: x0 + SWATCH + 3, align: "left", fill: colours.women },
@@ -91,7 +90,7 @@ export function shareBars(rows: ShareRow[], options: ShareBarsOptions): TopLevel
 
   const valueText = (field: string, x: string, align: "left" | "right") => ({
     mark: { type: "text" as const, align, baseline: "alphabetic" as const, fontSize: size, color: colours.ink },
-    encoding: { x: px(x), y: px("valueBaseline"), text: { field, type: "nominal" as const } },
+    encoding: { x: atPoints(x), y: atPoints("valueBaseline"), text: { field, type: "nominal" as const } },
   });
 
   return {
@@ -106,54 +105,45 @@ export function shareBars(rows: ShareRow[], options: ShareBarsOptions): TopLevel
       {
         transform: [{ filter: "datum.hasData" }],
         mark: { type: "rect", color: colours.women },
-        encoding: { x: px("x0"), x2: { field: "xMid" }, y: px("barTop"), y2: { field: "barBottom" } },
+        encoding: { x: atPoints("x0"), x2: { field: "xMid" }, y: atPoints("barTop"), y2: { field: "barBottom" } },
       },
       {
         transform: [{ filter: "datum.hasData" }],
         mark: { type: "rect", color: colours.men },
-        encoding: { x: px("xMid"), x2: { field: "x1" }, y: px("barTop"), y2: { field: "barBottom" } },
+        encoding: { x: atPoints("xMid"), x2: { field: "x1" }, y: atPoints("barTop"), y2: { field: "barBottom" } },
       },
       // A group with no one in it: an empty bar saying so.
       {
         transform: [{ filter: "!datum.hasData" }],
         mark: { type: "rect", color: colours.zebra, stroke: colours.rule, strokeWidth: 0.5 },
-        encoding: { x: px("x0"), x2: { field: "x1" }, y: px("barTop"), y2: { field: "barBottom" } },
+        encoding: { x: atPoints("x0"), x2: { field: "x1" }, y: atPoints("barTop"), y2: { field: "barBottom" } },
       },
       {
         transform: [{ filter: "!datum.hasData" }],
         mark: { type: "text", align: "center", baseline: "alphabetic", fontSize: size, color: colours.inkMuted, text: "No one at this level" },
-        encoding: { x: px("xCentre"), y: px("valueBaseline") },
+        encoding: { x: atPoints("xCentre"), y: atPoints("valueBaseline") },
       },
       valueText("womenText", "womenLabelX", "right"),
       valueText("menText", "menLabelX", "left"),
       // Row labels above their bars.
       {
         mark: { type: "text", align: "left", baseline: "alphabetic", fontSize: headSize, fontWeight: 600, color: colours.ink },
-        encoding: { x: px("x0"), y: px("labelBaseline"), text: { field: "rowLabel", type: "nominal" } },
+        encoding: { x: atPoints("x0"), y: atPoints("labelBaseline"), text: { field: "rowLabel", type: "nominal" } },
       },
       // Header: which segment is which, in words and colour.
       {
         data: { values: legend },
         layer: [
-          {
-            mark: { type: "rect" },
-            encoding: {
-              x: px("swatchX"),
-              x2: { field: "swatchX2" },
-              y: px("y"),
-              y2: { field: "y2" },
-              color: { field: "fill", type: "nominal", scale: null },
-            },
-          },
+          placedRect("swatchX", "swatchX2", "y", "y2"),
           {
             // Vega-Lite has no align channel: one layer per alignment.
             mark: { type: "text", align: "left", baseline: "alphabetic", fontSize: headSize, color: colours.ink },
-            encoding: { x: px("textX"), y: px("baseline"), text: { field: "text", type: "nominal" } },
+            encoding: { x: atPoints("textX"), y: atPoints("baseline"), text: { field: "text", type: "nominal" } },
             transform: [{ filter: "datum.align === 'left'" }],
           },
           {
             mark: { type: "text", align: "right", baseline: "alphabetic", fontSize: headSize, color: colours.ink },
-            encoding: { x: px("textX"), y: px("baseline"), text: { field: "text", type: "nominal" } },
+            encoding: { x: atPoints("textX"), y: atPoints("baseline"), text: { field: "text", type: "nominal" } },
             transform: [{ filter: "datum.align === 'right'" }],
           },
         ],
