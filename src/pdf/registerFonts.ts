@@ -12,14 +12,12 @@ function hyphenateWord(word: string): string[] {
   if (word.length < 7 || !/^[a-z\u00e0-\u00ff]+[,.;:)]?$/.test(word)) return [word];
   const cached = cache.get(word);
   if (cached) return cached;
-  {
-    const parts = hyphen.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: 7 }).split(SOFT_HYPHEN);
-    // Keep at least three letters either side of a break, as British house styles ask.
-    while (parts.length > 1 && parts[0].length < 3) parts.splice(0, 2, parts[0] + parts[1]);
-    while (parts.length > 1 && parts[parts.length - 1].replace(/[,.;:)]$/, "").length < 3) parts.splice(-2, 2, parts[parts.length - 2] + parts[parts.length - 1]);
-    cache.set(word, parts);
-    return parts;
-  }
+  const parts = hyphen.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: 7 }).split(SOFT_HYPHEN);
+  // Keep at least three letters either side of a break, as British house styles ask.
+  while (parts.length > 1 && parts[0].length < 3) parts.splice(0, 2, parts[0] + parts[1]);
+  while (parts.length > 1 && parts[parts.length - 1].replace(/[,.;:)]$/, "").length < 3) parts.splice(-2, 2, parts[parts.length - 2] + parts[parts.length - 1]);
+  cache.set(word, parts);
+  return parts;
 }
 
 export function registerFonts(): void {

@@ -2,7 +2,7 @@
 import type { ForceRegister } from "../load/forceRegister.ts";
 import type { WorkforceYear } from "../load/workforce.ts";
 import { bandOf } from "./bands.ts";
-import { levelShare, mean, percentChange, share, shareOf } from "./shares.ts";
+import { levelShare, mean, percentChange, shareOf } from "./shares.ts";
 import {
   bands,
   levels,
@@ -154,4 +154,3 @@ export function computeStatistics({ register, years, year }: StatisticsInput): S
   };
 }
 
-export { share };

@@ -25,10 +25,9 @@ export function AnalysisPage({ section, charts, runningHeader, geometry, log }: 
       <Text style={styles.kicker}>Data analysis</Text>
       <Text style={styles.h1} hyphenationCallback={wholeWords}>{section.title}</Text>
       <View style={styles.rule} />
-      <View style={{ width: section.charts.length > 0 || section.table ? textBlock : readingMeasure }}>
-        <View style={{ width: section.charts.length > 0 ? textBlock : readingMeasure + 60 }}>
-          <RichTextView text={section.body} />
-        </View>
+      {/* Beside charts the narrative takes the full width, so both band charts fit under it. */}
+      <View style={{ width: section.charts.length > 0 ? textBlock : readingMeasure + 60 }}>
+        <RichTextView text={section.body} />
       </View>
       {section.charts.map((chart) => (
         <View key={chart.id} wrap={false} style={{ marginTop: space(0.4) }}>
