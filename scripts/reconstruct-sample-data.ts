@@ -39,19 +39,8 @@ import { loadWorkforceYear, type WorkforceYear } from "../src/load/workforce.ts"
 import { bandOf } from "../src/statistics/bands.ts";
 import { computeStatistics } from "../src/statistics/computeStatistics.ts";
 import { percentChange } from "../src/statistics/shares.ts";
-import {
-  bands,
-  levels,
-  officerRanks,
-  sexes,
-  staffRoles,
-  type Band,
-  type ForceStatistics,
-  type Level,
-  type OfficerRank,
-  type StaffRole,
-  type Statistics,
-} from "../src/statistics/types.ts";
+import { bands, levels, officerRanks, sexes, staffRoles, type Band, type Level, type OfficerRank, type StaffRole } from "../src/domain/vocabulary.ts";
+import { type ForceStatistics, type Statistics } from "../src/statistics/types.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Vocabulary (ranks, sexes, roles, levels and bands are the pipeline's own, from src/statistics/types.ts)

@@ -29,7 +29,7 @@ export interface RichText {
   words: number;
 }
 
-export type BandName = import("../statistics/types.ts").Band;
+export type BandName = import("../domain/vocabulary.ts").Band;
 
 /** What each chart is drawn from; the chart specs in templates/charts take exactly these. */
 export interface ChartInputs {

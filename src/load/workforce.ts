@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/suggest.ts";
-import { officerRanks, sexes, staffRoles, type OfficerRank, type Sex, type StaffRole } from "../statistics/types.ts";
+import { officerRanks, sexes, staffRoles, type OfficerRank, type Sex, type StaffRole } from "../domain/vocabulary.ts";
 import { readCsvTable, type CsvRow } from "./csvTable.ts";
 import type { ForceRegister } from "./forceRegister.ts";
 

@@ -1,4 +1,4 @@
-import type { Band } from "./types.ts";
+import type { Band } from "../domain/vocabulary.ts";
 
 const thresholds = [15, 10, 5, 1] as const;
 

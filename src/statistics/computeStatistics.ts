@@ -3,19 +3,8 @@ import type { ForceRegister } from "../load/forceRegister.ts";
 import type { WorkforceYear } from "../load/workforce.ts";
 import { bandOf } from "./bands.ts";
 import { levelShare, mean, percentChange, shareOf } from "./shares.ts";
-import {
-  bands,
-  levels,
-  type Band,
-  type BandCounts,
-  type ForceStatistics,
-  type Level,
-  type NationalLevels,
-  type Share,
-  type StaffRole,
-  type Statistics,
-  type StaffShare,
-} from "./types.ts";
+import { bands, levels, staffGroups, type Band, type Level } from "../domain/vocabulary.ts";
+import type { BandCounts, ForceStatistics, NationalLevels, Share, Statistics, StaffShare } from "./types.ts";
 
 export interface StatisticsInput {
   register: ForceRegister;
@@ -23,14 +12,6 @@ export interface StatisticsInput {
   years: readonly WorkforceYear[];
   year: number;
 }
-
-/** The groups the staff chart shows; staff and designated officers are one group, as published. */
-export const staffGroups: { key: string; role: string; roles: StaffRole[] }[] = [
-  { key: "staffAndDesignatedOfficers", role: "Police staff and designated officers", roles: ["Police staff", "Designated officer"] },
-  { key: "pcsos", role: "PCSOs", roles: ["PCSO"] },
-  { key: "specialConstables", role: "Special constables", roles: ["Special constable"] },
-  { key: "supportVolunteers", role: "Police support volunteers", roles: ["Police support volunteer"] },
-];
 
 const difference = (level: Share, all: Share): number | null =>
   level.womenPct === null || all.womenPct === null ? null : level.womenPct - all.womenPct;
@@ -43,7 +24,7 @@ function nationalLevels(data: WorkforceYear): NationalLevels {
     middleManagement: levelShare(data.officers, "middleManagement"),
     seniorLeadership: levelShare(data.officers, "seniorLeadership"),
     staff: staffGroups.map(
-      ({ key, role, roles }): StaffShare => ({ key, role, roles, ...shareOf(data.staff.filter((s) => roles.includes(s.role))) }),
+      ({ key, role, roles }): StaffShare => ({ key, role, roles: [...roles], ...shareOf(data.staff.filter((s) => roles.includes(s.role))) }),
     ),
   };
 }

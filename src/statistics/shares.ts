@@ -1,11 +1,6 @@
 import type { OfficerCount, StaffCount } from "../load/workforce.ts";
-import { officerRanks, type Level, type OfficerRank, type Share } from "./types.ts";
-
-export const ranksAtLevel: Record<Level, readonly OfficerRank[]> = {
-  officers: officerRanks,
-  middleManagement: ["Sergeant", "Inspector"],
-  seniorLeadership: ["Chief Inspector", "Superintendent", "Chief Superintendent", "Chief Officer"],
-};
+import { levelDefinitions, type Level } from "../domain/vocabulary.ts";
+import type { Share } from "./types.ts";
 
 export function share(women: number, total: number): Share {
   return { women, total, womenPct: total > 0 ? (women / total) * 100 : null };
@@ -24,7 +19,7 @@ export function shareOf(rows: readonly (OfficerCount | StaffCount)[]): Share {
 }
 
 export function levelShare(officers: readonly OfficerCount[], level: Level): Share {
-  const ranks = ranksAtLevel[level];
+  const ranks = levelDefinitions[level].ranks;
   return shareOf(officers.filter((o) => ranks.includes(o.rank)));
 }
 

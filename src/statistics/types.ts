@@ -1,43 +1,6 @@
 // The statistics of one edition: plain values, unrounded, and the shape of output/<year>/statistics.json.
 
-export const officerRanks = [
-  "Constable",
-  "Sergeant",
-  "Inspector",
-  "Chief Inspector",
-  "Superintendent",
-  "Chief Superintendent",
-  "Chief Officer",
-] as const;
-export type OfficerRank = (typeof officerRanks)[number];
-
-export const sexes = ["Female", "Male", "Not stated"] as const;
-export type Sex = (typeof sexes)[number];
-
-export const staffRoles = [
-  "Police staff",
-  "Designated officer",
-  "PCSO",
-  "Special constable",
-  "Police support volunteer",
-] as const;
-export type StaffRole = (typeof staffRoles)[number];
-
-export const levels = ["officers", "middleManagement", "seniorLeadership"] as const;
-export type Level = (typeof levels)[number];
-
-export const bands = [
-  "men+15",
-  "men+10",
-  "men+5",
-  "men+1",
-  "equal",
-  "women+1",
-  "women+5",
-  "women+10",
-  "women+15",
-] as const;
-export type Band = (typeof bands)[number];
+import type { Band, Level, StaffRole } from "../domain/vocabulary.ts";
 
 export interface Share {
   women: number;

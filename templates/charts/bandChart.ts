@@ -1,7 +1,7 @@
 // The band chart: the nine bands (men +15 % … equal … women +15 %) as columns across the page, one
 // equal-sized box per force stacked in its band's column, each box named. The page prints the title.
 import type { TopLevelSpec } from "vega-lite";
-import { bands, type Band } from "../../src/statistics/types.ts";
+import { bandLabel, bands, type Band } from "../../src/domain/vocabulary.ts";
 import { charts, colours } from "../theme.ts";
 import {
   LINE_HEIGHT,
@@ -28,13 +28,6 @@ export interface BandChartInput {
 export interface BandChartOptions {
   /** Overall width in points; default the A4 text column. */
   width?: number;
-}
-
-/** Column labels: "Men +15 %", …, "Equal", …, "Women +15 %" (a no-break space before %). */
-export function bandLabel(band: Band): string {
-  if (band === "equal") return "Equal";
-  const [sex, amount] = band.split("+");
-  return `${sex === "men" ? "Men" : "Women"} +${amount}${NBSP}%`;
 }
 
 // Spacing, as fractions of the theme's box size so the design scales with it.

@@ -1,5 +1,5 @@
 // Vega-Lite spec builders: pure functions from plain chart data to a spec, reading templates/theme.ts.
-export { bandChart, bandLabel, type BandChartInput, type BandChartOptions } from "./bandChart.ts";
+export { bandChart, type BandChartInput, type BandChartOptions } from "./bandChart.ts";
 export {
   forceRepresentationChart,
   levelLabels,

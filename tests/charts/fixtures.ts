@@ -1,5 +1,6 @@
 // Small, self-contained Statistics-like fixtures for the chart tests and the bench: no data files read.
-import { bands, type Band, type ForceStatistics, type Share, type Statistics } from "../../src/statistics/types.ts";
+import { bands, type Band } from "../../src/domain/vocabulary.ts";
+import { type ForceStatistics, type Share, type Statistics } from "../../src/statistics/types.ts";
 
 /** Short names like the register's, long and short, with "&", "-" and an apostrophe. */
 export const SHORT_NAMES = [

@@ -11,10 +11,11 @@ import React from "react";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderChart } from "../../src/charts/renderChart.ts";
 import { svgToPdf } from "../../src/pdf/svg/index.ts";
-import { bandChart, bandLabel } from "../../templates/charts/bandChart.ts";
+import { bandChart } from "../../templates/charts/bandChart.ts";
+import { bandLabel } from "../../src/domain/vocabulary.ts";
 import { forceRepresentationChart } from "../../templates/charts/forceRepresentationChart.ts";
 import { fonts } from "../../templates/theme.ts";
-import { bands } from "../../src/statistics/types.ts";
+import { bands } from "../../src/domain/vocabulary.ts";
 import { bandInput, fixtureStatistics } from "./fixtures.ts";
 
 const h = React.createElement;

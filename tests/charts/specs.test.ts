@@ -1,8 +1,9 @@
 // Each chart spec renders from fixture data, with one mark per datum, deterministically.
 import { describe, expect, it } from "vitest";
 import { renderChart, renderCharts } from "../../src/charts/renderChart.ts";
-import { bands } from "../../src/statistics/types.ts";
-import { bandChart, bandLabel } from "../../templates/charts/bandChart.ts";
+import { bands } from "../../src/domain/vocabulary.ts";
+import { bandChart } from "../../templates/charts/bandChart.ts";
+import { bandLabel } from "../../src/domain/vocabulary.ts";
 import { textColumnWidth, halfColumnWidth, contrastRatio } from "../../templates/charts/common.ts";
 import { forceRepresentationChart } from "../../templates/charts/forceRepresentationChart.ts";
 import { staffChart } from "../../templates/charts/staffChart.ts";
