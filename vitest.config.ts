@@ -3,10 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
-    // The 2024 report is built once for every suite that reads it.
-    globalSetup: ["tests/setup/buildSampleReport.ts"],
+    // Suites that read the built sample report call tests/helpers/sampleBuild.ts, which builds it once.
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
     // Two cores here and on CI: two workers, each with its own copy of the fonts and Vega.
     maxWorkers: 2,
   },

@@ -1,7 +1,7 @@
 // Page geometry for the screen edition (trimmed A4) and the print edition (A4 plus bleed and crop marks).
 import { Line, Svg, View } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
-import { colours, mm, page } from "./theme.ts";
+import { colours, mm, page } from "../src/design/theme.ts";
 
 export interface PageGeometry {
   size: [number, number];

@@ -1,6 +1,6 @@
 // Text and block styles derived from the theme; templates use these names, never raw values.
 import { StyleSheet } from "@react-pdf/renderer";
-import { colours, fonts, page, space, type } from "./theme.ts";
+import { colours, fonts, page, space, type } from "../src/design/theme.ts";
 
 export const textBlock = page.width - page.marginInner - page.marginOuter;
 export const sidebarWidth = 142;

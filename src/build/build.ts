@@ -1,9 +1,9 @@
 // The pipeline, stage by stage: load → statistics → document → charts → PDF → outputs.
 import path from "node:path";
-import { renderFigures } from "../charts/renderFigures.ts";
+import { renderFigures } from "../../templates/charts/renderFigures.ts";
 import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ReportDocument } from "../document/model.ts";
-import { renderPdf } from "../pdf/renderPdf.tsx";
+import { renderPdf } from "../render/renderPdf.tsx";
 import type { Statistics } from "../statistics/types.ts";
 import { chartFigures, prepare } from "./prepare.ts";
 import { chartWidths } from "../../templates/styles.ts";

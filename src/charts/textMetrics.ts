@@ -5,7 +5,7 @@
 // `width(item, text)` makes Vega's layout match the PDF (see /work/shared/notes/charts-in-react-pdf.md).
 import { createRequire } from "node:module";
 import * as vega from "vega";
-import { fonts, type FontFace } from "../../templates/theme.ts";
+import { fonts, type FontFace } from "../design/theme.ts";
 
 const require = createRequire(import.meta.url);
 

@@ -1,7 +1,7 @@
 // Registers the theme's font family with react-pdf, and British English hyphenation, once per process.
 import { Font } from "@react-pdf/renderer";
 import hyphen from "hyphen/en-gb/index.js";
-import { fonts } from "../../templates/theme.ts";
+import { fonts } from "../design/theme.ts";
 
 let registered = false;
 const SOFT_HYPHEN = "\u00ad";

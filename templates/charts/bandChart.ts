@@ -2,7 +2,7 @@
 // equal-sized box per force stacked in its band's column, each box named. The page prints the title.
 import type { TopLevelSpec } from "vega-lite";
 import { bandLabel, bands, type Band } from "../../src/domain/vocabulary.ts";
-import { charts, colours } from "../theme.ts";
+import { charts, colours } from "../../src/design/theme.ts";
 import {
   LINE_HEIGHT,
   NBSP,

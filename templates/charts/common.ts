@@ -1,7 +1,7 @@
 // What every chart spec shares: sizes derived from the page, the Vega-Lite config, text helpers.
 import type { Config } from "vega-lite";
 import { fontMetrics, measureText } from "../../src/charts/textMetrics.ts";
-import { charts, colours, fonts, page } from "../theme.ts";
+import { charts, colours, fonts, page } from "../../src/design/theme.ts";
 
 /** The A4 text column (what the report's analysis pages give a chart). */
 export const textColumnWidth = page.width - page.marginInner - page.marginOuter;

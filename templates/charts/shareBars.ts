@@ -9,7 +9,7 @@
 // the header names both segments in words and with their colour swatch (never colour alone).
 import type { TopLevelSpec } from "vega-lite";
 import { percent, roundHalfAway } from "../../src/document/formatters.ts";
-import { charts, colours } from "../theme.ts";
+import { charts, colours } from "../../src/design/theme.ts";
 import { atPoints, capHeight, chartConfig, csvColumns, descent, placedRect, r2, textWidth } from "./common.ts";
 
 export interface ShareRow {

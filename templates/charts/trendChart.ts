@@ -2,7 +2,7 @@
 // two lines with points, each point's value printed, each line named at its end.
 import type { TopLevelSpec } from "vega-lite";
 import { percent } from "../../src/document/formatters.ts";
-import { charts, colours } from "../theme.ts";
+import { charts, colours } from "../../src/design/theme.ts";
 import { NBSP, capHeight, chartConfig, csvColumns, r2, textColumnWidth, textWidth } from "./common.ts";
 
 export type TrendChartInput = { year: number; middleManagement: number | null; seniorLeadership: number | null }[];

@@ -1,7 +1,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import { signed } from "../../src/document/formatters.ts";
 import { styles } from "../styles.ts";
-import { space, type } from "../theme.ts";
+import { space, type } from "../../src/design/theme.ts";
 
 /** A difference printed large, with what it is above it and what it compares below. */
 export function BigFigure({ label, value, note }: { label: string; value: number; note: string }) {

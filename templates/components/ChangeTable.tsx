@@ -2,7 +2,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { TableFigure } from "../../src/document/model.ts";
 import { styles, textBlock } from "../styles.ts";
-import { colours, space, type } from "../theme.ts";
+import { colours, space, type } from "../../src/design/theme.ts";
 
 const firstColumn = 0.34;
 

@@ -3,7 +3,7 @@ import { Image, Link, Text, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { Block, Inline, RichText as RichTextModel } from "../../src/document/model.ts";
 import { styles, wholeWords } from "../styles.ts";
-import { type } from "../theme.ts";
+import { type } from "../../src/design/theme.ts";
 
 export function Inlines({ nodes }: { nodes: Inline[] }) {
   return (

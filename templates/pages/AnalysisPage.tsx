@@ -8,7 +8,7 @@ import { RichTextView } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
 import { readingMeasure, styles, textBlock, wholeWords } from "../styles.ts";
-import { space } from "../theme.ts";
+import { space } from "../../src/design/theme.ts";
 
 interface Props {
   section: Extract<Section, { kind: "analysis" }>;

@@ -5,7 +5,7 @@ import { RichTextView } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
 import { readingMeasure, styles } from "../styles.ts";
-import { space } from "../theme.ts";
+import { space } from "../../src/design/theme.ts";
 
 export function BackPage({ section, onlineEdition, runningHeader, geometry, log }: { section: Extract<Section, { kind: "back" }>; onlineEdition: string | null; runningHeader: string; geometry: PageGeometry; log: PageLog }) {
   return (

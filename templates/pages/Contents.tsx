@@ -5,7 +5,7 @@ import { PageFrame } from "../components/PageFrame.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
 import { styles, textBlock } from "../styles.ts";
-import { colours, page, space, type } from "../theme.ts";
+import { colours, page, space, type } from "../../src/design/theme.ts";
 
 export interface ContentsLine {
   id: string;

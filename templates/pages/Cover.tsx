@@ -1,7 +1,7 @@
 import { Page, Text, View } from "@react-pdf/renderer";
 import type { Section } from "../../src/document/model.ts";
 import type { PageGeometry } from "../geometry.tsx";
-import { colours, page, type } from "../theme.ts";
+import { colours, page, type } from "../../src/design/theme.ts";
 
 export function Cover({ section, geometry }: { section: Extract<Section, { kind: "cover" }>; geometry: PageGeometry }) {
   const inset = page.marginInner + geometry.bleed;

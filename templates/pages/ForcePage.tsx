@@ -9,7 +9,7 @@ import { Inlines, RichTextView } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
 import { mainColumn, sidebarWidth, styles, wholeWords } from "../styles.ts";
-import { colours, space, type } from "../theme.ts";
+import { colours, space, type } from "../../src/design/theme.ts";
 
 interface Props {
   section: Extract<Section, { kind: "force" }>;

@@ -6,7 +6,7 @@ import { RichTextView } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
 import { readingMeasure, styles, wholeWords } from "../styles.ts";
-import { colours, space, type } from "../theme.ts";
+import { colours, space, type } from "../../src/design/theme.ts";
 
 interface Props {
   id: string;

@@ -14,7 +14,7 @@ import { svgToPdf } from "../../src/pdf/svg/index.ts";
 import { bandChart } from "../../templates/charts/bandChart.ts";
 import { bandLabel } from "../../src/domain/vocabulary.ts";
 import { forceRepresentationChart } from "../../templates/charts/forceRepresentationChart.ts";
-import { fonts } from "../../templates/theme.ts";
+import { fonts } from "../../src/design/theme.ts";
 import { bands } from "../../src/domain/vocabulary.ts";
 import { bandInput, fixtureStatistics } from "./fixtures.ts";
 

@@ -8,7 +8,7 @@ import { textColumnWidth, halfColumnWidth, contrastRatio } from "../../templates
 import { forceRepresentationChart } from "../../templates/charts/forceRepresentationChart.ts";
 import { staffChart } from "../../templates/charts/staffChart.ts";
 import { trendChart } from "../../templates/charts/trendChart.ts";
-import { charts, colours, fonts } from "../../templates/theme.ts";
+import { charts, colours, fonts } from "../../src/design/theme.ts";
 import { bandInput, fixtureStatistics, forceInput, staffInput, trendInput } from "./fixtures.ts";
 import { markItems, textLines } from "./helpers.ts";
 

@@ -3,7 +3,7 @@ import { ClipPath, Defs, G, Line, LinearGradient, Path, Rect, Stop, Svg, Text, C
 import type { ReactElement } from "react";
 import { describe, expect, it } from "vitest";
 import { SvgConversionError, svgToPdf } from "../../src/pdf/svg/index.ts";
-import { fonts } from "../../templates/theme.ts";
+import { fonts } from "../../src/design/theme.ts";
 
 type El = ReactElement<Record<string, unknown> & { children?: unknown }>;
 

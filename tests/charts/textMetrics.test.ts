@@ -10,7 +10,7 @@ import {
   vegaTextWidth,
 } from "../../src/charts/textMetrics.ts";
 import { renderChart } from "../../src/charts/renderChart.ts";
-import { fonts } from "../../templates/theme.ts";
+import { fonts } from "../../src/design/theme.ts";
 
 const require = createRequire(import.meta.url);
 const fontkit = require("fontkit") as { openSync(file: string): { unitsPerEm: number; layout(t: string): { advanceWidth: number } } };

@@ -3,12 +3,13 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import { beforeAll, describe, expect, inject, it } from "vitest";
-import { page as pageGeometry } from "../../templates/theme.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { page as pageGeometry } from "../../src/design/theme.ts";
 import { readOutline, readPdfPages, type PageText } from "../helpers/pdfText.ts";
+import { sampleBuild, type SampleBuild } from "../helpers/sampleBuild.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const build = inject("sampleBuild");
+let build: SampleBuild;
 let pages: PageText[];
 
 /** Letters and digits only: hyphenation, curly quotes and line breaks do not change what was said. */
@@ -16,6 +17,7 @@ const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "")
 const spaced = (text: string) => text.replace(/\u00a0/g, " ");
 
 beforeAll(async () => {
+  build = await sampleBuild();
   pages = await readPdfPages(build.pdfFile);
 });
 

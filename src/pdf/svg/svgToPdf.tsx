@@ -17,7 +17,7 @@ import {
   Text,
 } from "@react-pdf/renderer";
 import { parse, type ElementNode, type Node as SvgNode } from "svg-parser";
-import { fonts } from "../../../templates/theme.ts";
+import { fonts } from "../../design/theme.ts";
 import { fontFaceFor, fontStyleOf } from "../../charts/textMetrics.ts";
 import {
   SvgConversionError,

@@ -1,9 +1,9 @@
 // The chart stage: every chart figure of the document → its SVG (sized in points) and CSV.
 import type { TopLevelSpec } from "vega-lite";
-import type { ChartFigure, ChartKind } from "../document/model.ts";
-import { bandChart, forceRepresentationChart, staffChart, trendChart } from "../../templates/charts/index.ts";
-import { renderCharts } from "./renderChart.ts";
-import type { RenderedChart } from "./renderedChart.ts";
+import type { ChartFigure, ChartKind } from "../../src/document/model.ts";
+import { bandChart, forceRepresentationChart, staffChart, trendChart } from "./index.ts";
+import { renderCharts } from "../../src/charts/renderChart.ts";
+import type { RenderedChart } from "../../src/charts/renderedChart.ts";
 
 export interface RenderFiguresOptions {
   /**

@@ -5,7 +5,7 @@ import type { ReportDocument } from "../document/model.ts";
 import type { ChartSet } from "../../templates/components/Chart.tsx";
 import { PageLog } from "../../templates/pageLog.ts";
 import { ReportPdf } from "../../templates/ReportPdf.tsx";
-import { registerFonts } from "./registerFonts.ts";
+import { registerFonts } from "../pdf/registerFonts.ts";
 
 export interface PdfResult {
   pdf: Buffer;
