@@ -40,19 +40,18 @@ export function ReportPdf({ document, charts, pages, log, print, creator }: Repo
       modificationDate={new Date(`${meta.publicationDate}T00:00:00Z`)}
       pageMode="useOutlines"
     >
+      {/* Cover and contents belong to the printed book, not to the document. */}
+      <Cover meta={meta} bookmark={document.labels.cover} geometry={geometry} />
+      <Contents document={document} pages={pages} geometry={geometry} log={log} />
       {document.sections.map((section) => {
         switch (section.kind) {
-          case "cover":
-            return <Cover key={section.id} section={section} geometry={geometry} />;
-          case "contents":
-            return <Contents key={section.id} document={document} pages={pages} geometry={geometry} log={log} />;
           case "foreword":
           case "summary":
-            return <PersonPage key={section.id} id={section.id} title={section.title} person={section.person} body={section.body} runningHeader={header} geometry={geometry} log={log} />;
+            return <PersonPage key={section.id} id={section.id} outline={section.outlineTitle} title={section.title} person={section.person} body={section.body} runningHeader={header} geometry={geometry} log={log} />;
           case "analysis":
             return <AnalysisPage key={section.id} section={section} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
           case "force":
-            return <ForcePage key={section.id} section={section} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
+            return <ForcePage key={section.id} section={section} labels={document.labels} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
           case "back":
             return <BackPage key={section.id} section={section} onlineEdition={meta.onlineEdition} runningHeader={header} geometry={geometry} log={log} />;
         }

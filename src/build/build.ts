@@ -5,8 +5,7 @@ import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ReportDocument } from "../document/model.ts";
 import { renderPdf } from "../render/renderPdf.tsx";
 import type { Statistics } from "../statistics/types.ts";
-import { chartFigures, prepare } from "./prepare.ts";
-import { chartWidths } from "../../templates/styles.ts";
+import { prepare } from "./prepare.ts";
 import { assertNotArchive, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
 import { projectVersion } from "./version.ts";
 
@@ -35,24 +34,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   const { statistics, document, sink } = prepare(options, timings);
 
-  let t = performance.now();
-  // Charts are drawn at the size the page templates give them, so their text is never scaled.
-  const charts = await renderFigures(chartFigures(document), { widths: chartWidths });
-  timings.charts = performance.now() - t;
-
-  t = performance.now();
-  const { pdf, pages, passes } = await renderPdf(document, charts, { print: options.print, creator: `gender-equality-report ${projectVersion()}` });
-  timings.layout = performance.now() - t;
+  const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
+  const { pdf, pages, passes, charts, timings: pdfTimings } = await renderPdf(document, { print: options.print, creator: `gender-equality-report ${projectVersion()}`, roots });
+  Object.assign(timings, pdfTimings);
   const pageCount = countPages(pdf);
 
   const outputDir = path.join(options.outDir, String(options.year));
   const files: OutputFiles = {
     "report.pdf": pdf,
     "statistics.json": strictJson(statistics),
+    "document.json": strictJson(document),
   };
   for (const chart of charts.values()) {
-    files[`charts/${chart.id}.svg`] = chart.svg;
-    files[`charts/${chart.id}.csv`] = chart.csv;
+    const name = chart.id.replace(/^chart\//, "");
+    files[`charts/${name}.svg`] = chart.svg;
+    files[`charts/${name}.csv`] = chart.csv;
   }
   timings.total = performance.now() - started;
   files["build-report.json"] = strictJson({

@@ -4,7 +4,7 @@ import path from "node:path";
 import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { assembleDocument } from "../document/assembleDocument.ts";
 import { checkDocument } from "../document/checks.ts";
-import type { ChartFigure, ReportDocument } from "../document/model.ts";
+import type { ReportDocument } from "../document/model.ts";
 import { loadContent } from "../load/content.ts";
 import { loadForceRegister } from "../load/forceRegister.ts";
 import { loadWorkforceYear, type WorkforceYear } from "../load/workforce.ts";
@@ -58,14 +58,13 @@ export function prepare(options: PrepareOptions, timings: Record<string, number>
   sink.throwIfErrors();
   const statistics = computeStatistics({ register: register!, years, year: options.year });
   lap("statistics");
-  const document = assembleDocument({ content: content!, statistics, register: register! }, sink);
-  checkDocument(content!, statistics, register!, document, sink);
+  const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
+  const document = assembleDocument({ content: content!, statistics, register: register!, years, roots }, sink);
+  checkDocument(content!, statistics, register!, document, sink, roots);
   lap("document");
   sink.throwIfErrors();
   return { statistics, document, sink };
 }
 
-export function chartFigures(document: ReportDocument): ChartFigure[] {
-  return document.sections.flatMap((s) => (s.kind === "analysis" ? s.charts : s.kind === "force" && s.chart ? [s.chart] : []));
-}
+
 

@@ -1,14 +1,20 @@
-// Content + statistics → the format-neutral document. Every figure in it comes from the statistics.
+// Content + statistics → the format-neutral document: every section, entry, block, chart and table with a
+// stable id and its source, every printed figure a binding to the statistics and the rows behind them.
+import path from "node:path";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { bandLabel, bands, leadershipLevels, levelDefinitions, type LeadershipLevel, type Level } from "../domain/vocabulary.ts";
 import type { ContentSet, Entry } from "../load/content.ts";
 import type { PersonFrontMatter } from "../load/contentSchemas.ts";
 import type { ForceRegister } from "../load/forceRegister.ts";
 import type { MarkdownFile } from "../load/frontMatter.ts";
-import type { Level } from "../domain/vocabulary.ts";
-import type { Statistics } from "../statistics/types.ts";
-import { fixed, formatters, NBSP, NOT_AVAILABLE } from "./formatters.ts";
+import type { WorkforceYear } from "../load/workforce.ts";
+import { provenance } from "../statistics/provenance.ts";
+import type { ForceStatistics, Statistics } from "../statistics/types.ts";
+import { BindingTable, logicalPath, type DocumentRoots } from "./bindings.ts";
+import { fixed, formatters, NBSP, NOT_AVAILABLE, percent, signed } from "./formatters.ts";
+import { labels, words } from "./labels.ts";
 import { parseMarkdown } from "./markdown.ts";
-import type { ChartFigure, GoodPracticeEntry, Person, ReportDocument, RichText, Section, TableFigure } from "./model.ts";
+import type { ChartFigure, ForcePanel, GoodPracticeEntry, Inline, Person, ReportDocument, RichText, Section, SourceRef, TableCell, TableFigure } from "./model.ts";
 import { ordinalInWords } from "./numberWords.ts";
 import { typeset } from "./typography.ts";
 
@@ -16,6 +22,9 @@ export interface AssembleInput {
   content: ContentSet;
   statistics: Statistics;
   register: ForceRegister;
+  /** The workforce data the statistics were computed from, for the provenance of every figure. */
+  years: readonly WorkforceYear[];
+  roots: DocumentRoots;
 }
 
 const capitalise = formatters.capitalise;
@@ -32,120 +41,64 @@ export function editionOf(content: ContentSet): { edition: number; editionName: 
   return { edition, editionName, editionLabel: report.editionLabel ?? `${editionName} ${report.year}` };
 }
 
-const levelNames: Record<"middleManagement" | "seniorLeadership", string> = {
-  middleManagement: "middle management",
-  seniorLeadership: "senior leadership",
-};
+/** "1-middle-management.md" → "middle-management": the leading number only orders the files. */
+const stem = (file: string) => path.basename(file, ".md").replace(/^\d+[-_ ]/, "");
 
-function bandChart(statistics: Statistics, level: "middleManagement" | "seniorLeadership", year: number): ChartFigure {
-  const forces =
-    year === statistics.year
-      ? statistics.forces.map((f) => ({ shortName: f.shortName, band: level === "middleManagement" ? f.middleManagementBand : f.seniorLeadershipBand }))
-      : statistics.forces.map((f) => ({ shortName: f.shortName, band: f.previousBands?.[level] ?? null }));
-  return {
-    id: `band-${level === "middleManagement" ? "middle-management" : "senior-leadership"}-${year}`,
-    kind: "band",
-    title: `${capitalise(levelNames[level])}, ${year}`,
-    description: `Each box is one force, placed by how far the share of women in ${levelNames[level]} differs from the share of women among all its officers in ${year}.`,
-    input: { year, level, forces: forces.filter((f): f is { shortName: string; band: NonNullable<typeof f.band> } => f.band !== null) },
-  };
-}
-
-const pctCell = (value: number | null): string => (value === null ? NOT_AVAILABLE : `${fixed(value, 2)}${NBSP}%`);
-
-function changeTable(statistics: Statistics): TableFigure {
-  const levelsInTable: Level[] = ["officers", "middleManagement", "seniorLeadership"];
-  const notes: string[] = [];
-  const undefinedChanges = statistics.forces.flatMap((f) => levelsInTable.filter((l) => f.change[l] === null).map((l) => ({ force: f, level: l })));
-  if (undefinedChanges.length > 0) {
-    notes.push(
-      `n/a: no % change can be given where a force had no women at that level, or no data, in ${statistics.previousYear ?? "the previous year"} (${undefinedChanges
-        .map((u) => `${u.force.shortName}, ${u.level === "officers" ? "all officers" : levelNames[u.level as "middleManagement"]}`)
-        .join("; ")}).`,
-    );
-  }
-  return {
-    id: "change-table",
-    title: "National representation of women officers",
-    columns: [
-      { key: "force", label: "Police force", align: "left" },
-      { key: "officers", label: "% change in women officers", align: "right" },
-      { key: "middleManagement", label: "% change in women in middle management", align: "right" },
-      { key: "seniorLeadership", label: "% change in women in senior leadership", align: "right" },
-    ],
-    rows: statistics.forces.map((f) => ({
-      force: f.shortName,
-      officers: pctCell(f.change.officers),
-      middleManagement: pctCell(f.change.middleManagement),
-      seniorLeadership: pctCell(f.change.seniorLeadership),
-    })),
-    footerRow: {
-      force: "Average (unweighted)",
-      officers: pctCell(statistics.averageChange.officers),
-      middleManagement: pctCell(statistics.averageChange.middleManagement),
-      seniorLeadership: pctCell(statistics.averageChange.seniorLeadership),
-    },
-    notes,
-  };
-}
-
-function analysisCharts(statistics: Statistics, figures: readonly string[]): { charts: ChartFigure[]; table: TableFigure | null } {
-  const charts: ChartFigure[] = [];
-  let table: TableFigure | null = null;
-  const years = [statistics.previousYear, statistics.year].filter((y): y is number => y !== null);
-  for (const figure of figures) {
-    if (figure === "middleManagementBands") charts.push(...years.map((y) => bandChart(statistics, "middleManagement", y)));
-    if (figure === "seniorLeadershipBands") charts.push(...years.map((y) => bandChart(statistics, "seniorLeadership", y)));
-    if (figure === "changeTable") table = changeTable(statistics);
-    if (figure === "staffChart") {
-      charts.push({
-        id: `staff-${statistics.year}`,
-        kind: "staff",
-        title: `Women and men among police staff and volunteers, ${statistics.year}`,
-        description: "The share of women and of men in each group of police staff and volunteers.",
-        input: statistics.national.staff.filter((s) => s.womenPct !== null).map((s) => ({ role: s.role, womenPct: s.womenPct! })),
-      });
-    }
-    if (figure === "trendChart") {
-      charts.push({
-        id: `trend-${statistics.year}`,
-        kind: "trend",
-        title: "Women in middle management and senior leadership, by year",
-        description: "The national share of women officers in middle management and in senior leadership in each year the data holds.",
-        input: statistics.trend.map((t) => ({ year: t.year, middleManagement: t.middleManagement, seniorLeadership: t.seniorLeadership })),
-      });
-    }
-  }
-  return { charts, table };
-}
-
-const person = (file: MarkdownFile<PersonFrontMatter>): Person => ({
-  author: file.data.author,
-  role: file.data.role,
-  organisation: file.data.organisation,
-  portrait: file.data.portrait ?? null,
-});
-
-export function assembleDocument({ content, statistics, register }: AssembleInput, sink: DiagnosticSink): ReportDocument {
+export function assembleDocument({ content, statistics, register, years, roots }: AssembleInput, sink: DiagnosticSink): ReportDocument {
   const { report } = content;
   const { edition, editionName, editionLabel } = editionOf(content);
-  const context = expressionContext(statistics, edition, editionLabel, report.title);
-  const rich = (file: { file: string; body: string; bodyLine: number }): RichText =>
-    parseMarkdown({ file: file.file, text: file.body, firstLine: file.bodyLine }, context, sink);
+  const names = expressionContext(statistics, edition, editionLabel, report.title);
+  const bindings = new BindingTable((statistic) => provenance(statistic, years, statistics.year), roots);
+  const at = (file: string, line = 1, column = 1): SourceRef => ({ file: logicalPath(file, roots), line, column });
 
-  const sections: Section[] = [
-    { kind: "cover", id: "cover", title: report.title, editionName, year: report.year },
-    { kind: "contents", id: "contents", title: "Contents" },
-  ];
+  // Ids are checked as they are given: two things with one id would collide in links, caches and the HTML.
+  const owners = new Map<string, string>();
+  const claim = (id: string, file: string, line?: number) => {
+    const earlier = owners.get(id);
+    if (earlier !== undefined) sink.error(file, "duplicate-id", `This gives the id "${id}", which ${earlier} already has; rename one of the files.`, { line });
+    else owners.set(id, file);
+    return id;
+  };
+
+  const rich = (file: { file: string; body: string; bodyLine: number }, idPrefix: string): RichText =>
+    parseMarkdown({ file: file.file, text: file.body, firstLine: file.bodyLine }, { names, bindings, roots, idPrefix }, sink);
+
+  /** A figure printed by the document itself (not written in prose): a binding whose source is the data. */
+  const figure = (id: string, text: string, value: number | null, statistic: string): Inline => {
+    const binding = bindings.add({ id, text, value, statistics: [statistic] });
+    return { type: "figure", binding: binding.id, text };
+  };
+  const pctFigure = (id: string, value: number | null, statistic: string, decimals = 2): Inline =>
+    figure(id, value === null ? NOT_AVAILABLE : percent(value, decimals), value, statistic);
+
+  const person = (file: MarkdownFile<PersonFrontMatter>): Person => {
+    let portrait: string | null = null;
+    if (file.data.portrait) {
+      // Relative to the content folder, as content/README.md says.
+      portrait = logicalPathOrNull(path.resolve(roots.contentDir, file.data.portrait), roots);
+      if (portrait === null) sink.error(file.file, "portrait-outside", `portrait: "${file.data.portrait}" is outside the content folder; give a path inside it.`, { line: file.fieldLines.portrait });
+    }
+    return { author: file.data.author, role: file.data.role, organisation: file.data.organisation, portrait };
+  };
+
+  const sections: Section[] = [];
   for (const foreword of content.forewords) {
-    sections.push({ kind: "foreword", id: `foreword-${sections.length}`, title: foreword.data.title ?? "Foreword", person: person(foreword), body: rich(foreword) });
+    const id = claim(`foreword/${stem(foreword.file)}`, foreword.file);
+    const title = foreword.data.title ?? words.foreword;
+    sections.push({ kind: "foreword", id, title, outlineTitle: `${title}: ${foreword.data.author}`, source: at(foreword.file), person: person(foreword), body: rich(foreword, id) });
   }
   if (content.summary) {
-    sections.push({ kind: "summary", id: "executive-summary", title: content.summary.data.title ?? "Executive summary", person: person(content.summary), body: rich(content.summary) });
+    const id = claim("summary", content.summary.file);
+    const title = content.summary.data.title ?? words.summary;
+    sections.push({ kind: "summary", id, title, outlineTitle: `${title}: ${content.summary.data.author}`, source: at(content.summary.file), person: person(content.summary), body: rich(content.summary, id) });
   }
   for (const section of content.analysis) {
-    const { charts, table } = analysisCharts(statistics, section.data.figures ?? []);
-    sections.push({ kind: "analysis", id: `analysis-${section.data.order}`, title: section.data.title, body: rich(section), charts, table });
+    const id = claim(`analysis/${stem(section.file)}`, section.file);
+    const body = rich(section, id);
+    const { charts, table } = analysisFigures(section.data.figures ?? []);
+    for (const chart of charts) claim(chart.id, section.file, section.fieldLines.figures);
+    if (table) claim(table.id, section.file, section.fieldLines.figures);
+    sections.push({ kind: "analysis", id, title: section.data.title, outlineTitle: section.data.title, source: at(section.file), kicker: words.analysisKicker, body, charts, table });
   }
 
   const entriesByForce = new Map<string, Entry[]>();
@@ -155,49 +108,51 @@ export function assembleDocument({ content, statistics, register }: AssembleInpu
     const stats = statsBySlug.get(force.slug);
     const entries = entriesByForce.get(force.slug) ?? [];
     if (!stats && entries.length === 0) continue;
-    const goodPractice: GoodPracticeEntry[] = entries.map((entry) => ({
-      file: entry.file,
-      title: typeset(entry.data.title),
-      lede: [{ type: "text", value: typeset(entry.data.lede) }],
-      body: rich(entry),
-      links: entry.data.links ?? [],
-      sample: entry.data.sample ?? false,
-    }));
-    const figures =
-      stats && stats.officersWomenPct !== null && stats.middleManagementWomenPct !== null && stats.seniorLeadershipWomenPct !== null
-        ? {
-            officersWomenPct: stats.officersWomenPct,
-            middleManagementWomenPct: stats.middleManagementWomenPct,
-            seniorLeadershipWomenPct: stats.seniorLeadershipWomenPct,
-            middleManagementDifference: stats.middleManagementDifference!,
-            seniorLeadershipDifference: stats.seniorLeadershipDifference!,
-          }
-        : null;
+    const id = claim(`force/${force.slug}`, "data/forces.csv");
+    const goodPractice: GoodPracticeEntry[] = entries.map((entry) => {
+      const entryId = claim(`entry/${stem(entry.file)}`, entry.file);
+      return {
+        id: entryId,
+        source: at(entry.file),
+        title: typeset(entry.data.title),
+        lede: [{ type: "text", value: typeset(entry.data.lede) }],
+        body: rich(entry, entryId),
+        links: entry.data.links ?? [],
+        sample: entry.data.sample ?? false,
+      };
+    });
+    const panel = stats ? forcePanel(id, stats) : null;
+    const chart = panel && stats ? forceChart(force.slug, force.name, stats) : null;
+    if (chart) claim(chart.id, "data/forces.csv");
     sections.push({
       kind: "force",
-      id: `force-${force.slug}`,
+      id,
       slug: force.slug,
       title: force.name,
+      outlineTitle: force.name,
       shortName: force.shortName,
-      figures,
-      chart: figures
-        ? {
-            id: `force-${force.slug}`,
-            kind: "forceRepresentation",
-            title: `${force.name}: women and men among officers`,
-            description: `Share of women and men among all officers, in middle management and in senior leadership at ${force.name}.`,
-            input: {
-              officers: { womenPct: figures.officersWomenPct },
-              middleManagement: { womenPct: figures.middleManagementWomenPct },
-              seniorLeadership: { womenPct: figures.seniorLeadershipWomenPct },
-            },
-          }
-        : null,
+      source: entries[0] ? at(entries[0].file) : null,
+      kicker: words.forceKicker,
+      panel,
+      noFigures: panel ? null : words.noFigures(force.name),
+      chart,
       entries: goodPractice,
+      noEntry: goodPractice.length === 0 ? words.noEntry : null,
     });
   }
   if (content.backPage) {
-    sections.push({ kind: "back", id: "back-page", title: content.backPage.data.title, body: rich(content.backPage), sources: report.sources });
+    const id = claim("back-page", content.backPage.file);
+    sections.push({
+      kind: "back",
+      id,
+      title: content.backPage.data.title,
+      outlineTitle: content.backPage.data.title,
+      source: at(content.backPage.file),
+      body: rich(content.backPage, id),
+      sourcesLabel: words.dataSources,
+      sources: report.sources,
+      onlineEditionLabel: words.onlineEdition,
+    });
   }
 
   const fill = (template: string) => template.replace(/\{\{\s*(editionLabel|title)\s*\}\}/g, (_, name: string) => (name === "title" ? report.title : editionLabel));
@@ -206,6 +161,7 @@ export function assembleDocument({ content, statistics, register }: AssembleInpu
       title: report.title,
       year: report.year,
       edition,
+      editionName,
       editionLabel,
       runningHeader: fill(report.runningHeader),
       subject: report.subject,
@@ -214,7 +170,156 @@ export function assembleDocument({ content, statistics, register }: AssembleInpu
       language: "en-GB",
       publicationDate: report.publicationDate,
       onlineEdition: report.onlineEdition ?? null,
+      source: at(content.reportFile),
     },
+    labels,
     sections,
+    bindings: bindings.all,
   };
+
+  // --- figures the document prints itself ------------------------------------------------------
+
+  function forcePanel(sectionId: string, stats: ForceStatistics): ForcePanel | null {
+    if (stats.officersWomenPct === null || stats.middleManagementWomenPct === null || stats.seniorLeadershipWomenPct === null) return null;
+    const base = `forces.${stats.slug}`;
+    const pct = (level: Level, n: number) => pctFigure(`${sectionId}/${levelDefinitions[level].slug}-share-${n}`, stats[level].womenPct, `${base}.${level}.womenPct`);
+    return {
+      chartLabel: words.forceChartLabel,
+      differences: leadershipLevels.map((level, n) => {
+        const difference = stats[`${level}Difference`];
+        const diffId = `${sectionId}/${levelDefinitions[level].slug}-difference`;
+        // Women are 37.04 % of sergeants and inspectors[, 30.00 % of all officers].
+        const note: Inline[] = [
+          { type: "text", value: "Women are " },
+          pct(level, 1),
+          { type: "text", value: ` of ${levelDefinitions[level].who}` },
+          ...(n === 0 ? [{ type: "text", value: ", " } as Inline, pct("officers", 1), { type: "text", value: ` of ${levelDefinitions.officers.who}.` } as Inline] : [{ type: "text", value: "." } as Inline]),
+        ];
+        return {
+          id: diffId,
+          label: words.differenceLabel(level),
+          value: figure(diffId, difference === null ? NOT_AVAILABLE : signed(difference, 2), difference, `${base}.${level}Difference`),
+          unit: words.differenceUnit,
+          note,
+        };
+      }),
+    };
+  }
+
+  function sourcesOf(statisticPaths: string[]) {
+    return { statistics: statisticPaths, data: bindings.dataOf(statisticPaths) };
+  }
+
+  function forceChart(slug: string, name: string, stats: ForceStatistics): ChartFigure {
+    const levels = ["officers", "middleManagement", "seniorLeadership"] as const;
+    return {
+      id: `chart/force-${slug}`,
+      kind: "forceRepresentation",
+      title: `${name}: women and men among officers`,
+      description: `Share of women and men among all officers, in middle management and in senior leadership at ${name}.`,
+      input: { rows: levels.map((level) => ({ level, label: words.levelLabel(level), womenPct: stats[level].womenPct! })) },
+      ...sourcesOf(levels.map((level) => `forces.${slug}.${level}.womenPct`)),
+    };
+  }
+
+  function bandChart(level: LeadershipLevel, year: number): ChartFigure {
+    const current = year === statistics.year;
+    const forces = statistics.forces.map((f) => ({ shortName: f.shortName, band: current ? f[`${level}Band`] : (f.previousBands?.[level] ?? null) }));
+    const name = levelDefinitions[level].name;
+    return {
+      id: `chart/band-${levelDefinitions[level].slug}-${year}`,
+      kind: "band",
+      title: `${capitalise(name)}, ${year}`,
+      description: `Each box is one force, placed by how far the share of women in ${name} differs from the share of women among all its officers in ${year}.`,
+      input: {
+        year,
+        level,
+        columns: bands.map((band) => ({ band, label: bandLabel(band) })),
+        forces: forces.filter((f): f is { shortName: string; band: NonNullable<typeof f.band> } => f.band !== null),
+      },
+      ...sourcesOf(bands.map((band) => `bandCounts.${level}.${year}.${band}`)),
+    };
+  }
+
+  function changeTable(): TableFigure {
+    const inTable: Level[] = ["officers", "middleManagement", "seniorLeadership"];
+    const id = "table/change";
+    const notes: string[] = [];
+    const undefinedChanges = statistics.forces.flatMap((f) => inTable.filter((l) => f.change[l] === null).map((l) => ({ force: f, level: l })));
+    if (undefinedChanges.length > 0) {
+      notes.push(
+        `${NOT_AVAILABLE}: no % change can be given where a force had no women at that level, or no data, in ${statistics.previousYear ?? "the previous year"} (${undefinedChanges
+          .map((u) => `${u.force.shortName}, ${levelDefinitions[u.level].name}`)
+          .join("; ")}).`,
+      );
+    }
+    const cell = (bindingId: string, value: number | null, statistic: string): TableCell => {
+      const text = value === null ? NOT_AVAILABLE : `${fixed(value, 2)}${NBSP}%`;
+      bindings.add({ id: bindingId, text, value, statistics: [statistic] });
+      return { text, binding: bindingId };
+    };
+    const plain = (text: string): TableCell => ({ text, binding: null });
+    return {
+      id,
+      title: "National representation of women officers",
+      continued: words.tableContinued,
+      columns: [
+        { key: "force", label: "Police force", align: "left" },
+        ...inTable.map((level) => ({ key: level, label: `% change in women ${level === "officers" ? "officers" : `in ${levelDefinitions[level].name}`}`, align: "right" as const })),
+      ],
+      rows: statistics.forces.map((f) => ({
+        force: plain(f.shortName),
+        ...Object.fromEntries(inTable.map((level) => [level, cell(`${id}/${f.slug}/${level}`, f.change[level], `forces.${f.slug}.change.${level}`)])),
+      })),
+      footerRow: {
+        force: plain("Average (unweighted)"),
+        ...Object.fromEntries(inTable.map((level) => [level, cell(`${id}/average/${level}`, statistics.averageChange[level], `averageChange.${level}`)])),
+      },
+      notes,
+    };
+  }
+
+  function analysisFigures(figures: readonly string[]): { charts: ChartFigure[]; table: TableFigure | null } {
+    const charts: ChartFigure[] = [];
+    let table: TableFigure | null = null;
+    const chartYears = [statistics.previousYear, statistics.year].filter((y): y is number => y !== null);
+    for (const name of figures) {
+      if (name === "middleManagementBands") charts.push(...chartYears.map((y) => bandChart("middleManagement", y)));
+      if (name === "seniorLeadershipBands") charts.push(...chartYears.map((y) => bandChart("seniorLeadership", y)));
+      if (name === "changeTable") table = changeTable();
+      if (name === "staffChart") {
+        const groups = statistics.national.staff.filter((s) => s.womenPct !== null);
+        charts.push({
+          id: `chart/staff-${statistics.year}`,
+          kind: "staff",
+          title: `Women and men among police staff and volunteers, ${statistics.year}`,
+          description: "The share of women and of men in each group of police staff and volunteers.",
+          input: groups.map((s) => ({ role: s.role, womenPct: s.womenPct! })),
+          ...sourcesOf(groups.map((s) => `national.staff.${s.key}.womenPct`)),
+        });
+      }
+      if (name === "trendChart") {
+        charts.push({
+          id: `chart/trend-${statistics.year}`,
+          kind: "trend",
+          title: "Women in middle management and senior leadership, by year",
+          description: "The national share of women officers in middle management and in senior leadership in each year the data holds.",
+          input: {
+            series: leadershipLevels.map((key) => ({ key, label: words.levelLabel(key) })),
+            points: statistics.trend.map((t) => ({ year: t.year, middleManagement: t.middleManagement, seniorLeadership: t.seniorLeadership })),
+          },
+          ...sourcesOf(["trend"]),
+        });
+      }
+    }
+    return { charts, table };
+  }
+}
+
+function logicalPathOrNull(file: string, roots: DocumentRoots): string | null {
+  try {
+    return logicalPath(file, roots);
+  } catch {
+    return null;
+  }
 }

@@ -3,12 +3,14 @@ import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import type { ContentSet } from "../load/content.ts";
 import type { ForceRegister } from "../load/forceRegister.ts";
 import type { Statistics } from "../statistics/types.ts";
+import { realPath, type DocumentRoots } from "./bindings.ts";
 import type { ReportDocument } from "./model.ts";
 
 /** An entry this long no longer fits two pages beside its chart. */
 export const longEntryWords = 950;
 
-export function checkDocument(content: ContentSet, statistics: Statistics, register: ForceRegister, document: ReportDocument, sink: DiagnosticSink): void {
+export function checkDocument(content: ContentSet, statistics: Statistics, register: ForceRegister, document: ReportDocument, sink: DiagnosticSink, roots: DocumentRoots): void {
+  const officersFile = realPath(`data/${statistics.year}/officers.csv`, roots);
   const withEntries = new Set(content.entries.map((e) => e.force.slug));
   const withData = new Set(statistics.forces.map((f) => f.slug));
   const entriesDir = `${content.dir}/good-practice`;
@@ -23,26 +25,31 @@ export function checkDocument(content: ContentSet, statistics: Statistics, regis
   }
   for (const force of register.forces) {
     if (force.dataSource !== "none" && !withData.has(force.slug)) {
-      sink.warn(`data/${statistics.year}/officers.csv`, "force-without-data", `${force.name} is in the register but not in the ${statistics.year} officer data.`);
+      sink.warn(officersFile, "force-without-data", `${force.name} is in the register but not in the ${statistics.year} officer data.`);
     }
   }
+
+  // The document speaks in logical paths ("content/…"); warnings name the file as the user gave it.
+  const realFile = (logical: string) => realPath(logical, roots);
+  const titleLine = new Map(content.entries.map((e) => [e.file, e.fieldLines.title]));
 
   const titles = new Map<string, string>();
   for (const section of document.sections) {
     if (section.kind === "force") {
       for (const entry of section.entries) {
+        const file = realFile(entry.source.file);
         if (entry.body.words > longEntryWords) {
-          sink.warn(entry.file, "long-entry", `The entry runs to ${entry.body.words} words; most are 250–450 and more than ${longEntryWords} will not fit two pages.`);
+          sink.warn(file, "long-entry", `The entry runs to ${entry.body.words} words; most are 250–450 and more than ${longEntryWords} will not fit two pages.`);
         }
-        if (entry.body.words === 0) sink.warn(entry.file, "empty-section", "The entry has no body text.");
+        if (entry.body.words === 0) sink.warn(file, "empty-section", "The entry has no body text.");
         const key = entry.title.toLowerCase();
         const earlier = titles.get(key);
-        if (earlier) sink.warn(entry.file, "duplicate-title", `The title "${entry.title}" is also used by ${earlier}.`, { line: 2 });
-        else titles.set(key, entry.file);
+        if (earlier) sink.warn(file, "duplicate-title", `The title "${entry.title}" is also used by ${earlier}.`, { line: titleLine.get(file) });
+        else titles.set(key, file);
       }
     }
     if ((section.kind === "foreword" || section.kind === "summary" || section.kind === "analysis") && section.body.words === 0) {
-      sink.warn(section.body.source, "empty-section", `The ${section.kind} "${section.title}" has no text.`);
+      sink.warn(realFile(section.body.source.file), "empty-section", `The ${section.kind} "${section.title}" has no text.`);
     }
   }
   if (content.forewords.length === 0) sink.warn(`${content.dir}/forewords`, "empty-section", "There are no forewords.");

@@ -1,7 +1,11 @@
 // `{{ … }}` in the prose: a tiny language that is parsed and looked up, never run as JavaScript.
 //   expression := term ("|" formatter)*
 //   term       := function "(" term ("," term)* ")" | path | number
-//   path       := segment ("." segment)*        e.g. bandCounts.seniorLeadership.2024.men+15
+//   path       := segment ("." segment)*        e.g. bandCounts.seniorLeadership.current.men+15
+//
+// A path is looked up among the context's own properties only (never a JavaScript object's inherited
+// ones, so `toString` is an unknown name); `current` and `previous` stand for the edition year and the
+// year before wherever a group is keyed by year, so next year's text needs no rewriting.
 import { didYouMean } from "../diagnostics/suggest.ts";
 import { formatDefault, formatters, roundHalfAway } from "./formatters.ts";
 
@@ -23,6 +27,21 @@ export class ExpressionError extends Error {
 }
 
 type Value = number | string | null;
+
+/** A figure and the statistics it was computed from (canonical paths such as "forces.kent.middleManagement.womenPct"). */
+export interface Evaluated {
+  text: string;
+  value: Value;
+  paths: string[];
+}
+
+/** The context's years, so `current` / `previous` resolve to them. */
+export interface ExpressionYears {
+  year: number;
+  previousYear: number | null;
+}
+
+const own = (table: object, name: string): boolean => Object.prototype.hasOwnProperty.call(table, name);
 
 const functions: Record<string, { arity: number; apply: (...args: Value[]) => Value }> = {
   /** a − b, e.g. how many more forces sit in a band than last year. */
@@ -67,7 +86,7 @@ export function parseExpression(text: string): Expression {
     if (/^[(),|]$/.test(token.value)) throw new ExpressionError(`Expected a name or a number but found "${token.value}"`, token.offset);
     if (/^-?\d+(\.\d+)?$/.test(token.value)) return { kind: "number", value: Number(token.value) };
     if (peek()?.value === "(") {
-      const fn = functions[token.value];
+      const fn = own(functions, token.value) ? functions[token.value] : undefined;
       if (!fn) throw new ExpressionError(`Unknown function "${token.value}"; known: ${Object.keys(functions).join(", ")}.${didYouMean(token.value, Object.keys(functions))}`, token.offset);
       index++;
       const args = [term()];
@@ -87,7 +106,7 @@ export function parseExpression(text: string): Expression {
     expect("|");
     const name = tokens[index++];
     if (!name) throw new ExpressionError("Expected a formatter name after |", text.length);
-    if (!formatters[name.value]) {
+    if (!own(formatters, name.value)) {
       throw new ExpressionError(`Unknown formatter "${name.value}"; known: ${Object.keys(formatters).join(", ")}.${didYouMean(name.value, Object.keys(formatters))}`, name.offset);
     }
     expression.formatters.push(name.value);
@@ -95,8 +114,10 @@ export function parseExpression(text: string): Expression {
   return expression;
 }
 
-function lookup(context: unknown, segments: string[]): Value {
+function lookup(context: unknown, segments: string[]): { value: Value; path: string } {
   let current: unknown = context;
+  const canonical: string[] = [];
+  const years = context as Partial<ExpressionYears>;
   segments.forEach((segment, i) => {
     const here = segments.slice(0, i).join(".") || "the statistics";
     if (Array.isArray(current)) {
@@ -108,32 +129,54 @@ function lookup(context: unknown, segments: string[]): Value {
         throw new ExpressionError(`"${here}" has no entry "${segment}".${didYouMean(segment, keys)}`);
       }
       current = found;
-    } else if (current && typeof current === "object" && segment in current) {
-      current = (current as Record<string, unknown>)[segment];
-    } else {
-      const keys = current && typeof current === "object" ? Object.keys(current) : [];
-      throw new ExpressionError(`Unknown name "${segments.join(".")}": "${here}" has no "${segment}".${didYouMean(segment, keys)}`);
+      canonical.push(segment);
+      return;
     }
+    if (current === null || typeof current !== "object") {
+      throw new ExpressionError(`Unknown name "${segments.join(".")}": "${here}" is one figure and has no "${segment}".`);
+    }
+    let key = segment;
+    // `current` / `previous` name a year wherever figures are grouped by year; a real key wins.
+    if (!own(current, key) && key === "current" && years.year !== undefined) key = String(years.year);
+    if (!own(current, key) && key === "previous" && years.previousYear != null) key = String(years.previousYear);
+    if (!own(current, key)) {
+      const keys = Object.keys(current);
+      const aliases = keys.some((k) => /^\d{4}$/.test(k)) ? ["current", "previous"] : [];
+      throw new ExpressionError(`Unknown name "${segments.join(".")}": "${here}" has no "${segment}".${didYouMean(segment, [...keys, ...aliases])}`);
+    }
+    current = (current as Record<string, unknown>)[key];
+    canonical.push(key);
   });
-  if (current === null || current === undefined || typeof current === "number" || typeof current === "string") return current ?? null;
+  if (current === null || current === undefined || typeof current === "number" || typeof current === "string") return { value: current ?? null, path: canonical.join(".") };
   throw new ExpressionError(`"${segments.join(".")}" is a group of figures, not one figure; name one of its parts.`);
 }
 
-function evaluateTerm(term: Term, context: unknown): Value {
+function evaluateTerm(term: Term, context: unknown, paths: string[]): Value {
   if (term.kind === "number") return term.value;
-  if (term.kind === "path") return lookup(context, term.segments);
-  return functions[term.name].apply(...term.args.map((a) => evaluateTerm(a, context)));
+  if (term.kind === "path") {
+    const found = lookup(context, term.segments);
+    paths.push(found.path);
+    return found.value;
+  }
+  return functions[term.name].apply(...term.args.map((a) => evaluateTerm(a, context, paths)));
 }
 
-export function evaluateExpression(expression: Expression, context: unknown): string {
-  let value: unknown = evaluateTerm(expression.term, context);
-  if (expression.formatters.length === 0) return formatDefault(value);
+/** The figure an expression prints, and the statistics it read. */
+export function evaluate(expression: Expression, context: unknown): Evaluated {
+  const paths: string[] = [];
+  const value = evaluateTerm(expression.term, context, paths);
+  let printed: unknown = value;
+  if (expression.formatters.length === 0) return { text: formatDefault(value), value, paths };
   for (const name of expression.formatters) {
     try {
-      value = formatters[name](value);
+      printed = formatters[name](printed);
     } catch (error) {
       throw new ExpressionError(`${name}: ${(error as Error).message}`);
     }
   }
-  return value as string;
+  return { text: printed as string, value, paths };
+}
+
+export function evaluateExpression(expression: Expression, context: unknown): string {
+  return evaluate(expression, context).text;
 }

@@ -7,8 +7,9 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
-import { evaluateExpression, ExpressionError, parseExpression } from "./expressions.ts";
-import type { Block, Footnote, Inline, RichText } from "./model.ts";
+import { type BindingTable, type DocumentRoots, logicalPath } from "./bindings.ts";
+import { evaluate, ExpressionError, parseExpression } from "./expressions.ts";
+import type { Block, Footnote, Inline, RichText, SourceRef } from "./model.ts";
 import { typeset } from "./typography.ts";
 
 const parser = unified().use(remarkParse).use(remarkGfm);
@@ -20,25 +21,72 @@ export interface MarkdownSource {
   firstLine: number;
 }
 
-/** Replaces every {{ expression }} with its formatted value; errors point at the expression. */
-export function bindFigures(source: MarkdownSource, context: unknown, sink: DiagnosticSink): string {
-  return source.text.replace(/\{\{([\s\S]*?)\}\}/g, (whole, inner: string, offset: number) => {
-    const before = source.text.slice(0, offset);
-    const line = source.firstLine + (before.match(/\n/g)?.length ?? 0);
-    const column = offset - before.lastIndexOf("\n");
-    try {
-      return evaluateExpression(parseExpression(inner), context);
-    } catch (error) {
-      if (!(error instanceof ExpressionError)) throw error;
-      sink.error(source.file, "expression", `In {{${inner}}}: ${error.message}`, { line, column: column + 2 + (error.offset || inner.length - inner.trimStart().length) });
-      return whole;
-    }
-  });
+/** What binding a text needs: the names `{{ }}` may use, where figures are recorded, and the ids to give. */
+export interface BindContext {
+  names: unknown;
+  bindings: BindingTable;
+  roots: DocumentRoots;
+  /** Id of the section or entry the text belongs to; blocks and figures are numbered under it. */
+  idPrefix: string;
 }
 
-export function parseMarkdown(source: MarkdownSource, context: unknown, sink: DiagnosticSink): RichText {
-  const text = bindFigures(source, context, sink);
+type Position = { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } };
+
+/** A run of a text node: literal text, or an expression with the offset of its "{{" in the file's body. */
+type Piece = { kind: "text"; value: string } | { kind: "expression"; inner: string; offset: number };
+
+/**
+ * Splits a text node at its {{ expressions }}. Offsets point into the Markdown source, so an error's
+ * column is right even after an escape or an earlier expression on the line.
+ */
+function splitExpressions(value: string, position: Position | undefined, source: string): { pieces: Piece[]; problems: { offset: number; message: string }[] } {
+  const pieces: Piece[] = [];
+  const problems: { offset: number; message: string }[] = [];
+  const start = position?.start.offset;
+  const raw = start !== undefined && position?.end.offset !== undefined ? source.slice(start, position.end.offset) : value;
+  // The n-th "{{" of the value is the n-th "{{" of the source slice (escapes change lengths, not braces).
+  const rawOpens = [...raw.matchAll(/\{\{/g)].map((m) => m.index!);
+  const rawCloses = [...raw.matchAll(/\}\}/g)].map((m) => m.index!);
+  const at = (list: number[], n: number) => (start ?? 0) + (list[n] ?? 0);
+  let cursor = 0;
+  let opens = 0;
+  let closes = 0;
+  while (cursor < value.length) {
+    const open = value.indexOf("{{", cursor);
+    const strayClose = value.indexOf("}}", cursor);
+    if (strayClose !== -1 && (open === -1 || strayClose < open)) {
+      problems.push({ offset: at(rawCloses, closes), message: "A closing }} has no opening {{ before it." });
+      pieces.push({ kind: "text", value: value.slice(cursor, strayClose + 2) });
+      cursor = strayClose + 2;
+      closes++;
+      continue;
+    }
+    if (open === -1) {
+      pieces.push({ kind: "text", value: value.slice(cursor) });
+      break;
+    }
+    if (open > cursor) pieces.push({ kind: "text", value: value.slice(cursor, open) });
+    const close = value.indexOf("}}", open + 2);
+    const offset = at(rawOpens, opens);
+    opens++;
+    if (close === -1) {
+      problems.push({ offset, message: "This {{ is never closed with }}; a figure is written {{ name | formatter }}." });
+      pieces.push({ kind: "text", value: value.slice(open) });
+      break;
+    }
+    closes++;
+    pieces.push({ kind: "expression", inner: value.slice(open + 2, close), offset });
+    cursor = close + 2;
+  }
+  return { pieces, problems };
+}
+
+export function parseMarkdown(source: MarkdownSource, bind: BindContext, sink: DiagnosticSink): RichText {
+  const text = source.text;
   const tree = parser.runSync(parser.parse(text)) as Root;
+  const file = logicalPath(source.file, bind.roots);
+  let blockCount = 0;
+  let figureCount = 0;
   const footnoteNumbers = new Map<string, number>();
   const footnotes: Footnote[] = [];
   let words = 0;
@@ -46,6 +94,55 @@ export function parseMarkdown(source: MarkdownSource, context: unknown, sink: Di
 
   const at = (node: { position?: { start: { line: number; column: number } } }) =>
     node.position ? { line: node.position.start.line + source.firstLine - 1, column: node.position.start.column } : {};
+  const sourceOf = (node: { position?: { start: { line: number; column: number } } }): SourceRef | null =>
+    node.position ? { file, line: node.position.start.line + source.firstLine - 1, column: node.position.start.column } : null;
+  /** Line and column in the file of an offset into the body. */
+  const locate = (offset: number) => {
+    const before = text.slice(0, offset);
+    const newlines = before.match(/\n/g)?.length ?? 0;
+    return { line: source.firstLine + newlines, column: offset - before.lastIndexOf("\n") };
+  };
+
+  /** A text node's runs as inlines: literal text typeset, each {{ }} a figure bound to the statistics. */
+  const textInlines = (value: string, position: Position | undefined): Inline[] => {
+    const { pieces, problems } = splitExpressions(value, position, text);
+    for (const problem of problems) sink.error(source.file, "expression", problem.message, locate(problem.offset));
+    const out: Inline[] = [];
+    for (const piece of pieces) {
+      if (piece.kind === "text") {
+        const typeset_ = typeset(piece.value.replace(/[ \t]*\r?\n[ \t]*/g, " "), lastChar);
+        if (typeset_) out.push({ type: "text", value: typeset_ });
+        lastChar = typeset_.slice(-1) || lastChar;
+        continue;
+      }
+      const where = locate(piece.offset);
+      try {
+        const evaluated = evaluate(parseExpression(piece.inner), bind.names);
+        const printed = typeset(evaluated.text, lastChar);
+        lastChar = printed.slice(-1) || lastChar;
+        const binding = bind.bindings.add({
+          id: `${bind.idPrefix}/figure-${++figureCount}`,
+          text: printed,
+          value: evaluated.value,
+          statistics: evaluated.paths,
+          expression: piece.inner.trim(),
+          source: { file, ...where },
+        });
+        out.push({ type: "figure", binding: binding.id, text: printed });
+      } catch (error) {
+        if (!(error instanceof ExpressionError)) throw error;
+        const leading = piece.inner.length - piece.inner.trimStart().length;
+        sink.error(source.file, "expression", `In {{${piece.inner}}}: ${error.message}`, { line: where.line, column: where.column + 2 + (error.offset || leading) });
+        out.push({ type: "text", value: `{{${piece.inner}}}` });
+      }
+    }
+    words += out
+      .map((i) => (i.type === "text" ? i.value : i.type === "figure" ? i.text : ""))
+      .join("")
+      .split(/\s+/)
+      .filter(Boolean).length;
+    return out;
+  };
 
   /** Everything the report cannot print is reported the same way, inline or block. */
   const unsupported = (node: { type: string; value?: string; position?: { start: { line: number; column: number } } }): [] => {
@@ -68,8 +165,10 @@ export function parseMarkdown(source: MarkdownSource, context: unknown, sink: Di
     nodes.flatMap((node): Inline[] => {
       switch (node.type) {
         case "text":
-        case "inlineCode": {
           // A line break inside a Markdown paragraph is a space; only a hard break ends a line.
+          return textInlines(node.value, node.position);
+        case "inlineCode": {
+          // Inline code is printed as written, {{ }} included.
           const value = typeset(node.value.replace(/[ \t]*\r?\n[ \t]*/g, " "), lastChar);
           lastChar = value.slice(-1) || lastChar;
           words += value.split(/\s+/).filter(Boolean).length;
@@ -95,6 +194,9 @@ export function parseMarkdown(source: MarkdownSource, context: unknown, sink: Di
       }
     });
 
+  /** A block's id (numbered in reading order under its section or entry) and where it was written. */
+  const located = (node: { position?: Position }) => ({ id: `${bind.idPrefix}/${++blockCount}`, source: sourceOf(node) });
+
   const block = (node: RootContent | BlockContent | DefinitionContent): Block[] => {
     lastChar = " ";
     switch (node.type) {
@@ -106,22 +208,32 @@ export function parseMarkdown(source: MarkdownSource, context: unknown, sink: Di
             return [];
           }
           if (!only.alt) sink.warn(source.file, "image-alt", `The image "${only.url}" has no alt text; describe it in the [brackets].`, at(only));
-          const file = path.resolve(path.dirname(source.file), decodeURI(only.url));
-          if (!/\.(png|jpe?g)$/i.test(file) || !existsSync(file)) {
-            sink.error(source.file, "missing-image", `The image "${only.url}" must be a PNG or JPEG file beside the Markdown (looked for ${file}).`, at(only));
+          const image = path.resolve(path.dirname(source.file), decodeURI(only.url));
+          if (!/\.(png|jpe?g)$/i.test(image) || !existsSync(image)) {
+            sink.error(source.file, "missing-image", `The image "${only.url}" must be a PNG or JPEG file beside the Markdown (looked for ${image}).`, at(only));
             return [];
           }
-          return [{ type: "image", src: file, alt: only.alt ?? "" }];
+          let src: string;
+          try {
+            src = logicalPath(image, bind.roots);
+          } catch {
+            sink.error(source.file, "image-outside", `The image "${only.url}" is outside the content folder; put it beside the Markdown.`, at(only));
+            return [];
+          }
+          return [{ ...located(node), type: "image", src, alt: only.alt ?? "" }];
         }
-        return [{ type: "paragraph", children: inline(node.children) }];
+        const here = located(node);
+        return [{ ...here, type: "paragraph", children: inline(node.children) }];
       }
       case "heading":
         if (node.depth === 1) sink.warn(source.file, "heading-depth", "Top-level headings (#) are set by the template; start at ## in the text.", at(node));
-        return [{ type: "heading", depth: Math.min(4, Math.max(2, node.depth)) as 2 | 3 | 4, children: inline(node.children) }];
-      case "list":
-        return [{ type: "list", ordered: Boolean(node.ordered), items: node.children.map((item: ListItem, i) => listItem(item, i)) }];
+        return [{ ...located(node), type: "heading", depth: Math.min(4, Math.max(2, node.depth)) as 2 | 3 | 4, children: inline(node.children) }];
+      case "list": {
+        const here = located(node);
+        return [{ ...here, type: "list", ordered: Boolean(node.ordered), items: node.children.map((item: ListItem, i) => listItem(item, i)) }];
+      }
       case "blockquote":
-        return [quote(node.children)];
+        return [quote(located(node), node.children)];
       case "footnoteDefinition":
         footnotes.push({ number: footnoteNumber(node.identifier), children: node.children.flatMap(block) });
         return [];
@@ -143,15 +255,15 @@ export function parseMarkdown(source: MarkdownSource, context: unknown, sink: Di
   };
 
   // A block quote whose last paragraph starts with a dash is a pull quote with its attribution.
-  const quote = (children: (BlockContent | DefinitionContent)[]): Block => {
+  const quote = (here: { id: string; source: SourceRef | null }, children: (BlockContent | DefinitionContent)[]): Block => {
     const blocks = children.flatMap(block);
     const last = blocks[blocks.length - 1];
     const first = last?.type === "paragraph" ? last.children[0] : undefined;
     if (last?.type === "paragraph" && first?.type === "text" && /^\s*(—|–|-{1,3})\s*/.test(first.value)) {
       const attribution: Inline[] = [{ type: "text", value: first.value.replace(/^\s*(—|–|-{1,3})\s*/, "") }, ...last.children.slice(1)];
-      return { type: "quote", children: blocks.slice(0, -1), attribution };
+      return { ...here, type: "quote", children: blocks.slice(0, -1), attribution };
     }
-    return { type: "quote", children: blocks, attribution: null };
+    return { ...here, type: "quote", children: blocks, attribution: null };
   };
 
   const blocks = tree.children.flatMap(block);
@@ -159,12 +271,12 @@ export function parseMarkdown(source: MarkdownSource, context: unknown, sink: Di
   for (const [identifier, number] of footnoteNumbers) {
     if (!footnotes.some((f) => f.number === number)) sink.error(source.file, "footnote", `Footnote [^${identifier}] is referred to but never defined.`);
   }
-  return { source: source.file, blocks, footnotes, words };
+  return { source: { file, line: source.firstLine, column: 1 }, blocks, footnotes, words };
 }
 
 /** Text of inline content, e.g. for PDF outlines or searching. */
 export function plainText(inlines: Inline[]): string {
   return inlines
-    .map((i) => (i.type === "text" ? i.value : i.type === "break" ? " " : i.type === "footnoteRef" ? "" : plainText(i.children)))
+    .map((i) => (i.type === "text" ? i.value : i.type === "figure" ? i.text : i.type === "break" ? " " : i.type === "footnoteRef" ? "" : plainText(i.children)))
     .join("");
 }

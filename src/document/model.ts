@@ -1,55 +1,105 @@
-// The format-neutral report: what is said and in what order, with no knowledge of PDF or HTML.
-// Layout stages (PDF now, HTML later) read only this.
+// The format-neutral report: what is said, in what order, and where every word and figure came from.
+// Renderers (PDF now, HTML next) read only this; they place what it says and add nothing to the wording.
+//
+// Paths in the document are logical and machine-independent: "content/…" is relative to the content
+// folder the build was given and "data/…" to the data folder, whatever those folders are called here.
+import type { Band, LeadershipLevel } from "../domain/vocabulary.ts";
+
+/** Where something was written: a file, and the line and column (1-based) it starts at. */
+export interface SourceRef {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Input rows a figure was computed from: a data file and its lines, e.g. "12-18,40". */
+export interface DataRows {
+  file: string;
+  lines: string;
+}
+
+/**
+ * A printed figure and its provenance: the text as printed, the value behind it, the `{{ }}` expression
+ * and where it is written (for figures in prose), the statistics it reads and the data rows they sum.
+ */
+export interface Binding {
+  id: string;
+  text: string;
+  value: number | string | null;
+  expression: string | null;
+  source: SourceRef | null;
+  /** Paths into statistics.json, e.g. "forces.kent.middleManagement.womenPct". */
+  statistics: string[];
+  data: DataRows[];
+}
 
 export type Inline =
   | { type: "text"; value: string }
+  | { type: "figure"; binding: string; text: string }
   | { type: "emphasis"; children: Inline[] }
   | { type: "strong"; children: Inline[] }
   | { type: "link"; url: string; children: Inline[] }
   | { type: "break" }
   | { type: "footnoteRef"; number: number };
 
-export type Block =
-  | { type: "paragraph"; children: Inline[] }
-  | { type: "heading"; depth: 2 | 3 | 4; children: Inline[] }
-  | { type: "list"; ordered: boolean; items: Block[][] }
-  | { type: "quote"; children: Block[]; attribution: Inline[] | null }
-  | { type: "image"; src: string; alt: string };
+interface Located {
+  /** Stable within its section: the section or entry id, then the block's place in it ("entry/kent/3"). */
+  id: string;
+  source: SourceRef | null;
+}
+
+export type Block = Located &
+  (
+    | { type: "paragraph"; children: Inline[] }
+    | { type: "heading"; depth: 2 | 3 | 4; children: Inline[] }
+    | { type: "list"; ordered: boolean; items: Block[][] }
+    | { type: "quote"; children: Block[]; attribution: Inline[] | null }
+    | { type: "image"; src: string; alt: string }
+  );
 
 export interface Footnote {
   number: number;
   children: Block[];
 }
 
-/** Text written in Markdown, resolved: figures filled in, typography applied. */
+/** Text written in Markdown, resolved: figures bound, typography applied. */
 export interface RichText {
-  source: string;
+  source: SourceRef;
   blocks: Block[];
   footnotes: Footnote[];
   words: number;
 }
 
-export type BandName = import("../domain/vocabulary.ts").Band;
-
-/** What each chart is drawn from; the chart specs in templates/charts take exactly these. */
+/** What each chart is drawn from, its labels included; the chart specs take exactly these. */
 export interface ChartInputs {
-  band: { year: number; level: "middleManagement" | "seniorLeadership"; forces: { shortName: string; band: BandName }[] };
-  forceRepresentation: { officers: { womenPct: number }; middleManagement: { womenPct: number }; seniorLeadership: { womenPct: number } };
+  band: {
+    year: number;
+    level: LeadershipLevel;
+    /** The nine columns, in order, with the words each is headed by. */
+    columns: { band: Band; label: string }[];
+    forces: { shortName: string; band: Band }[];
+  };
+  forceRepresentation: { rows: { level: string; label: string; womenPct: number }[] };
   staff: { role: string; womenPct: number }[];
-  trend: { year: number; middleManagement: number | null; seniorLeadership: number | null }[];
+  trend: {
+    series: { key: LeadershipLevel; label: string }[];
+    points: { year: number; middleManagement: number | null; seniorLeadership: number | null }[];
+  };
 }
 
 export type ChartKind = keyof ChartInputs;
 
 export type ChartFigure = {
   [K in ChartKind]: {
-    /** Stable file-safe id, e.g. "band-middle-management-2024"; the chart files are named after it. */
+    /** "chart/band-middle-management-2024"; the chart files are named after the part after "chart/". */
     id: string;
     kind: K;
     title: string;
     /** A sentence that says what the chart shows, for alt text and the accessible edition. */
     description: string;
     input: ChartInputs[K];
+    statistics: string[];
+    data: DataRows[];
   };
 }[ChartKind];
 
@@ -59,13 +109,21 @@ export interface TableColumn {
   align: "left" | "right";
 }
 
+/** A table cell as printed; a figure cell names its binding. */
+export interface TableCell {
+  text: string;
+  binding: string | null;
+}
+
 export interface TableFigure {
   id: string;
   title: string;
+  /** Added to the title on pages the table continues onto. */
+  continued: string;
   columns: TableColumn[];
-  rows: Record<string, string>[];
+  rows: Record<string, TableCell>[];
   /** Closing row, e.g. the averages. */
-  footerRow: Record<string, string> | null;
+  footerRow: Record<string, TableCell> | null;
   notes: string[];
 }
 
@@ -73,11 +131,13 @@ export interface Person {
   author: string;
   role: string;
   organisation: string;
+  /** Logical path of a portrait image, or null. */
   portrait: string | null;
 }
 
 export interface GoodPracticeEntry {
-  file: string;
+  id: string;
+  source: SourceRef;
   title: string;
   lede: Inline[];
   body: RichText;
@@ -85,37 +145,69 @@ export interface GoodPracticeEntry {
   sample: boolean;
 }
 
-export interface ForceFigures {
-  officersWomenPct: number;
-  middleManagementWomenPct: number;
-  seniorLeadershipWomenPct: number;
-  middleManagementDifference: number;
-  seniorLeadershipDifference: number;
+/** One difference printed large on a force page, with what it is above and what it compares below. */
+export interface ForceDifference {
+  id: string;
+  label: string;
+  /** The signed difference, e.g. "−9.82". */
+  value: Inline;
+  unit: string;
+  note: Inline[];
+}
+
+export interface ForcePanel {
+  chartLabel: string;
+  differences: ForceDifference[];
+}
+
+interface SectionBase {
+  id: string;
+  title: string;
+  /** The section's full name for bookmarks and page titles, e.g. "Foreword: Jane Doe". */
+  outlineTitle: string;
+  source: SourceRef | null;
 }
 
 export type Section =
-  | { kind: "cover"; id: string; title: string; editionName: string; year: number }
-  | { kind: "contents"; id: string; title: string }
-  | { kind: "foreword"; id: string; title: string; person: Person; body: RichText }
-  | { kind: "summary"; id: string; title: string; person: Person; body: RichText }
-  | { kind: "analysis"; id: string; title: string; body: RichText; charts: ChartFigure[]; table: TableFigure | null }
-  | {
+  | (SectionBase & { kind: "foreword"; person: Person; body: RichText })
+  | (SectionBase & { kind: "summary"; person: Person; body: RichText })
+  | (SectionBase & { kind: "analysis"; kicker: string; body: RichText; charts: ChartFigure[]; table: TableFigure | null })
+  | (SectionBase & {
       kind: "force";
-      id: string;
       slug: string;
-      title: string;
       shortName: string;
-      figures: ForceFigures | null;
+      kicker: string;
+      panel: ForcePanel | null;
+      /** Said in place of the panel where the force has no data. */
+      noFigures: string | null;
       chart: ChartFigure | null;
       entries: GoodPracticeEntry[];
-    }
-  | { kind: "back"; id: string; title: string; body: RichText; sources: { text: string; url: string }[] };
+      /** Said in place of entries where none was received. */
+      noEntry: string | null;
+    })
+  | (SectionBase & {
+      kind: "back";
+      body: RichText;
+      sourcesLabel: string;
+      sources: { text: string; url: string }[];
+      onlineEditionLabel: string;
+    });
+
+/** Words a renderer prints around the sections (contents, headings of parts, cover). */
+export interface Labels {
+  contents: string;
+  cover: string;
+  dataAnalysis: string;
+  goodPracticeByForce: string;
+  furtherReading: string;
+}
 
 export interface ReportDocument {
   meta: {
     title: string;
     year: number;
     edition: number;
+    editionName: string;
     editionLabel: string;
     runningHeader: string;
     subject: string;
@@ -124,6 +216,15 @@ export interface ReportDocument {
     language: string;
     publicationDate: string;
     onlineEdition: string | null;
+    /** Where these settings are written (report.yml). */
+    source: SourceRef;
   };
+  labels: Labels;
   sections: Section[];
+  bindings: Record<string, Binding>;
+}
+
+/** Every chart of the document, in reading order. */
+export function chartFigures(document: ReportDocument): ChartFigure[] {
+  return document.sections.flatMap((s) => (s.kind === "analysis" ? s.charts : s.kind === "force" && s.chart ? [s.chart] : []));
 }

@@ -10,6 +10,8 @@ export function typeset(text: string, before = " "): string {
     .replace(/\.\.\./g, "\u2026")
     .replace(/(\d) ?%/g, `$1${NBSP}%`)
     .replace(/(\d) (pp|mm|cm|km)\b/g, `$1${NBSP}$2`);
+  // A figure printed just before this text ends in a digit: "{{ x | dec2 }} %" keeps its % beside it.
+  if (/\d/.test(before)) out = out.replace(/^ ?%/, `${NBSP}%`).replace(/^ (pp|mm|cm|km)\b/, `${NBSP}$1`);
   let result = "";
   let previous = before;
   for (const char of out) {

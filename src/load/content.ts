@@ -26,6 +26,9 @@ export interface Entry extends MarkdownFile<EntryFrontMatter> {
 export interface ContentSet {
   dir: string;
   report: ReportConfig;
+  reportFile: string;
+  /** Line of each setting in report.yml. */
+  reportLines: Record<string, number>;
   forewords: MarkdownFile<PersonFrontMatter>[];
   summary: MarkdownFile<PersonFrontMatter> | null;
   analysis: MarkdownFile<AnalysisFrontMatter>[];
@@ -84,5 +87,5 @@ export function loadContent(contentRoot: string, year: number, register: ForceRe
   entries.sort((a, b) => registerOrder.get(a.force.slug)! - registerOrder.get(b.force.slug)! || byOrder(a, b));
 
   if (!report) return null;
-  return { dir, report: report.data, forewords, summary, analysis, entries, backPage };
+  return { dir, report: report.data, reportFile, reportLines: report.fieldLines, forewords, summary, analysis, entries, backPage };
 }

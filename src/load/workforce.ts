@@ -11,6 +11,8 @@ export interface OfficerCount {
   sex: Sex;
   rank: OfficerRank;
   headcount: number;
+  /** Line of the row in its file, for the provenance of every figure it adds to. */
+  line: number;
 }
 
 export interface StaffCount {
@@ -18,12 +20,15 @@ export interface StaffCount {
   sex: Sex;
   role: StaffRole;
   headcount: number;
+  line: number;
 }
 
 export interface WorkforceYear {
   year: number;
   officers: OfficerCount[];
   staff: StaffCount[];
+  officersFile: string;
+  staffFile: string;
 }
 
 export const officersHeader = ["force", "sex", "rank", "headcount"] as const;
@@ -106,7 +111,9 @@ export function loadWorkforceYear(dir: string, year: number, register: ForceRegi
   }
   return {
     year,
-    officers: officerRows.map((r) => ({ force: r.force, sex: r.sex, rank: r.category, headcount: r.headcount })),
-    staff: staffRows.map((r) => ({ force: r.force, sex: r.sex, role: r.category, headcount: r.headcount })),
+    officers: officerRows.map((r) => ({ force: r.force, sex: r.sex, rank: r.category, headcount: r.headcount, line: r.line })),
+    staff: staffRows.map((r) => ({ force: r.force, sex: r.sex, role: r.category, headcount: r.headcount, line: r.line })),
+    officersFile,
+    staffFile,
   };
 }

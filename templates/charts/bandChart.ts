@@ -1,7 +1,8 @@
 // The band chart: the nine bands (men +15 % … equal … women +15 %) as columns across the page, one
 // equal-sized box per force stacked in its band's column, each box named. The page prints the title.
 import type { TopLevelSpec } from "vega-lite";
-import { bandLabel, bands, type Band } from "../../src/domain/vocabulary.ts";
+import { bands, type Band } from "../../src/domain/vocabulary.ts";
+import type { ChartInputs } from "../../src/document/model.ts";
 import { charts, colours } from "../../src/design/theme.ts";
 import {
   LINE_HEIGHT,
@@ -19,11 +20,7 @@ import {
 } from "./common.ts";
 import { fitLabel } from "./fitLabel.ts";
 
-export interface BandChartInput {
-  year: number;
-  level: "middleManagement" | "seniorLeadership";
-  forces: { shortName: string; band: Band }[];
-}
+export type BandChartInput = ChartInputs["band"];
 
 export interface BandChartOptions {
   /** Overall width in points; default the A4 text column. */
@@ -64,6 +61,13 @@ function layoutLabels(names: string[], boxWidth: number): Layout {
 
 /** The Vega-Lite spec of a band chart. Pure: the same input gives the same spec. */
 export function bandChart(data: BandChartInput, options: BandChartOptions = {}): TopLevelSpec {
+  // The columns' words come from the document; the spec only places them.
+  const labelOf = new Map(data.columns.map((c) => [c.band, c.label]));
+  const bandLabel = (band: Band): string => {
+    const label = labelOf.get(band);
+    if (label === undefined) throw new Error(`bandChart: no column label for the band "${band}"`);
+    return label;
+  };
   const width = r2(options.width ?? textColumnWidth);
   const step = width / bands.length;
   const boxWidth = Math.min(charts.bandBoxWidth, step - 2 * ROW_GAP);

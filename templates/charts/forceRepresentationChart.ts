@@ -4,29 +4,18 @@ import type { TopLevelSpec } from "vega-lite";
 import { halfColumnWidth } from "./common.ts";
 import { shareBars } from "./shareBars.ts";
 
-export interface ForceRepresentationInput {
-  officers: { womenPct: number | null };
-  middleManagement: { womenPct: number | null };
-  seniorLeadership: { womenPct: number | null };
-}
+import type { ChartInputs } from "../../src/document/model.ts";
+
+export type ForceRepresentationInput = ChartInputs["forceRepresentation"];
 
 export interface ForceRepresentationOptions {
   /** Overall width in points; default half the A4 text column (about 235 pt). */
   width?: number;
 }
 
-export const levelLabels = {
-  officers: "All officers",
-  middleManagement: "Middle management",
-  seniorLeadership: "Senior leadership",
-} as const;
-
 export function forceRepresentationChart(data: ForceRepresentationInput, options: ForceRepresentationOptions = {}): TopLevelSpec {
   return shareBars(
-    (["officers", "middleManagement", "seniorLeadership"] as const).map((level) => ({
-      label: levelLabels[level],
-      womenPct: data[level].womenPct,
-    })),
+    data.rows.map((row) => ({ label: row.label, womenPct: row.womenPct })),
     {
       width: options.width ?? halfColumnWidth,
       decimals: 2,

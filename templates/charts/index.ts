@@ -2,7 +2,6 @@
 export { bandChart, type BandChartInput, type BandChartOptions } from "./bandChart.ts";
 export {
   forceRepresentationChart,
-  levelLabels,
   type ForceRepresentationInput,
   type ForceRepresentationOptions,
 } from "./forceRepresentationChart.ts";

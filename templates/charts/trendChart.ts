@@ -1,11 +1,12 @@
 // National women's share of middle management and of senior leadership over the years the data holds:
 // two lines with points, each point's value printed, each line named at its end.
 import type { TopLevelSpec } from "vega-lite";
+import type { ChartInputs } from "../../src/document/model.ts";
 import { percent } from "../../src/document/formatters.ts";
 import { charts, colours } from "../../src/design/theme.ts";
 import { NBSP, capHeight, chartConfig, csvColumns, r2, textColumnWidth, textWidth } from "./common.ts";
 
-export type TrendChartInput = { year: number; middleManagement: number | null; seniorLeadership: number | null }[];
+export type TrendChartInput = ChartInputs["trend"];
 
 export interface TrendChartOptions {
   /** Overall width in points; default the A4 text column. */
@@ -14,16 +15,19 @@ export interface TrendChartOptions {
   plotHeight?: number;
 }
 
-const series = [
-  { key: "middleManagement", label: "Middle management", colour: colours.women, shape: "circle" },
-  { key: "seniorLeadership", label: "Senior leadership", colour: colours.accent, shape: "square" },
-] as const;
+/** How each line is drawn; the words naming it come from the document. */
+const seriesStyle = {
+  middleManagement: { colour: colours.women, shape: "circle" },
+  seniorLeadership: { colour: colours.accent, shape: "square" },
+} as const;
 
 const DECIMALS = 2;
 const POINT_SIZE = 30; // area in square points
 const LABEL_OFFSET = 5; // from a point to its value label
 
-export function trendChart(data: TrendChartInput, options: TrendChartOptions = {}): TopLevelSpec {
+export function trendChart(input: TrendChartInput, options: TrendChartOptions = {}): TopLevelSpec {
+  const data = input.points;
+  const series = input.series.map((s) => ({ key: s.key, label: s.label, ...seriesStyle[s.key] }));
   const years = [...new Set(data.map((d) => d.year))].sort((a, b) => a - b);
   if (years.length === 0) throw new Error("trendChart: no years");
   if (years.length !== data.length) throw new Error("trendChart: a year appears twice");

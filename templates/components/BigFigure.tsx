@@ -1,18 +1,21 @@
 import { Text, View } from "@react-pdf/renderer";
-import { signed } from "../../src/document/formatters.ts";
+import type { ForceDifference } from "../../src/document/model.ts";
+import { Inlines } from "./RichText.tsx";
 import { styles } from "../styles.ts";
 import { space, type } from "../../src/design/theme.ts";
 
 /** A difference printed large, with what it is above it and what it compares below. */
-export function BigFigure({ label, value, note }: { label: string; value: number; note: string }) {
+export function BigFigure({ difference }: { difference: ForceDifference }) {
   return (
     <View style={{ marginBottom: space(0.75) }} wrap={false}>
-      <Text style={styles.bigFigureLabel}>{label}</Text>
+      <Text style={styles.bigFigureLabel}>{difference.label}</Text>
       <Text style={styles.bigFigure}>
-        {signed(value, 2)}
-        <Text style={{ fontSize: type.h3, fontWeight: 600 }}> pp</Text>
+        <Inlines nodes={[difference.value]} />
+        <Text style={{ fontSize: type.h3, fontWeight: 600 }}> {difference.unit}</Text>
       </Text>
-      <Text style={styles.bigFigureNote}>{note}</Text>
+      <Text style={styles.bigFigureNote}>
+        <Inlines nodes={difference.note} />
+      </Text>
     </View>
   );
 }

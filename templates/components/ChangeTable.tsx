@@ -1,12 +1,12 @@
 // The national table: header repeated on every page it spans, zebra rows, averages closing it.
 import { Text, View } from "@react-pdf/renderer";
-import type { TableFigure } from "../../src/document/model.ts";
+import type { TableCell, TableFigure } from "../../src/document/model.ts";
 import { styles, textBlock } from "../styles.ts";
 import { colours, space, type } from "../../src/design/theme.ts";
 
 const firstColumn = 0.34;
 
-function Row({ table, cells, variant }: { table: TableFigure; cells: Record<string, string>; variant: "header" | "body" | "zebra" | "footer" }) {
+function Row({ table, cells, variant }: { table: TableFigure; cells: Record<string, TableCell>; variant: "header" | "body" | "zebra" | "footer" }) {
   const header = variant === "header";
   return (
     <View
@@ -34,7 +34,7 @@ function Row({ table, cells, variant }: { table: TableFigure; cells: Record<stri
             paddingLeft: i === 0 ? 0 : 8,
           }}
         >
-          {cells[column.key]}
+          {cells[column.key].text}
         </Text>
       ))}
     </View>
@@ -43,7 +43,7 @@ function Row({ table, cells, variant }: { table: TableFigure; cells: Record<stri
 
 export function ChangeTable({ table }: { table: TableFigure }) {
   let firstPage: number | undefined;
-  const headerCells = Object.fromEntries(table.columns.map((c) => [c.key, c.label]));
+  const headerCells = Object.fromEntries(table.columns.map((c) => [c.key, { text: c.label, binding: null }]));
   return (
     <View style={{ marginTop: space(1) }}>
       <View fixed>
@@ -52,7 +52,7 @@ export function ChangeTable({ table }: { table: TableFigure }) {
           style={{ fontSize: styles.h3.fontSize, fontWeight: styles.h3.fontWeight, color: styles.h3.color, marginBottom: space(0.25) }}
           render={({ pageNumber }) => {
             firstPage ??= pageNumber;
-            return pageNumber === firstPage ? table.title : `${table.title} (continued)`;
+            return pageNumber === firstPage ? table.title : `${table.title} ${table.continued}`;
           }}
         />
         <Row table={table} cells={headerCells} variant="header" />

@@ -2,6 +2,7 @@
 import { Image, Link, Text, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { Block, Inline, RichText as RichTextModel } from "../../src/document/model.ts";
+import { useAsset } from "../assets.tsx";
 import { styles, wholeWords } from "../styles.ts";
 import { type } from "../../src/design/theme.ts";
 
@@ -12,6 +13,8 @@ export function Inlines({ nodes }: { nodes: Inline[] }) {
         switch (node.type) {
           case "text":
             return node.value;
+          case "figure":
+            return node.text;
           case "emphasis":
             return (
               <Text key={i} style={{ fontStyle: "italic" }}>
@@ -105,13 +108,18 @@ export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Bloc
         </View>
       );
     case "image":
-      return (
+      return <ImageBlock block={block} />;
+  }
+}
+
+function ImageBlock({ block }: { block: Extract<Block, { type: "image" }> }) {
+  const resolve = useAsset();
+  return (
         <View style={{ marginBottom: styles.paragraph.marginBottom }} wrap={false}>
-          <Image src={block.src} style={{ maxHeight: 220, objectFit: "contain" }} />
+          <Image src={resolve(block.src)} style={{ maxHeight: 220, objectFit: "contain" }} />
           {block.alt ? <Text style={styles.caption}>{block.alt}</Text> : null}
         </View>
-      );
-  }
+  );
 }
 
 export function RichTextView({ text, paragraphStyle }: { text: RichTextModel; paragraphStyle?: Style }) {

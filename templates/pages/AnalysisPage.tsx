@@ -22,7 +22,7 @@ export function AnalysisPage({ section, charts, runningHeader, geometry, log }: 
   return (
     <PageFrame runningHeader={runningHeader} geometry={geometry} bookmark={section.title} id={section.id} log={log}>
       <View id={section.id} />
-      <Text style={styles.kicker}>Data analysis</Text>
+      <Text style={styles.kicker}>{section.kicker}</Text>
       <Text style={styles.h1} hyphenationCallback={wholeWords}>{section.title}</Text>
       <View style={styles.rule} />
       {/* Beside charts the narrative takes the full width, so both band charts fit under it. */}

@@ -13,7 +13,7 @@ export function BackPage({ section, onlineEdition, runningHeader, geometry, log 
       <View id={section.id} style={{ width: readingMeasure, marginTop: space(12) }}>
         <Text style={styles.h2}>{section.title}</Text>
         <RichTextView text={section.body} />
-        {section.sources.length > 0 ? <Text style={[styles.bigFigureLabel, { marginTop: space(0.5) }]}>Data sources</Text> : null}
+        {section.sources.length > 0 ? <Text style={[styles.bigFigureLabel, { marginTop: space(0.5) }]}>{section.sourcesLabel}</Text> : null}
         {section.sources.map((source) => (
           <Link key={source.url} src={source.url} style={[styles.link, { marginBottom: 2 }]}>
             {source.text}
@@ -21,7 +21,7 @@ export function BackPage({ section, onlineEdition, runningHeader, geometry, log 
         ))}
         {onlineEdition ? (
           <>
-            <Text style={[styles.bigFigureLabel, { marginTop: space(0.5) }]}>Online edition</Text>
+            <Text style={[styles.bigFigureLabel, { marginTop: space(0.5) }]}>{section.onlineEditionLabel}</Text>
             <Link src={onlineEdition} style={styles.link}>
               {onlineEdition.replace(/^https?:\/\//, "")}
             </Link>

@@ -22,13 +22,13 @@ export function contentsLines(document: ReportDocument): { front: ContentsLine[]
   for (const section of document.sections) {
     switch (section.kind) {
       case "foreword":
-        front.push({ id: section.id, title: `${section.title}: ${section.person.author}`, level: 0 });
+        front.push({ id: section.id, title: section.outlineTitle, level: 0 });
         break;
       case "summary":
         front.push({ id: section.id, title: section.title, level: 0 });
         break;
       case "analysis":
-        if (!analysisStarted) front.push({ id: section.id, title: "Data analysis", level: 0 });
+        if (!analysisStarted) front.push({ id: section.id, title: document.labels.dataAnalysis, level: 0 });
         analysisStarted = true;
         front.push({ id: section.id, title: section.title, level: 1 });
         break;
@@ -69,8 +69,8 @@ export function Contents({ document, pages, geometry, log }: { document: ReportD
   const columnWidth = (textBlock - page.columnGap * 2) / 2;
   const firstForce = forces[0];
   return (
-    <PageFrame runningHeader={document.meta.runningHeader} geometry={geometry} bookmark="Contents" id="contents" log={log}>
-      <Text style={styles.h1}>Contents</Text>
+    <PageFrame runningHeader={document.meta.runningHeader} geometry={geometry} bookmark={document.labels.contents} id="contents" log={log}>
+      <Text style={styles.h1}>{document.labels.contents}</Text>
       <View style={{ width: textBlock * 0.7, marginBottom: space(1) }}>
         {front.map((line, i) => (
           <Line key={`${line.id}-${i}`} line={line} pageNumber={number(line.id)} width={textBlock * 0.7} indent={line.level === 1} />
@@ -79,7 +79,7 @@ export function Contents({ document, pages, geometry, log }: { document: ReportD
       {firstForce ? (
         <>
           <Link src={`#${firstForce.id}`} style={{ textDecoration: "none", color: colours.ink }}>
-            <Text style={{ fontWeight: 600, fontSize: type.body + 1, marginBottom: space(0.5) }}>Good practice by force</Text>
+            <Text style={{ fontWeight: 600, fontSize: type.body + 1, marginBottom: space(0.5) }}>{document.labels.goodPracticeByForce}</Text>
           </Link>
           <View style={{ flexDirection: "row", justifyContent: "space-between" }}>
             {[forces.slice(0, half), forces.slice(half)].map((column, c) => (

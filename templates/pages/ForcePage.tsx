@@ -1,7 +1,6 @@
 // A force's page: name, then a side column with its chart and the two differences, then its entries.
 import { Link, Text, View } from "@react-pdf/renderer";
-import { percent } from "../../src/document/formatters.ts";
-import type { GoodPracticeEntry, Section } from "../../src/document/model.ts";
+import type { GoodPracticeEntry, Labels, Section } from "../../src/document/model.ts";
 import { BigFigure } from "../components/BigFigure.tsx";
 import { ChartView, type ChartSet } from "../components/Chart.tsx";
 import { PageFrame } from "../components/PageFrame.tsx";
@@ -13,13 +12,14 @@ import { colours, space, type } from "../../src/design/theme.ts";
 
 interface Props {
   section: Extract<Section, { kind: "force" }>;
+  labels: Labels;
   charts: ChartSet;
   runningHeader: string;
   geometry: PageGeometry;
   log: PageLog;
 }
 
-function Entry({ entry, first }: { entry: GoodPracticeEntry; first: boolean }) {
+function Entry({ entry, first, furtherReading }: { entry: GoodPracticeEntry; first: boolean; furtherReading: string }) {
   return (
     <View break={!first}>
       <Text style={[styles.h2, { fontSize: type.h2 - 2, marginTop: 0, marginBottom: space(0.35), color: colours.women }]} minPresenceAhead={6 * type.leading} hyphenationCallback={wholeWords}>
@@ -43,42 +43,33 @@ function Entry({ entry, first }: { entry: GoodPracticeEntry; first: boolean }) {
   );
 }
 
-export function ForcePage({ section, charts, runningHeader, geometry, log }: Props) {
-  const { figures } = section;
+export function ForcePage({ section, labels, charts, runningHeader, geometry, log }: Props) {
+  const { panel } = section;
   return (
     <PageFrame runningHeader={runningHeader} geometry={geometry} bookmark={section.title} id={section.id} log={log}>
       <View id={section.id} />
-      <Text style={styles.kicker}>Good practice example</Text>
+      <Text style={styles.kicker}>{section.kicker}</Text>
       <Text style={[styles.h1, { marginBottom: space(0.75) }]} hyphenationCallback={wholeWords}>{section.title}</Text>
       <View style={{ flexDirection: "row", justifyContent: "space-between" }}>
         <View style={{ width: sidebarWidth }}>
-          {figures && section.chart ? (
+          {panel && section.chart ? (
             <>
-              <Text style={[styles.bigFigureLabel, { marginBottom: 4 }]}>Women and men among officers</Text>
+              <Text style={[styles.bigFigureLabel, { marginBottom: 4 }]}>{panel.chartLabel}</Text>
               <ChartView chart={charts.get(section.chart.id)} width={sidebarWidth} />
               <View style={{ height: space(0.75) }} />
-              <BigFigure
-                label="Difference in middle management"
-                value={figures.middleManagementDifference}
-                note={`Women are ${percent(figures.middleManagementWomenPct, 2)} of sergeants and inspectors, ${percent(figures.officersWomenPct, 2)} of all officers.`}
-              />
-              <BigFigure
-                label="Difference in senior leadership"
-                value={figures.seniorLeadershipDifference}
-                note={`Women are ${percent(figures.seniorLeadershipWomenPct, 2)} of chief inspectors and above.`}
-              />
+              {panel.differences.map((difference) => (
+                <BigFigure key={difference.id} difference={difference} />
+              ))}
             </>
           ) : (
-            <Text style={[styles.caption, { paddingTop: 2 }]}>
-              {section.title} is not part of the national workforce data, so this page has no figures.
-            </Text>
+            <Text style={[styles.caption, { paddingTop: 2 }]}>{section.noFigures}</Text>
           )}
         </View>
         <View style={{ width: mainColumn }}>
-          {section.entries.length === 0 ? (
-            <Text style={styles.caption}>No good-practice entry was received for this edition.</Text>
+          {section.noEntry ? (
+            <Text style={styles.caption}>{section.noEntry}</Text>
           ) : (
-            section.entries.map((entry, i) => <Entry key={entry.file} entry={entry} first={i === 0} />)
+            section.entries.map((entry, i) => <Entry key={entry.id} entry={entry} first={i === 0} furtherReading={labels.furtherReading} />)
           )}
         </View>
       </View>

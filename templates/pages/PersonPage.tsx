@@ -1,6 +1,7 @@
 // Forewords and the executive summary: one column at a reading measure, the author first.
 import { Image, Text, View } from "@react-pdf/renderer";
 import type { Person, RichText } from "../../src/document/model.ts";
+import { useAsset } from "../assets.tsx";
 import { PageFrame } from "../components/PageFrame.tsx";
 import { RichTextView } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
@@ -10,6 +11,7 @@ import { colours, space, type } from "../../src/design/theme.ts";
 
 interface Props {
   id: string;
+  outline: string;
   title: string;
   person: Person;
   body: RichText;
@@ -18,13 +20,14 @@ interface Props {
   log: PageLog;
 }
 
-export function PersonPage({ id, title, person, body, runningHeader, geometry, log }: Props) {
+export function PersonPage({ id, outline, title, person, body, runningHeader, geometry, log }: Props) {
+  const resolve = useAsset();
   return (
-    <PageFrame runningHeader={runningHeader} geometry={geometry} bookmark={`${title}: ${person.author}`} id={id} log={log}>
+    <PageFrame runningHeader={runningHeader} geometry={geometry} bookmark={outline} id={id} log={log}>
       <View id={id} />
       <Text style={styles.kicker}>{title}</Text>
       <View style={{ flexDirection: "row", alignItems: "center", marginBottom: space(1) }}>
-        {person.portrait ? <Image src={person.portrait} style={{ width: 64, height: 64, borderRadius: 32, marginRight: 14, objectFit: "cover" }} /> : null}
+        {person.portrait ? <Image src={resolve(person.portrait)} style={{ width: 64, height: 64, borderRadius: 32, marginRight: 14, objectFit: "cover" }} /> : null}
         <View>
           <Text style={[styles.h1, { marginBottom: 2 }]} hyphenationCallback={wholeWords}>{person.author}</Text>
           <Text style={{ fontSize: type.h3, color: colours.inkMuted }}>

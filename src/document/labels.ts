@@ -1,0 +1,29 @@
+// The fixed words the report prints around its content: kickers, captions, notes and headings of parts.
+// They live here, in the document stage, so the PDF and the HTML edition say the same thing.
+import { levelDefinitions, type Level } from "../domain/vocabulary.ts";
+import type { Labels } from "./model.ts";
+
+export const labels: Labels = {
+  contents: "Contents",
+  cover: "Cover",
+  dataAnalysis: "Data analysis",
+  goodPracticeByForce: "Good practice by force",
+  furtherReading: "Further reading",
+};
+
+export const words = {
+  forceKicker: "Good practice example",
+  analysisKicker: "Data analysis",
+  forceChartLabel: "Women and men among officers",
+  differenceUnit: "pp",
+  noEntry: "No good-practice entry was received for this edition.",
+  noFigures: (force: string) => `${force} is not part of the national workforce data, so this page has no figures.`,
+  differenceLabel: (level: Level) => `Difference in ${levelDefinitions[level].name}`,
+  /** "Middle management", "All officers". */
+  levelLabel: (level: Level) => levelDefinitions[level].name.charAt(0).toUpperCase() + levelDefinitions[level].name.slice(1),
+  tableContinued: "(continued)",
+  dataSources: "Data sources",
+  onlineEdition: "Online edition",
+  foreword: "Foreword",
+  summary: "Executive summary",
+};
