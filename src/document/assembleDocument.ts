@@ -53,11 +53,18 @@ export function assembleDocument({ content, statistics, register, years, roots }
 
   // Ids are checked as they are given: two things with one id would collide in links, caches and the HTML.
   const owners = new Map<string, string>();
-  const claim = (id: string, file: string, line?: number) => {
+  const claim = (id: string, file: string, line?: number): string => {
     const earlier = owners.get(id);
-    if (earlier !== undefined) sink.error(file, "duplicate-id", `This gives the id "${id}", which ${earlier} already has; rename one of the files.`, { line });
-    else owners.set(id, file);
-    return id;
+    if (earlier === undefined) {
+      owners.set(id, file);
+      return id;
+    }
+    sink.error(file, "duplicate-id", `This gives the id "${id}", which ${earlier} already has; rename one of the files.`, { line });
+    // Carry on under a provisional id, so every other problem is reported in the same run.
+    let n = 2;
+    while (owners.has(`${id}~${n}`)) n++;
+    owners.set(`${id}~${n}`, file);
+    return `${id}~${n}`;
   };
 
   const rich = (file: { file: string; body: string; bodyLine: number }, idPrefix: string): RichText =>
@@ -82,6 +89,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
   };
 
   const sections: Section[] = [];
+  const figureOwners = new Map<string, string>();
   for (const foreword of content.forewords) {
     const id = claim(`foreword/${stem(foreword.file)}`, foreword.file);
     const title = foreword.data.title ?? words.foreword;
@@ -95,7 +103,14 @@ export function assembleDocument({ content, statistics, register, years, roots }
   for (const section of content.analysis) {
     const id = claim(`analysis/${stem(section.file)}`, section.file);
     const body = rich(section, id);
-    const { charts, table } = analysisFigures(section.data.figures ?? []);
+    // Each chart or table is printed once; a second section asking for it is an error, not a copy.
+    const wanted = (section.data.figures ?? []).filter((name) => {
+      const earlier = figureOwners.get(name);
+      if (earlier === undefined) figureOwners.set(name, section.file);
+      else sink.error(section.file, "duplicate-id", `The figure "${name}" is already printed by ${earlier}; a figure appears once in the report.`, { line: section.fieldLines.figures });
+      return earlier === undefined;
+    });
+    const { charts, table } = analysisFigures(wanted);
     for (const chart of charts) claim(chart.id, section.file, section.fieldLines.figures);
     if (table) claim(table.id, section.file, section.fieldLines.figures);
     sections.push({ kind: "analysis", id, title: section.data.title, outlineTitle: section.data.title, source: at(section.file), kicker: words.analysisKicker, body, charts, table });
@@ -217,7 +232,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
       kind: "forceRepresentation",
       title: `${name}: women and men among officers`,
       description: `Share of women and men among all officers, in middle management and in senior leadership at ${name}.`,
-      input: { rows: levels.map((level) => ({ level, label: words.levelLabel(level), womenPct: stats[level].womenPct! })) },
+      input: { rows: levels.map((level) => ({ level, label: words.levelLabel(level), womenPct: stats[level].womenPct })) },
       ...sourcesOf(levels.map((level) => `forces.${slug}.${level}.womenPct`)),
     };
   }

@@ -79,7 +79,7 @@ export interface ChartInputs {
     columns: { band: Band; label: string }[];
     forces: { shortName: string; band: Band }[];
   };
-  forceRepresentation: { rows: { level: string; label: string; womenPct: number }[] };
+  forceRepresentation: { rows: { level: string; label: string; womenPct: number | null }[] };
   staff: { role: string; womenPct: number }[];
   trend: {
     series: { key: LeadershipLevel; label: string }[];

@@ -30,7 +30,7 @@ describe("Markdown features in the PDF (fixture edition)", () => {
     expect(readFileSync(first.pdfFile).equals(readFileSync(second.pdfFile))).toBe(true);
 
     const pages = await readPdfPages(first.pdfFile);
-    const guernsey = pages[first.pages["force-guernsey"] - 1];
+    const guernsey = pages[first.pages["force/guernsey"] - 1];
     const text = guernsey.text;
     expect(text).toContain("symposium notes");
     expect(text).toContain("Figures supplied by the fixture\u2019s own imagination.");

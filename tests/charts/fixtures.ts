@@ -1,5 +1,7 @@
 // Small, self-contained Statistics-like fixtures for the chart tests and the bench: no data files read.
-import { bands, type Band } from "../../src/domain/vocabulary.ts";
+import { bandLabel, bands, leadershipLevels, type Band } from "../../src/domain/vocabulary.ts";
+import { words } from "../../src/document/labels.ts";
+import type { ChartInputs } from "../../src/document/model.ts";
 import { type ForceStatistics, type Share, type Statistics } from "../../src/statistics/types.ts";
 
 /** Short names like the register's, long and short, with "&", "-" and an apostrophe. */
@@ -117,22 +119,21 @@ export function fixtureStatistics(options: { forceCount?: number; years?: number
   };
 }
 
-// --- chart inputs, as the document stage derives them ---------------------------------------------
+// --- chart inputs in the document's shape, labels from the vocabulary ------------------------------
 
-export function bandInput(statistics: Statistics, level: "middleManagement" | "seniorLeadership") {
+export function bandInput(statistics: Statistics, level: "middleManagement" | "seniorLeadership"): ChartInputs["band"] {
   const key = level === "middleManagement" ? "middleManagementBand" : "seniorLeadershipBand";
   return {
     year: statistics.year,
     level,
+    columns: bands.map((band) => ({ band, label: bandLabel(band) })),
     forces: statistics.forces.filter((f) => f[key] !== null).map((f) => ({ shortName: f.shortName, band: f[key]! })),
   };
 }
 
-export function forceInput(force: ForceStatistics) {
+export function forceInput(force: ForceStatistics): ChartInputs["forceRepresentation"] {
   return {
-    officers: { womenPct: force.officersWomenPct },
-    middleManagement: { womenPct: force.middleManagementWomenPct },
-    seniorLeadership: { womenPct: force.seniorLeadershipWomenPct },
+    rows: (["officers", "middleManagement", "seniorLeadership"] as const).map((level) => ({ level, label: words.levelLabel(level), womenPct: force[level].womenPct })),
   };
 }
 
@@ -140,6 +141,25 @@ export function staffInput(statistics: Statistics) {
   return statistics.national.staff.map((s) => ({ role: s.role, womenPct: s.womenPct }));
 }
 
-export function trendInput(statistics: Statistics) {
-  return statistics.trend.map((t) => ({ year: t.year, middleManagement: t.middleManagement, seniorLeadership: t.seniorLeadership }));
+export function trendInput(statistics: Statistics): ChartInputs["trend"] {
+  return {
+    series: leadershipLevels.map((key) => ({ key, label: words.levelLabel(key) })),
+    points: statistics.trend.map((t) => ({ year: t.year, middleManagement: t.middleManagement, seniorLeadership: t.seniorLeadership })),
+  };
+}
+
+/** A force chart's input from three shares, in the document's shape. */
+export function forceShares(officers: number | null, middleManagement: number | null, seniorLeadership: number | null): ChartInputs["forceRepresentation"] {
+  const pct = { officers, middleManagement, seniorLeadership };
+  return { rows: (["officers", "middleManagement", "seniorLeadership"] as const).map((level) => ({ level, label: words.levelLabel(level), womenPct: pct[level] })) };
+}
+
+/** A band chart's input for a few forces, with the vocabulary's column labels. */
+export function bandForces(year: number, level: "middleManagement" | "seniorLeadership", forces: { shortName: string; band: Band }[]): ChartInputs["band"] {
+  return { year, level, columns: bands.map((band) => ({ band, label: bandLabel(band) })), forces };
+}
+
+/** A trend chart's input from its points. */
+export function trendPoints(points: ChartInputs["trend"]["points"]): ChartInputs["trend"] {
+  return { series: leadershipLevels.map((key) => ({ key, label: words.levelLabel(key) })), points };
 }

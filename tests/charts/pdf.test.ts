@@ -16,7 +16,7 @@ import { bandLabel } from "../../src/domain/vocabulary.ts";
 import { forceRepresentationChart } from "../../templates/charts/forceRepresentationChart.ts";
 import { fonts } from "../../src/design/theme.ts";
 import { bands } from "../../src/domain/vocabulary.ts";
-import { bandInput, fixtureStatistics } from "./fixtures.ts";
+import { bandInput, fixtureStatistics, forceShares } from "./fixtures.ts";
 
 const h = React.createElement;
 const dir = mkdtempSync(path.join(tmpdir(), "charts-pdf-"));
@@ -60,7 +60,7 @@ describe("charts in a PDF", () => {
 
   beforeAll(async () => {
     const band = await renderChart(bandChart(input));
-    const force = await renderChart(forceRepresentationChart({ officers: { womenPct: 38.0234 }, middleManagement: { womenPct: 27.5 }, seniorLeadership: { womenPct: 12.25 } }));
+    const force = await renderChart(forceRepresentationChart(forceShares(38.0234, 27.5, 12.25)));
     file = await writePdf(
       "charts.pdf",
       h(

@@ -9,7 +9,7 @@ import { forceRepresentationChart } from "../../templates/charts/forceRepresenta
 import { staffChart } from "../../templates/charts/staffChart.ts";
 import { trendChart } from "../../templates/charts/trendChart.ts";
 import { charts, colours, fonts } from "../../src/design/theme.ts";
-import { bandInput, fixtureStatistics, forceInput, staffInput, trendInput } from "./fixtures.ts";
+import { bandForces, bandInput, fixtureStatistics, forceInput, forceShares, staffInput, trendInput, trendPoints } from "./fixtures.ts";
 import { markItems, textLines } from "./helpers.ts";
 
 const statistics = fixtureStatistics();
@@ -55,7 +55,7 @@ describe("bandChart", () => {
   });
 
   it("uses short boxes when every name fits on one line", async () => {
-    const { svg } = await renderChart(bandChart({ year: 2024, level: "seniorLeadership", forces: [{ shortName: "Kent", band: "men+5" }, { shortName: "PSNI", band: "men+5" }] }));
+    const { svg } = await renderChart(bandChart(bandForces(2024, "seniorLeadership", [{ shortName: "Kent", band: "men+5" }, { shortName: "PSNI", band: "men+5" }])));
     const d = String(markItems(svg, "layer_0_marks")[0].properties!.d);
     expect(d).toContain(`v${charts.bandBoxHeight}`);
   });
@@ -73,7 +73,7 @@ describe("bandChart", () => {
   });
 
   it("draws an empty chart with its nine columns", async () => {
-    const { svg } = await renderChart(bandChart({ year: 2024, level: "middleManagement", forces: [] }));
+    const { svg } = await renderChart(bandChart(bandForces(2024, "middleManagement", [])));
     expect(markItems(svg, "layer_0_marks")).toHaveLength(0);
     expect(textLines(svg)).toContain("Equal");
   });
@@ -100,7 +100,7 @@ describe("forceRepresentationChart", () => {
 
   it("prints 38.02 % and its complement, and handles 0, 100 and no data", async () => {
     const { svg } = await renderChart(
-      forceRepresentationChart({ officers: { womenPct: 38.0234 }, middleManagement: { womenPct: 0 }, seniorLeadership: { womenPct: null } }),
+      forceRepresentationChart(forceShares(38.0234, 0, null)),
     );
     const lines = textLines(svg);
     expect(lines).toEqual(expect.arrayContaining(["38.02\u00a0%", "61.98\u00a0%", "0.00\u00a0%", "100.00\u00a0%", "n/a"]));
@@ -140,16 +140,18 @@ describe("trendChart", () => {
     const text = textLines(svg);
     expect(text).toEqual(expect.arrayContaining(["Middle management", "Senior leadership"]));
     expect(text.filter((t) => /^\d+\.\d\d\u00a0%$/.test(t))).toHaveLength(2 * years);
-    for (const row of input) expect(text).toContain(String(row.year));
+    for (const row of input.points) expect(text).toContain(String(row.year));
     expect(csv.trim().split("\r\n")).toHaveLength(2 * years + 1);
   });
 
   it("skips missing values", async () => {
     const { svg } = await renderChart(
-      trendChart([
-        { year: 2023, middleManagement: 30, seniorLeadership: null },
-        { year: 2024, middleManagement: 31, seniorLeadership: 28 },
-      ]),
+      trendChart(
+        trendPoints([
+          { year: 2023, middleManagement: 30, seniorLeadership: null },
+          { year: 2024, middleManagement: 31, seniorLeadership: 28 },
+        ]),
+      ),
     );
     expect(markItems(svg, "layer_1_marks")).toHaveLength(3);
   });

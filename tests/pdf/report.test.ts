@@ -138,7 +138,7 @@ describe("the 2024 PDF", () => {
   });
 
   it("prints each force's chart percentages and its two differences", () => {
-    const avon = spaced(pages[build.pages["force-avon-and-somerset"] - 1].text);
+    const avon = spaced(pages[build.pages["force/avon-and-somerset"] - 1].text);
     for (const figure of ["38.02 %", "61.98 %", "28.19 %", "71.81 %", "33.33 %", "66.67 %"]) expect(avon).toContain(figure);
     expect(avon).toContain("\u22129.82");
     expect(avon).toContain("\u22124.69");
