@@ -22,7 +22,7 @@ let pages = 0;
 for (let i = 0; i < runs; i++) {
   const out = mkdtempSync(path.join(tmpdir(), "report-bench-"));
   const started = performance.now();
-  execFileSync(tsx, ["src/cli/main.ts", "build", "--year", values.year!, "--out", out], { cwd: root, stdio: "ignore" });
+  execFileSync(tsx, ["src/cli/bin.ts", "build", "--year", values.year!, "--out", out], { cwd: root, stdio: "ignore" });
   wall.push(performance.now() - started);
   const report = JSON.parse(readFileSync(path.join(out, values.year!, "build-report.json"), "utf8"));
   pages = report.pageCount;

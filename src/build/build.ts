@@ -35,7 +35,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { statistics, document, sink } = prepare(options, timings);
 
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
-  const { pdf, pages, passes, charts, timings: pdfTimings } = await renderPdf(document, { print: options.print, creator: `gender-equality-report ${projectVersion()}`, roots });
+  const { pdf, pages, passes, charts, timings: pdfTimings } = await stage("layout", options.outDir, "The PDF could not be drawn", () =>
+    renderPdf(document, { print: options.print, creator: `gender-equality-report ${projectVersion()}`, roots }),
+  );
   Object.assign(timings, pdfTimings);
   const pageCount = countPages(pdf);
 
@@ -61,8 +63,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     warnings: sink.warnings,
     timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
   });
-  writeOutputsAtomically(outputDir, files);
+  await stage("write", outputDir, "The outputs could not be written", async () => writeOutputsAtomically(outputDir, files));
   return { outputDir, pdfFile: path.join(outputDir, "report.pdf"), pageCount, pages, statistics, document, warnings: sink.warnings, timings };
+}
+
+/**
+ * Runs a stage after loading; a failure there becomes a diagnostic that says which stage and what went
+ * wrong in a sentence, so the one reporter prints it like any input error (never a bare stack trace).
+ */
+async function stage<T>(rule: string, file: string, what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof BuildError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BuildError([{ severity: "error", file, rule, message: `${what}: ${reason.split("\n")[0]}` }]);
+  }
 }
 
 /** Pages in a PDF react-pdf wrote (its page tree has one /Count, at the root). */

@@ -19,7 +19,15 @@ Options:
 Writes <out>/<year>/report.pdf, statistics.json, build-report.json and charts/.
 Exit status: 0 built, 1 input errors (listed with file and line), 2 bad command line.`;
 
-export async function main(argv: string[]): Promise<number> {
+/** Where the command line writes; tests pass their own to run it in-process. */
+export interface Console {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processConsole: Console = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+export async function main(argv: string[], io: Console = processConsole): Promise<number> {
   const [command = "build", ...rest] = argv[0]?.startsWith("-") ? ["build", ...argv] : argv;
   let values;
   try {
@@ -36,42 +44,34 @@ export async function main(argv: string[]): Promise<number> {
       strict: true,
     }));
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
+    io.err(`${(error as Error).message}\n\n${usage}\n`);
     return 2;
   }
   if (values.help) {
-    process.stdout.write(`${usage}\n`);
+    io.out(`${usage}\n`);
     return 0;
   }
   if (command !== "build") {
-    process.stderr.write(`Unknown command "${command}".\n\n${usage}\n`);
+    io.err(`Unknown command "${command}".\n\n${usage}\n`);
     return 2;
   }
   const year = Number(values.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    process.stderr.write(`--year must be a four-digit year, not "${values.year}".\n`);
+    io.err(`--year must be a four-digit year, not "${values.year}".\n`);
     return 2;
   }
   try {
     const result = await build({ year, dataDir: values.data!, contentDir: values.content!, outDir: values.out!, print: values.print! });
-    report(result.warnings);
+    report(result.warnings, (line) => io.err(`${line}\n`));
     const seconds = (result.timings.total / 1000).toFixed(2);
-    process.stdout.write(`Built ${result.pdfFile}: ${result.pageCount} pages in ${seconds} s\n`);
+    io.out(`Built ${result.pdfFile}: ${result.pageCount} pages in ${seconds} s\n`);
     return 0;
   } catch (error) {
     if (error instanceof BuildError) {
-      report(error.diagnostics);
-      process.stderr.write("Build stopped; nothing was written.\n");
+      report(error.diagnostics, (line) => io.err(`${line}\n`));
+      io.err("Build stopped; nothing was written.\n");
       return 1;
     }
     throw error;
   }
 }
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`Build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);

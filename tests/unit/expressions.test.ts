@@ -39,7 +39,7 @@ describe("expressions in the prose", () => {
   it("never runs code: JavaScript syntax is a parse error", () => {
     expect(() => parseExpression("process.exit(1)")).toThrow(/Unknown function/);
     expect(() => parseExpression("a; b")).toThrow(/Unexpected character/);
-    expect(() => parseExpression("constructor.constructor('x')()")).toThrow();
-    expect(() => run("constructor")).toThrow();
+    expect(() => parseExpression("constructor.constructor('x')()")).toThrow(/Unexpected character "'"/);
+    expect(() => run("constructor")).toThrow(/Unknown name "constructor": "the statistics" has no "constructor"/);
   });
 });
