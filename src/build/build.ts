@@ -1,10 +1,12 @@
 // The pipeline, stage by stage: load → statistics → document → charts → PDF → outputs.
 import path from "node:path";
-import { renderFigures } from "../../templates/charts/renderFigures.ts";
+import { codeVersion } from "../cache/codeVersion.ts";
+import { diskCache, hashOf, noCache, pruneCache, type StageCache } from "../cache/stageCache.ts";
 import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ReportDocument } from "../document/model.ts";
 import { renderPdf } from "../render/renderPdf.tsx";
 import type { Statistics } from "../statistics/types.ts";
+import { editionInputsHash } from "./inputFiles.ts";
 import { prepare } from "./prepare.ts";
 import { assertNotArchive, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
 import { projectVersion } from "./version.ts";
@@ -15,6 +17,8 @@ export interface BuildOptions {
   contentDir: string;
   outDir: string;
   print: boolean;
+  /** Reuse stage results kept in <out>/.cache (default); false runs every stage. */
+  cache?: boolean;
 }
 
 export interface BuildResult {
@@ -26,17 +30,33 @@ export interface BuildResult {
   document: ReportDocument;
   warnings: Diagnostic[];
   timings: Record<string, number>;
+  cacheStats: StageCache["stats"];
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   assertNotArchive(options.outDir);
   const started = performance.now();
   const timings: Record<string, number> = {};
-  const { statistics, document, sink } = prepare(options, timings);
+  const cacheDir = path.join(options.outDir, ".cache");
+  const cache: StageCache = options.cache === false ? noCache() : diskCache(cacheDir);
+
+  // Load, statistics and document, unless the same inputs were prepared by the same code before.
+  const prepareKey = hashOf(codeVersion(), editionInputsHash(options), options.contentDir, options.dataDir);
+  const kept = cache.get<{ statistics: Statistics; document: ReportDocument; warnings: Diagnostic[] }>("prepare", prepareKey);
+  let prepared: { statistics: Statistics; document: ReportDocument; warnings: Diagnostic[] };
+  if (kept) {
+    prepared = kept;
+    timings.prepare = performance.now() - started;
+  } else {
+    const { statistics, document, sink } = prepare(options, timings);
+    prepared = { statistics, document, warnings: sink.warnings };
+    cache.set("prepare", prepareKey, prepared);
+  }
+  const { statistics, document, warnings } = prepared;
 
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
   const { pdf, pages, passes, charts, timings: pdfTimings } = await stage("layout", options.outDir, "The PDF could not be drawn", () =>
-    renderPdf(document, { print: options.print, creator: `gender-equality-report ${projectVersion()}`, roots }),
+    renderPdf(document, { print: options.print, creator: `gender-equality-report ${projectVersion()}`, roots, cache }),
   );
   Object.assign(timings, pdfTimings);
   const pageCount = countPages(pdf);
@@ -60,11 +80,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     pageCount,
     layoutPasses: passes,
     sections: pages,
-    warnings: sink.warnings,
+    warnings,
     timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
   });
   await stage("write", outputDir, "The outputs could not be written", async () => writeOutputsAtomically(outputDir, files));
-  return { outputDir, pdfFile: path.join(outputDir, "report.pdf"), pageCount, pages, statistics, document, warnings: sink.warnings, timings };
+  for (const kind of ["prepare", "charts", "layout", "layout-pages"]) pruneCache(cacheDir, kind, kind === "charts" ? 400 : 8);
+  return { outputDir, pdfFile: path.join(outputDir, "report.pdf"), pageCount, pages, statistics, document, warnings, timings, cacheStats: cache.stats };
 }
 
 /**

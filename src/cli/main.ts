@@ -14,6 +14,8 @@ Options:
   --content DIR    content folder, holding one folder per year (default: content)
   --out DIR        output folder; the build writes DIR/<year>/ (default: output)
   --print          print edition: 3 mm bleed and crop marks (default: screen edition, trimmed A4)
+  --no-cache       run every stage, ignoring results kept in <out>/.cache
+  --timings        print how long each stage took and what the cache reused
   -h, --help       show this help
 
 Writes <out>/<year>/report.pdf, statistics.json, build-report.json and charts/.
@@ -39,6 +41,8 @@ export async function main(argv: string[], io: Console = processConsole): Promis
         content: { type: "string", default: "content" },
         out: { type: "string", default: "output" },
         print: { type: "boolean", default: false },
+        "no-cache": { type: "boolean", default: false },
+        timings: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -61,10 +65,15 @@ export async function main(argv: string[], io: Console = processConsole): Promis
     return 2;
   }
   try {
-    const result = await build({ year, dataDir: values.data!, contentDir: values.content!, outDir: values.out!, print: values.print! });
+    const result = await build({ year, dataDir: values.data!, contentDir: values.content!, outDir: values.out!, print: values.print!, cache: !values["no-cache"] });
     report(result.warnings, (line) => io.err(`${line}\n`));
     const seconds = (result.timings.total / 1000).toFixed(2);
     io.out(`Built ${result.pdfFile}: ${result.pageCount} pages in ${seconds} s\n`);
+    if (values.timings) {
+      const stages = Object.entries(result.timings).map(([stage, ms]) => `${stage} ${Math.round(ms)} ms`);
+      const reused = Object.entries(result.cacheStats).map(([stage, s]) => `${stage} ${s.hits}/${s.hits + s.misses}`);
+      io.out(`Timings: ${stages.join(", ")}\nReused from the cache: ${reused.join(", ") || "nothing"}\n`);
+    }
     return 0;
   } catch (error) {
     if (error instanceof BuildError) {

@@ -2,9 +2,12 @@
 // document out. Two passes at most: the first finds where each section starts, the second prints those
 // page numbers in the contents (react-pdf has no API that returns an element's page).
 import { renderToBuffer } from "@react-pdf/renderer";
+import { readFileSync } from "node:fs";
+import { codeVersion } from "../cache/codeVersion.ts";
+import { hashOf, noCache, type StageCache } from "../cache/stageCache.ts";
 import type { RenderedChart } from "../charts/renderedChart.ts";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
-import { chartFigures, type ReportDocument } from "../document/model.ts";
+import { chartFigures, type Block, type ReportDocument } from "../document/model.ts";
 import { registerFonts } from "../pdf/registerFonts.ts";
 import { AssetContext } from "../../templates/assets.tsx";
 import { renderFigures } from "../../templates/charts/renderFigures.ts";
@@ -27,17 +30,42 @@ export interface PdfOptions {
   creator: string;
   /** Where the document's logical paths ("content/…") point, for images. */
   roots: DocumentRoots;
+  /** Keeps chart SVGs and the laid-out PDF under hashes of what shapes them. */
+  cache?: StageCache;
+}
+
+/** Logical paths of every image the document shows. */
+function assetsOf(document: ReportDocument): string[] {
+  const fromBlocks = (blocks: Block[]): string[] =>
+    blocks.flatMap((b) => (b.type === "image" ? [b.src] : b.type === "list" ? b.items.flatMap(fromBlocks) : b.type === "quote" ? fromBlocks(b.children) : []));
+  return document.sections.flatMap((s) => [
+    ...(s.kind === "foreword" || s.kind === "summary" ? [s.person.portrait].filter((p): p is string => p !== null) : []),
+    ...(s.kind === "force" ? s.entries.flatMap((e) => fromBlocks(e.body.blocks)) : fromBlocks(s.body.blocks)),
+  ]);
 }
 
 export async function renderPdf(document: ReportDocument, options: PdfOptions): Promise<PdfResult> {
+  const cache = options.cache ?? noCache();
   let t = performance.now();
   // Charts are drawn at the size the page templates give them, so their text is never scaled.
-  const charts = await renderFigures(chartFigures(document), { widths: chartWidths });
+  const charts = await renderFigures(chartFigures(document), { widths: chartWidths, cache });
   const chartsMs = performance.now() - t;
 
   t = performance.now();
-  registerFonts();
   const resolve = (logical: string) => realPath(logical, options.roots);
+  // The same document, charts, images, options and code lay out to the same bytes: keep them.
+  const key = hashOf(
+    codeVersion(),
+    JSON.stringify(document),
+    JSON.stringify(options.print),
+    options.creator,
+    ...assetsOf(document).flatMap((logical) => [logical, readFileSync(resolve(logical))]),
+  );
+  const keptPdf = cache.getBytes("layout", key);
+  const keptPages = keptPdf && cache.get<{ pages: Record<string, number>; passes: number }>("layout-pages", key);
+  if (keptPdf && keptPages) return { pdf: keptPdf, ...keptPages, charts, timings: { charts: chartsMs, layout: performance.now() - t } };
+
+  registerFonts();
   let known = new PageLog();
   // react-pdf resolves the contents' page numbers (dynamic texts) after paginating the whole
   // document, so one pass normally suffices. If a number was asked for before its section was
@@ -50,7 +78,12 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
       </AssetContext.Provider>,
     );
     const settled = log.missing.size === 0 && (pass === 1 || log.entries().every(([id, page]) => known.pageOf(id) === page));
-    if (settled) return { pdf, pages: Object.fromEntries(log.entries()), passes: pass, charts, timings: { charts: chartsMs, layout: performance.now() - t } };
+    if (settled) {
+      const pages = Object.fromEntries(log.entries());
+      cache.setBytes("layout", key, pdf);
+      cache.set("layout-pages", key, { pages, passes: pass });
+      return { pdf, pages, passes: pass, charts, timings: { charts: chartsMs, layout: performance.now() - t } };
+    }
     known = log;
   }
   throw new Error("The contents' page numbers did not settle after three layout passes.");

@@ -2,7 +2,9 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartFigure, ChartKind } from "../../src/document/model.ts";
 import { bandChart, forceRepresentationChart, staffChart, trendChart } from "./index.ts";
-import { renderCharts } from "../../src/charts/renderChart.ts";
+import { codeVersion } from "../../src/cache/codeVersion.ts";
+import { hashOf, noCache, type StageCache } from "../../src/cache/stageCache.ts";
+import { renderCharts, type ChartSvg } from "../../src/charts/renderChart.ts";
 import type { RenderedChart } from "../../src/charts/renderedChart.ts";
 
 export interface RenderFiguresOptions {
@@ -11,6 +13,8 @@ export interface RenderFiguresOptions {
    * Default: the builders' own (text column; half of it for force charts).
    */
   widths?: Partial<Record<ChartKind, number>>;
+  /** Keeps each chart's SVG under a hash of its spec; a spec seen before is not drawn again. */
+  cache?: StageCache;
 }
 
 /** The Vega-Lite spec of a document's chart figure. */
@@ -35,6 +39,21 @@ export async function renderFigures(figures: readonly ChartFigure[], options: Re
     if (ids.has(figure.id)) throw new Error(`Two chart figures share the id "${figure.id}"`);
     ids.add(figure.id);
   }
-  const rendered = await renderCharts(figures.map((figure) => ({ id: figure.id, spec: figureSpec(figure, options) })));
-  return new Map(rendered.map(({ id, svg, width, height, csv }) => [id, { id, svg, width, height, csv }]));
+  const cache = options.cache ?? noCache();
+  const version = codeVersion();
+  // A spec is a pure function of the figure, its width and this code, so the key needs no spec: a
+  // kept chart costs neither the spec's text measuring nor Vega.
+  const wanted = figures.map((figure) => {
+    const key = hashOf(version, JSON.stringify(figure.input), figure.kind, String(options.widths?.[figure.kind] ?? ""));
+    return { id: figure.id, figure, key, kept: cache.get<ChartSvg>("charts", key) };
+  });
+  const drawn = await renderCharts(wanted.filter((w) => !w.kept).map((w) => ({ ...w, spec: figureSpec(w.figure, options) })));
+  for (const chart of drawn) cache.set("charts", chart.key, { svg: chart.svg, width: chart.width, height: chart.height, csv: chart.csv } satisfies ChartSvg);
+  const byId = new Map<string, ChartSvg>([...wanted.flatMap((w) => (w.kept ? [[w.id, w.kept] as const] : [])), ...drawn.map((d) => [d.id, d] as const)]);
+  return new Map(
+    figures.map((figure) => {
+      const { svg, width, height, csv } = byId.get(figure.id)!;
+      return [figure.id, { id: figure.id, svg, width, height, csv }];
+    }),
+  );
 }
