@@ -4,10 +4,9 @@ import { codeVersion } from "../cache/codeVersion.ts";
 import { diskCache, hashOf, noCache, pruneCache, type StageCache } from "../cache/stageCache.ts";
 import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ReportDocument } from "../document/model.ts";
-import { renderPdf } from "../render/renderPdf.tsx";
 import type { Statistics } from "../statistics/types.ts";
 import { editionInputsHash } from "./inputFiles.ts";
-import { prepare } from "./prepare.ts";
+import { previousBuild, recordBuild } from "./unchanged.ts";
 import { assertNotArchive, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
 import { projectVersion } from "./version.ts";
 
@@ -39,6 +38,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   const cacheDir = path.join(options.outDir, ".cache");
   const cache: StageCache = options.cache === false ? noCache() : diskCache(cacheDir);
+  const outputDir = path.join(options.outDir, String(options.year));
+
+  // Nothing changed since the last build into this folder: its outputs stand as they are. The check
+  // comes before the heavy stages are even loaded, so a rebuild with no edit starts and ends at once.
+  const buildKey = hashOf(codeVersion(), editionInputsHash(options), JSON.stringify([options.print, options.contentDir, options.dataDir]));
+  if (options.cache !== false) {
+    const unchanged = previousBuild(cacheDir, buildKey, outputDir);
+    if (unchanged) return { ...unchanged, timings: { total: performance.now() - started }, cacheStats: { build: { hits: 1, misses: 0 } } };
+  }
+  const [{ prepare }, { renderPdf }] = await Promise.all([import("./prepare.ts"), import("../render/renderPdf.tsx")]);
 
   // Load, statistics and document, unless the same inputs were prepared by the same code before.
   const prepareKey = hashOf(codeVersion(), editionInputsHash(options), options.contentDir, options.dataDir);
@@ -61,7 +70,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   Object.assign(timings, pdfTimings);
   const pageCount = countPages(pdf);
 
-  const outputDir = path.join(options.outDir, String(options.year));
   const files: OutputFiles = {
     "report.pdf": pdf,
     "statistics.json": strictJson(statistics),
@@ -84,7 +92,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
   });
   await stage("write", outputDir, "The outputs could not be written", async () => writeOutputsAtomically(outputDir, files));
-  for (const kind of ["prepare", "charts", "layout", "layout-pages"]) pruneCache(cacheDir, kind, kind === "charts" ? 400 : 8);
+  if (options.cache !== false) recordBuild(cacheDir, buildKey, outputDir, files);
+  for (const kind of ["prepare", "charts", "layout", "layout-pages", "build"]) pruneCache(cacheDir, kind, kind === "charts" ? 400 : 8);
   return { outputDir, pdfFile: path.join(outputDir, "report.pdf"), pageCount, pages, statistics, document, warnings, timings, cacheStats: cache.stats };
 }
 

@@ -1,0 +1,30 @@
+// Bundles the command line's TypeScript into one ES module, dist/cli.mjs, with esbuild. Dependencies stay
+// in node_modules (loaded as they are), so only our own code is transformed, once, not on every start.
+import { build } from "esbuild";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+export async function bundleCli() {
+  await build({
+    entryPoints: [path.join(root, "src/cli/bin.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outExtension: { ".js": ".mjs" },
+    target: "node20",
+    packages: "external",
+    jsx: "automatic",
+    logLevel: "warning",
+    // Keeps import.meta.dirname meaning the bundle's folder; the code finds package.json from there.
+    sourcemap: "linked",
+    // Heavy stages are imported when a build needs them, each in its own chunk.
+    splitting: true,
+    outdir: path.join(root, "dist"),
+    entryNames: "cli",
+    chunkNames: "chunks/[name]-[hash]",
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await bundleCli();
