@@ -10,6 +10,7 @@ import { parseMarkdown } from "./markdown.ts";
 import type { ChartFigure, GoodPracticeEntry, Person, ReportDocument, RichText, Section, TableFigure } from "./model.ts";
 import { ordinalInWords } from "./numberWords.ts";
 import { typeset } from "./typography.ts";
+import { measureNote } from "./measureNote.ts";
 
 export interface AssembleInput {
   content: ContentSet;
@@ -55,6 +56,8 @@ const pctCell = (value: number | null): string => (value === null ? NOT_AVAILABL
 function changeTable(statistics: Statistics): TableFigure {
   const levelsInTable: Level[] = ["officers", "middleManagement", "seniorLeadership"];
   const notes: string[] = [];
+  const measure = measureNote(statistics);
+  if (measure) notes.push(measure);
   const undefinedChanges = statistics.forces.flatMap((f) => levelsInTable.filter((l) => f.change[l] === null).map((l) => ({ force: f, level: l })));
   if (undefinedChanges.length > 0) {
     notes.push(
