@@ -1,10 +1,12 @@
 // `npm run import:workforce -- FILE... --year N [--data DIR] [--mapping FILE] [--measure fte|headcount] [--force] [--zero-missing]`
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { formatSummary, importWorkforce } from "../import/importWorkforce.ts";
 import { loadMapping } from "../import/mapping.ts";
+import { checkMeasures } from "../load/checkWorkforce.ts";
 import { loadForceRegister } from "../load/forceRegister.ts";
 import { measures, type Measure } from "../load/measure.ts";
 import { loadWorkforceYear } from "../load/workforce.ts";
@@ -82,7 +84,12 @@ export function main(argv: string[], out: (line: string) => void = (l) => proces
   for (const line of formatSummary(summary)) out(line);
   // Read the new files back through the build's loader, so what the build will say is said now.
   const check = new DiagnosticSink();
-  loadWorkforceYear(dataDir, year, register!, check, { staffRequired: true });
+  const written = loadWorkforceYear(dataDir, year, register!, check, { staffRequired: true });
+  // The previous year's officers file must count in the same measure, or the build stops (measure-mismatch).
+  if (written && existsSync(path.join(dataDir, String(year - 1), "officers.csv"))) {
+    const previous = loadWorkforceYear(dataDir, year - 1, register!, new DiagnosticSink(), { staffRequired: false });
+    if (previous) checkMeasures([previous, written], year, check);
+  }
   if (check.messages.length > 0) {
     report(check.messages, err);
     err("The files were written, but the build will not accept them as they are (see above).");

@@ -141,7 +141,8 @@ const plainParser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
-  isArray: (name) => ["sheet", "Relationship", "si", "r", "row", "c"].includes(name),
+  // Elements that may occur once or many times are always lists; attributes (e.g. r="A1") stay strings.
+  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ["sheet", "Relationship", "si", "r", "row", "c"].includes(name),
 });
 
 type Xml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

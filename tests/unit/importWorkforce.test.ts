@@ -31,6 +31,13 @@ function workspace() {
   return { root, dataDir, contentDir: path.join(root, "content") };
 }
 
+/** A copy of the Home Office fixture table, changed. */
+function edited(change: (text: string) => string, name = "police-workforce.csv"): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "table-")), name);
+  writeFileSync(file, change(readFileSync(homeOffice, "utf8")));
+  return file;
+}
+
 function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
@@ -112,6 +119,30 @@ describe("importing the CSV export", () => {
   });
 });
 
+describe("importing headcounts", () => {
+  it("reads the headcount column with --measure headcount, and warns when last year counts FTE", () => {
+    const ws = workspace();
+    const result = run([homeOffice, "--year", "2025", "--data", ws.dataDir, "--measure", "headcount"]);
+    expect(result.code).toBe(0);
+    const officers = csvRows(path.join(ws.dataDir, "2025/officers.csv"));
+    expect(officers[0]).toEqual(["force", "sex", "rank", "headcount", "source"]);
+    expect(officers[1]).toEqual(["Avon & Somerset", "Female", "Constable", "1000", "police-workforce.csv:4"]);
+    expect(result.out).toContain("in headcounts (people) for 2025");
+    // A 2026 import in FTE next to these 2025 headcounts: written, but the build would refuse it.
+    const next = edited((t) => t.replace(/^2025,/gm, "2026,"));
+    const fte = run([next, "--year", "2026", "--data", ws.dataDir]);
+    expect(fte.code).toBe(1);
+    expect(fte.err).toMatch(/2025\/officers\.csv:1:4: error: This file counts headcounts \(people\) but .*2026\/officers\.csv counts full-time equivalents \(FTE\).* \[measure-mismatch\]/);
+    expect(fte.err).toContain("The files were written, but the build will not accept them as they are");
+  });
+
+  it("refuses a table without the measure's column", () => {
+    const result = run([cumbria, "--year", "2025", "--data", workspace().dataDir, "--measure", "headcount"]);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('No "Total (headcount)" column (also accepted: total headcount, headcount)');
+  });
+});
+
 describe("importing spreadsheets", () => {
   const cells = tableCells(homeOffice);
   const cover = { name: "Cover", rows: [["Police workforce, England and Wales: open data table"], ["Fixture made in the repo for tests"]] };
@@ -156,12 +187,6 @@ describe("importing spreadsheets", () => {
 });
 
 describe("tables the importer refuses", () => {
-  const edited = (change: (text: string) => string, name = "police-workforce.csv") => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "table-")), name);
-    writeFileSync(file, change(readFileSync(homeOffice, "utf8")));
-    return file;
-  };
-
   it("reports an unmatched column, listing the headers found", () => {
     const ws = workspace();
     const file = edited((t) => t.replace("Force name", "Police area"));
