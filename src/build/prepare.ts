@@ -5,6 +5,7 @@ import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { assembleDocument } from "../document/assembleDocument.ts";
 import { checkDocument } from "../document/checks.ts";
 import type { ReportDocument } from "../document/model.ts";
+import { checkMeasures, checkPlausibility } from "../load/checkWorkforce.ts";
 import { loadContent } from "../load/content.ts";
 import { loadForceRegister } from "../load/forceRegister.ts";
 import { loadWorkforceYear, type WorkforceYear } from "../load/workforce.ts";
@@ -52,6 +53,10 @@ export function prepare(options: PrepareOptions, timings: Record<string, number>
   }
   if (!years.some((y) => y.year === options.year - 1)) {
     sink.warn(path.join(options.dataDir, String(options.year - 1)), "no-previous-year", `There is no ${options.year - 1} data, so no % changes or previous-year charts can be shown.`);
+  }
+  if (sink.errors.length === 0) {
+    checkMeasures(years, options.year, sink);
+    checkPlausibility(years, options.year, register!, sink);
   }
   const content = loadContent(options.contentDir, options.year, register!, sink);
   lap("load");

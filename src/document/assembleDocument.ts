@@ -17,6 +17,7 @@ import { parseMarkdown } from "./markdown.ts";
 import type { ChartFigure, ForcePanel, GoodPracticeEntry, Inline, Person, ReportDocument, RichText, Section, SourceRef, TableCell, TableFigure } from "./model.ts";
 import { ordinalInWords } from "./numberWords.ts";
 import { typeset } from "./typography.ts";
+import { measureNote } from "./measureNote.ts";
 
 export interface AssembleInput {
   content: ContentSet;
@@ -260,6 +261,8 @@ export function assembleDocument({ content, statistics, register, years, roots }
     const inTable: Level[] = ["officers", "middleManagement", "seniorLeadership"];
     const id = "table/change";
     const notes: string[] = [];
+    const measure = measureNote(statistics);
+    if (measure) notes.push(measure);
     const undefinedChanges = statistics.forces.flatMap((f) => inTable.filter((l) => f.change[l] === null).map((l) => ({ force: f, level: l })));
     if (undefinedChanges.length > 0) {
       notes.push(

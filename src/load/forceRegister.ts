@@ -1,6 +1,6 @@
 // data/forces.csv: every force or body that can appear in the report, and the names other sources use.
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
-import { closest } from "../diagnostics/suggest.ts";
+import { nearest } from "../diagnostics/suggest.ts";
 import { readCsvTable } from "./csvTable.ts";
 
 export interface Force {
@@ -66,7 +66,8 @@ export function loadForceRegister(file: string, sink: DiagnosticSink): ForceRegi
   }
   const allNames = forces.flatMap((f) => [f.name, f.shortName, ...f.aliases]);
   const suggestion = (name: string): string => {
-    const match = closest(name, allNames);
+    // Nearest by edit distance over every name, short name and alias, compared as resolve() compares them.
+    const match = nearest(name, allNames, key);
     return match ? ` Did you mean "${byKey.get(key(match))!.name}"?` : "";
   };
   return {

@@ -1,7 +1,7 @@
 // From loaded workforce data to the one typed result every later stage reads.
 import type { ForceRegister } from "../load/forceRegister.ts";
 import type { WorkforceYear } from "../load/workforce.ts";
-import { bandOf } from "./bands.ts";
+import { bandOfShares } from "./bands.ts";
 import { levelShare, mean, percentChange, shareOf } from "./shares.ts";
 import { bands, levels, staffGroups, type Band, type Level } from "../domain/vocabulary.ts";
 import type { BandCounts, ForceStatistics, NationalLevels, Share, Statistics, StaffShare } from "./types.ts";
@@ -15,8 +15,6 @@ export interface StatisticsInput {
 
 const difference = (level: Share, all: Share): number | null =>
   level.womenPct === null || all.womenPct === null ? null : level.womenPct - all.womenPct;
-
-const bandOrNull = (d: number | null): Band | null => (d === null ? null : bandOf(d));
 
 function nationalLevels(data: WorkforceYear): NationalLevels {
   return {
@@ -41,8 +39,8 @@ function forceLevels(data: WorkforceYear, slug: string): Record<Level, Share> | 
 
 function bandsOf(levelsOfForce: Record<Level, Share>): { middleManagement: Band | null; seniorLeadership: Band | null } {
   return {
-    middleManagement: bandOrNull(difference(levelsOfForce.middleManagement, levelsOfForce.officers)),
-    seniorLeadership: bandOrNull(difference(levelsOfForce.seniorLeadership, levelsOfForce.officers)),
+    middleManagement: bandOfShares(levelsOfForce.middleManagement, levelsOfForce.officers),
+    seniorLeadership: bandOfShares(levelsOfForce.seniorLeadership, levelsOfForce.officers),
   };
 }
 
@@ -53,7 +51,7 @@ function countBands(values: (Band | null)[]): BandCounts {
 }
 
 function notStated(data: WorkforceYear): number {
-  return data.officers.filter((o) => o.sex === "Not stated").reduce((sum, o) => sum + o.headcount, 0);
+  return data.officers.filter((o) => o.sex === "Not stated").reduce((sum, o) => sum + o.hundredths, 0) / 100;
 }
 
 export function computeStatistics({ register, years, year }: StatisticsInput): Statistics {
@@ -115,6 +113,7 @@ export function computeStatistics({ register, years, year }: StatisticsInput): S
   return {
     year,
     previousYear: previous ? previous.year : null,
+    measure: { ...current.measure },
     national: { ...nationalLevels(current), previous: previous ? nationalLevels(previous) : null },
     forces,
     averageChange,

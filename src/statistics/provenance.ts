@@ -28,9 +28,9 @@ export function provenance(path: string, years: readonly WorkforceYear[], year: 
   const [head, ...rest] = path.split(".");
 
   const officers = (data: WorkforceYear | null, keep: (row: OfficerCount) => boolean): RowSelection[] =>
-    data ? [{ file: data.officersFile, lines: data.officers.filter(keep).map((r) => r.line) }] : [];
+    data ? [{ file: data.files.officers, lines: data.officers.filter(keep).map((r) => r.line) }] : [];
   const staff = (data: WorkforceYear | null, keep: (row: StaffCount) => boolean): RowSelection[] =>
-    data ? [{ file: data.staffFile, lines: data.staff.filter(keep).map((r) => r.line) }] : [];
+    data?.files.staff ? [{ file: data.files.staff, lines: data.staff.filter(keep).map((r) => r.line) }] : [];
   const atLevel = (level: Level) => (rank: OfficerRank) => (levelDefinitions[level].ranks as readonly OfficerRank[]).includes(rank);
   /** The rows a share at a level sums: stated sex (women only when only women are counted). */
   const levelRows = (data: WorkforceYear | null, level: Level, force: string | null, womenOnly = false) =>

@@ -1,4 +1,5 @@
 // The statistics of one edition: plain values, unrounded, and the shape of output/<year>/statistics.json.
+import type { Measure } from "../load/measure.ts";
 
 import type { Band, Level, StaffRole } from "../domain/vocabulary.ts";
 
@@ -55,6 +56,12 @@ export type BandCounts = Record<Band, number>;
 export interface Statistics {
   year: number;
   previousYear: number | null;
+  /**
+   * What the edition year's figures count: "headcount" (people) or "fte" (full-time equivalents), for
+   * the officer figures (shares, bands, % changes, trend) and the staff figures. The loader makes every
+   * year's officers file use the edition's measure, so a % change never compares FTE with people.
+   */
+  measure: { officers: Measure; staff: Measure };
   national: NationalStatistics;
   forces: ForceStatistics[];
   averageChange: Record<Level, number | null>;

@@ -98,6 +98,7 @@ export function fixtureStatistics(options: { forceCount?: number; years?: number
   return {
     year,
     previousYear: year - 1,
+    measure: { officers: "headcount", staff: "headcount" },
     national: { ...national, previous: null },
     forces,
     averageChange: { officers: null, middleManagement: null, seniorLeadership: null },
