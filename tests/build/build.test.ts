@@ -60,7 +60,8 @@ describe("a build of the fixture edition", () => {
     expect(rules).toContain("missing-entry"); // Avon and Somerset and Kent have data but no entry
     expect(report.warnings.find((w: { message: string }) => w.message.includes("Kent Police"))).toBeDefined();
     expect(existsSync(path.join(outDir, "2024", "report.pdf"))).toBe(true);
-    expect(readdirSync(outDir).filter((n) => n.startsWith("."))).toEqual([]);
+    // No staging or swap folders are left; only the stage cache stays.
+    expect(readdirSync(outDir).filter((n) => n.startsWith("."))).toEqual([".cache"]);
   });
 
   it("leaves an earlier good build untouched when a later build fails", async () => {
@@ -71,7 +72,8 @@ describe("a build of the fixture edition", () => {
     fixture.edit("data/2024/officers.csv", (t) => t.replace("Cumbria,Female,Sergeant,41", "Cumbria,Female,Sergeant,lots"));
     await expect(build({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir, outDir, print: false })).rejects.toBeInstanceOf(BuildError);
     expect(readFileSync(path.join(outDir, "2024/report.pdf")).equals(before)).toBe(true);
-    expect(readdirSync(outDir).filter((n) => n.startsWith("."))).toEqual([]);
+    // No staging or swap folders are left; only the stage cache stays.
+    expect(readdirSync(outDir).filter((n) => n.startsWith("."))).toEqual([".cache"]);
   });
 
   it("refuses to write into an archive of published editions", async () => {
