@@ -20,9 +20,11 @@ export interface ReportPdfProps {
   log: PageLog;
   print: boolean;
   creator: string;
+  /** Lay out only these sections, without cover and contents (the preview's first look at an edit). */
+  only?: ReadonlySet<string>;
 }
 
-export function ReportPdf({ document, charts, pages, log, print, creator }: ReportPdfProps) {
+export function ReportPdf({ document, charts, pages, log, print, creator, only }: ReportPdfProps) {
   const geometry = pageGeometry(print);
   const { meta } = document;
   const header = meta.runningHeader;
@@ -41,9 +43,9 @@ export function ReportPdf({ document, charts, pages, log, print, creator }: Repo
       pageMode="useOutlines"
     >
       {/* Cover and contents belong to the printed book, not to the document. */}
-      <Cover meta={meta} bookmark={document.labels.cover} geometry={geometry} />
-      <Contents document={document} pages={pages} geometry={geometry} log={log} />
-      {document.sections.map((section) => {
+      {only ? null : <Cover meta={meta} bookmark={document.labels.cover} geometry={geometry} />}
+      {only ? null : <Contents document={document} pages={pages} geometry={geometry} log={log} />}
+      {document.sections.filter((section) => !only || only.has(section.id)).map((section) => {
         switch (section.kind) {
           case "foreword":
           case "summary":

@@ -47,21 +47,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const unchanged = previousBuild(cacheDir, buildKey, outputDir);
     if (unchanged) return { ...unchanged, timings: { total: performance.now() - started }, cacheStats: { build: { hits: 1, misses: 0 } } };
   }
-  const [{ prepare }, { renderPdf }] = await Promise.all([import("./prepare.ts"), import("../render/renderPdf.tsx")]);
+  const { renderPdf } = await import("../render/renderPdf.tsx");
 
-  // Load, statistics and document, unless the same inputs were prepared by the same code before.
-  const prepareKey = hashOf(codeVersion(), editionInputsHash(options), options.contentDir, options.dataDir);
-  const kept = cache.get<{ statistics: Statistics; document: ReportDocument; warnings: Diagnostic[] }>("prepare", prepareKey);
-  let prepared: { statistics: Statistics; document: ReportDocument; warnings: Diagnostic[] };
-  if (kept) {
-    prepared = kept;
-    timings.prepare = performance.now() - started;
-  } else {
-    const { statistics, document, sink } = prepare(options, timings);
-    prepared = { statistics, document, warnings: sink.warnings };
-    cache.set("prepare", prepareKey, prepared);
-  }
-  const { statistics, document, warnings } = prepared;
+  const { statistics, document, warnings } = await prepareCached(options, cache, timings);
 
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
   const { pdf, pages, passes, charts, timings: pdfTimings } = await stage("layout", options.outDir, "The PDF could not be drawn", () =>
@@ -95,6 +83,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.cache !== false) recordBuild(cacheDir, buildKey, outputDir, files);
   for (const kind of ["prepare", "charts", "layout", "layout-pages", "build"]) pruneCache(cacheDir, kind, kind === "charts" ? 400 : 8);
   return { outputDir, pdfFile: path.join(outputDir, "report.pdf"), pageCount, pages, statistics, document, warnings, timings, cacheStats: cache.stats };
+}
+
+export interface Prepared {
+  statistics: Statistics;
+  document: ReportDocument;
+  warnings: Diagnostic[];
+}
+
+/** Load, statistics and document, unless the same inputs were prepared by the same code before. */
+export async function prepareCached(options: BuildOptions, cache: StageCache, timings: Record<string, number> = {}): Promise<Prepared> {
+  const started = performance.now();
+  const key = hashOf(codeVersion(), editionInputsHash(options), options.contentDir, options.dataDir);
+  const kept = cache.get<Prepared>("prepare", key);
+  if (kept) {
+    timings.prepare = performance.now() - started;
+    return kept;
+  }
+  const { prepare } = await import("./prepare.ts");
+  const { statistics, document, sink } = prepare(options, timings);
+  const prepared = { statistics, document, warnings: sink.warnings };
+  cache.set("prepare", key, prepared);
+  return prepared;
 }
 
 /**

@@ -88,3 +88,20 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   }
   throw new Error("The contents' page numbers did not settle after three layout passes.");
 }
+
+/**
+ * Lays out a few sections on their own, without cover, contents or a cache: what the preview shows
+ * first after an edit, while the whole draft is laid out behind it. Folios count from 1.
+ */
+export async function renderSectionsPdf(document: ReportDocument, sectionIds: readonly string[], options: PdfOptions): Promise<Buffer> {
+  const only = new Set(sectionIds);
+  const wanted = chartFigures({ ...document, sections: document.sections.filter((s) => only.has(s.id)) });
+  const charts = await renderFigures(wanted, { widths: chartWidths, cache: options.cache });
+  registerFonts();
+  const resolve = (logical: string) => realPath(logical, options.roots);
+  return renderToBuffer(
+    <AssetContext.Provider value={resolve}>
+      <ReportPdf document={document} charts={charts} pages={new PageLog()} log={new PageLog()} print={options.print} creator={options.creator} only={only} />
+    </AssetContext.Provider>,
+  );
+}
