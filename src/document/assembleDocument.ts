@@ -130,7 +130,7 @@ export function assembleDocument({ content, statistics, register }: AssembleInpu
   const { edition, editionName, editionLabel } = editionOf(content);
   const context = expressionContext(statistics, edition, editionLabel, report.title);
   const rich = (file: { file: string; body: string; bodyLine: number }): RichText =>
-    parseMarkdown({ file: file.file, text: file.body, firstLine: file.bodyLine }, context, sink);
+    parseMarkdown({ file: file.file, text: file.body, firstLine: file.bodyLine, root: content.root }, context, sink);
 
   const sections: Section[] = [
     { kind: "cover", id: "cover", title: report.title, editionName, year: report.year },

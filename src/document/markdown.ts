@@ -1,12 +1,11 @@
 // Markdown → the document's blocks: figures bound to the statistics, typography applied, and anything
 // the report cannot print reported with its file, line and column.
 import type { Root, RootContent, PhrasingContent, BlockContent, DefinitionContent, ListItem } from "mdast";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { checkLink, checkMarkdownImage, checkMarkdownSource, checkMarkdownTree } from "./markdownGuards.ts";
 import { evaluateExpression, ExpressionError, parseExpression } from "./expressions.ts";
 import type { Block, Footnote, Inline, RichText } from "./model.ts";
 import { typeset } from "./typography.ts";
@@ -18,6 +17,8 @@ export interface MarkdownSource {
   text: string;
   /** Line in the file where `text` starts (1 after front matter ends), so positions point into the file. */
   firstLine: number;
+  /** The content folder images must lie in (see src/load/safePath.ts). */
+  root?: string;
 }
 
 /** Replaces every {{ expression }} with its formatted value; errors point at the expression. */
@@ -37,8 +38,10 @@ export function bindFigures(source: MarkdownSource, context: unknown, sink: Diag
 }
 
 export function parseMarkdown(source: MarkdownSource, context: unknown, sink: DiagnosticSink): RichText {
+  if (!checkMarkdownSource(source, sink)) return { source: source.file, blocks: [], footnotes: [], words: 0 };
   const text = bindFigures(source, context, sink);
   const tree = parser.runSync(parser.parse(text)) as Root;
+  checkMarkdownTree(tree, source, sink);
   const footnoteNumbers = new Map<string, number>();
   const footnotes: Footnote[] = [];
   let words = 0;
@@ -84,9 +87,7 @@ export function parseMarkdown(source: MarkdownSource, context: unknown, sink: Di
         case "break":
           return [{ type: "break" }];
         case "link":
-          if (!/^(https?:\/\/|mailto:)[^\s]+$/.test(node.url)) {
-            sink.warn(source.file, "malformed-link", `The link "${node.url}" is not a full web address (https://…) or mailto: address; readers of the PDF cannot follow it.`, at(node));
-          }
+          if (!checkLink(node.url, source.file, sink, at(node))) return inline(node.children);
           return [{ type: "link", url: node.url, children: inline(node.children) }];
         case "footnoteReference":
           return [{ type: "footnoteRef", number: footnoteNumber(node.identifier) }];
@@ -101,16 +102,9 @@ export function parseMarkdown(source: MarkdownSource, context: unknown, sink: Di
       case "paragraph": {
         const only = node.children.length === 1 ? node.children[0] : null;
         if (only?.type === "image") {
-          if (/^[a-z]+:/i.test(only.url) || only.url.startsWith("//")) {
-            sink.error(source.file, "remote-image", `The image "${only.url}" is not a local file; put it in the content folder and refer to it by its path.`, at(only));
-            return [];
-          }
+          const file = checkMarkdownImage(source, only.url, sink, at(only));
+          if (!file) return [];
           if (!only.alt) sink.warn(source.file, "image-alt", `The image "${only.url}" has no alt text; describe it in the [brackets].`, at(only));
-          const file = path.resolve(path.dirname(source.file), decodeURI(only.url));
-          if (!/\.(png|jpe?g)$/i.test(file) || !existsSync(file)) {
-            sink.error(source.file, "missing-image", `The image "${only.url}" must be a PNG or JPEG file beside the Markdown (looked for ${file}).`, at(only));
-            return [];
-          }
           return [{ type: "image", src: file, alt: only.alt ?? "" }];
         }
         return [{ type: "paragraph", children: inline(node.children) }];

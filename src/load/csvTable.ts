@@ -16,8 +16,9 @@ export interface CsvTable {
 }
 
 /** Reads a CSV whose header must be exactly `header`; returns null (after recording why) if unusable. */
-export function readCsvTable(file: string, header: readonly string[], sink: DiagnosticSink): CsvTable | null {
-  const text = readInputFile(file, sink, `a CSV file with the header ${header.join(",")}`);
+/** `root` is the data folder the file must lie in (see src/load/safePath.ts). */
+export function readCsvTable(file: string, header: readonly string[], sink: DiagnosticSink, root?: string): CsvTable | null {
+  const text = readInputFile(file, sink, `a CSV file with the header ${header.join(",")}`, root);
   if (text === null) return null;
   return parseCsvTable(file, text, header, sink);
 }

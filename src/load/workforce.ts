@@ -37,8 +37,9 @@ function loadCounts<C extends string>(
   allowed: readonly C[],
   register: ForceRegister,
   sink: DiagnosticSink,
+  root: string,
 ): { force: string; sex: Sex; category: C; headcount: number; line: number }[] | null {
-  const table = readCsvTable(file, header, sink);
+  const table = readCsvTable(file, header, sink, root);
   if (!table) return null;
   const category = header[2];
   const seen = new Map<string, number>();
@@ -50,18 +51,18 @@ function loadCounts<C extends string>(
     const force = register.resolve(v.force);
     let ok = true;
     if (!force) {
-      sink.error(file, "unknown-force", register.unknownMessage(v.force), at(row, "force"));
+      sink.error(file, "unknown-force", () => register.unknownMessage(v.force), at(row, "force"));
       ok = false;
     }
     if (!(sexes as readonly string[]).includes(v.sex)) {
-      sink.error(file, "unknown-sex", `Sex "${v.sex}" is not recognised; expected one of ${sexes.join(", ")}.${didYouMean(v.sex, sexes)}`, at(row, "sex"));
+      sink.error(file, "unknown-sex", () => `Sex "${v.sex}" is not recognised; expected one of ${sexes.join(", ")}.${didYouMean(v.sex, sexes)}`, at(row, "sex"));
       ok = false;
     }
     if (!(allowed as readonly string[]).includes(v[category])) {
       sink.error(
         file,
         `unknown-${category}`,
-        `${category === "rank" ? "Rank" : "Role"} "${v[category]}" is not recognised; expected one of ${allowed.join(", ")}.${didYouMean(v[category], allowed)}`,
+        () => `${category === "rank" ? "Rank" : "Role"} "${v[category]}" is not recognised; expected one of ${allowed.join(", ")}.${didYouMean(v[category], allowed)}`,
         at(row, category),
       );
       ok = false;
@@ -86,9 +87,9 @@ function loadCounts<C extends string>(
 /** Staff data is needed for the edition year; earlier years may have officers only (for trends and % changes). */
 export function loadWorkforceYear(dir: string, year: number, register: ForceRegister, sink: DiagnosticSink, options: { staffRequired: boolean }): WorkforceYear | null {
   const officersFile = `${dir}/${year}/officers.csv`;
-  const officerRows = loadCounts(officersFile, officersHeader, officerRanks, register, sink);
+  const officerRows = loadCounts(officersFile, officersHeader, officerRanks, register, sink, dir);
   const staffFile = `${dir}/${year}/staff.csv`;
-  const staffRows = options.staffRequired || existsSync(staffFile) ? loadCounts(staffFile, staffHeader, staffRoles, register, sink) : [];
+  const staffRows = options.staffRequired || existsSync(staffFile) ? loadCounts(staffFile, staffHeader, staffRoles, register, sink, dir) : [];
   if (!officerRows || !staffRows) return null;
 
   // A force listed with no officers at all would divide by zero in every percentage.
