@@ -7,7 +7,8 @@ import { renderPdf } from "../pdf/renderPdf.tsx";
 import type { Statistics } from "../statistics/types.ts";
 import { chartFigures, prepare } from "./prepare.ts";
 import { chartWidths } from "../../templates/styles.ts";
-import { assertNotArchive, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
+import { checkOutputFolder } from "./outputFolder.ts";
+import { strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
 import { projectVersion } from "./version.ts";
 
 export interface BuildOptions {
@@ -30,7 +31,7 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  assertNotArchive(options.outDir);
+  const recovered = checkOutputFolder(options.outDir, options.year);
   const started = performance.now();
   const timings: Record<string, number> = {};
   const { statistics, document, sink } = prepare(options, timings);
@@ -63,6 +64,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     layoutPasses: passes,
     sections: pages,
     warnings: sink.warnings,
+    recovered,
     timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
   });
   writeOutputsAtomically(outputDir, files);

@@ -1,8 +1,8 @@
-// The command line: `report build [--year N] [--data DIR] [--content DIR] [--out DIR] [--print]`.
+// The command line: `report build [--year N] [--data DIR] [--content DIR] [--out DIR] [--print] [--debug]`.
 import { parseArgs } from "node:util";
 import { build } from "../build/build.ts";
-import { BuildError } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/reporter.ts";
+import { asDiagnostics } from "../diagnostics/unexpected.ts";
 
 const usage = `Usage: npm run build -- [options]
 
@@ -14,6 +14,7 @@ Options:
   --content DIR    content folder, holding one folder per year (default: content)
   --out DIR        output folder; the build writes DIR/<year>/ (default: output)
   --print          print edition: 3 mm bleed and crop marks (default: screen edition, trimmed A4)
+  --debug          on an unexpected failure, also print the stack trace
   -h, --help       show this help
 
 Writes <out>/<year>/report.pdf, statistics.json, build-report.json and charts/.
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
         content: { type: "string", default: "content" },
         out: { type: "string", default: "output" },
         print: { type: "boolean", default: false },
+        debug: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -59,19 +61,19 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`Built ${result.pdfFile}: ${result.pageCount} pages in ${seconds} s\n`);
     return 0;
   } catch (error) {
-    if (error instanceof BuildError) {
-      report(error.diagnostics);
-      process.stderr.write("Build stopped; nothing was written.\n");
-      return 1;
-    }
-    throw error;
+    // Every failure, expected or not, is printed by the one reporter; a stack trace only with --debug.
+    report(asDiagnostics(error));
+    if (values.debug && error instanceof Error && !(error.name === "BuildError")) process.stderr.write(`${error.stack}\n`);
+    process.stderr.write("Build stopped; nothing was written.\n");
+    return 1;
   }
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`Build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    report(asDiagnostics(error));
+    if (process.argv.includes("--debug") && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exit(1);
   },
 );
