@@ -53,8 +53,8 @@ describe("no network", () => {
     const fixture = copyFixtures();
     fixture.edit(file, change);
     const failure = await build({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir, outDir: path.join(fixture.root, "out"), print: false }).catch((e: unknown) => e);
+    expect(attempts).toEqual([]);
     expect(failure).toBeInstanceOf(BuildError);
     expect((failure as BuildError).diagnostics.map((d) => d.rule)).toEqual([rule]);
-    expect(attempts).toEqual([]);
   });
 });
