@@ -20,7 +20,7 @@ beforeEach(() => {
   dns.lookup = ((host: string) => {
     attempts.push(`lookup ${host}`);
     throw new Error("DNS lookup during a build");
-  }) as typeof dns.lookup;
+  }) as unknown as typeof dns.lookup;
   dns.promises.lookup = (async (host: string) => {
     attempts.push(`lookup ${host}`);
     throw new Error("DNS lookup during a build");
