@@ -2,6 +2,7 @@
 import { parse } from "csv-parse/sync";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { readInputFile } from "./readInput.ts";
+import { printable } from "./safePath.ts";
 
 export interface CsvRow {
   line: number;
@@ -27,7 +28,7 @@ export function parseCsvTable(file: string, text: string, header: readonly strin
   const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   const found = firstLine.split(",").map((h) => h.trim());
   if (found.join(",") !== header.join(",")) {
-    sink.error(file, "csv-header", `The header is "${firstLine}"; expected "${header.join(",")}".`, { line: 1, column: 1 });
+    sink.error(file, "csv-header", `The header is "${printable(firstLine)}"; expected "${header.join(",")}".`, { line: 1, column: 1 });
     return null;
   }
   let records: { record: Record<string, string>; info: { lines: number } }[];

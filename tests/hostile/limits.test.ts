@@ -154,3 +154,11 @@ it("the sample report's content is within every limit", () => {
   const kent = readFileSync(path.resolve(import.meta.dirname, "../../content/2024/good-practice/kent.md"), "utf8");
   expect(kent.length).toBeLessThan(limits.textBytes / 4);
 });
+
+it("rejects a 5,000-character word in front matter (the lede is printed large) at its field's line", () => {
+  const fixture = copyFixtures();
+  fixture.edit(entry, (t) => t.replace("lede: Cumbria ran a mentoring scheme for the tests.", `lede: Cumbria ran ${"a".repeat(5000)}.`));
+  const [error] = prepareErrors(fixture);
+  expect(error).toMatchObject({ rule: "schema", line: 4 });
+  expect(error.message).toMatch(/^lede: expected the opening paragraph without any word over 40 characters/);
+});
