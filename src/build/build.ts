@@ -7,6 +7,7 @@ import type { ReportDocument } from "../document/model.ts";
 import type { Statistics } from "../statistics/types.ts";
 import { editionInputsHash } from "./inputFiles.ts";
 import { previousBuild, recordBuild } from "./unchanged.ts";
+import { checkOutputFolder } from "./outputFolder.ts";
 import { assertNotArchive, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
 import { projectVersion } from "./version.ts";
 
@@ -33,7 +34,7 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  assertNotArchive(options.outDir);
+  const recovered = checkOutputFolder(options.outDir, options.year);
   const started = performance.now();
   const timings: Record<string, number> = {};
   const cacheDir = path.join(options.outDir, ".cache");
@@ -77,6 +78,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     layoutPasses: passes,
     sections: pages,
     warnings,
+    recovered,
     timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
   });
   await stage("write", outputDir, "The outputs could not be written", async () => writeOutputsAtomically(outputDir, files));

@@ -42,7 +42,7 @@ export function prepare(options: PrepareOptions, timings: Record<string, number>
     timings[name] = now - t;
     t = now;
   };
-  const register = loadForceRegister(path.join(options.dataDir, "forces.csv"), sink);
+  const register = loadForceRegister(path.join(options.dataDir, "forces.csv"), sink, options.dataDir);
   sink.throwIfErrors();
   const years: WorkforceYear[] = [];
   for (const y of dataYears(options.dataDir, options.year)) {

@@ -1,6 +1,6 @@
 // Every build result lands at once or not at all: files are written to a staging folder beside the
 // target, then swapped in. A failed or killed build leaves the previous good build untouched.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export type OutputFiles = Record<string, string | Buffer>;
@@ -12,26 +12,85 @@ export function assertNotArchive(outDir: string): void {
   }
 }
 
+/**
+ * Staging and previous folders carry the writing process's id: `.<name>.staging-<pid>`, `.<name>.previous-<pid>`.
+ * A build killed part-way (SIGKILL, power loss) leaves them behind; `recoverInterruptedBuilds` puts things
+ * right before the next build does anything, and every write starts by calling it.
+ */
 export function writeOutputsAtomically(targetDir: string, files: OutputFiles): void {
   const parent = path.dirname(targetDir);
   mkdirSync(parent, { recursive: true });
+  recoverInterruptedBuilds(targetDir);
   const staging = path.join(parent, `.${path.basename(targetDir)}.staging-${process.pid}`);
   const previous = path.join(parent, `.${path.basename(targetDir)}.previous-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
+    let written = 0;
     for (const [name, content] of Object.entries(files)) {
       const file = path.join(staging, name);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, content);
+      if (++written === 1) killPoint("while-staging");
     }
+    killPoint("before-first-rename");
     if (existsSync(targetDir)) renameSync(targetDir, previous);
+    killPoint("between-renames");
     renameSync(staging, targetDir);
+    killPoint("before-cleanup");
     rmSync(previous, { recursive: true, force: true });
   } catch (error) {
     if (!existsSync(targetDir) && existsSync(previous)) renameSync(previous, targetDir);
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+const leftover = (name: string) => new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(staging|previous)-(\\d+)$`);
+
+/** True when a process with this id is running (so its staging folder is in use, not a leftover). */
+function running(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Leftovers of killed builds next to `targetDir`: a `.previous` folder whose build died between its two
+ * renames is moved back to `targetDir` when that is missing (so the earlier build is never left hidden),
+ * otherwise removed; stale staging folders are removed. Folders of a build still running are left alone.
+ * Returns what it did, one line each, for the build report.
+ */
+export function recoverInterruptedBuilds(targetDir: string): string[] {
+  const parent = path.dirname(targetDir);
+  if (!existsSync(parent)) return [];
+  const pattern = leftover(path.basename(targetDir));
+  const found = readdirSync(parent)
+    .map((name) => ({ name, match: pattern.exec(name) }))
+    .filter((f) => f.match && !running(Number(f.match[2])))
+    .map((f) => ({ full: path.join(parent, f.name), kind: f.match![1], mtime: statSync(path.join(parent, f.name)).mtimeMs }));
+  const done: string[] = [];
+  const previous = found.filter((f) => f.kind === "previous").sort((a, b) => b.mtime - a.mtime);
+  if (!existsSync(targetDir) && previous.length > 0) {
+    renameSync(previous[0].full, targetDir);
+    done.push(`restored ${targetDir} from ${path.basename(previous.shift()!.full)}, left by a build that was stopped while swapping folders`);
+  }
+  for (const f of [...previous, ...found.filter((f) => f.kind === "staging")]) {
+    rmSync(f.full, { recursive: true, force: true });
+    done.push(`removed ${path.basename(f.full)}, left by a build that was stopped`);
+  }
+  return done;
+}
+
+/**
+ * Test hook: REPORT_TEST_KILL_AT=<point> makes the process kill itself with SIGKILL at that point, so
+ * tests can leave exactly the state a killed build leaves. Unset in every real build.
+ */
+function killPoint(name: string): void {
+  if (process.env.REPORT_TEST_KILL_AT === name) process.kill(process.pid, "SIGKILL");
 }
 
 /** JSON that refuses NaN and Infinity instead of silently writing null. */

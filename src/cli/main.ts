@@ -1,8 +1,8 @@
-// The command line: `report build [--year N] [--data DIR] [--content DIR] [--out DIR] [--print]`.
+// The command line: `report build [--year N] [--data DIR] [--content DIR] [--out DIR] [--print] [--debug]`.
 import { parseArgs } from "node:util";
 import { build } from "../build/build.ts";
-import { BuildError } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/reporter.ts";
+import { asDiagnostics } from "../diagnostics/unexpected.ts";
 
 const usage = `Usage: npm run build -- [options]
 
@@ -16,6 +16,7 @@ Options:
   --print          print edition: 3 mm bleed and crop marks (default: screen edition, trimmed A4)
   --no-cache       run every stage, ignoring results kept in <out>/.cache
   --timings        print how long each stage took and what the cache reused
+  --debug          on an unexpected failure, also print the stack trace
   -h, --help       show this help
 
 Writes <out>/<year>/report.pdf, statistics.json, build-report.json and charts/.
@@ -43,6 +44,7 @@ export async function main(argv: string[], io: Console = processConsole): Promis
         print: { type: "boolean", default: false },
         "no-cache": { type: "boolean", default: false },
         timings: { type: "boolean", default: false },
+        debug: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -76,11 +78,10 @@ export async function main(argv: string[], io: Console = processConsole): Promis
     }
     return 0;
   } catch (error) {
-    if (error instanceof BuildError) {
-      report(error.diagnostics, (line) => io.err(`${line}\n`));
-      io.err("Build stopped; nothing was written.\n");
-      return 1;
-    }
-    throw error;
+    // Every failure, expected or not, is printed by the one reporter; a stack trace only with --debug.
+    report(asDiagnostics(error), (line) => io.err(`${line}\n`));
+    if (values.debug && error instanceof Error && error.name !== "BuildError") io.err(`${error.stack}\n`);
+    io.err("Build stopped; nothing was written.\n");
+    return 1;
   }
 }

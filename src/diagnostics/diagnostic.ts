@@ -1,3 +1,5 @@
+import { limits } from "../domain/limits.ts";
+
 // Messages in the shape of unified's vfile messages: where (file, line, column), what, and how bad.
 
 export type Severity = "error" | "warning";
@@ -33,9 +35,31 @@ export function formatLocation(d: Diagnostic): string {
 /** Collects messages during a stage; throws them together so a user fixes a file in one pass. */
 export class DiagnosticSink {
   readonly messages: Diagnostic[] = [];
+  /** Errors listed per file; past limits.errorsPerFile they are only counted, in one last message. */
+  private readonly listed = new Map<string, number>();
+  private readonly overflow = new Map<string, Diagnostic & { count: number }>();
 
-  error(file: string, rule: string, message: string, at?: { line?: number; column?: number }): void {
-    this.messages.push({ severity: "error", file, rule, message, ...at });
+  /** A message may be a function, so costly wording (suggestions) is only built for errors that are listed. */
+  error(file: string, rule: string, message: string | (() => string), at?: { line?: number; column?: number }): void {
+    const listed = this.listed.get(file) ?? 0;
+    if (listed >= limits.errorsPerFile) {
+      let summary = this.overflow.get(file);
+      if (!summary) {
+        summary = { severity: "error", file, rule: "too-many-errors", message: "", count: 0 };
+        this.overflow.set(file, summary);
+        this.messages.push(summary);
+      }
+      summary.count += 1;
+      summary.message = `…and ${summary.count} more error${summary.count === 1 ? "" : "s"} in this file, not listed (the first ${limits.errorsPerFile} are above).`;
+      return;
+    }
+    this.listed.set(file, listed + 1);
+    this.messages.push({ severity: "error", file, rule, message: typeof message === "function" ? message() : message, ...at });
+  }
+
+  /** True once a file has as many listed errors as the limit; loaders may stop costly checks then. */
+  isFull(file: string): boolean {
+    return (this.listed.get(file) ?? 0) >= limits.errorsPerFile;
   }
 
   warn(file: string, rule: string, message: string, at?: { line?: number; column?: number }): void {

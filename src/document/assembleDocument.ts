@@ -69,7 +69,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
   };
 
   const rich = (file: { file: string; body: string; bodyLine: number }, idPrefix: string): RichText =>
-    parseMarkdown({ file: file.file, text: file.body, firstLine: file.bodyLine }, { names, bindings, roots, idPrefix }, sink);
+    parseMarkdown({ file: file.file, text: file.body, firstLine: file.bodyLine, root: content.root }, { names, bindings, roots, idPrefix }, sink);
 
   /** A figure printed by the document itself (not written in prose): a binding whose source is the data. */
   const figure = (id: string, text: string, value: number | null, statistic: string): Inline => {

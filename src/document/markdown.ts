@@ -1,13 +1,12 @@
 // Markdown → the document's blocks: figures bound to the statistics, typography applied, and anything
 // the report cannot print reported with its file, line and column.
 import type { Root, RootContent, PhrasingContent, BlockContent, DefinitionContent, ListItem } from "mdast";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { type BindingTable, type DocumentRoots, logicalPath } from "./bindings.ts";
+import { checkLink, checkMarkdownImage, checkMarkdownSource, checkMarkdownTree } from "./markdownGuards.ts";
 import { evaluate, ExpressionError, parseExpression } from "./expressions.ts";
 import type { Block, Footnote, Inline, RichText, SourceRef } from "./model.ts";
 import { typeset } from "./typography.ts";
@@ -19,6 +18,8 @@ export interface MarkdownSource {
   text: string;
   /** Line in the file where `text` starts (1 after front matter ends), so positions point into the file. */
   firstLine: number;
+  /** The content folder images must lie in (see src/load/safePath.ts). */
+  root?: string;
 }
 
 /** What binding a text needs: the names `{{ }}` may use, where figures are recorded, and the ids to give. */
@@ -82,9 +83,12 @@ function splitExpressions(value: string, position: Position | undefined, source:
 }
 
 export function parseMarkdown(source: MarkdownSource, bind: BindContext, sink: DiagnosticSink): RichText {
+  const file = logicalPath(source.file, bind.roots);
+  // Input that would take the parser or the layout too long is refused before any heavy work.
+  if (!checkMarkdownSource(source, sink)) return { source: { file, line: source.firstLine, column: 1 }, blocks: [], footnotes: [], words: 0 };
   const text = source.text;
   const tree = parser.runSync(parser.parse(text)) as Root;
-  const file = logicalPath(source.file, bind.roots);
+  checkMarkdownTree(tree, source, sink);
   let blockCount = 0;
   let figureCount = 0;
   const footnoteNumbers = new Map<string, number>();
@@ -183,9 +187,7 @@ export function parseMarkdown(source: MarkdownSource, bind: BindContext, sink: D
         case "break":
           return [{ type: "break" }];
         case "link":
-          if (!/^(https?:\/\/|mailto:)[^\s]+$/.test(node.url)) {
-            sink.warn(source.file, "malformed-link", `The link "${node.url}" is not a full web address (https://…) or mailto: address; readers of the PDF cannot follow it.`, at(node));
-          }
+          if (!checkLink(node.url, source.file, sink, at(node))) return inline(node.children);
           return [{ type: "link", url: node.url, children: inline(node.children) }];
         case "footnoteReference":
           return [{ type: "footnoteRef", number: footnoteNumber(node.identifier) }];
@@ -203,21 +205,14 @@ export function parseMarkdown(source: MarkdownSource, bind: BindContext, sink: D
       case "paragraph": {
         const only = node.children.length === 1 ? node.children[0] : null;
         if (only?.type === "image") {
-          if (/^[a-z]+:/i.test(only.url) || only.url.startsWith("//")) {
-            sink.error(source.file, "remote-image", `The image "${only.url}" is not a local file; put it in the content folder and refer to it by its path.`, at(only));
-            return [];
-          }
+          const image = checkMarkdownImage(source, only.url, sink, at(only));
+          if (image === null) return [];
           if (!only.alt) sink.warn(source.file, "image-alt", `The image "${only.url}" has no alt text; describe it in the [brackets].`, at(only));
-          const image = path.resolve(path.dirname(source.file), decodeURI(only.url));
-          if (!/\.(png|jpe?g)$/i.test(image) || !existsSync(image)) {
-            sink.error(source.file, "missing-image", `The image "${only.url}" must be a PNG or JPEG file beside the Markdown (looked for ${image}).`, at(only));
-            return [];
-          }
           let src: string;
           try {
             src = logicalPath(image, bind.roots);
           } catch {
-            sink.error(source.file, "image-outside", `The image "${only.url}" is outside the content folder; put it beside the Markdown.`, at(only));
+            sink.error(source.file, "image", `The image "${only.url}" is outside the content folder; put it beside the Markdown.`, at(only));
             return [];
           }
           return [{ ...located(node), type: "image", src, alt: only.alt ?? "" }];

@@ -17,6 +17,7 @@ import {
 import type { Force, ForceRegister } from "./forceRegister.ts";
 import { readMarkdownFile, type MarkdownFile } from "./frontMatter.ts";
 import { readInputFile } from "./readInput.ts";
+import { checkImageReference } from "./imageFile.ts";
 import { parseYamlWithSchema } from "./yamlData.ts";
 
 export interface Entry extends MarkdownFile<EntryFrontMatter> {
@@ -24,6 +25,8 @@ export interface Entry extends MarkdownFile<EntryFrontMatter> {
 }
 
 export interface ContentSet {
+  /** The content folder the build was given; every file it reads lies inside. */
+  root: string;
   dir: string;
   report: ReportConfig;
   reportFile: string;
@@ -45,36 +48,48 @@ function markdownFiles(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
+/**
+ * A portrait is a local PNG or JPEG, its path relative to the edition folder (content/<year>/images/…).
+ * The checked real path replaces the written one; a refused portrait is an error at its front-matter line.
+ */
+function checkPortrait(person: MarkdownFile<PersonFrontMatter> | null, contentRoot: string, dir: string, sink: DiagnosticSink): void {
+  if (!person?.data.portrait) return;
+  const at = { file: person.file, line: person.fieldLines.portrait, column: 1 };
+  person.data.portrait = checkImageReference(person.data.portrait, dir, contentRoot, sink, at, "portrait") ?? undefined;
+}
+
 const byOrder = <T extends { data: { order?: number }; file: string }>(a: T, b: T) =>
   (a.data.order ?? Number.MAX_SAFE_INTEGER) - (b.data.order ?? Number.MAX_SAFE_INTEGER) || (a.file < b.file ? -1 : 1);
 
 export function loadContent(contentRoot: string, year: number, register: ForceRegister, sink: DiagnosticSink): ContentSet | null {
   const dir = path.join(contentRoot, String(year));
   const reportFile = path.join(dir, "report.yml");
-  const reportText = readInputFile(reportFile, sink, "the edition's settings (title, year, running header, sources)");
+  const reportText = readInputFile(reportFile, sink, "the edition's settings (title, year, running header, sources)", contentRoot);
   const report = reportText === null ? null : parseYamlWithSchema(reportFile, reportText, 1, reportSchema, sink);
   if (report && report.data.year !== year) {
     sink.error(reportFile, "report-year", `year is ${report.data.year} but this is the ${year} folder; they must agree.`, { line: report.fieldLines.year });
   }
 
   const forewords = markdownFiles(path.join(dir, "forewords"))
-    .map((file) => readMarkdownFile(file, personSchema, sink, "a foreword"))
+    .map((file) => readMarkdownFile(file, personSchema, sink, "a foreword", contentRoot))
     .filter((f): f is MarkdownFile<PersonFrontMatter> => f !== null)
     .sort(byOrder);
 
   const summaryFile = path.join(dir, "executive-summary.md");
-  const summary = existsSync(summaryFile) ? readMarkdownFile(summaryFile, personSchema, sink, "the executive summary") : null;
+  const summary = existsSync(summaryFile) ? readMarkdownFile(summaryFile, personSchema, sink, "the executive summary", contentRoot) : null;
   const backFile = path.join(dir, "back-page.md");
-  const backPage = existsSync(backFile) ? readMarkdownFile(backFile, backPageSchema, sink, "the back page") : null;
+  const backPage = existsSync(backFile) ? readMarkdownFile(backFile, backPageSchema, sink, "the back page", contentRoot) : null;
+
+  for (const person of [...forewords, summary]) checkPortrait(person, contentRoot, dir, sink);
 
   const analysis = markdownFiles(path.join(dir, "analysis"))
-    .map((file) => readMarkdownFile(file, analysisSchema, sink, "a data-analysis section"))
+    .map((file) => readMarkdownFile(file, analysisSchema, sink, "a data-analysis section", contentRoot))
     .filter((f): f is MarkdownFile<AnalysisFrontMatter> => f !== null)
     .sort(byOrder);
 
   const entries: Entry[] = [];
   for (const file of markdownFiles(path.join(dir, "good-practice"))) {
-    const entry = readMarkdownFile(file, entrySchema, sink, "a good-practice entry");
+    const entry = readMarkdownFile(file, entrySchema, sink, "a good-practice entry", contentRoot);
     if (!entry) continue;
     const force = register.resolve(entry.data.force);
     if (!force) {
@@ -87,5 +102,5 @@ export function loadContent(contentRoot: string, year: number, register: ForceRe
   entries.sort((a, b) => registerOrder.get(a.force.slug)! - registerOrder.get(b.force.slug)! || byOrder(a, b));
 
   if (!report) return null;
-  return { dir, report: report.data, reportFile, reportLines: report.fieldLines, forewords, summary, analysis, entries, backPage };
+  return { root: contentRoot, dir, report: report.data, reportFile, reportLines: report.fieldLines, forewords, summary, analysis, entries, backPage };
 }

@@ -1,7 +1,13 @@
 // What each kind of content file must say. Messages are written for the people who edit the files.
 import { z } from "zod";
+import { limits } from "../domain/limits.ts";
 
-const text = (what: string) => z.string({ error: `expected ${what} (text)` }).trim().min(1, `expected ${what}, not an empty value`);
+const text = (what: string) =>
+  z
+    .string({ error: `expected ${what} (text)` })
+    .trim()
+    .min(1, `expected ${what}, not an empty value`)
+    .refine((t) => !t.split(/\s+/).some((w) => [...w].length > limits.wordChars), `expected ${what} without any word over ${limits.wordChars} characters (it would run off the page)`);
 
 export const personSchema = z.strictObject({
   title: text("a heading").optional(),

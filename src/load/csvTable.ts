@@ -2,6 +2,7 @@
 import { parse } from "csv-parse/sync";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { readInputFile } from "./readInput.ts";
+import { printable } from "./safePath.ts";
 
 export interface CsvRow {
   line: number;
@@ -16,8 +17,9 @@ export interface CsvTable {
 }
 
 /** Reads a CSV whose header must be exactly `header`; returns null (after recording why) if unusable. */
-export function readCsvTable(file: string, header: readonly string[], sink: DiagnosticSink): CsvTable | null {
-  const text = readInputFile(file, sink, `a CSV file with the header ${header.join(",")}`);
+/** `root` is the data folder the file must lie in (see src/load/safePath.ts). */
+export function readCsvTable(file: string, header: readonly string[], sink: DiagnosticSink, root?: string): CsvTable | null {
+  const text = readInputFile(file, sink, `a CSV file with the header ${header.join(",")}`, root);
   if (text === null) return null;
   return parseCsvTable(file, text, header, sink);
 }
@@ -26,7 +28,7 @@ export function parseCsvTable(file: string, text: string, header: readonly strin
   const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   const found = firstLine.split(",").map((h) => h.trim());
   if (found.join(",") !== header.join(",")) {
-    sink.error(file, "csv-header", `The header is "${firstLine}"; expected "${header.join(",")}".`, { line: 1, column: 1 });
+    sink.error(file, "csv-header", `The header is "${printable(firstLine)}"; expected "${header.join(",")}".`, { line: 1, column: 1 });
     return null;
   }
   let records: { record: Record<string, string>; info: { lines: number } }[];

@@ -33,8 +33,8 @@ const key = (name: string): string =>
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 
-export function loadForceRegister(file: string, sink: DiagnosticSink): ForceRegister | null {
-  const table = readCsvTable(file, registerHeader, sink);
+export function loadForceRegister(file: string, sink: DiagnosticSink, root?: string): ForceRegister | null {
+  const table = readCsvTable(file, registerHeader, sink, root);
   if (!table) return null;
   const forces: Force[] = [];
   const byKey = new Map<string, Force>();

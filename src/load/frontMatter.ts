@@ -15,8 +15,8 @@ export interface MarkdownFile<T> {
   fieldLines: Record<string, number>;
 }
 
-export function readMarkdownFile<S extends z.ZodType>(file: string, schema: S, sink: DiagnosticSink, expected: string): MarkdownFile<z.infer<S>> | null {
-  const text = readInputFile(file, sink, expected);
+export function readMarkdownFile<S extends z.ZodType>(file: string, schema: S, sink: DiagnosticSink, expected: string, root?: string): MarkdownFile<z.infer<S>> | null {
+  const text = readInputFile(file, sink, expected, root);
   if (text === null) return null;
   return parseMarkdownFile(file, text, schema, sink);
 }

@@ -69,8 +69,9 @@ function loadCounts<C extends string>(
   allowed: readonly C[],
   register: ForceRegister,
   sink: DiagnosticSink,
+  root: string,
 ): { measure: Measure; counts: LoadedCount<C>[] } | null {
-  const text = readInputFile(file, sink, headerHelp(category));
+  const text = readInputFile(file, sink, headerHelp(category), root);
   if (text === null) return null;
   const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   const found = firstLine.split(",").map((h) => h.trim()).join(",");
@@ -92,18 +93,18 @@ function loadCounts<C extends string>(
     const force = register.resolve(v.force);
     let ok = true;
     if (!force) {
-      sink.error(file, "unknown-force", register.unknownMessage(v.force), at(row, "force"));
+      sink.error(file, "unknown-force", () => register.unknownMessage(v.force), at(row, "force"));
       ok = false;
     }
     if (!(sexes as readonly string[]).includes(v.sex)) {
-      sink.error(file, "unknown-sex", `Sex "${v.sex}" is not recognised; expected one of ${sexes.join(", ")}.${didYouMean(v.sex, sexes)}`, at(row, "sex"));
+      sink.error(file, "unknown-sex", () => `Sex "${v.sex}" is not recognised; expected one of ${sexes.join(", ")}.${didYouMean(v.sex, sexes)}`, at(row, "sex"));
       ok = false;
     }
     if (!(allowed as readonly string[]).includes(v[category])) {
       sink.error(
         file,
         `unknown-${category}`,
-        `${category === "rank" ? "Rank" : "Role"} "${v[category]}" is not recognised; expected one of ${allowed.join(", ")}.${didYouMean(v[category], allowed)}`,
+        () => `${category === "rank" ? "Rank" : "Role"} "${v[category]}" is not recognised; expected one of ${allowed.join(", ")}.${didYouMean(v[category], allowed)}`,
         at(row, category),
       );
       ok = false;
@@ -174,10 +175,10 @@ function checkComplete<C extends string>(
 /** Staff data is needed for the edition year; earlier years may have officers only (for trends and % changes). */
 export function loadWorkforceYear(dir: string, year: number, register: ForceRegister, sink: DiagnosticSink, options: { staffRequired: boolean }): WorkforceYear | null {
   const officersFile = `${dir}/${year}/officers.csv`;
-  const officerRows = loadCounts(officersFile, "rank", officerRanks, register, sink);
+  const officerRows = loadCounts(officersFile, "rank", officerRanks, register, sink, dir);
   const staffFile = `${dir}/${year}/staff.csv`;
   const hasStaff = options.staffRequired || existsSync(staffFile);
-  const staffRows = hasStaff ? loadCounts(staffFile, "role", staffRoles, register, sink) : null;
+  const staffRows = hasStaff ? loadCounts(staffFile, "role", staffRoles, register, sink, dir) : null;
   if (!officerRows || (hasStaff && !staffRows)) return null;
 
   // A force listed with no officers at all would divide by zero in every percentage.

@@ -1,5 +1,5 @@
 // YAML checked against a schema; each problem is reported at the line of the field it concerns.
-import { LineCounter, parseDocument, isMap, isScalar, type Node } from "yaml";
+import { LineCounter, parseDocument, isMap, isScalar, visit, type Node } from "yaml";
 import type { z } from "zod";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 
@@ -27,7 +27,17 @@ export function parseYamlWithSchema<S extends z.ZodType>(file: string, text: str
     }
     return firstLine;
   };
-  const result = schema.safeParse(doc.toJS() ?? {});
+  let plain: unknown;
+  try {
+    // An alias to an anchor that is not set, or aliases that multiply past yaml's limit, throw here.
+    plain = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    let aliasOffset: number | undefined;
+    visit(doc, { Alias: (_key, node) => ((aliasOffset ??= node.range?.[0]), undefined) });
+    sink.error(file, "yaml", `Not valid YAML: ${(error as Error).message.split("\n")[0]}`, { line: aliasOffset === undefined ? firstLine : fileLine(aliasOffset) });
+    return null;
+  }
+  const result = schema.safeParse(plain ?? {});
   if (!result.success) {
     for (const issue of result.error.issues) {
       const keys = issue.code === "unrecognized_keys" ? ` (${(issue as { keys: string[] }).keys.join(", ")})` : "";
