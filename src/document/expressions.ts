@@ -4,6 +4,7 @@
 //   path       := segment ("." segment)*        e.g. bandCounts.seniorLeadership.2024.men+15
 import { didYouMean } from "../diagnostics/suggest.ts";
 import { formatDefault, formatters, roundHalfAway } from "./formatters.ts";
+import { wordingFunctions } from "./wording.ts";
 
 type Term =
   | { kind: "path"; segments: string[] }
@@ -37,6 +38,7 @@ const functions: Record<string, { arity: number; apply: (...args: Value[]) => Va
       return d > 0 ? "increased" : d < 0 ? "fell" : "remained the same";
     },
   },
+  ...wordingFunctions(),
 };
 
 const tokenPattern = /\s*(?:([(),|])|([A-Za-z0-9_+\-.]+))/y;
