@@ -6,7 +6,7 @@ import { assembleDocument } from "../document/assembleDocument.ts";
 import { checkDocument } from "../document/checks.ts";
 import type { ChartFigure, ReportDocument } from "../document/model.ts";
 import { loadContent } from "../load/content.ts";
-import { loadForceRegister } from "../load/forceRegister.ts";
+import { loadForceRegister, type ForceRegister } from "../load/forceRegister.ts";
 import { loadWorkforceYear, type WorkforceYear } from "../load/workforce.ts";
 import { computeStatistics } from "../statistics/computeStatistics.ts";
 import type { Statistics } from "../statistics/types.ts";
@@ -32,15 +32,8 @@ export interface LoadedInputs {
   sink: DiagnosticSink;
 }
 
-/** Everything up to the format-neutral document; throws BuildError with every input error found. */
-export function prepare(options: PrepareOptions, timings: Record<string, number> = {}): LoadedInputs {
-  const sink = new DiagnosticSink();
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = now - t;
-    t = now;
-  };
+/** The register and every workforce year the edition uses; throws BuildError when the register is unusable. */
+export function loadData(options: PrepareOptions, sink: DiagnosticSink): { register: ForceRegister; years: WorkforceYear[] } {
   const register = loadForceRegister(path.join(options.dataDir, "forces.csv"), sink);
   sink.throwIfErrors();
   const years: WorkforceYear[] = [];
@@ -53,10 +46,23 @@ export function prepare(options: PrepareOptions, timings: Record<string, number>
   if (!years.some((y) => y.year === options.year - 1)) {
     sink.warn(path.join(options.dataDir, String(options.year - 1)), "no-previous-year", `There is no ${options.year - 1} data, so no % changes or previous-year charts can be shown.`);
   }
+  return { register: register!, years };
+}
+
+/** Everything up to the format-neutral document; throws BuildError with every input error found. */
+export function prepare(options: PrepareOptions, timings: Record<string, number> = {}): LoadedInputs {
+  const sink = new DiagnosticSink();
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = now - t;
+    t = now;
+  };
+  const { register, years } = loadData(options, sink);
   const content = loadContent(options.contentDir, options.year, register!, sink);
   lap("load");
   sink.throwIfErrors();
-  const statistics = computeStatistics({ register: register!, years, year: options.year });
+  const statistics = computeStatistics({ register, years, year: options.year });
   lap("statistics");
   const document = assembleDocument({ content: content!, statistics, register: register! }, sink);
   checkDocument(content!, statistics, register!, document, sink);

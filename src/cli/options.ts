@@ -37,15 +37,20 @@ export function yearFlag(value: string | undefined, fallback: number | null, fla
   return year;
 }
 
-/** Runs a command's main and exits with its status; an unexpected failure is one line, not a stack trace. */
+/**
+ * Runs a command's main and sets its exit status; an unexpected failure is one line, not a stack trace.
+ * The status is set, not forced with process.exit(), so long output to a pipe is never cut short.
+ */
 export function runCommand(name: string, main: (argv: string[]) => Promise<number> | number): void {
   Promise.resolve()
     .then(() => main(process.argv.slice(2)))
     .then(
-      (code) => process.exit(code),
+      (code) => {
+        process.exitCode = code;
+      },
       (error: unknown) => {
         process.stderr.write(`${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
-        process.exit(1);
+        process.exitCode = 1;
       },
     );
 }

@@ -4,6 +4,7 @@
 //   path       := segment ("." segment)*        e.g. bandCounts.seniorLeadership.2024.men+15
 import { didYouMean } from "../diagnostics/suggest.ts";
 import { formatDefault, formatters, roundHalfAway } from "./formatters.ts";
+import { figureNames } from "./figureList.ts";
 import { wordingFunctions } from "./wording.ts";
 
 type Term =
@@ -114,7 +115,7 @@ function lookup(context: unknown, segments: string[]): Value {
       current = (current as Record<string, unknown>)[segment];
     } else {
       const keys = current && typeof current === "object" ? Object.keys(current) : [];
-      throw new ExpressionError(`Unknown name "${segments.join(".")}": "${here}" has no "${segment}".${didYouMean(segment, keys)}`);
+      throw new ExpressionError(`Unknown name "${segments.join(".")}": "${here}" has no "${segment}".${didYouMean(segments.join("."), figureNames(context)) || didYouMean(segment, keys)} (npm run figures lists every name.)`);
     }
   });
   if (current === null || current === undefined || typeof current === "number" || typeof current === "string") return current ?? null;
