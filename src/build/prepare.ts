@@ -50,8 +50,7 @@ export function loadData(options: PrepareOptions, sink: DiagnosticSink): { regis
 }
 
 /** Everything up to the format-neutral document; throws BuildError with every input error found. */
-export function prepare(options: PrepareOptions, timings: Record<string, number> = {}): LoadedInputs {
-  const sink = new DiagnosticSink();
+export function prepare(options: PrepareOptions, timings: Record<string, number> = {}, sink = new DiagnosticSink()): LoadedInputs {
   let t = performance.now();
   const lap = (name: string) => {
     const now = performance.now();
