@@ -10,6 +10,7 @@ import { parseMarkdown } from "./markdown.ts";
 import type { ChartFigure, GoodPracticeEntry, Person, ReportDocument, RichText, Section, TableFigure } from "./model.ts";
 import { ordinalInWords } from "./numberWords.ts";
 import { typeset } from "./typography.ts";
+import { withYearAliases } from "./yearAliases.ts";
 
 export interface AssembleInput {
   content: ContentSet;
@@ -21,7 +22,7 @@ const capitalise = formatters.capitalise;
 
 /** Names the prose may use in {{ }}: the statistics, plus the edition's own facts. */
 export function expressionContext(statistics: Statistics, edition: number, editionLabel: string, title: string) {
-  return { ...statistics, edition, editionLabel, title };
+  return { ...withYearAliases(statistics), edition, editionLabel, title };
 }
 
 export function editionOf(content: ContentSet): { edition: number; editionName: string; editionLabel: string } {

@@ -85,7 +85,8 @@ export function describeFigure(segments: string[], context: unknown): string {
 
   if (head === "bandCounts" && rest.length === 3) {
     const [level, year, band] = rest;
-    const when = year === "current" ? "this edition's year" : year === "previous" ? "the previous year" : year;
+    const { year: now, previousYear } = context as { year?: number; previousYear?: number | null };
+    const when = year === "current" ? `this edition's year (${now})` : year === "previous" ? `the previous year (${previousYear ?? "n/a"})` : year;
     return `number of forces in the ${band} band for ${levelWords[level] ?? level}, ${when}`;
   }
   if (head === "averageChange") return `average over forces (each weighted the same) of the % change in the number of women, ${levelWords[last] ?? last}`;
