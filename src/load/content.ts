@@ -17,6 +17,8 @@ import {
 import type { Force, ForceRegister } from "./forceRegister.ts";
 import { readMarkdownFile, type MarkdownFile } from "./frontMatter.ts";
 import { readInputFile } from "./readInput.ts";
+import { warnSameOrder } from "./orderChecks.ts";
+import { resolvePortrait } from "./portrait.ts";
 import { parseYamlWithSchema } from "./yamlData.ts";
 
 export interface Entry extends MarkdownFile<EntryFrontMatter> {
@@ -61,6 +63,7 @@ export function loadContent(contentRoot: string, year: number, register: ForceRe
 
   const summaryFile = path.join(dir, "executive-summary.md");
   const summary = existsSync(summaryFile) ? readMarkdownFile(summaryFile, personSchema, sink, "the executive summary") : null;
+  for (const person of [...forewords, ...(summary ? [summary] : [])]) resolvePortrait(person, dir, sink);
   const backFile = path.join(dir, "back-page.md");
   const backPage = existsSync(backFile) ? readMarkdownFile(backFile, backPageSchema, sink, "the back page") : null;
 
@@ -80,6 +83,9 @@ export function loadContent(contentRoot: string, year: number, register: ForceRe
     }
     entries.push({ ...entry, force });
   }
+  warnSameOrder(forewords, "forewords", sink);
+  warnSameOrder(analysis, "analysis sections", sink);
+  for (const slug of new Set(entries.map((e) => e.force.slug))) warnSameOrder(entries.filter((e) => e.force.slug === slug), "entries of one force", sink);
   const registerOrder = new Map(register.forces.map((f, i) => [f.slug, i]));
   entries.sort((a, b) => registerOrder.get(a.force.slug)! - registerOrder.get(b.force.slug)! || byOrder(a, b));
 
