@@ -153,7 +153,9 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
   for (const message of converted.messages) {
     sink.warn(docx, "import-converter", `The converter says: ${message.message}`);
   }
-  await rawDocumentFindings(buffer, docx, sink).catch(() => undefined);
+  await rawDocumentFindings(buffer, docx, sink).catch((error: Error) =>
+    sink.warn(docx, "import-unchecked", `The document could not be searched for tracked changes, comments and text boxes (${error.message}); look for them in Word.`),
+  );
 
   const hast = unified().use(rehypeParse, { fragment: true }).parse(converted.value) as HastRoot;
 
@@ -208,8 +210,7 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
           return state.all(node) as PhrasingContent[];
         },
       },
-    })
-    .use(() => (tree) => tree);
+    });
   const mdast = toMdast.runSync(hast) as unknown as MdastRoot;
 
   const referenced = new Set<string>();
