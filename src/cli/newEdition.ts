@@ -29,6 +29,10 @@ export function newEditionCommand(argv: string[]): number {
   );
   if (!parsed.ok) return parsed.code;
   const { values } = parsed;
+  if (values.year === undefined) {
+    process.stderr.write(`--year is needed: the year of the new edition, e.g. --year 2025.\n\n${usage}\n`);
+    return 2;
+  }
   const year = yearFlag(values.year, null);
   const fromYear = values.from === undefined ? undefined : yearFlag(values.from, null, "--from");
   if (year === null || fromYear === null) return 2;
