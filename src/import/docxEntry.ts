@@ -314,6 +314,11 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
     }
   }
 
+  const clash = images.find((i) => existsSync(path.join(entriesDir, i.name)));
+  if (clash) {
+    sink.error(path.join(entriesDir, clash.name), "import-exists", "An image of this name is already there; nothing was written. Move it away, or import again.");
+    return null;
+  }
   writeFileSync(entryFile, text, { flag: "wx" });
   for (const image of images) writeFileSync(path.join(entriesDir, image.name), image.data, { flag: "wx" });
   return { entryFile, images: images.map((i) => path.join(entriesDir, i.name)), frontMatter };
