@@ -67,7 +67,7 @@ function loadCounts<C extends string>(
       ok = false;
     }
     if (!/^\d+$/.test(v.headcount)) {
-      const separator = /^\d{1,3}([,. ]\d{3})+$/.test(v.headcount) ? ` Remove the thousands separator: write ${v.headcount.replace(/\D/g, "")}.` : "";
+      const separator = /^\d{1,3}([, ]\d{3})+$/.test(v.headcount) ? ` Remove the thousands separator: write ${v.headcount.replace(/\D/g, "")}.` : "";
       sink.error(file, "bad-headcount", `Headcount "${v.headcount}" must be a whole number of people, 0 or more, in digits only.${separator}`, at(row, "headcount"));
       ok = false;
     }
