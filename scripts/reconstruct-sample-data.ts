@@ -2,7 +2,10 @@
  * Reconstructs SAMPLE workforce headcounts for 2022, 2023 and 2024 from the percentages that the
  * 2024 edition of "Gender Equality in UK Policing" published.
  *
- *   npx tsx scripts/reconstruct-sample-data.ts [--reference DIR] [--check]
+ *   npm run data:reconstruct -- [--reference DIR] [--check] [--force]
+ *
+ * --reference defaults to ../shared/reference, or tests/reference (which holds the same published
+ * figures) when that is absent. Data files that differ are only replaced with --force.
  *
  * Why this exists: the real Home Office / Police Scotland / PSNI counts behind the 2024 edition are not
  * in this project, but the pipeline needs counts (not percentages) to be exercised end to end, and its
@@ -27,7 +30,7 @@
  *
  * The counts are NOT official statistics. See data/README.md.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -1217,9 +1220,19 @@ function main(): void {
   const args = process.argv.slice(2);
   const referenceFlag = args.indexOf("--reference");
   const referenceDir =
-    referenceFlag >= 0 ? resolve(args[referenceFlag + 1]) : resolve(repoRoot, "../shared/reference");
+    referenceFlag >= 0
+      ? resolve(args[referenceFlag + 1] ?? "")
+      : [resolve(repoRoot, "../shared/reference"), resolve(repoRoot, "tests/reference")].find((dir) => existsSync(dir)) ?? resolve(repoRoot, "tests/reference");
   const checkOnly = args.includes("--check");
+  const force = args.includes("--force");
 
+  const needed = ["published-2024-change-table.csv", "published-2024-figures.json"].map((name) => join(referenceDir, name));
+  const missing = needed.filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    throw new UsageError(
+      `The published figures to reconstruct from are missing: ${missing.join(", ")}. Give the folder that holds them with --reference DIR (tests/reference has them).`,
+    );
+  }
   const published = loadPublishedFigures(referenceDir);
   const registerSink = new DiagnosticSink();
   const register = loadForceRegister(join(repoRoot, "data/forces.csv"), registerSink);
@@ -1282,15 +1295,24 @@ function main(): void {
         return true;
       }
     });
-    if (stale.length > 0) throw new Error(`out of date: ${stale.map(([path]) => path).join(", ")}`);
-  } else {
-    for (const [path, text] of files) {
+    if (stale.length > 0) throw new UsageError(`out of date: ${stale.map(([path]) => path).join(", ")}; run npm run data:reconstruct -- --force to rewrite them.`);
+  }
+  // Data files are only replaced with --force; a file already equal to the reconstruction is left as it is.
+  const changed = files.filter(([path, text]) => !existsSync(join(repoRoot, path)) || readFileSync(join(repoRoot, path), "utf8") !== text);
+  const wouldOverwrite = changed.filter(([path]) => existsSync(join(repoRoot, path)));
+  if (!checkOnly && wouldOverwrite.length > 0 && !force) {
+    throw new UsageError(
+      `These data files differ from the reconstruction and were left as they are: ${wouldOverwrite.map(([path]) => path).join(", ")}. Run again with --force to replace them.`,
+    );
+  }
+  if (!checkOnly) {
+    for (const [path, text] of changed) {
       mkdirSync(dirname(join(repoRoot, path)), { recursive: true });
       writeFileSync(join(repoRoot, path), text);
     }
   }
 
-  console.log(`${verifier.checks} checks passed${checkOnly ? "; files are up to date" : `; wrote ${files.length} files`}`);
+  console.log(`${verifier.checks} checks passed${checkOnly ? "; files are up to date" : changed.length === 0 ? `; all ${files.length} data files were already up to date` : `; wrote ${changed.length} of ${files.length} data files`}`);
   for (const year of YEARS) {
     const summary = levels.map((level) => {
       const { women, total, womenPct } = statistics[year].national[level];
@@ -1300,4 +1322,13 @@ function main(): void {
   }
 }
 
-main();
+/** A problem the person running the script can fix; printed as one line, without a stack trace. */
+class UsageError extends Error {}
+
+try {
+  main();
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`data:reconstruct: ${error.message}\n`);
+  process.exitCode = 1;
+}

@@ -7,7 +7,7 @@ import { checkDocument } from "../document/checks.ts";
 import type { ReportDocument } from "../document/model.ts";
 import { checkMeasures, checkPlausibility } from "../load/checkWorkforce.ts";
 import { loadContent } from "../load/content.ts";
-import { loadForceRegister } from "../load/forceRegister.ts";
+import { loadForceRegister, type ForceRegister } from "../load/forceRegister.ts";
 import { loadWorkforceYear, type WorkforceYear } from "../load/workforce.ts";
 import { computeStatistics } from "../statistics/computeStatistics.ts";
 import type { Statistics } from "../statistics/types.ts";
@@ -33,15 +33,8 @@ export interface LoadedInputs {
   sink: DiagnosticSink;
 }
 
-/** Everything up to the format-neutral document; throws BuildError with every input error found. */
-export function prepare(options: PrepareOptions, timings: Record<string, number> = {}): LoadedInputs {
-  const sink = new DiagnosticSink();
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = now - t;
-    t = now;
-  };
+/** The register and every workforce year the edition uses; throws BuildError when the register is unusable. */
+export function loadData(options: PrepareOptions, sink: DiagnosticSink): { register: ForceRegister; years: WorkforceYear[] } {
   const register = loadForceRegister(path.join(options.dataDir, "forces.csv"), sink, options.dataDir);
   sink.throwIfErrors();
   const years: WorkforceYear[] = [];
@@ -58,10 +51,22 @@ export function prepare(options: PrepareOptions, timings: Record<string, number>
     checkMeasures(years, options.year, sink);
     checkPlausibility(years, options.year, register!, sink);
   }
+  return { register: register!, years };
+}
+
+/** Everything up to the format-neutral document; throws BuildError with every input error found. */
+export function prepare(options: PrepareOptions, timings: Record<string, number> = {}, sink = new DiagnosticSink()): LoadedInputs {
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = now - t;
+    t = now;
+  };
+  const { register, years } = loadData(options, sink);
   const content = loadContent(options.contentDir, options.year, register!, sink);
   lap("load");
   sink.throwIfErrors();
-  const statistics = computeStatistics({ register: register!, years, year: options.year });
+  const statistics = computeStatistics({ register, years, year: options.year });
   lap("statistics");
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
   const document = assembleDocument({ content: content!, statistics, register: register!, years, roots }, sink);

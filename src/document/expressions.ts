@@ -8,6 +8,8 @@
 // year before wherever a group is keyed by year, so next year's text needs no rewriting.
 import { didYouMean } from "../diagnostics/suggest.ts";
 import { formatDefault, formatters, roundHalfAway } from "./formatters.ts";
+import { figureNames } from "./figureList.ts";
+import { wordingFunctions } from "./wording.ts";
 
 type Term =
   | { kind: "path"; segments: string[] }
@@ -56,6 +58,7 @@ const functions: Record<string, { arity: number; apply: (...args: Value[]) => Va
       return d > 0 ? "increased" : d < 0 ? "fell" : "remained the same";
     },
   },
+  ...wordingFunctions(),
 };
 
 const tokenPattern = /\s*(?:([(),|])|([A-Za-z0-9_+\-.]+))/y;
@@ -142,7 +145,8 @@ function lookup(context: unknown, segments: string[]): { value: Value; path: str
     if (!own(current, key)) {
       const keys = Object.keys(current);
       const aliases = keys.some((k) => /^\d{4}$/.test(k)) ? ["current", "previous"] : [];
-      throw new ExpressionError(`Unknown name "${segments.join(".")}": "${here}" has no "${segment}".${didYouMean(segment, [...keys, ...aliases])}`);
+      const suggestion = didYouMean(segments.join("."), figureNames(context)) || didYouMean(segment, [...keys, ...aliases]);
+      throw new ExpressionError(`Unknown name "${segments.join(".")}": "${here}" has no "${segment}".${suggestion} (npm run figures lists every name.)`);
     }
     current = (current as Record<string, unknown>)[key];
     canonical.push(key);

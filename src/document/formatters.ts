@@ -1,5 +1,6 @@
 // How figures are printed. One place, so the narrative, tables and charts print a number the same way.
 import { numberInWords, ordinalInWords, ordinalSuffix } from "./numberWords.ts";
+import { wordingFormatters } from "./wording.ts";
 
 export const MINUS = "\u2212";
 export const NBSP = "\u00a0";
@@ -56,6 +57,7 @@ export const formatters: Record<string, Formatter> = {
     const text = value === null || value === undefined ? NOT_AVAILABLE : String(value);
     return text.charAt(0).toUpperCase() + text.slice(1);
   },
+  ...wordingFormatters(),
 };
 
 /** Plain text for a value with no formatter: whole numbers as they are (years stay "2024"), others to 2 decimals. */

@@ -18,6 +18,7 @@ import type { Force, ForceRegister } from "./forceRegister.ts";
 import { readMarkdownFile, type MarkdownFile } from "./frontMatter.ts";
 import { readInputFile } from "./readInput.ts";
 import { checkImageReference } from "./imageFile.ts";
+import { warnSameOrder } from "./orderChecks.ts";
 import { parseYamlWithSchema } from "./yamlData.ts";
 
 export interface Entry extends MarkdownFile<EntryFrontMatter> {
@@ -98,6 +99,9 @@ export function loadContent(contentRoot: string, year: number, register: ForceRe
     }
     entries.push({ ...entry, force });
   }
+  warnSameOrder(forewords, "forewords", sink);
+  warnSameOrder(analysis, "analysis sections", sink);
+  for (const slug of new Set(entries.map((e) => e.force.slug))) warnSameOrder(entries.filter((e) => e.force.slug === slug), "entries of one force", sink);
   const registerOrder = new Map(register.forces.map((f, i) => [f.slug, i]));
   entries.sort((a, b) => registerOrder.get(a.force.slug)! - registerOrder.get(b.force.slug)! || byOrder(a, b));
 

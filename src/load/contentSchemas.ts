@@ -22,7 +22,7 @@ export type PersonFrontMatter = z.infer<typeof personSchema>;
 
 export const linkSchema = z.strictObject({
   text: text("the link's words"),
-  url: z.string().regex(/^(https?:\/\/|mailto:)\S+$/, "expected a full web address starting https:// (or mailto:)"),
+  url: z.string({ error: "expected the link's web address, starting https:// (or mailto:)" }).regex(/^(https?:\/\/|mailto:)\S+$/, "expected a full web address starting https:// (or mailto:)"),
 });
 
 export const entrySchema = z.strictObject({

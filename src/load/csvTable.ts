@@ -36,7 +36,10 @@ export function parseCsvTable(file: string, text: string, header: readonly strin
     records = parse(text, { columns: true, info: true, skip_empty_lines: true, bom: true, trim: true });
   } catch (error) {
     const e = error as { lines?: number; message: string };
-    sink.error(file, "csv-syntax", `The file is not valid CSV: ${e.message.replace(/^Invalid Record Length: /, "")}`, { line: e.lines });
+    // 9,306 unquoted is two fields: the commonest cause of a row with one field too many.
+    const number = /,(\d{1,3}(?:,\d{3})+)\s*$/.exec(text.split(/\r?\n/)[(e.lines ?? 0) - 1] ?? "");
+    const hint = number ? ` The number ${number[1]} has a thousands separator, which splits it in two; write ${number[1].replace(/,/g, "")}.` : "";
+    sink.error(file, "csv-syntax", `The file is not valid CSV: ${e.message.replace(/^Invalid Record Length: /, "").replace(/([^.])$/, "$1.")}${hint}`, { line: e.lines });
     return null;
   }
   const lines = text.split(/\r?\n/);

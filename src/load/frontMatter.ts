@@ -27,6 +27,10 @@ export function parseMarkdownFile<S extends z.ZodType>(file: string, text: strin
     sink.error(file, "front-matter", "The file must start with front matter between --- lines (see content/README.md).", { line: 1, column: 1 });
     return null;
   }
+  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(source.slice(3))) {
+    sink.error(file, "front-matter", "The front matter that starts here has no closing --- line. Add a line with just --- after the last field, before the text begins.", { line: 1, column: 1 });
+    return null;
+  }
   // gray-matter only splits here; YAML is parsed by `yaml`, which knows line numbers.
   const split = matter(source, { engines: { yaml: () => ({}) } });
   const checked = parseYamlWithSchema(file, split.matter, 1, schema, sink);

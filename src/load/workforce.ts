@@ -111,7 +111,8 @@ function loadCounts<C extends string>(
     }
     const hundredths = parseHundredths(v[measure], measure);
     if (hundredths === null) {
-      sink.error(file, measure === "headcount" ? "bad-headcount" : "bad-fte", `${measure === "headcount" ? "Headcount" : "FTE"} "${v[measure]}" must be ${expectedValue(measure)}.`, at(row, measure));
+      const separator = /^\d{1,3}([, ]\d{3})+(\.\d+)?$/.test(v[measure]) ? ` Remove the thousands separator: write ${v[measure].replace(/[, ]/g, "")}.` : "";
+      sink.error(file, measure === "headcount" ? "bad-headcount" : "bad-fte", `${measure === "headcount" ? "Headcount" : "FTE"} "${v[measure]}" must be ${expectedValue(measure)}.${separator}`, at(row, measure));
       ok = false;
     }
     if (!ok || !force || hundredths === null) {

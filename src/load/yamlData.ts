@@ -2,6 +2,8 @@
 import { LineCounter, parseDocument, isMap, isScalar, visit, type Node } from "yaml";
 import type { z } from "zod";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { didYouMean } from "../diagnostics/suggest.ts";
+import { allowedKeys, explainYamlError } from "./yamlProblems.ts";
 
 export interface CheckedYaml<T> {
   data: T;
@@ -15,8 +17,14 @@ export function parseYamlWithSchema<S extends z.ZodType>(file: string, text: str
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const fileLine = (offset: number) => counter.linePos(offset).line + firstLine - 1;
   if (doc.errors.length > 0) {
+    // One message per line: a single slip often makes YAML complain several times about the same line.
+    const seen = new Set<number>();
+    const lines = text.split(/\r?\n/);
     for (const e of doc.errors) {
-      sink.error(file, "yaml", `Not valid YAML: ${e.message.split("\n")[0]}`, { line: fileLine(e.pos[0]), column: e.linePos?.[0].col });
+      const at = counter.linePos(e.pos[0]);
+      if (seen.has(at.line)) continue;
+      seen.add(at.line);
+      sink.error(file, "yaml", explainYamlError(e, lines[at.line - 1] ?? "", lines[at.line] ?? ""), { line: fileLine(e.pos[0]), column: at.col });
     }
     return null;
   }
@@ -40,10 +48,10 @@ export function parseYamlWithSchema<S extends z.ZodType>(file: string, text: str
   const result = schema.safeParse(plain ?? {});
   if (!result.success) {
     for (const issue of result.error.issues) {
-      const keys = issue.code === "unrecognized_keys" ? ` (${(issue as { keys: string[] }).keys.join(", ")})` : "";
       const field = issue.path.join(".");
+      const message = issue.code === "unrecognized_keys" ? unknownKeys((issue as { keys: string[] }).keys, allowedKeys(schema, issue.path)) : issue.message;
       const at = issue.code === "unrecognized_keys" ? [...issue.path, (issue as { keys: string[] }).keys[0]] : issue.path;
-      sink.error(file, "schema", `${field ? `${field}: ` : ""}${issue.message}${keys}`, { line: lineOf(at), column: 1 });
+      sink.error(file, "schema", `${field ? `${field}: ` : ""}${message}`, { line: lineOf(at), column: 1 });
     }
     return null;
   }
@@ -54,4 +62,10 @@ export function parseYamlWithSchema<S extends z.ZodType>(file: string, text: str
     }
   }
   return { data: result.data, fieldLines };
+}
+
+function unknownKeys(keys: string[], allowed: string[]): string {
+  const names = keys.map((k) => `"${k}"`).join(", ");
+  const suggestion = keys.length === 1 ? didYouMean(keys[0], allowed) : "";
+  return `${names} ${keys.length === 1 ? "is not a field" : "are not fields"} here.${suggestion}${allowed.length ? ` The fields allowed here are: ${allowed.join(", ")}.` : ""}`;
 }

@@ -97,7 +97,7 @@ describe("figures in the prose follow the data", () => {
   it("prints the published 2024 figures from the sample data", () => {
     const text = analysisText(prepare({ year: 2024, dataDir: path.join(root, "data"), contentDir: path.join(root, "content") }).document);
     for (const figure of ["27 %", "28 %", "30 %", "2.33 %", "7.24 %", "6.82 %"]) expect(text).toContain(figure);
-    expect(text).toContain("increased by three");
+    expect(text).toContain("rose by three");
   });
 });
 

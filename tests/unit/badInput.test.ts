@@ -117,7 +117,7 @@ describe("bad content", () => {
     const [error] = errorsAfter("content/2024/analysis/1-national.md", (t) => t.replace("averageChange.officers", "averageChange.oficers"));
     expect(error).toMatchObject({ rule: "expression", line: 7 });
     expect(error.column).toBe("The average force grew its women officers by {{ ".length + 1);
-    expect(error.message).toContain('Did you mean "officers"');
+    expect(error.message).toContain('Did you mean "averageChange.officers"?');
   });
 
   it("reports an unknown formatter", () => {

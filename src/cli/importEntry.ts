@@ -1,0 +1,63 @@
+// `npm run import:entry -- FILE.docx --force kent [--year N] [--content DIR] [--data DIR]`
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { report } from "../diagnostics/reporter.ts";
+import { importDocxEntry } from "../import/docxEntry.ts";
+import { loadForceRegister } from "../load/forceRegister.ts";
+import { latestEditionYear, parseCommandLine, runCommand, yearFlag } from "./options.ts";
+
+const usage = `Usage: npm run import:entry -- FILE.docx --force FORCE [options]
+
+Turns a force's Word document into a good-practice entry, content/<year>/good-practice/<force>.md,
+with its images beside it. Nothing existing is overwritten (a second entry becomes <force>-2.md).
+Everything that could not be carried (tables, text boxes, comments, tracked changes) is listed.
+
+Options:
+  --force FORCE    the force: a slug, name or alias from data/forces.csv (required)
+  --year N         edition year (default: the newest folder in the content folder)
+  --content DIR    content folder (default: content)
+  --data DIR       data folder holding forces.csv (default: data)
+  -h, --help       show this help
+
+Exit status: 0 written (warnings may be listed), 1 nothing written (errors listed), 2 bad command line.`;
+
+export async function importEntryCommand(argv: string[]): Promise<number> {
+  const parsed = parseCommandLine<{ force?: string; year?: string; content: string; data: string }>(
+    argv,
+    { force: { type: "string" }, year: { type: "string" }, content: { type: "string", default: "content" }, data: { type: "string", default: "data" } },
+    usage,
+    true,
+  );
+  if (!parsed.ok) return parsed.code;
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1 || !values.force) {
+    process.stderr.write(`${positionals.length !== 1 ? "Give exactly one .docx file." : "--force is required."}\n\n${usage}\n`);
+    return 2;
+  }
+  const year = yearFlag(values.year, latestEditionYear(values.content));
+  if (year === null) return 2;
+  const sink = new DiagnosticSink();
+  const register = loadForceRegister(path.join(values.data, "forces.csv"), sink);
+  const force = register?.resolve(values.force);
+  if (register && !force) sink.error(path.join(values.data, "forces.csv"), "unknown-force", `--force: ${register.unknownMessage(values.force)}`);
+  const editionDir = path.join(values.content, String(year));
+  if (force && !existsSync(editionDir)) {
+    sink.error(editionDir, "missing-edition", `There is no ${year} edition folder; start it with npm run new-edition -- --year ${year}, or give --year.`);
+  }
+  const result = sink.errors.length === 0 ? await importDocxEntry({ file: positionals[0], force: force!, entriesDir: path.join(editionDir, "good-practice") }, sink) : null;
+  report(sink.messages);
+  if (!result) {
+    process.stderr.write("Nothing was written.\n");
+    return 1;
+  }
+  const notCarried = sink.warnings.filter((w) => w.rule.startsWith("import-")).length;
+  process.stdout.write(
+    `Wrote ${result.entryFile}${result.images.length ? ` and ${result.images.length} image${result.images.length === 1 ? "" : "s"}` : ""}.\n` +
+      (notCarried ? `${notCarried} thing${notCarried === 1 ? "" : "s"} from the Word document need a look (listed above).\n` : "") +
+      `Read it through, then run npm run check -- --year ${year}.\n`,
+  );
+  return 0;
+}
+
+runCommand("import:entry", importEntryCommand);

@@ -1,0 +1,379 @@
+// A force's Word submission → a good-practice entry (front matter + Markdown body + images beside it).
+// mammoth turns the .docx into semantic HTML; rehype-remark turns that into Markdown. What the report
+// cannot carry (tables, text boxes, pending tracked changes, comments, unplaceable footnotes) is left out
+// and reported with where it was, so a person can follow up with the force.
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from "hast";
+import JSZip from "jszip";
+import mammoth from "mammoth";
+import type { FootnoteDefinition, Nodes as MdastNodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from "mdast";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import rehypeParse from "rehype-parse";
+import rehypeRemark from "rehype-remark";
+import remarkGfm from "remark-gfm";
+import remarkStringify from "remark-stringify";
+import { unified } from "unified";
+import { stringify as yamlStringify } from "yaml";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { entrySchema, type EntryFrontMatter } from "../load/contentSchemas.ts";
+import type { Force } from "../load/forceRegister.ts";
+import { parseMarkdownFile } from "../load/frontMatter.ts";
+
+export interface ImportOptions {
+  /** The .docx file. */
+  file: string;
+  force: Force;
+  /** content/<year>/good-practice, created if missing. */
+  entriesDir: string;
+}
+
+export interface ImportResult {
+  entryFile: string;
+  images: string[];
+  frontMatter: EntryFrontMatter;
+}
+
+/** Word's built-in quote styles become block quotes; a Title paragraph is a heading like any other. */
+const styleMap = [
+  "p[style-name='Quote'] => blockquote > p:fresh",
+  "p[style-name='Intense Quote'] => blockquote > p:fresh",
+  "p[style-name='Title'] => h1:fresh",
+];
+
+const printableImages: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/jpg": "jpg" };
+
+const words = (text: string, n = 8) => {
+  const all = text.replace(/\s+/g, " ").trim().split(" ");
+  return all.slice(0, n).join(" ") + (all.length > n ? "…" : "");
+};
+
+function hastText(node: HastContent | ElementContent | HastRoot): string {
+  if (node.type === "text") return node.value;
+  if ("children" in node) return (node.children as ElementContent[]).map(hastText).join("");
+  return "";
+}
+
+function mdText(node: MdastNodes): string {
+  if ("value" in node && typeof node.value === "string") return node.value;
+  if ("children" in node) return (node.children as MdastNodes[]).map(mdText).join("");
+  return "";
+}
+
+/** Reads the parts mammoth passes over silently and says, for each, which paragraph it was in. */
+async function rawDocumentFindings(buffer: Buffer, docx: string, sink: DiagnosticSink): Promise<void> {
+  const zip = await JSZip.loadAsync(buffer);
+  const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+  // Paragraphs of the main text, in order, with their text, to say where something was.
+  const paragraphs: { start: number; text: string }[] = [];
+  for (const m of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
+    const text = [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("");
+    paragraphs.push({ start: m.index!, text });
+  }
+  const where = (offset: number) => {
+    let i = paragraphs.findIndex((p) => p.start > offset) - 1;
+    if (i < 0) i = paragraphs.length - 1;
+    const p = paragraphs[Math.max(0, i)];
+    const text = p ? words(decodeXml(p.text)) : "";
+    return text ? `the paragraph "${text}"` : "a paragraph without text";
+  };
+
+  const insertions = [...xml.matchAll(/<w:ins\b/g)].map((m) => m.index!);
+  const deletions = [...xml.matchAll(/<w:(del|moveFrom)\b[^R]/g)].map((m) => m.index!);
+  if (insertions.length + deletions.length > 0) {
+    const first = Math.min(...insertions, ...deletions);
+    sink.warn(
+      docx,
+      "import-tracked-changes",
+      `The document still has tracked changes (${insertions.length} insertion${insertions.length === 1 ? "" : "s"}, ${deletions.length} deletion${deletions.length === 1 ? "" : "s"}), the first in ${where(first)}. The entry was written as if every change were accepted; ask the force to accept or reject them and check the text.`,
+    );
+  }
+  const commentsXml = (await zip.file("word/comments.xml")?.async("string")) ?? "";
+  const commentText = new Map<string, string>();
+  for (const c of commentsXml.matchAll(/<w:comment\b[^>]*w:id="(\d+)"[^>]*>([\s\S]*?)<\/w:comment>/g)) {
+    commentText.set(c[1], [...c[2].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""));
+  }
+  for (const m of xml.matchAll(/<w:commentReference\b[^>]*w:id="(\d+)"/g)) {
+    sink.warn(docx, "import-comment", `A comment ("${words(decodeXml(commentText.get(m[1]) ?? ""), 12)}") on ${where(m.index!)} was not carried into the entry; read it and act on it if needed.`);
+  }
+  for (const m of xml.matchAll(/<w:txbxContent\b/g)) {
+    sink.warn(docx, "import-text-box", `A text box in ${where(m.index!)} cannot be printed as a box; its words were placed as ordinary paragraphs at that point. Check they read well there.`);
+  }
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+}
+
+const MARK = "IMPORTREMOVED";
+
+/** Converts, writes the entry and its images, and reports on `sink` everything that could not be carried. */
+export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSink): Promise<ImportResult | null> {
+  const { file: docx, force, entriesDir } = options;
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(docx);
+  } catch (error) {
+    sink.error(docx, "missing-file", `The file cannot be read (${(error as NodeJS.ErrnoException).code}); expected a Word document (.docx).`);
+    return null;
+  }
+  if (buffer.subarray(0, 2).toString("latin1") !== "PK") {
+    sink.error(docx, "not-docx", "This is not a Word .docx file (an older .doc, a PDF or another format?). Open it in Word and save it as .docx, then import again.");
+    return null;
+  }
+
+  mkdirSync(entriesDir, { recursive: true });
+  const base = freeName(entriesDir, force.slug);
+  const entryFile = path.join(entriesDir, `${base}.md`);
+
+  // Images: saved beside the entry, only the kinds the PDF can show.
+  const images: { name: string; data: Buffer }[] = [];
+  const skippedImages: string[] = [];
+  let converted;
+  try {
+    converted = await mammoth.convertToHtml(
+      { buffer },
+      {
+        styleMap,
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const ext = printableImages[image.contentType];
+          if (!ext) {
+            skippedImages.push(image.contentType);
+            return { src: `${MARK}-image:${image.contentType}` };
+          }
+          const name = `${base}-image-${images.length + 1}.${ext}`;
+          images.push({ name, data: await image.readAsBuffer() });
+          return { src: name };
+        }),
+      },
+    );
+  } catch (error) {
+    sink.error(docx, "not-docx", `Word could not be read: ${(error as Error).message.split("\n")[0]}. Open it in Word, save it again as .docx, and import again.`);
+    return null;
+  }
+  for (const message of converted.messages) {
+    sink.warn(docx, "import-converter", `The converter says: ${message.message}`);
+  }
+  await rawDocumentFindings(buffer, docx, sink).catch((error: Error) =>
+    sink.warn(docx, "import-unchecked", `The document could not be searched for tracked changes, comments and text boxes (${error.message}); look for them in Word.`),
+  );
+
+  const hast = unified().use(rehypeParse, { fragment: true }).parse(converted.value) as HastRoot;
+
+  // Footnotes: mammoth lists them at the end, each with a link back to its reference.
+  const notes = new Map<string, ElementContent[]>();
+  hast.children = hast.children.filter((node) => {
+    if (node.type !== "element" || node.tagName !== "ol") return true;
+    const items = node.children.filter((c): c is Element => c.type === "element" && c.tagName === "li");
+    const isNotes = items.length > 0 && items.every((li) => /^(footnote|endnote)-\d+$/.test(String(li.properties?.id ?? "")));
+    if (!isNotes) return true;
+    for (const li of items) {
+      const id = String(li.properties!.id).replace(/^footnote-/, "").replace(/^endnote-/, "e");
+      notes.set(id, stripBackLinks(li.children));
+    }
+    return false;
+  });
+
+  // Tables: cut out, remembered with their first words; a marker keeps their place.
+  const tables: string[] = [];
+  const cutTables = (parent: { children: (HastContent | ElementContent)[] }) => {
+    parent.children = parent.children.map((node) => {
+      if (node.type === "element" && node.tagName === "table") {
+        const cells: string[] = [];
+        let rows = 0;
+        const walk = (n: ElementContent) => {
+          if (n.type !== "element") return;
+          if (n.tagName === "tr") rows++;
+          if (n.tagName === "td" || n.tagName === "th") cells.push(hastText(n).trim());
+          else n.children.forEach(walk);
+        };
+        node.children.forEach(walk);
+        tables.push(`A table (${rows} row${rows === 1 ? "" : "s"}, starting "${words(cells.filter(Boolean).join(" · "))}")`);
+        return { type: "element", tagName: "p", properties: {}, children: [{ type: "text", value: `${MARK}${tables.length - 1}` }] } as Element;
+      }
+      if (node.type === "element") cutTables(node);
+      return node;
+    });
+  };
+  cutTables(hast);
+
+  const toMdast = unified()
+    .use(rehypeRemark, {
+      handlers: {
+        sup(state, node: Element) {
+          const link = node.children.find((c): c is Element => c.type === "element" && c.tagName === "a");
+          const href = String(link?.properties?.href ?? "");
+          const m = /^#(footnote|endnote)-(\d+)$/.exec(href);
+          if (m) {
+            const identifier = m[1] === "footnote" ? m[2] : `e${m[2]}`;
+            return { type: "footnoteReference", identifier, label: identifier };
+          }
+          return state.all(node) as PhrasingContent[];
+        },
+      },
+    });
+  const mdast = toMdast.runSync(hast) as unknown as MdastRoot;
+
+  const referenced = new Set<string>();
+  const body: RootContent[] = [];
+  let title: string | null = null;
+  let lede: string | null = null;
+  for (const node of mdast.children) {
+    if (title === null && lede === null && node.type === "heading") {
+      title = mdText(node).trim();
+      continue;
+    }
+    if (lede === null && node.type === "paragraph" && !node.children.some((c) => c.type === "image") && mdText(node).trim() && !mdText(node).includes(MARK)) {
+      lede = mdText(node).replace(/\s+/g, " ").trim();
+      if (node.children.some((c) => c.type === "link")) {
+        sink.warn(docx, "import-lede-link", "The opening paragraph, used as the lede, has a link; a lede is plain text, so only the link's words were kept. Add the link under links: in the front matter if it matters.");
+      }
+      if (node.children.some((c) => c.type === "footnoteReference")) {
+        sink.warn(docx, "import-footnote", "The opening paragraph, used as the lede, has a footnote; a lede cannot hold one, so the footnote was left out.");
+        node.children.forEach((c) => c.type === "footnoteReference" && notes.delete(c.identifier));
+      }
+      continue;
+    }
+    body.push(...splitImages(node));
+  }
+
+  // Headings start at ## whatever level Word used.
+  const depths = body.filter((n) => n.type === "heading").map((n) => (n as { depth: number }).depth);
+  const shift = depths.length ? 2 - Math.min(...depths) : 0;
+  const fix = (node: MdastNodes): void => {
+    if (node.type === "heading") node.depth = Math.min(4, Math.max(2, node.depth + shift)) as 2 | 3 | 4;
+    if (node.type === "footnoteReference") referenced.add(node.identifier);
+    if (!("children" in node)) return;
+    // Bookmarks and links inside the document cannot be followed in print: keep their words only.
+    // Images the PDF cannot show were reported when met; they are dropped here.
+    node.children = (node.children as MdastNodes[]).flatMap((c): MdastNodes[] =>
+      c.type === "link" && !/^(https?:\/\/|mailto:)/.test(c.url) ? c.children : c.type === "image" && c.url.startsWith(MARK) ? [] : [c],
+    ) as never;
+    (node.children as MdastNodes[]).forEach(fix);
+  };
+  body.forEach(fix);
+
+  // Footnote definitions that have a reference are carried; the rest are reported.
+  const definitions: FootnoteDefinition[] = [];
+  for (const [id, content] of notes) {
+    if (!referenced.has(id)) {
+      sink.warn(docx, "import-footnote", `A footnote ("${words(content.map(hastText).join(" "))}") has no place in the text and was not carried.`);
+      continue;
+    }
+    const noteTree = toMdast.runSync({ type: "root", children: content } as HastRoot) as unknown as MdastRoot;
+    definitions.push({ type: "footnoteDefinition", identifier: id, label: id, children: noteTree.children as FootnoteDefinition["children"] });
+  }
+  for (const id of referenced) {
+    if (!notes.has(id)) sink.warn(docx, "import-footnote", `Footnote ${id} is referred to in the text but its words were not found; it was left out.`);
+  }
+  const placed = new Set(definitions.map((d) => d.identifier));
+  const dropUnplaced = (node: MdastNodes): void => {
+    if ("children" in node) node.children = (node.children as MdastNodes[]).filter((c) => c.type !== "footnoteReference" || placed.has(c.identifier)) as never;
+    if ("children" in node) (node.children as MdastNodes[]).forEach(dropUnplaced);
+  };
+  body.forEach(dropUnplaced);
+
+  const markdown = unified()
+    .use(remarkGfm)
+    .use(remarkStringify, { bullet: "-", emphasis: "*", strong: "*", listItemIndent: "one", rule: "-" })
+    .stringify({ type: "root", children: [...body, ...definitions] } as MdastRoot);
+
+  // Remove the markers, noting the entry line each removed table would have been on.
+  const lines = markdown.split("\n");
+  const frontMatter = buildFrontMatter(title, lede, force, docx, sink);
+  const yaml = `---\n${yamlStringify(frontMatter, { lineWidth: 0 })}---\n\n`;
+  const bodyFirstLine = yaml.split("\n").length;
+  const kept: string[] = [];
+  for (const line of lines) {
+    const m = new RegExp(`^${MARK}(\\d+)$`).exec(line.trim());
+    if (m) {
+      sink.warn(entryFile, "import-table", `${tables[Number(m[1])]} from the Word document was left out just before this line: tables cannot be printed in an entry. Describe its figures in a sentence or a list.`, {
+        line: bodyFirstLine + kept.length,
+      });
+      if (kept.length && kept[kept.length - 1] === "") kept.pop();
+      continue;
+    }
+    kept.push(line);
+  }
+  for (const type of skippedImages) {
+    sink.warn(docx, "import-image", `An image of type ${type} cannot be printed (only PNG and JPEG); it was left out. Ask the force for a PNG or JPEG.`);
+  }
+  const text = (yaml + kept.join("\n").replace(/\n{3,}/g, "\n\n")).replace(/\n*$/, "\n");
+  if (text.includes("{{")) {
+    sink.warn(entryFile, "import-braces", "The text contains {{, which the build reads as the start of a figure expression; reword it.");
+  }
+
+  // The written entry must pass the same front-matter check as every other entry.
+  const check = parseMarkdownFile(entryFile, text, entrySchema, sink);
+  if (!check) return null;
+  for (const node of body) {
+    if (node.type !== "paragraph") continue;
+    for (const c of node.children) {
+      if (c.type === "image" && !c.alt) {
+        sink.warn(entryFile, "image-alt", `The image ${c.url} has no description in the Word document; write one in the [brackets] for readers who cannot see it.`, { line: bodyFirstLine + kept.findIndex((l) => l.includes(`](${c.url})`)) });
+      }
+    }
+  }
+
+  const clash = images.find((i) => existsSync(path.join(entriesDir, i.name)));
+  if (clash) {
+    sink.error(path.join(entriesDir, clash.name), "import-exists", "An image of this name is already there; nothing was written. Move it away, or import again.");
+    return null;
+  }
+  writeFileSync(entryFile, text, { flag: "wx" });
+  for (const image of images) writeFileSync(path.join(entriesDir, image.name), image.data, { flag: "wx" });
+  return { entryFile, images: images.map((i) => path.join(entriesDir, i.name)), frontMatter };
+}
+
+/** The first free name for the entry: kent, then kent-2, kent-3…; nothing existing is overwritten. */
+function freeName(dir: string, slug: string): string {
+  for (let n = 1; ; n++) {
+    const base = n === 1 ? slug : `${slug}-${n}`;
+    if (!existsSync(path.join(dir, `${base}.md`)) && !existsSync(path.join(dir, `${base}-image-1.png`)) && !existsSync(path.join(dir, `${base}-image-1.jpg`))) return base;
+  }
+}
+
+function stripBackLinks(children: ElementContent[]): ElementContent[] {
+  return children.map((c) => {
+    if (c.type !== "element") return c;
+    const kept = c.children.filter((k) => !(k.type === "element" && k.tagName === "a" && /^#(footnote|endnote)-ref-/.test(String(k.properties?.href ?? ""))));
+    return { ...c, children: stripBackLinks(kept) };
+  });
+}
+
+/** The report prints an image only as a paragraph of its own. */
+function splitImages(node: RootContent): RootContent[] {
+  if (node.type !== "paragraph" || !node.children.some((c) => c.type === "image") || node.children.length === 1) return [node];
+  const out: Paragraph[] = [];
+  let current: PhrasingContent[] = [];
+  const flush = () => {
+    if (current.some((c) => c.type !== "text" || c.value.trim())) out.push({ type: "paragraph", children: current });
+    current = [];
+  };
+  for (const child of node.children) {
+    if (child.type === "image") {
+      flush();
+      out.push({ type: "paragraph", children: [child] });
+    } else current.push(child);
+  }
+  flush();
+  return out;
+}
+
+function buildFrontMatter(title: string | null, lede: string | null, force: Force, docx: string, sink: DiagnosticSink): EntryFrontMatter {
+  let headline = title ?? "";
+  if (!headline) {
+    headline = path.basename(docx, path.extname(docx)).replace(/[-_]+/g, " ").replace(/\s+/g, " ").trim();
+    headline = headline.charAt(0).toUpperCase() + headline.slice(1);
+    sink.warn(docx, "import-title", `The document has no heading, so the title "${headline}" was taken from the file name; write a better one in the entry.`);
+  }
+  if (headline.length > 120) {
+    const cut = headline.slice(0, 119).replace(/\s+\S*$/, "") + "…";
+    sink.warn(docx, "import-title", `The first heading is ${headline.length} characters; headlines are at most 120, so it was shortened to "${cut}".`);
+    headline = cut;
+  }
+  if (!lede) {
+    lede = "TODO: write one or two sentences that open the entry.";
+    sink.warn(docx, "import-lede", "The document has no opening paragraph to use as the lede; the entry says TODO there.");
+  }
+  return { force: force.slug, title: headline, lede, sample: false };
+}
