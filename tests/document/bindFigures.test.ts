@@ -61,7 +61,7 @@ describe("figures in prose", () => {
     expect(sink.errors).toHaveLength(1);
     // "{{" of the second expression is at column 19; the name starts 3 further on.
     expect(sink.errors[0]).toMatchObject({ rule: "expression", line: 5, column: 22 });
-    expect(sink.errors[0].message).toMatch(/Did you mean "middleManagement"/);
+    expect(sink.errors[0].message).toMatch(/Did you mean "national\.middleManagement\.womenPct"\?/);
   });
 
   it("keeps columns right after an escaped character earlier on the line", () => {
