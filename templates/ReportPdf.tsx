@@ -20,9 +20,11 @@ export interface ReportPdfProps {
   log: PageLog;
   print: boolean;
   creator: string;
+  conformance?: string;
+  date?: Date;
 }
 
-export function ReportPdf({ document, charts, pages, log, print, creator }: ReportPdfProps) {
+export function ReportPdf({ document, charts, pages, log, print, creator, conformance, date }: ReportPdfProps) {
   const geometry = pageGeometry(print);
   const { meta } = document;
   const header = meta.runningHeader;
@@ -36,8 +38,9 @@ export function ReportPdf({ document, charts, pages, log, print, creator }: Repo
       producer={creator}
       language={meta.language}
       // A fixed date keeps the same inputs giving the same bytes.
-      creationDate={new Date(`${meta.publicationDate}T00:00:00Z`)}
-      modificationDate={new Date(`${meta.publicationDate}T00:00:00Z`)}
+      creationDate={date ?? new Date(`${meta.publicationDate}T00:00:00Z`)}
+      modificationDate={date ?? new Date(`${meta.publicationDate}T00:00:00Z`)}
+      conformance={conformance as "PDF/A-2b" | undefined}
       pageMode="useOutlines"
     >
       {document.sections.map((section) => {

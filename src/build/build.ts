@@ -9,6 +9,8 @@ import { chartFigures, prepare } from "./prepare.ts";
 import { chartWidths } from "../../templates/styles.ts";
 import { assertNotArchive, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
 import { projectVersion } from "./version.ts";
+import { documentId, editionDate } from "../archive/final.ts";
+import { finishPdfA, PDFA_CONFORMANCE } from "../archive/pdfa.ts";
 
 export interface BuildOptions {
   year: number;
@@ -16,6 +18,10 @@ export interface BuildOptions {
   contentDir: string;
   outDir: string;
   print: boolean;
+  /** The edition the team publishes and archives: PDF/A-2b, document ID from the inputs, no timings in the outputs. */
+  final?: boolean;
+  /** Seconds since 1970; a final edition's date instead of its publication date (SOURCE_DATE_EPOCH). */
+  sourceDateEpoch?: number;
 }
 
 export interface BuildResult {
@@ -41,8 +47,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   timings.charts = performance.now() - t;
 
   t = performance.now();
-  const { pdf, pages, passes } = await renderPdf(document, charts, { print: options.print, creator: `gender-equality-report ${projectVersion()}` });
+  const date = options.final ? editionDate(document.meta.publicationDate, options.sourceDateEpoch) : undefined;
+  const rendered = await renderPdf(document, charts, { print: options.print, creator: `gender-equality-report ${projectVersion()}`, ...(date && { conformance: PDFA_CONFORMANCE, date }) });
+  const { pages, passes } = rendered;
   timings.layout = performance.now() - t;
+  let pdf = rendered.pdf;
+  const id = date && documentId(options, date);
+  if (date && id) {
+    t = performance.now();
+    pdf = await finishPdfA(pdf, { documentId: id, date, language: document.meta.language });
+    timings.pdfa = performance.now() - t;
+  }
   const pageCount = countPages(pdf);
 
   const outputDir = path.join(options.outDir, String(options.year));
@@ -59,11 +74,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     year: options.year,
     edition: document.meta.editionLabel,
     print: options.print,
+    ...(options.final && { final: true, documentId: id }),
     pageCount,
     layoutPasses: passes,
     sections: pages,
     warnings: sink.warnings,
-    timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
+    // Timings differ from run to run, so a final edition (which is archived and rebuilt to compare) has none.
+    ...(!options.final && { timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])) }),
   });
   writeOutputsAtomically(outputDir, files);
   return { outputDir, pdfFile: path.join(outputDir, "report.pdf"), pageCount, pages, statistics, document, warnings: sink.warnings, timings };

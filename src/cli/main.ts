@@ -1,8 +1,9 @@
-// The command line: `report build [--year N] [--data DIR] [--content DIR] [--out DIR] [--print]`.
+// The command line: `report build [--year N] [--data DIR] [--content DIR] [--out DIR] [--print] [--final]`.
 import { parseArgs } from "node:util";
 import { build } from "../build/build.ts";
 import { BuildError } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/reporter.ts";
+import { sourceDateEpochFromEnv } from "../archive/final.ts";
 
 const usage = `Usage: npm run build -- [options]
 
@@ -14,6 +15,8 @@ Options:
   --content DIR    content folder, holding one folder per year (default: content)
   --out DIR        output folder; the build writes DIR/<year>/ (default: output)
   --print          print edition: 3 mm bleed and crop marks (default: screen edition, trimmed A4)
+  --final          the published edition: PDF/A-2b, dated from report.yml's publicationDate (or
+                   SOURCE_DATE_EPOCH), document ID from the inputs, no timings in build-report.json
   -h, --help       show this help
 
 Writes <out>/<year>/report.pdf, statistics.json, build-report.json and charts/.
@@ -31,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
         content: { type: "string", default: "content" },
         out: { type: "string", default: "output" },
         print: { type: "boolean", default: false },
+        final: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -52,8 +56,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`--year must be a four-digit year, not "${values.year}".\n`);
     return 2;
   }
+  let sourceDateEpoch: number | undefined;
   try {
-    const result = await build({ year, dataDir: values.data!, contentDir: values.content!, outDir: values.out!, print: values.print! });
+    sourceDateEpoch = values.final ? sourceDateEpochFromEnv() : undefined;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+  try {
+    const result = await build({ year, dataDir: values.data!, contentDir: values.content!, outDir: values.out!, print: values.print!, final: values.final!, sourceDateEpoch });
     report(result.warnings);
     const seconds = (result.timings.total / 1000).toFixed(2);
     process.stdout.write(`Built ${result.pdfFile}: ${result.pageCount} pages in ${seconds} s\n`);

@@ -17,6 +17,10 @@ export interface PdfResult {
 export interface PdfOptions {
   print: boolean;
   creator: string;
+  /** "PDF/A-2b" for final editions. */
+  conformance?: string;
+  /** The edition's date for the PDF metadata (default: its publication date). */
+  date?: Date;
 }
 
 export async function renderPdf(document: ReportDocument, charts: ChartSet, options: PdfOptions): Promise<PdfResult> {
@@ -27,7 +31,7 @@ export async function renderPdf(document: ReportDocument, charts: ChartSet, opti
   // placed, or the sections moved, lay out again with the pages found; three passes at most.
   for (let pass = 1; pass <= 3; pass++) {
     const log = new PageLog();
-    const pdf = await renderToBuffer(<ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} />);
+    const pdf = await renderToBuffer(<ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} conformance={options.conformance} date={options.date} />);
     const settled = log.missing.size === 0 && (pass === 1 || log.entries().every(([id, page]) => known.pageOf(id) === page));
     if (settled) return { pdf, pages: Object.fromEntries(log.entries()), passes: pass };
     known = log;
