@@ -26,6 +26,8 @@ export interface ArchiveOptions {
 
 export interface ArchiveResult {
   ok: boolean;
+  /** False when the project had uncommitted changes: the recorded commit does not hold the code that built it. */
+  treeClean?: boolean | null;
   dir?: string;
   revision?: number;
   fileCount?: number;
@@ -102,7 +104,7 @@ export function archiveEdition(options: ArchiveOptions): ArchiveResult {
       writeFileSync(path.join(archiveRoot, ARCHIVE_MARKER), MARKER_TEXT, { mode: 0o444 });
     }
     writeOutputsAtomically(target, files, { readOnly: true });
-    return { ok: true, dir: target, revision, fileCount: Object.keys(files).length, diagnostics: sink.messages, buildLog: built.stderr, seconds: built.seconds };
+    return { ok: true, treeClean: manifest.project.gitTreeClean, dir: target, revision, fileCount: Object.keys(files).length, diagnostics: sink.messages, buildLog: built.stderr, seconds: built.seconds };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

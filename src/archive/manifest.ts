@@ -37,6 +37,11 @@ export const manifestSchema = z.object({
 
 export type Manifest = z.infer<typeof manifestSchema>;
 
+/** A path inside an edition: under inputs/ or outputs/, no empty, "." or ".." parts (verify reads nothing else). */
+export function isEditionPath(p: string): boolean {
+  return /^(inputs|outputs)\//.test(p) && p.split("/").every((seg) => seg !== "" && seg !== "." && seg !== ".." && !/[\\\0]/.test(seg));
+}
+
 export interface Toolchain {
   project: Manifest["project"];
   toolchain: Manifest["toolchain"];

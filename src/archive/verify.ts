@@ -8,7 +8,7 @@ import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { sha256 } from "./inputs.ts";
 import { CHECKSUMS, editionDir, MANIFEST } from "./layout.ts";
-import { currentToolchain, manifestSchema, parseChecksums, type Manifest } from "./manifest.ts";
+import { currentToolchain, isEditionPath, manifestSchema, parseChecksums, type Manifest } from "./manifest.ts";
 import { comparePdfPages } from "./pdfPages.ts";
 import { runFinalBuild } from "./rebuild.ts";
 
@@ -63,7 +63,9 @@ export async function verifyEdition(options: VerifyOptions): Promise<VerifyResul
   let manifest: Manifest | null = null;
   try {
     const parsed = manifestSchema.safeParse(JSON.parse(manifestText));
-    if (parsed.success) manifest = parsed.data;
+    const outside = parsed.success ? Object.keys(parsed.data.files).filter((name) => !isEditionPath(name)) : [];
+    if (outside.length > 0) sink.error(manifestFile, "manifest-invalid", `The manifest lists ${outside.join(", ")}: not a path under inputs/ or outputs/ of the edition.`);
+    else if (parsed.success) manifest = parsed.data;
     else sink.error(manifestFile, "manifest-invalid", `The manifest is not in the expected shape: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}.`);
   } catch (error) {
     sink.error(manifestFile, "manifest-invalid", `The manifest is not valid JSON (${(error as Error).message}).`);

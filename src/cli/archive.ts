@@ -46,6 +46,7 @@ runCli(usage, (args) => {
       return 1;
     }
     process.stdout.write(`Archived the final ${year} edition, revision ${result.revision}, built from a copy of its inputs in ${result.seconds!.toFixed(1)} s: ${result.fileCount} read-only files in ${result.dir}.\n`);
+    if (result.treeClean === false) process.stdout.write("note: the project had uncommitted changes, so the commit in the manifest does not hold all the code that built this edition.\n");
     process.stdout.write(`Check it with: npm run verify -- --year ${year}${result.revision! > 1 ? ` --revision ${result.revision}` : ""}${values.archive !== "archive" ? ` --archive ${values.archive}` : ""}\n`);
     return 0;
   };
