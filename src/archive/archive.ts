@@ -77,8 +77,8 @@ export function archiveEdition(options: ArchiveOptions): ArchiveResult {
     }
     const built = runFinalBuild({ inputsDir, year, outDir: path.join(staging, "out"), sourceDateEpoch: options.sourceDateEpoch });
     if (!built.ok) {
-      sink.error(options.contentDir, "build-failed", `The final ${year} edition did not build, so nothing was archived:\n${built.stderr.trim()}`);
-      return { ok: false, diagnostics: sink.messages };
+      sink.error(options.contentDir, "build-failed", `The final ${year} edition did not build (the build's messages are above), so nothing was archived.`);
+      return { ok: false, diagnostics: sink.messages, buildLog: built.stderr };
     }
     const files = readTree(inputsDir, "inputs");
     readTree(built.outputDir, "outputs", files);

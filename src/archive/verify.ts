@@ -33,6 +33,8 @@ export interface VerifyResult {
   checkedFiles: number;
   outputs: { path: string; status: OutputStatus; detail?: string }[];
   rebuildSeconds?: number;
+  /** What the rebuild printed (warnings, or the errors that stopped it). */
+  rebuildLog?: string;
 }
 
 /** Every file below dir relative to it, "/"-separated; `skip` names top-level entries to leave out. */
@@ -113,7 +115,8 @@ export async function verifyEdition(options: VerifyOptions): Promise<VerifyResul
     try {
       const built = runFinalBuild({ inputsDir: at("inputs"), year: manifest.year, outDir, sourceDateEpoch: manifest.build.sourceDateEpoch });
       result.rebuildSeconds = built.seconds;
-      if (!built.ok) sink.error(at("inputs"), "rebuild-failed", `The archived inputs did not build:\n${built.stderr.trim()}`);
+      result.rebuildLog = built.stderr;
+      if (!built.ok) sink.error(at("inputs"), "rebuild-failed", "The archived inputs did not build (the build's messages, with paths under inputs/, are above).");
       else await compareOutputs(dir, manifest, built.outputDir, result, sink);
     } finally {
       if (!options.rebuildInto) rmSync(outDir, { recursive: true, force: true });

@@ -38,7 +38,8 @@ runCli(usage, (args) => {
   return async () => {
     const result = await verifyEdition({ year, archiveRoot: values.archive!, revision, hashesOnly: values["hashes-only"]! });
     if (result.checkedFiles > 0) process.stdout.write(`${result.dir}: checked the SHA-256 of ${result.checkedFiles} archived files.\n`);
-    if (result.rebuildSeconds !== undefined) {
+    if (result.rebuildLog) process.stderr.write(result.rebuildLog.replace(/^(?=.)/gm, "  rebuild: "));
+    if (result.rebuildSeconds !== undefined && result.outputs.length > 0) {
       process.stdout.write(`Rebuilt from ${result.dir}/inputs in ${result.rebuildSeconds.toFixed(1)} s:\n`);
       // Each output on a line, except a folder whose files are all identical, which takes one line.
       const folders = new Map<string, string[]>();

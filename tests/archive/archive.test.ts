@@ -2,7 +2,7 @@
 // assertions reuse that archive and that rebuild: copies of the archive with one byte changed, a third
 // build under another time zone and locale with every directory listing reversed, the PDF/A facts.
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,7 +12,8 @@ import { archiveEdition, type ArchiveResult } from "../../src/archive/archive.ts
 import { sha256 } from "../../src/archive/inputs.ts";
 import { manifestSchema, type Manifest } from "../../src/archive/manifest.ts";
 import { compareOutputs, verifyEdition, type VerifyResult } from "../../src/archive/verify.ts";
-import { DiagnosticSink } from "../../src/diagnostics/diagnostic.ts";
+import { build } from "../../src/build/build.ts";
+import { BuildError, DiagnosticSink } from "../../src/diagnostics/diagnostic.ts";
 import { readPdfAFacts } from "../helpers/pdfaFacts.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -112,17 +113,17 @@ describe("archiving the 2024 edition", () => {
     expect(readdirSync(edition).sort()).toEqual(["SHA256SUMS", "inputs", "manifest.json", "outputs"]);
   });
 
-  it("refuses a build into the archive, but not into a folder that is merely called archive", () => {
-    const cli = (out: string) => spawnSync(process.execPath, [tsxCli, path.join(root, "src/cli/main.ts"), "build", "--year", "2024", "--data", "/nonexistent-data", "--out", out], { cwd: root, encoding: "utf8" });
-    const inside = cli(path.join(edition, "out"));
+  it("refuses a build into the archive, but not into a folder that is merely called archive", async () => {
+    const inside = spawnSync(process.execPath, [tsxCli, path.join(root, "src/cli/main.ts"), "build", "--year", "2024", "--out", path.join(edition, "out")], { cwd: root, encoding: "utf8" });
     expect(inside.status).toBe(1);
     expect(inside.stderr).toContain(`${path.join(edition, "out")}: error: This folder is inside the edition archive ${archiveRoot}`);
     expect(inside.stderr).toContain("[archive-protected]");
-    // Elsewhere the same command gets as far as reading the (missing) data: no archive refusal.
-    const elsewhere = cli(path.join(work, "archive-of-drafts"));
-    expect(elsewhere.status).toBe(1);
-    expect(elsewhere.stderr).not.toContain("archive-protected");
-    expect(elsewhere.stderr).toContain("/nonexistent-data/forces.csv");
+    expect(existsSync(path.join(edition, "out"))).toBe(false);
+    // Elsewhere the same build gets as far as reading the (missing) data: no archive refusal.
+    const elsewhere = path.join(work, "archive-of-drafts", "archive");
+    const error = await build({ year: 2024, dataDir: "/nonexistent-data", contentDir: "/nonexistent-content", outDir: elsewhere, print: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BuildError);
+    expect((error as BuildError).diagnostics).toEqual([expect.objectContaining({ file: "/nonexistent-data/forces.csv", rule: "missing-file" })]);
   });
 });
 
