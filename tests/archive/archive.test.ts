@@ -2,15 +2,16 @@
 // assertions reuse that archive and that rebuild: copies of the archive with one byte changed, a third
 // build under another time zone and locale with every directory listing reversed, the PDF/A facts.
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PDFDocument, PDFRawStream } from "pdf-lib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { archiveEdition, type ArchiveResult } from "../../src/archive/archive.ts";
 import { sha256 } from "../../src/archive/inputs.ts";
 import { manifestSchema, type Manifest } from "../../src/archive/manifest.ts";
+import { comparePdfPages } from "../../src/archive/pdfPages.ts";
 import { compareOutputs, verifyEdition, type VerifyResult } from "../../src/archive/verify.ts";
 import { build } from "../../src/build/build.ts";
 import { BuildError, DiagnosticSink } from "../../src/diagnostics/diagnostic.ts";
@@ -50,8 +51,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(() => {
-  // The archive is read-only; make it removable again for the OS's temp cleaner.
-  for (const f of filesBelow(work)) chmodSync(path.join(work, f), 0o644);
+  rmSync(work, { recursive: true, force: true });
 });
 
 describe("archiving the 2024 edition", () => {
@@ -246,6 +246,13 @@ describe("the archived PDF's PDF/A-2b facts, read from the file", () => {
     expect(facts.forbidden).toEqual([]);
     // Constant alpha is allowed in PDF/A-2 (with the output intent above); blend modes, soft masks and transfer functions are not used.
     for (const gs of facts.extGStates) expect(gs).not.toMatch(/\/BM|\/SMask|\/TR|\/HT/);
+  });
+
+  it("draws every page exactly as the ordinary build of the same inputs does (PDF/A changes the metadata, not the pages)", async () => {
+    const ordinary = readFileSync(inject("sampleBuild").pdfFile);
+    const final = readFileSync(path.join(edition, "outputs/report.pdf"));
+    expect(final.equals(ordinary)).toBe(false);
+    expect(await comparePdfPages(final, ordinary)).toEqual({ firstDifferingPage: null, pages: [72, 72] });
   });
 
   it("passes qpdf --check, and pdffonts lists every font as embedded", () => {
