@@ -22,9 +22,11 @@ export interface ReportPdfProps {
   creator: string;
   /** Lay out only these sections, without cover and contents (the preview's first look at an edit). */
   only?: ReadonlySet<string>;
+  conformance?: string;
+  date?: Date;
 }
 
-export function ReportPdf({ document, charts, pages, log, print, creator, only }: ReportPdfProps) {
+export function ReportPdf({ document, charts, pages, log, print, creator, only, conformance, date }: ReportPdfProps) {
   const geometry = pageGeometry(print);
   const { meta } = document;
   const header = meta.runningHeader;
@@ -38,8 +40,9 @@ export function ReportPdf({ document, charts, pages, log, print, creator, only }
       producer={creator}
       language={meta.language}
       // A fixed date keeps the same inputs giving the same bytes.
-      creationDate={new Date(`${meta.publicationDate}T00:00:00Z`)}
-      modificationDate={new Date(`${meta.publicationDate}T00:00:00Z`)}
+      creationDate={date ?? new Date(`${meta.publicationDate}T00:00:00Z`)}
+      modificationDate={date ?? new Date(`${meta.publicationDate}T00:00:00Z`)}
+      conformance={conformance as "PDF/A-2b" | undefined}
       pageMode="useOutlines"
     >
       {/* Cover and contents belong to the printed book, not to the document. */}

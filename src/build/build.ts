@@ -10,6 +10,7 @@ import { previousBuild, recordBuild } from "./unchanged.ts";
 import { checkOutputFolder } from "./outputFolder.ts";
 import { assertNotArchive, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
 import { projectVersion } from "./version.ts";
+import { documentId, editionDate } from "../archive/final.ts";
 
 export interface BuildOptions {
   year: number;
@@ -19,6 +20,10 @@ export interface BuildOptions {
   print: boolean;
   /** Reuse stage results kept in <out>/.cache (default); false runs every stage. */
   cache?: boolean;
+  /** The edition the team publishes and archives: PDF/A-2b, document ID from the inputs, no timings in the outputs. */
+  final?: boolean;
+  /** Seconds since 1970; a final edition's date instead of its publication date (SOURCE_DATE_EPOCH). */
+  sourceDateEpoch?: number;
 }
 
 export interface BuildResult {
@@ -43,7 +48,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // Nothing changed since the last build into this folder: its outputs stand as they are. The check
   // comes before the heavy stages are even loaded, so a rebuild with no edit starts and ends at once.
-  const buildKey = hashOf(codeVersion(), editionInputsHash(options), JSON.stringify([options.print, options.contentDir, options.dataDir]));
+  const buildKey = hashOf(codeVersion(), editionInputsHash(options), JSON.stringify([options.print, options.contentDir, options.dataDir, options.final ?? false, options.sourceDateEpoch ?? null]));
   if (options.cache !== false) {
     const unchanged = previousBuild(cacheDir, buildKey, outputDir);
     if (unchanged) return { ...unchanged, timings: { total: performance.now() - started }, cacheStats: { build: { hits: 1, misses: 0 } } };
@@ -53,10 +58,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { statistics, document, warnings } = await prepareCached(options, cache, timings);
 
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
-  const { pdf, pages, passes, charts, timings: pdfTimings } = await stage("layout", options.outDir, "The PDF could not be drawn", () =>
-    renderPdf(document, { print: options.print, creator: `gender-equality-report ${projectVersion()}`, roots, cache }),
+  const date = options.final ? editionDate(document.meta.publicationDate, options.sourceDateEpoch) : undefined;
+  const rendered = await stage("layout", options.outDir, "The PDF could not be drawn", () =>
+    renderPdf(document, { print: options.print, creator: `gender-equality-report ${projectVersion()}`, roots, cache, ...(date && { conformance: "PDF/A-2b", date }) }),
   );
-  Object.assign(timings, pdfTimings);
+  const { pages, passes, charts } = rendered;
+  Object.assign(timings, rendered.timings);
+  let pdf = rendered.pdf;
+  const id = date && documentId(options, date);
+  if (date && id) {
+    const t = performance.now();
+    const { finishPdfA } = await import("../archive/pdfa.ts");
+    pdf = await finishPdfA(pdf, { documentId: id, date, language: document.meta.language });
+    timings.pdfa = performance.now() - t;
+  }
   const pageCount = countPages(pdf);
 
   const files: OutputFiles = {
@@ -74,12 +89,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     year: options.year,
     edition: document.meta.editionLabel,
     print: options.print,
+    ...(options.final && { final: true, documentId: id }),
     pageCount,
     layoutPasses: passes,
     sections: pages,
     warnings,
     recovered,
-    timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
+    // Timings differ from run to run, so a final edition (which is archived and rebuilt to compare) has none.
+    ...(!options.final && { timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])) }),
   });
   await stage("write", outputDir, "The outputs could not be written", async () => writeOutputsAtomically(outputDir, files));
   if (options.cache !== false) recordBuild(cacheDir, buildKey, outputDir, files);

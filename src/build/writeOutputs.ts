@@ -2,13 +2,18 @@
 // target, then swapped in. A failed or killed build leaves the previous good build untouched.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { enclosingArchive } from "../archive/layout.ts";
+import { BuildError } from "../diagnostics/diagnostic.ts";
 
 export type OutputFiles = Record<string, string | Buffer>;
 
+/** Refuses a build into an edition archive (a folder under one holding the archive marker); any other path is fine. */
 export function assertNotArchive(outDir: string): void {
-  const parts = path.resolve(outDir).split(path.sep);
-  if (parts.includes("archive")) {
-    throw new Error(`Refusing to build into ${outDir}: published editions in archive/ are never overwritten by a build.`);
+  const archive = enclosingArchive(outDir);
+  if (archive) {
+    throw new BuildError([
+      { severity: "error", file: outDir, rule: "archive-protected", message: `This folder is inside the edition archive ${archive}; published editions are never overwritten by a build. Build into another folder.` },
+    ]);
   }
 }
 
@@ -17,7 +22,8 @@ export function assertNotArchive(outDir: string): void {
  * A build killed part-way (SIGKILL, power loss) leaves them behind; `recoverInterruptedBuilds` puts things
  * right before the next build does anything, and every write starts by calling it.
  */
-export function writeOutputsAtomically(targetDir: string, files: OutputFiles): void {
+/** readOnly: files are written with mode 0444 (used for archived editions). */
+export function writeOutputsAtomically(targetDir: string, files: OutputFiles, options: { readOnly?: boolean } = {}): void {
   const parent = path.dirname(targetDir);
   mkdirSync(parent, { recursive: true });
   recoverInterruptedBuilds(targetDir);
@@ -29,7 +35,7 @@ export function writeOutputsAtomically(targetDir: string, files: OutputFiles): v
     for (const [name, content] of Object.entries(files)) {
       const file = path.join(staging, name);
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, content);
+      writeFileSync(file, content, options.readOnly ? { mode: 0o444 } : {});
       if (++written === 1) killPoint("while-staging");
     }
     killPoint("before-first-rename");

@@ -1,8 +1,9 @@
-// The command line: `report build [--year N] [--data DIR] [--content DIR] [--out DIR] [--print] [--debug]`.
+// The command line: `report build [--year N] [--data DIR] [--content DIR] [--out DIR] [--print] [--final] [--debug]`.
 import { parseArgs } from "node:util";
 import { build } from "../build/build.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { asDiagnostics } from "../diagnostics/unexpected.ts";
+import { sourceDateEpochFromEnv } from "../archive/final.ts";
 
 const usage = `Usage: npm run build -- [options]
 
@@ -17,6 +18,8 @@ Options:
   --no-cache       run every stage, ignoring results kept in <out>/.cache
   --timings        print how long each stage took and what the cache reused
   --debug          on an unexpected failure, also print the stack trace
+  --final          the published edition: PDF/A-2b, dated from report.yml's publicationDate (or
+                   SOURCE_DATE_EPOCH), document ID from the inputs, no timings in build-report.json
   -h, --help       show this help
 
 Writes <out>/<year>/report.pdf, statistics.json, build-report.json and charts/.
@@ -45,6 +48,7 @@ export async function main(argv: string[], io: Console = processConsole): Promis
         "no-cache": { type: "boolean", default: false },
         timings: { type: "boolean", default: false },
         debug: { type: "boolean", default: false },
+        final: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -66,8 +70,15 @@ export async function main(argv: string[], io: Console = processConsole): Promis
     io.err(`--year must be a four-digit year, not "${values.year}".\n`);
     return 2;
   }
+  let sourceDateEpoch: number | undefined;
   try {
-    const result = await build({ year, dataDir: values.data!, contentDir: values.content!, outDir: values.out!, print: values.print!, cache: !values["no-cache"] });
+    sourceDateEpoch = values.final ? sourceDateEpochFromEnv() : undefined;
+  } catch (error) {
+    io.err(`${(error as Error).message}\n`);
+    return 2;
+  }
+  try {
+    const result = await build({ year, dataDir: values.data!, contentDir: values.content!, outDir: values.out!, print: values.print!, cache: !values["no-cache"], final: values.final!, sourceDateEpoch });
     report(result.warnings, (line) => io.err(`${line}\n`));
     const seconds = (result.timings.total / 1000).toFixed(2);
     io.out(`Built ${result.pdfFile}: ${result.pageCount} pages in ${seconds} s\n`);

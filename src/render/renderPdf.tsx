@@ -32,6 +32,10 @@ export interface PdfOptions {
   roots: DocumentRoots;
   /** Keeps chart SVGs and the laid-out PDF under hashes of what shapes them. */
   cache?: StageCache;
+  /** "PDF/A-2b" for final editions. */
+  conformance?: string;
+  /** The edition's date for the PDF metadata (default: its publication date). */
+  date?: Date;
 }
 
 /** Logical paths of every image the document shows. */
@@ -57,7 +61,7 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   const key = hashOf(
     codeVersion(),
     JSON.stringify(document),
-    JSON.stringify(options.print),
+    JSON.stringify([options.print, options.conformance ?? null, options.date?.toISOString() ?? null]),
     options.creator,
     ...assetsOf(document).flatMap((logical) => [logical, readFileSync(resolve(logical))]),
   );
@@ -74,7 +78,7 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
     const log = new PageLog();
     const pdf = await renderToBuffer(
       <AssetContext.Provider value={resolve}>
-        <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} />
+        <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} conformance={options.conformance} date={options.date} />
       </AssetContext.Provider>,
     );
     const settled = log.missing.size === 0 && (pass === 1 || log.entries().every(([id, page]) => known.pageOf(id) === page));

@@ -1,8 +1,9 @@
 // Whole builds of the small fixture edition: outputs, warnings, atomic writes, the CLI.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ARCHIVE_MARKER, MARKER_TEXT } from "../../src/archive/layout.ts";
 import { build } from "../../src/build/build.ts";
 import { main } from "../../src/cli/main.ts";
 import { prepare } from "../../src/build/prepare.ts";
@@ -76,9 +77,15 @@ describe("a build of the fixture edition", () => {
     expect(readdirSync(outDir).filter((n) => n.startsWith("."))).toEqual([".cache"]);
   });
 
-  it("refuses to write into an archive of published editions", async () => {
+  it("refuses to write into an archive of published editions (a folder marked as one)", async () => {
     const fixture = copyFixtures();
-    await expect(build({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir, outDir: path.join(fixture.root, "archive"), print: false })).rejects.toThrow(/never overwritten/);
+    mkdirSync(path.join(fixture.root, "archive"));
+    writeFileSync(path.join(fixture.root, "archive", ARCHIVE_MARKER), MARKER_TEXT);
+    const outDir = path.join(fixture.root, "archive", "drafts");
+    const error = await build({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir, outDir, print: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BuildError);
+    expect((error as BuildError).diagnostics).toEqual([expect.objectContaining({ file: outDir, rule: "archive-protected", message: expect.stringContaining("never overwritten") })]);
+    expect(existsSync(outDir)).toBe(false);
   });
 });
 

@@ -1,0 +1,111 @@
+// `npm run archive`: copies an edition's inputs into a staging folder, builds the final edition from
+// that copy in a fresh process, and writes inputs, outputs, manifest.json and SHA256SUMS into
+// <root>/<year>/ (or <root>/<year>/r<N>/ for a revision), read-only, all at once or not at all.
+// An archived edition is never replaced: a second archive of a year needs --revision.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { writeOutputsAtomically, type OutputFiles } from "../build/writeOutputs.ts";
+import { editionInputs } from "./inputs.ts";
+import { ARCHIVE_MARKER, archivedRevisions, CHECKSUMS, editionDir, MANIFEST, MARKER_TEXT } from "./layout.ts";
+import { checksums, currentToolchain, fileTable, MANIFEST_FORMAT, type Manifest } from "./manifest.ts";
+import { finalBuildCommand, runFinalBuild } from "./rebuild.ts";
+
+export interface ArchiveOptions {
+  year: number;
+  dataDir: string;
+  contentDir: string;
+  /** Archive root (default "archive"). */
+  archiveRoot: string;
+  /** Archive a new revision beside an already archived edition. */
+  revision: boolean;
+  sourceDateEpoch: number | null;
+}
+
+export interface ArchiveResult {
+  ok: boolean;
+  /** False when the project had uncommitted changes: the recorded commit does not hold the code that built it. */
+  treeClean?: boolean | null;
+  dir?: string;
+  revision?: number;
+  fileCount?: number;
+  diagnostics: Diagnostic[];
+  /** What the final build printed (its warnings), to pass on to the user. */
+  buildLog?: string;
+  seconds?: number;
+}
+
+/** Every file below dir as "prefix/relative/path" → contents. */
+export function readTree(dir: string, prefix: string, into: OutputFiles = {}): OutputFiles {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) readTree(full, `${prefix}/${name}`, into);
+    else into[`${prefix}/${name}`] = readFileSync(full);
+  }
+  return into;
+}
+
+export function archiveEdition(options: ArchiveOptions): ArchiveResult {
+  const sink = new DiagnosticSink();
+  const { year, archiveRoot } = options;
+  const first = editionDir(archiveRoot, year);
+  const revisions = archivedRevisions(archiveRoot, year);
+  if (revisions.length > 0 && !options.revision) {
+    sink.error(first, "already-archived", `The ${year} edition is already archived (revision ${revisions.join(", ")}); an archived edition is never replaced. To archive a corrected edition beside it, add --revision.`);
+  } else if (revisions.length === 0 && options.revision) {
+    sink.error(first, "nothing-to-revise", `There is no archived ${year} edition to revise; archive it first without --revision.`);
+  } else if (revisions.length === 0 && existsSync(first)) {
+    sink.error(first, "not-an-archive", `The folder exists but holds no ${MANIFEST}; move it away before archiving the ${year} edition.`);
+  }
+  const inputs = editionInputs(options.dataDir, options.contentDir, year);
+  if (!inputs.some((f) => f.path === `content/${year}/report.yml`)) {
+    sink.error(path.join(options.contentDir, String(year), "report.yml"), "missing-file", `There is no ${year} edition to archive: its settings file is missing.`);
+  }
+  if (sink.errors.length > 0) return { ok: false, diagnostics: sink.messages };
+
+  const revision = revisions.length === 0 ? 1 : revisions[revisions.length - 1] + 1;
+  const target = editionDir(archiveRoot, year, revision);
+  const staging = mkdtempSync(path.join(tmpdir(), "report-archive-"));
+  try {
+    const inputsDir = path.join(staging, "inputs");
+    for (const file of inputs) {
+      const copy = path.join(inputsDir, file.path);
+      mkdirSync(path.dirname(copy), { recursive: true });
+      cpSync(file.source, copy);
+    }
+    const built = runFinalBuild({ inputsDir, year, outDir: path.join(staging, "out"), sourceDateEpoch: options.sourceDateEpoch });
+    if (!built.ok) {
+      sink.error(options.contentDir, "build-failed", `The final ${year} edition did not build (the build's messages are above), so nothing was archived.`);
+      return { ok: false, diagnostics: sink.messages, buildLog: built.stderr };
+    }
+    const files = readTree(inputsDir, "inputs");
+    readTree(built.outputDir, "outputs", files);
+    const report = JSON.parse(readFileSync(path.join(built.outputDir, "build-report.json"), "utf8")) as { edition: string; documentId: string; print: boolean };
+    const settings = readFileSync(path.join(inputsDir, `content/${year}/report.yml`), "utf8");
+    const table = fileTable(files);
+    const manifest: Manifest = {
+      format: MANIFEST_FORMAT,
+      formatVersion: 1,
+      year,
+      revision,
+      edition: report.edition,
+      publicationDate: String((parseYaml(settings) as { publicationDate?: unknown }).publicationDate),
+      build: { command: finalBuildCommand(year), final: true, print: report.print, sourceDateEpoch: options.sourceDateEpoch, documentId: report.documentId },
+      ...currentToolchain(),
+      files: table,
+    };
+    const manifestText = JSON.stringify(manifest, null, 2) + "\n";
+    files[MANIFEST] = manifestText;
+    files[CHECKSUMS] = checksums(manifestText, table);
+    if (!existsSync(path.join(archiveRoot, ARCHIVE_MARKER))) {
+      mkdirSync(archiveRoot, { recursive: true });
+      writeFileSync(path.join(archiveRoot, ARCHIVE_MARKER), MARKER_TEXT, { mode: 0o444 });
+    }
+    writeOutputsAtomically(target, files, { readOnly: true });
+    return { ok: true, treeClean: manifest.project.gitTreeClean, dir: target, revision, fileCount: Object.keys(files).length, diagnostics: sink.messages, buildLog: built.stderr, seconds: built.seconds };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}

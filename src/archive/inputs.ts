@@ -1,0 +1,56 @@
+// The inputs of an edition: every file a build of year Y reads from the content and data folders,
+// named by a stable logical path ("content/2024/report.yml", "data/2023/officers.csv") and listed in
+// code-point order, so neither the folder a user keeps them in nor the file system's listing order
+// changes anything derived from them (the document ID, the archive's manifest).
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+export interface InputFile {
+  /** Logical path, always with "/" separators: content/<year>/… or data/… */
+  path: string;
+  /** Where the file is on this machine. */
+  source: string;
+}
+
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** Every file below dir (dot files left out), as logical paths under prefix. */
+function walk(dir: string, prefix: string): InputFile[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  const files: InputFile[] = [];
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith(".")) continue;
+    const full = path.join(dir, name);
+    const logical = `${prefix}/${name}`;
+    if (statSync(full).isDirectory()) files.push(...walk(full, logical));
+    else files.push({ path: logical, source: full });
+  }
+  return files;
+}
+
+/**
+ * What a build of `year` reads: content/<year>/ whole, data/forces.csv, and every data/<y>/ folder with
+ * y ≤ year (the edition, the year it is compared against, and the history behind the trends; this
+ * mirrors the years prepare() loads).
+ */
+export function editionInputs(dataDir: string, contentDir: string, year: number): InputFile[] {
+  const files = walk(path.join(contentDir, String(year)), `content/${year}`);
+  const forces = path.join(dataDir, "forces.csv");
+  if (existsSync(forces)) files.push({ path: "data/forces.csv", source: forces });
+  if (existsSync(dataDir)) {
+    for (const name of readdirSync(dataDir)) {
+      if (/^\d{4}$/.test(name) && Number(name) <= year) files.push(...walk(path.join(dataDir, name), `data/${name}`));
+    }
+  }
+  return files.sort(byPath);
+}
+
+export function sha256(content: string | Uint8Array): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+/** `sha256sum`-style listing of the inputs: one "<hash>  <path>" line each, in path order. */
+export function inputsListing(files: readonly InputFile[]): string {
+  return [...files].sort(byPath).map((f) => `${sha256(readFileSync(f.source))}  ${f.path}\n`).join("");
+}

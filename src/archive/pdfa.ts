@@ -1,0 +1,130 @@
+// Finishes a final edition as PDF/A-2b. react-pdf's `conformance="PDF/A-2b"` (passed to pdfkit as
+// `subset`) already writes PDF 1.7, the sRGB output intent (the ICC profile pdfkit ships in
+// pdfkit/js/data/) and embeds every font. What it leaves short is the XMP packet: pdfkit writes no
+// xmp:ModifyDate, no dc:language, no document ID, does not escape XML, and keeps the modification date
+// under a non-standard Info key. This step rewrites the Info dictionary with the standard keys, writes an
+// XMP packet that states exactly the same facts, and sets the trailer /ID to one derived from the inputs.
+// Everything here is a function of the PDF and the arguments: no clock, no random numbers.
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
+
+export const PDFA_CONFORMANCE = "PDF/A-2b";
+
+export interface PdfAOptions {
+  /** 32 hex digits: the first 16 bytes of the inputs' hash. */
+  documentId: string;
+  /** Creation and modification date of the edition. */
+  date: Date;
+  /** BCP 47 language of the document, e.g. en-GB. */
+  language: string;
+}
+
+const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** 2024-11-25T00:00:00Z: the XMP form of the date the Info dictionary holds as D:20241125000000Z. */
+export const xmpDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/** A UUID-shaped rendering of the document ID, as XMP's xmpMM:DocumentID expects a URI. */
+const uuid = (hex: string) => `uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+
+interface InfoFacts {
+  title: string;
+  author: string;
+  subject?: string;
+  keywords?: string;
+  creator: string;
+  producer: string;
+}
+
+export function xmpPacket(info: InfoFacts, options: PdfAOptions): string {
+  const date = xmpDate(options.date);
+  const optional = (tag: string, value: string | undefined, wrap: (v: string) => string) => (value ? `      <${tag}>${wrap(xml(value))}</${tag}>\n` : "");
+  const alt = (v: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${v}</rdf:li></rdf:Alt>`;
+  return (
+    `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n` +
+    `<x:xmpmeta xmlns:x="adobe:ns:meta/">\n` +
+    `  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n` +
+    `    <rdf:Description rdf:about=""\n` +
+    `        xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"\n` +
+    `        xmlns:dc="http://purl.org/dc/elements/1.1/"\n` +
+    `        xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n` +
+    `        xmlns:pdf="http://ns.adobe.com/pdf/1.3/"\n` +
+    `        xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">\n` +
+    `      <pdfaid:part>2</pdfaid:part>\n` +
+    `      <pdfaid:conformance>B</pdfaid:conformance>\n` +
+    `      <dc:format>application/pdf</dc:format>\n` +
+    `      <dc:title>${alt(xml(info.title))}</dc:title>\n` +
+    `      <dc:creator><rdf:Seq><rdf:li>${xml(info.author)}</rdf:li></rdf:Seq></dc:creator>\n` +
+    optional("dc:description", info.subject, alt) +
+    `      <dc:language><rdf:Bag><rdf:li>${xml(options.language)}</rdf:li></rdf:Bag></dc:language>\n` +
+    optional("pdf:Keywords", info.keywords, (v) => v) +
+    `      <pdf:Producer>${xml(info.producer)}</pdf:Producer>\n` +
+    `      <xmp:CreatorTool>${xml(info.creator)}</xmp:CreatorTool>\n` +
+    `      <xmp:CreateDate>${date}</xmp:CreateDate>\n` +
+    `      <xmp:ModifyDate>${date}</xmp:ModifyDate>\n` +
+    `      <xmp:MetadataDate>${date}</xmp:MetadataDate>\n` +
+    `      <xmpMM:DocumentID>${uuid(options.documentId)}</xmpMM:DocumentID>\n` +
+    `      <xmpMM:InstanceID>${uuid(options.documentId)}</xmpMM:InstanceID>\n` +
+    `    </rdf:Description>\n` +
+    `  </rdf:RDF>\n` +
+    `</x:xmpmeta>\n` +
+    `<?xpacket end="r"?>`
+  );
+}
+
+/** Takes the PDF react-pdf wrote with conformance PDF/A-2b and returns the finished PDF/A-2b file. */
+export async function finishPdfA(pdf: Uint8Array, options: PdfAOptions): Promise<Buffer> {
+  if (!/^[0-9a-f]{32}$/.test(options.documentId)) throw new Error(`The document ID must be 32 hex digits, not "${options.documentId}".`);
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const context = doc.context;
+  const catalog = doc.catalog;
+  const metadataRef = catalog.get(PDFName.of("Metadata"));
+  if (!(metadataRef instanceof PDFRef) || !catalog.get(PDFName.of("OutputIntents"))) {
+    throw new Error("The PDF was not written for PDF/A (no XMP packet or no output intent); render it with conformance PDF/A-2b.");
+  }
+  const need = (value: string | undefined, what: string) => {
+    if (!value) throw new Error(`The PDF has no ${what}; a PDF/A edition must state it.`);
+    return value;
+  };
+  const info: InfoFacts = {
+    title: need(doc.getTitle(), "title"),
+    author: need(doc.getAuthor(), "author"),
+    subject: doc.getSubject(),
+    keywords: doc.getKeywords(),
+    creator: need(doc.getCreator(), "creator"),
+    producer: need(doc.getProducer(), "producer"),
+  };
+
+  // The Info dictionary, with the standard keys only and the same facts the XMP states.
+  const infoDict = context.obj({}) as PDFDict;
+  infoDict.set(PDFName.of("Title"), PDFHexString.fromText(info.title));
+  infoDict.set(PDFName.of("Author"), PDFHexString.fromText(info.author));
+  if (info.subject) infoDict.set(PDFName.of("Subject"), PDFHexString.fromText(info.subject));
+  if (info.keywords) infoDict.set(PDFName.of("Keywords"), PDFHexString.fromText(info.keywords));
+  infoDict.set(PDFName.of("Creator"), PDFHexString.fromText(info.creator));
+  infoDict.set(PDFName.of("Producer"), PDFHexString.fromText(info.producer));
+  infoDict.set(PDFName.of("CreationDate"), PDFString.fromDate(options.date));
+  infoDict.set(PDFName.of("ModDate"), PDFString.fromDate(options.date));
+  const infoRef = context.trailerInfo.Info;
+  if (infoRef instanceof PDFRef) context.assign(infoRef, infoDict);
+  else context.trailerInfo.Info = context.register(infoDict);
+
+  // The XMP packet, uncompressed as PDF/A asks, in place of pdfkit's.
+  const packet = new TextEncoder().encode(xmpPacket(info, options));
+  context.assign(metadataRef, context.stream(packet, { Type: "Metadata", Subtype: "XML", Length: packet.length }));
+  catalog.set(PDFName.of("Lang"), PDFString.of(options.language));
+
+  // Annotations must be printable and never hidden (pdfkit already sets /F 4 on links; make it certain).
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    if (!annots) continue;
+    for (let i = 0; i < annots.size(); i++) {
+      const annot = annots.lookup(i, PDFDict);
+      const flags = annot.lookupMaybe(PDFName.of("F"), PDFNumber)?.asNumber() ?? 0;
+      annot.set(PDFName.of("F"), PDFNumber.of((flags | 4) & ~(1 | 2 | 32 | 256)));
+    }
+  }
+
+  const id = PDFHexString.of(options.documentId);
+  context.trailerInfo.ID = context.obj([id, id]);
+  return Buffer.from(await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }));
+}

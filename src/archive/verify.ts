@@ -1,0 +1,160 @@
+// `npm run verify`: proves an archived edition is what its archived inputs build. Checks SHA256SUMS and
+// every hash in manifest.json, flags files the manifest does not list, rebuilds the final edition from
+// <edition>/inputs/ alone into a temporary folder and compares every archived output with the rebuilt
+// one; for the PDF it names the first page that differs.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { sha256 } from "./inputs.ts";
+import { CHECKSUMS, editionDir, MANIFEST } from "./layout.ts";
+import { currentToolchain, isEditionPath, manifestSchema, parseChecksums, type Manifest } from "./manifest.ts";
+import { comparePdfPages } from "./pdfPages.ts";
+import { runFinalBuild } from "./rebuild.ts";
+
+export interface VerifyOptions {
+  year: number;
+  archiveRoot: string;
+  revision: number;
+  /** Check the hashes only; do not rebuild. */
+  hashesOnly: boolean;
+  /** Keep the rebuilt outputs here instead of a temporary folder that is removed. */
+  rebuildInto?: string;
+}
+
+export type OutputStatus = "identical" | "differs" | "missing";
+
+export interface VerifyResult {
+  ok: boolean;
+  dir: string;
+  diagnostics: Diagnostic[];
+  /** Differences of toolchain between the archive and this machine: not failures, but the likely cause of one. */
+  notes: string[];
+  checkedFiles: number;
+  outputs: { path: string; status: OutputStatus; detail?: string }[];
+  rebuildSeconds?: number;
+  /** What the rebuild printed (warnings, or the errors that stopped it). */
+  rebuildLog?: string;
+}
+
+/** Every file below dir relative to it, "/"-separated; `skip` names top-level entries to leave out. */
+function listFiles(dir: string, skip: (name: string) => boolean = () => false, prefix = ""): string[] {
+  const files: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (prefix === "" && skip(name)) continue;
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) files.push(...listFiles(full, skip, `${prefix}${name}/`));
+    else files.push(`${prefix}${name}`);
+  }
+  return files;
+}
+
+export async function verifyEdition(options: VerifyOptions): Promise<VerifyResult> {
+  const sink = new DiagnosticSink();
+  const dir = editionDir(options.archiveRoot, options.year, options.revision);
+  const result: VerifyResult = { ok: false, dir, diagnostics: sink.messages, notes: [], checkedFiles: 0, outputs: [] };
+  const at = (name: string) => path.join(dir, name);
+  const manifestFile = at(MANIFEST);
+  if (!existsSync(manifestFile)) {
+    sink.error(manifestFile, "no-archived-edition", `There is no archived ${options.year} edition${options.revision > 1 ? ` revision ${options.revision}` : ""} here.`);
+    return result;
+  }
+
+  // 1. The manifest: readable, in the expected shape, and the one SHA256SUMS vouches for.
+  const manifestText = readFileSync(manifestFile, "utf8");
+  let manifest: Manifest | null = null;
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(manifestText));
+    const outside = parsed.success ? Object.keys(parsed.data.files).filter((name) => !isEditionPath(name)) : [];
+    if (outside.length > 0) sink.error(manifestFile, "manifest-invalid", `The manifest lists ${outside.join(", ")}: not a path under inputs/ or outputs/ of the edition.`);
+    else if (parsed.success) manifest = parsed.data;
+    else sink.error(manifestFile, "manifest-invalid", `The manifest is not in the expected shape: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}.`);
+  } catch (error) {
+    sink.error(manifestFile, "manifest-invalid", `The manifest is not valid JSON (${(error as Error).message}).`);
+  }
+  const sumsFile = at(CHECKSUMS);
+  const sums = existsSync(sumsFile) ? parseChecksums(readFileSync(sumsFile, "utf8")) : null;
+  if (!sums) sink.error(sumsFile, "missing-file", `${CHECKSUMS} is missing; it holds the manifest's own hash.`);
+  else {
+    for (const line of sums.badLines) sink.error(sumsFile, "checksums-invalid", `expected "<64 hex digits>  <path>".`, { line });
+    const expected = sums.sums.get(MANIFEST);
+    if (expected !== sha256(manifestText)) sink.error(manifestFile, "hash-mismatch", `The manifest's SHA-256 is not the one ${CHECKSUMS} records: the manifest was changed after archiving.`);
+  }
+  if (!manifest) return result;
+  if (manifest.year !== options.year || manifest.revision !== options.revision) {
+    sink.error(manifestFile, "manifest-mismatch", `The manifest describes the ${manifest.year} edition revision ${manifest.revision}, not ${options.year} revision ${options.revision}.`);
+  }
+
+  // 2. Every file: present, with the recorded hash, agreeing with SHA256SUMS; and nothing unlisted.
+  for (const [name, recorded] of Object.entries(manifest.files)) {
+    const file = at(name);
+    if (sums && sums.sums.get(name) !== recorded.sha256) sink.error(sumsFile, "checksums-mismatch", `${CHECKSUMS} and the manifest disagree about ${name}.`);
+    if (!existsSync(file)) {
+      sink.error(file, "missing-file", "The manifest lists this file but it is not in the archive.");
+      continue;
+    }
+    result.checkedFiles++;
+    if (sha256(readFileSync(file)) !== recorded.sha256) sink.error(file, "hash-mismatch", `The file's SHA-256 is not the one the manifest records (${recorded.sha256.slice(0, 12)}…): it was changed after archiving.`);
+  }
+  const listed = new Set([...Object.keys(manifest.files), MANIFEST, CHECKSUMS]);
+  for (const name of listFiles(dir, (n) => options.revision === 1 && /^r\d+$/.test(n))) {
+    if (!listed.has(name)) sink.error(at(name), "unlisted-file", "This file is in the archive but not in the manifest.");
+  }
+
+  // 3. Toolchain: what differs from the archive is worth saying before comparing outputs.
+  const now = currentToolchain();
+  if (now.toolchain.node !== manifest.toolchain.node) result.notes.push(`Node is ${now.toolchain.node} here; the edition was archived with ${manifest.toolchain.node}.`);
+  if (now.toolchain.lockfileSha256 !== manifest.toolchain.lockfileSha256) result.notes.push("package-lock.json differs from the one the edition was archived with (other dependency versions).");
+  if (manifest.project.gitCommit && now.project.gitCommit !== manifest.project.gitCommit) {
+    result.notes.push(`The project is at commit ${now.project.gitCommit?.slice(0, 12) ?? "(unknown)"}; the edition was archived at ${manifest.project.gitCommit.slice(0, 12)} (git checkout ${manifest.project.gitCommit.slice(0, 12)} to rebuild with that code).`);
+  }
+
+  // 4. Rebuild from the archived inputs alone and compare every archived output.
+  if (!options.hashesOnly) {
+    const outDir = options.rebuildInto ?? mkdtempSync(path.join(tmpdir(), "report-verify-"));
+    try {
+      const built = runFinalBuild({ inputsDir: at("inputs"), year: manifest.year, outDir, sourceDateEpoch: manifest.build.sourceDateEpoch });
+      result.rebuildSeconds = built.seconds;
+      result.rebuildLog = built.stderr;
+      if (!built.ok) sink.error(at("inputs"), "rebuild-failed", "The archived inputs did not build (the build's messages, with paths under inputs/, are above).");
+      else await compareOutputs(dir, manifest, built.outputDir, result, sink);
+    } finally {
+      if (!options.rebuildInto) rmSync(outDir, { recursive: true, force: true });
+    }
+  }
+  result.ok = sink.errors.length === 0;
+  return result;
+}
+
+/** Compares each archived output (outputs/…) with the same file of a rebuild in rebuiltDir. */
+export async function compareOutputs(dir: string, manifest: Manifest, rebuiltDir: string, result: VerifyResult, sink: DiagnosticSink): Promise<void> {
+  const archivedOutputs = Object.keys(manifest.files).filter((name) => name.startsWith("outputs/"));
+  for (const name of archivedOutputs) {
+    const relative = name.slice("outputs/".length);
+    const rebuiltFile = path.join(rebuiltDir, relative);
+    const archivedFile = path.join(dir, name);
+    if (!existsSync(rebuiltFile)) {
+      result.outputs.push({ path: name, status: "missing" });
+      sink.error(archivedFile, "output-not-rebuilt", "The rebuild from the archived inputs did not produce this file.");
+      continue;
+    }
+    const rebuilt = readFileSync(rebuiltFile);
+    const archived = existsSync(archivedFile) ? readFileSync(archivedFile) : Buffer.alloc(0);
+    if (rebuilt.equals(archived)) {
+      result.outputs.push({ path: name, status: "identical" });
+      continue;
+    }
+    let detail = `differs from the rebuild (${archived.length} bytes archived, ${rebuilt.length} rebuilt)`;
+    if (relative.endsWith(".pdf")) {
+      const pages = await comparePdfPages(archived, rebuilt);
+      if (pages.unreadable) detail += `; the archived PDF cannot be read (${pages.unreadable})`;
+      else if (pages.firstDifferingPage !== null) detail += `; the first page that differs is page ${pages.firstDifferingPage} (${pages.pages[0]} pages archived, ${pages.pages[1]} rebuilt)`;
+      else detail += "; every page is the same, so the difference is in document-level data (metadata, outline, file structure)";
+    }
+    result.outputs.push({ path: name, status: "differs", detail });
+    sink.error(archivedFile, "output-differs", `The archived output ${detail}.`);
+  }
+  const archivedSet = new Set(archivedOutputs.map((n) => n.slice("outputs/".length)));
+  const extra = listFiles(rebuiltDir).filter((n) => !archivedSet.has(n));
+  if (extra.length > 0) result.notes.push(`The rebuild also wrote ${extra.join(", ")}, which this archive does not hold (written by a newer version of the builder).`);
+}
