@@ -3,6 +3,7 @@ import path from "node:path";
 import { renderFigures } from "../../templates/charts/renderFigures.ts";
 import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ReportDocument } from "../document/model.ts";
+import { renderHtml } from "../render/renderHtml.ts";
 import { renderPdf } from "../render/renderPdf.tsx";
 import type { Statistics } from "../statistics/types.ts";
 import { prepare } from "./prepare.ts";
@@ -52,6 +53,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     files[`charts/${name}.svg`] = chart.svg;
     files[`charts/${name}.csv`] = chart.csv;
   }
+  // The accessible edition: the same document and the same charts, as a static site in html/.
+  const htmlStarted = performance.now();
+  const html = await stage("html", options.outDir, "The HTML edition could not be made", async () => renderHtml(document, { charts, pdf, roots }));
+  for (const [name, content] of Object.entries(html)) files[`html/${name}`] = content;
+  timings.html = performance.now() - htmlStarted;
   timings.total = performance.now() - started;
   files["build-report.json"] = strictJson({
     year: options.year,
