@@ -31,9 +31,9 @@ export function homePage(site: Site): Html {
 <p class="download"><a href="${site.pdf}" download>${labels.downloadPdf}</a></p>
 <nav id="contents" class="contents" aria-labelledby="contents-heading">
 <h2 id="contents-heading">${labels.contents}</h2>
-<ul class="contents-front">${front}${back}</ul>
-${forces.length > 0 ? html`<h3>${labels.goodPracticeByForce}</h3>
-<ul class="contents-forces">${forces.map((s) => html`<li>${link(s)}</li>`)}</ul>` : null}
+<ul class="contents-list">${front}${
+    forces.length > 0 ? html`<li>${labels.goodPracticeByForce}<ul class="contents-forces">${forces.map((s) => html`<li>${link(s)}</li>`)}</ul></li>` : null
+  }${back}</ul>
 </nav>`;
 }
 
