@@ -123,17 +123,19 @@ tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--ink); }
 
 export function printCss(): string {
   return `@page { size: A4; margin: 18mm 16mm; }
-body { font-size: 10.5pt; color: #000; background: #fff; }
+/* Every size is in rem, so the root size scales the whole page for paper. */
+html { font-size: 9.5pt; }
+body { color: #000; background: #fff; }
 .skip-link, .pager, .site-footer, .download, .chart-data summary { display: none !important; }
 .site-header { background: none; color: #000; border-bottom: 1pt solid #000; padding: 0 0 4pt; }
 .site-title a, .site-edition { color: #000; }
 main { padding-top: 8pt; }
 .wrap { max-width: none; padding: 0; }
-h1 { font-size: 22pt; }
-h2 { font-size: 15pt; }
-h3 { font-size: 12pt; }
 h1, h2, h3, h4 { break-after: avoid; }
-figure, table, tr, .difference, blockquote { break-inside: avoid; }
+figure.chart, figure.quote, tr, .difference, .lede { break-inside: avoid; }
+thead { display: table-header-group; }
+/* The averages close the table once, not at the foot of every printed page. */
+tfoot { display: table-row-group; }
 .chart-region, .table-region { overflow: visible; }
 .chart-frame { min-width: 0 !important; }
 a { color: #000; }
