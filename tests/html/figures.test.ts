@@ -124,6 +124,13 @@ describe("the HTML edition against the PDF and statistics.json", () => {
     expect(entries).toBeGreaterThan(40);
   });
 
+  it("carries the PDF it was built with, byte for byte, and the PDF's contents page points to the edition online", () => {
+    const dir = path.dirname(build.pdfFile);
+    expect(Buffer.compare(readFileSync(path.join(dir, "html", "report.pdf")), readFileSync(build.pdfFile))).toBe(0);
+    const contents = spaced(pdf[build.pages.contents - 1].text);
+    expect(contents).toContain(`${document.labels.onlineEditionNote} www.heforshe.org`);
+  });
+
   it("lists every section in its contents in the document's order, each page titled with the section's full name", () => {
     const contents = /<nav id="contents"[\s\S]*?<\/nav>/.exec(html.get("index.html")!)![0];
     const linked = [...contents.matchAll(/<a href="([a-z0-9-]+\.html)">/g)].map((m) => m[1]);
