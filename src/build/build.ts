@@ -84,6 +84,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     files[`charts/${name}.svg`] = chart.svg;
     files[`charts/${name}.csv`] = chart.csv;
   }
+  // The accessible edition: the same document and the same charts, as a static site in html/.
+  const htmlStarted = performance.now();
+  const { renderHtml } = await import("../render/renderHtml.ts");
+  const html = await stage("html", options.outDir, "The HTML edition could not be made", async () => renderHtml(document, { charts, pdf, roots }));
+  for (const [name, content] of Object.entries(html)) files[`html/${name}`] = content;
+  timings.html = performance.now() - htmlStarted;
   timings.total = performance.now() - started;
   files["build-report.json"] = strictJson({
     year: options.year,

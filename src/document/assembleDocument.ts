@@ -11,6 +11,7 @@ import type { WorkforceYear } from "../load/workforce.ts";
 import { provenance } from "../statistics/provenance.ts";
 import type { ForceStatistics, Statistics } from "../statistics/types.ts";
 import { BindingTable, logicalPath, type DocumentRoots } from "./bindings.ts";
+import { describeChart, type ChartFigureCore } from "./chartText.ts";
 import { fixed, formatters, NBSP, NOT_AVAILABLE, percent, signed } from "./formatters.ts";
 import { labels, words } from "./labels.ts";
 import { parseMarkdown } from "./markdown.ts";
@@ -138,7 +139,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
       };
     });
     const panel = stats ? forcePanel(id, stats) : null;
-    const chart = panel && stats ? forceChart(force.slug, force.name, stats) : null;
+    const chart = panel && stats ? describeChart(forceChart(force.slug, force.name, stats), { year: statistics.year, force: { name: force.name, differences: { middleManagement: stats.middleManagementDifference, seniorLeadership: stats.seniorLeadershipDifference } } }) : null;
     if (chart) claim(chart.id, "data/forces.csv");
     sections.push({
       kind: "force",
@@ -226,7 +227,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
     return { statistics: statisticPaths, data: bindings.dataOf(statisticPaths) };
   }
 
-  function forceChart(slug: string, name: string, stats: ForceStatistics): ChartFigure {
+  function forceChart(slug: string, name: string, stats: ForceStatistics): ChartFigureCore {
     const levels = ["officers", "middleManagement", "seniorLeadership"] as const;
     return {
       id: `chart/force-${slug}`,
@@ -238,7 +239,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
     };
   }
 
-  function bandChart(level: LeadershipLevel, year: number): ChartFigure {
+  function bandChart(level: LeadershipLevel, year: number): ChartFigureCore {
     const current = year === statistics.year;
     const forces = statistics.forces.map((f) => ({ shortName: f.shortName, band: current ? f[`${level}Band`] : (f.previousBands?.[level] ?? null) }));
     const name = levelDefinitions[level].name;
@@ -298,16 +299,16 @@ export function assembleDocument({ content, statistics, register, years, roots }
   }
 
   function analysisFigures(figures: readonly string[]): { charts: ChartFigure[]; table: TableFigure | null } {
-    const charts: ChartFigure[] = [];
+    const cores: ChartFigureCore[] = [];
     let table: TableFigure | null = null;
     const chartYears = [statistics.previousYear, statistics.year].filter((y): y is number => y !== null);
     for (const name of figures) {
-      if (name === "middleManagementBands") charts.push(...chartYears.map((y) => bandChart("middleManagement", y)));
-      if (name === "seniorLeadershipBands") charts.push(...chartYears.map((y) => bandChart("seniorLeadership", y)));
+      if (name === "middleManagementBands") cores.push(...chartYears.map((y) => bandChart("middleManagement", y)));
+      if (name === "seniorLeadershipBands") cores.push(...chartYears.map((y) => bandChart("seniorLeadership", y)));
       if (name === "changeTable") table = changeTable();
       if (name === "staffChart") {
         const groups = statistics.national.staff.filter((s) => s.womenPct !== null);
-        charts.push({
+        cores.push({
           id: `chart/staff-${statistics.year}`,
           kind: "staff",
           title: `Women and men among police staff and volunteers, ${statistics.year}`,
@@ -317,7 +318,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
         });
       }
       if (name === "trendChart") {
-        charts.push({
+        cores.push({
           id: `chart/trend-${statistics.year}`,
           kind: "trend",
           title: "Women in middle management and senior leadership, by year",
@@ -330,6 +331,8 @@ export function assembleDocument({ content, statistics, register, years, roots }
         });
       }
     }
+    // Each chart with its text alternative and data table, said from the same inputs it is drawn from.
+    const charts = cores.map((core) => describeChart(core, { year: statistics.year }));
     return { charts, table };
   }
 }

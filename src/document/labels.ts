@@ -9,6 +9,15 @@ export const labels: Labels = {
   dataAnalysis: "Data analysis",
   goodPracticeByForce: "Good practice by force",
   furtherReading: "Further reading",
+  skipToContent: "Skip to content",
+  previous: "Previous",
+  next: "Next",
+  pageNavigation: "Previous and next pages",
+  downloadPdf: "Download the report as a PDF",
+  chartData: "Show the data in this chart as a table",
+  footnote: "Footnote",
+  footnotes: "Notes",
+  onlineEditionNote: "This report is also published as an accessible web edition at",
 };
 
 export const words = {

@@ -97,6 +97,10 @@ export type ChartFigure = {
     title: string;
     /** A sentence that says what the chart shows, for alt text and the accessible edition. */
     description: string;
+    /** What the chart shows, in figures: its text alternative, made from the statistics (src/document/chartText.ts). */
+    alt: string;
+    /** The chart's data as a table, for readers who cannot see the chart. */
+    table: TableFigure;
     input: ChartInputs[K];
     statistics: string[];
     data: DataRows[];
@@ -200,6 +204,17 @@ export interface Labels {
   dataAnalysis: string;
   goodPracticeByForce: string;
   furtherReading: string;
+  /** The HTML edition's words around the content (src/render/renderHtml.ts). */
+  skipToContent: string;
+  previous: string;
+  next: string;
+  pageNavigation: string;
+  downloadPdf: string;
+  chartData: string;
+  footnote: string;
+  footnotes: string;
+  /** The line on the PDF's contents page that points to the HTML edition. */
+  onlineEditionNote: string;
 }
 
 export interface ReportDocument {

@@ -92,6 +92,15 @@ export function Contents({ document, pages, geometry, log }: { document: ReportD
           </View>
         </>
       ) : null}
+      {document.meta.onlineEdition ? (
+        // Where the accessible HTML edition of the same document is published.
+        <Text style={[styles.caption, { marginTop: space(1) }]}>
+          {document.labels.onlineEditionNote}{" "}
+          <Link src={document.meta.onlineEdition} style={styles.link}>
+            {document.meta.onlineEdition.replace(/^https?:\/\//, "")}
+          </Link>
+        </Text>
+      ) : null}
     </PageFrame>
   );
 }

@@ -31,7 +31,7 @@ function Entry({ entry, first, furtherReading }: { entry: GoodPracticeEntry; fir
       <RichTextView text={entry.body} />
       {entry.links.length > 0 ? (
         <View style={{ marginTop: space(0.25) }} wrap={false}>
-          <Text style={styles.bigFigureLabel}>Further reading</Text>
+          <Text style={styles.bigFigureLabel}>{furtherReading}</Text>
           {entry.links.map((link) => (
             <Link key={link.url} src={link.url} style={[styles.link, { fontSize: type.caption }]}>
               {link.text}
