@@ -8,7 +8,8 @@ const root = path.resolve(import.meta.dirname, "..");
 
 export async function bundleCli() {
   await build({
-    entryPoints: [path.join(root, "src/cli/bin.ts")],
+    // The command line, and the preview's builder, which runs in a worker thread of its own.
+    entryPoints: { cli: path.join(root, "src/cli/bin.ts"), "preview-worker": path.join(root, "src/preview/worker.ts") },
     bundle: true,
     platform: "node",
     format: "esm",
@@ -22,7 +23,7 @@ export async function bundleCli() {
     // Heavy stages are imported when a build needs them, each in its own chunk.
     splitting: true,
     outdir: path.join(root, "dist"),
-    entryNames: "cli",
+    entryNames: "[name]",
     chunkNames: "chunks/[name]-[hash]",
   });
 }

@@ -35,6 +35,7 @@ const processConsole: Console = { out: (t) => process.stdout.write(t), err: (t) 
 
 export async function main(argv: string[], io: Console = processConsole): Promise<number> {
   const [command = "build", ...rest] = argv[0]?.startsWith("-") ? ["build", ...argv] : argv;
+  if (command === "preview") return (await import("./preview.ts")).preview(rest, io);
   let values;
   try {
     ({ values } = parseArgs({

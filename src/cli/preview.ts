@@ -1,0 +1,56 @@
+// `npm run preview -- [--port N] [--year N] [--data DIR] [--content DIR] [--out DIR]`: the live preview.
+import { parseArgs } from "node:util";
+import type { Console } from "./main.ts";
+
+const usage = `Usage: npm run preview -- [options]
+
+Watches content/, data/ and templates/, rebuilds the draft on every save and shows it at
+http://127.0.0.1:<port>/ (this machine only), the pages an edit touched first.
+
+Options:
+  --port N         port to listen on (default: 4173; 0 picks a free one)
+  --year N         edition year (default: 2024)
+  --data DIR       workforce data folder (default: data)
+  --content DIR    content folder (default: content)
+  --out DIR        drafts go to DIR/preview/<year>/ (default: output)
+  -h, --help       show this help`;
+
+export async function preview(argv: string[], io: Console): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: "string", default: "4173" },
+        year: { type: "string", default: "2024" },
+        data: { type: "string", default: "data" },
+        content: { type: "string", default: "content" },
+        out: { type: "string", default: "output" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${usage}\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(`${usage}\n`);
+    return 0;
+  }
+  const port = Number(values.port);
+  const year = Number(values.year);
+  if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(year)) {
+    io.err(`--port must be a number from 0 to 65535 and --year a year.\n`);
+    return 2;
+  }
+  const { startPreview } = await import("../preview/server.ts");
+  const server = await startPreview({ year, port, dataDir: values.data!, contentDir: values.content!, outDir: values.out!, templatesDir: "templates", log: (line) => io.out(`${line}\n`) });
+  io.out(`Preview at ${server.url} (Ctrl-C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await server.close();
+  return 0;
+}

@@ -1,0 +1,89 @@
+// The preview page: the draft drawn with pdf.js (served from the installed pdfjs-dist), the pages an
+// edit touched first, and the build's errors and warnings beside it. It asks /status twice a second.
+export function previewPage(year: number): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Preview: ${year} report</title>
+<style>
+  body { margin: 0; font: 15px/1.4 system-ui, sans-serif; color: #1c1b22; background: #e9e7ee; }
+  header { position: sticky; top: 0; z-index: 1; padding: 8px 16px; background: #2e1650; color: #fff; display: flex; gap: 16px; align-items: baseline; }
+  header strong { font-size: 16px; }
+  #state.ok { color: #b9f3dd; } #state.failed { color: #ffd0d8; } #state.building { color: #ffe9a8; }
+  main { display: grid; grid-template-columns: minmax(0, 1fr) 340px; gap: 16px; padding: 16px; }
+  #pages canvas, #first canvas { display: block; margin: 0 auto 12px; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.25); max-width: 100%; height: auto; }
+  #first { border: 3px solid #b0186a; padding: 8px; margin-bottom: 16px; background: #fff5fa; }
+  #first:empty, #first[hidden] { display: none; }
+  #first h2, aside h2 { font-size: 14px; margin: 0 0 8px; }
+  aside { font-size: 13px; }
+  aside ul { padding-left: 18px; margin: 0 0 16px; }
+  #errors li { color: #8a0f2e; font-weight: 600; }
+  code { font-size: 12px; }
+</style>
+</head>
+<body>
+<header><strong>Preview of the ${year} report</strong><span id="state">starting…</span><span id="timing"></span></header>
+<main>
+  <div>
+    <section id="first" hidden><h2>Changed just now</h2><div id="first-pages"></div></section>
+    <div id="pages"></div>
+  </div>
+  <aside>
+    <h2>Errors</h2><ul id="errors"><li hidden></li></ul>
+    <h2>Warnings</h2><ul id="warnings"></ul>
+  </aside>
+</main>
+<script type="module">
+  import * as pdfjs from "/pdf.mjs";
+  pdfjs.GlobalWorkerOptions.workerSrc = "/pdf.worker.mjs";
+  let version = -1, sectionsVersion = -1;
+  const $ = (id) => document.getElementById(id);
+  async function draw(url, into) {
+    const doc = await pdfjs.getDocument(url).promise;
+    const canvases = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1.25 });
+      const canvas = document.createElement("canvas");
+      canvas.width = viewport.width; canvas.height = viewport.height; canvas.dataset.page = String(n);
+      await page.render({ canvasContext: canvas.getContext("2d"), viewport }).promise;
+      canvases.push(canvas);
+    }
+    into.replaceChildren(...canvases);
+  }
+  function list(id, lines) {
+    $(id).replaceChildren(...lines.map((line) => { const li = document.createElement("li"); li.append(Object.assign(document.createElement("code"), { textContent: line })); return li; }));
+  }
+  async function poll() {
+    try {
+      const status = await (await fetch("/status", { cache: "no-store" })).json();
+      $("state").textContent = status.building ? "rebuilding…" : status.lastOk === false ? "last save has errors; showing the last good draft" : status.lastOk ? "up to date" : "starting…";
+      $("state").className = status.building ? "building" : status.lastOk === false ? "failed" : "ok";
+      $("timing").textContent = status.lastBuildMs === null ? "" : "draft " + status.lastBuildMs + " ms" + (status.firstLookMs === null ? "" : ", first look " + status.firstLookMs + " ms");
+      list("errors", status.errors);
+      list("warnings", status.warnings);
+      if (status.sectionsVersion !== sectionsVersion) {
+        sectionsVersion = status.sectionsVersion;
+        $("first").hidden = false;
+        await draw("/first-look.pdf?v=" + sectionsVersion, $("first-pages"));
+      }
+      if (status.version !== version) {
+        version = status.version;
+        await draw("/draft.pdf?v=" + version, $("pages"));
+        const first = status.changedSections[0];
+        const page = first && status.pages[first];
+        if (page) document.querySelector('#pages canvas[data-page="' + page + '"]')?.scrollIntoView({ block: "start" });
+      }
+    } catch (error) {
+      $("state").textContent = "the preview server is not answering";
+    }
+    setTimeout(poll, 500);
+  }
+  poll();
+</script>
+</body>
+</html>
+`;
+}

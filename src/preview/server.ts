@@ -1,0 +1,214 @@
+// `npm run preview`: watches the content, data and templates, rebuilds the draft on every save in a
+// warm worker, and serves a page on loopback that shows it and reloads itself, the edited pages first.
+//
+// The server answers GET and HEAD only, from a fixed table of routes (no path is ever mapped to a file,
+// so nothing outside the current build can be asked for), and listens on 127.0.0.1 alone.
+import { watch, type FSWatcher } from "chokidar";
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { BuildOptions } from "../build/build.ts";
+import { formatLocation, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { previewPage } from "./page.ts";
+import type { WorkerReply } from "./worker.ts";
+
+export interface PreviewOptions {
+  year: number;
+  dataDir: string;
+  contentDir: string;
+  /** Drafts go to <outDir>/preview/<year>/, never over a build in <outDir>/<year>/. */
+  outDir: string;
+  port: number;
+  /** Folders whose code shapes the draft; a change there starts a fresh worker. */
+  templatesDir: string;
+  log?: (line: string) => void;
+}
+
+export interface PreviewStatus {
+  rebuilds: number;
+  failures: number;
+  building: boolean;
+  lastOk: boolean | null;
+  errors: string[];
+  warnings: string[];
+  /** Bumped when a new draft or a new first look is ready, so the page knows to reload. */
+  version: number;
+  sectionsVersion: number;
+  changedSections: string[];
+  pages: Record<string, number>;
+  pageCount: number;
+  lastBuildMs: number | null;
+  firstLookMs: number | null;
+}
+
+export interface Preview {
+  url: string;
+  status: () => PreviewStatus;
+  close: () => Promise<void>;
+}
+
+const require = createRequire(import.meta.url);
+
+function workerEntry(): { file: URL | string; execArgv: string[] } {
+  // From the TypeScript sources (tests, tsx) the worker is a .ts file loaded through tsx; from the
+  // bundle it is dist/preview-worker.mjs beside the command line.
+  if (import.meta.url.endsWith(".ts")) return { file: new URL("./worker.ts", import.meta.url), execArgv: ["--import", "tsx"] };
+  let dir = import.meta.dirname;
+  while (path.basename(dir) !== "dist" && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return { file: path.join(dir, "preview-worker.mjs"), execArgv: [] };
+}
+
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const log = options.log ?? (() => {});
+  const buildOptions: BuildOptions = {
+    year: options.year,
+    dataDir: options.dataDir,
+    contentDir: options.contentDir,
+    outDir: path.join(options.outDir, "preview"),
+    print: false,
+  };
+  const state: PreviewStatus = {
+    rebuilds: 0,
+    failures: 0,
+    building: false,
+    lastOk: null,
+    errors: [],
+    warnings: [],
+    version: 0,
+    sectionsVersion: 0,
+    changedSections: [],
+    pages: {},
+    pageCount: 0,
+    lastBuildMs: null,
+    firstLookMs: null,
+  };
+  let draft: Buffer | null = null;
+  let firstLook: Buffer | null = null;
+  let pending = false;
+  let worker: Worker;
+
+  const startWorker = () => {
+    const entry = workerEntry();
+    worker = new Worker(entry.file, { execArgv: entry.execArgv });
+    worker.on("message", (reply: WorkerReply) => {
+      if (reply.type === "sections") {
+        firstLook = Buffer.from(reply.pdf);
+        state.changedSections = reply.ids;
+        state.firstLookMs = Math.round(reply.ms);
+        state.sectionsVersion++;
+        log(`First look at ${reply.ids.join(", ")} in ${Math.round(reply.ms)} ms`);
+        return;
+      }
+      state.building = false;
+      state.lastBuildMs = Math.round(reply.ms);
+      if (reply.type === "built") {
+        // The last good draft stays on screen until a new one is whole.
+        draft = readFileSync(reply.pdfFile);
+        state.rebuilds++;
+        state.lastOk = true;
+        state.errors = [];
+        state.warnings = (reply.warnings as Diagnostic[]).map(formatLocation);
+        state.pages = reply.pages;
+        state.pageCount = reply.pageCount;
+        state.changedSections = reply.changed;
+        state.version++;
+        log(`Draft rebuilt: ${reply.pageCount} pages in ${Math.round(reply.ms)} ms`);
+      } else {
+        state.failures++;
+        state.lastOk = false;
+        state.errors = (reply.diagnostics as Diagnostic[]).map(formatLocation);
+        for (const line of state.errors) log(line);
+        log("The draft was not rebuilt; the last good one stays on the page.");
+      }
+      if (pending) {
+        pending = false;
+        rebuild();
+      }
+    });
+    worker.on("error", (error) => {
+      // A worker that dies (it should not) is replaced; the preview itself carries on.
+      state.building = false;
+      state.lastOk = false;
+      state.errors = [`The preview's builder stopped: ${error.message}`];
+      startWorker();
+    });
+  };
+
+  const rebuild = () => {
+    if (state.building) {
+      pending = true;
+      return;
+    }
+    state.building = true;
+    worker.postMessage({ type: "build", options: buildOptions });
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  const changed = (file: string) => {
+    if (file.startsWith(path.resolve(options.templatesDir))) {
+      // New template code needs fresh modules: a fresh worker loads them.
+      void worker.terminate().then(() => {
+        state.building = false;
+        startWorker();
+        rebuild();
+      });
+      return;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 60);
+  };
+
+  startWorker();
+  rebuild();
+
+  const watcher: FSWatcher = watch([options.contentDir, options.dataDir, options.templatesDir].map((d) => path.resolve(d)), {
+    ignoreInitial: true,
+    awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 },
+  });
+  watcher.on("all", (_event, file) => changed(path.resolve(file)));
+
+  const pdfjs = path.dirname(require.resolve("pdfjs-dist/package.json"));
+  const routes: Record<string, () => { type: string; body: Buffer | string } | null> = {
+    "/": () => ({ type: "text/html; charset=utf-8", body: previewPage(options.year) }),
+    "/status": () => ({ type: "application/json", body: JSON.stringify(state) }),
+    "/draft.pdf": () => (draft ? { type: "application/pdf", body: draft } : null),
+    "/first-look.pdf": () => (firstLook ? { type: "application/pdf", body: firstLook } : null),
+    "/pdf.mjs": () => ({ type: "text/javascript", body: readFileSync(path.join(pdfjs, "build/pdf.min.mjs")) }),
+    "/pdf.worker.mjs": () => ({ type: "text/javascript", body: readFileSync(path.join(pdfjs, "build/pdf.worker.min.mjs")) }),
+  };
+
+  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      response.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain" }).end("Only GET and HEAD are answered.\n");
+      return;
+    }
+    // The path exactly as sent, without its query: "/../x", "/%2e%2e/x" and the like match no route.
+    const route = routes[(request.url ?? "").split("?")[0]];
+    const found = route?.();
+    if (!found) {
+      response.writeHead(404, { "Content-Type": "text/plain" }).end("Not found.\n");
+      return;
+    }
+    response.writeHead(200, { "Content-Type": found.type, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
+    response.end(request.method === "HEAD" ? undefined : found.body);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, "127.0.0.1", () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    status: () => state,
+    close: async () => {
+      clearTimeout(timer);
+      await watcher.close();
+      await worker.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
