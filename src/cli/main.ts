@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { build } from "../build/build.ts";
 import { BuildError } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/reporter.ts";
+import { comments } from "./comments.ts";
 
 const usage = `Usage: npm run build -- [options]
 
@@ -28,6 +29,7 @@ export interface Console {
 const processConsole: Console = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 export async function main(argv: string[], io: Console = processConsole): Promise<number> {
+  if (argv[0] === "comments") return comments(argv.slice(1), io);
   const [command = "build", ...rest] = argv[0]?.startsWith("-") ? ["build", ...argv] : argv;
   let values;
   try {
