@@ -33,6 +33,7 @@ export function mergeComments(comments: ReviewComment[]): ReviewComment[] {
       a.draft.year - b.draft.year ||
       a.draft.number - b.draft.number ||
       a.page - b.page ||
+      Number(a.source === null) - Number(b.source === null) ||
       (a.source?.file ?? "").localeCompare(b.source?.file ?? "", "en") ||
       (a.source?.line ?? 0) - (b.source?.line ?? 0) ||
       (a.source?.column ?? 0) - (b.source?.column ?? 0),

@@ -9,7 +9,7 @@ import type { Box, RawAnnotation, Target } from "./model.ts";
 import { charsUnder, loose, pageChars, wordNear, type PageChar } from "./pageText.ts";
 import type { PdfPage } from "./readPdf.ts";
 import { afterFigures, figureStillThere, findPrinted, offsetOf, positionOf, sourceFile } from "./sourcePosition.ts";
-import { sectionsOnPage, type ChartAnchor, type Targets, type TextTarget } from "./targets.ts";
+import { sectionsOnPage, VOCABULARY_FILE, WORDING_FILE, type ChartAnchor, type Targets, type TextTarget } from "./targets.ts";
 
 /** How far (in points) a note may sit from the nearest word and still be about it: an inch. */
 export const NEAR_LIMIT = 72;
@@ -107,11 +107,14 @@ const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 &
 /** Places an annotation on its page. `area` is what it marks (quads or its box); a point for notes and carets. */
 export function place(a: RawAnnotation, pm: PageModel, ctx: PlaceContext, how: { area: Box[] } | { point: [number, number] }): Placement {
   let selected: number[];
+  let insertAfter = false;
   if ("area" in how) {
     selected = charsUnder(pm.chars, how.area);
   } else {
     const near = wordNear(pm.chars, how.point[0], how.point[1]);
     selected = near && near.distance <= NEAR_LIMIT ? near.word : [];
+    // A caret at the end of a word inserts after it.
+    insertAfter = a.subtype === "Caret" && near !== null && near.at > near.word[near.word.length - 1];
   }
   const runs = new Set(selected.map((i) => pm.chars[i].run));
   const all = (set: Set<number>) => runs.size > 0 && [...runs].every((r) => set.has(r));
@@ -127,7 +130,7 @@ export function place(a: RawAnnotation, pm: PageModel, ctx: PlaceContext, how: {
   if (selected.length === 0) return { covered: "", target: { type: "nothing", id: null }, source: null, changed: null };
   const match = matchText(selected, pm, ctx) ?? matchText(selected.filter((i) => pm.chars[i].run === pm.chars[selected[0]].run), pm, ctx);
   if (!match) return { covered: covered(), target: { type: "nothing", id: null }, source: null, changed: null };
-  return textPlacement(match.target, match.start, match.end, ctx);
+  return textPlacement(match.target, match.start, match.end, ctx, insertAfter);
 }
 
 /** The text target and printed range the selected characters are, judged by their words and context. */
@@ -161,7 +164,8 @@ function changedNote(ctx: PlaceContext): string {
   return `text has changed since draft ${ctx.draft.id.number}`;
 }
 
-function textPlacement(t: TextTarget, start: number, end: number, ctx: PlaceContext): Placement {
+/** With `after`, the place is just after the words (where a caret inserts), not at their start. */
+function textPlacement(t: TextTarget, start: number, end: number, ctx: PlaceContext, after = false): Placement {
   const covered = t.text.slice(start, end).trim();
   const figure = t.figures.find((f) => start < f.end && end > f.start && start >= f.start);
   if (figure) return figurePlacement(figure.binding, covered, ctx);
@@ -176,16 +180,30 @@ function textPlacement(t: TextTarget, start: number, end: number, ctx: PlaceCont
     const figuresBefore = t.figures.filter((f) => f.end <= start).length;
     const blockAt = file ? offsetOf(file.text, t.source.line, t.source.column) : 0;
     const from = file ? afterFigures(file.text, blockAt, figuresBefore) : null;
-    const found = file && from !== null ? findPrinted(file, wanted, skip, from, from + 2 * (segEnd - segStart) + 400) : null;
+    const found = file && from !== null ? findPrinted(file, wanted, skip, from, from + 2 * (segEnd - segStart) + 400, after) : null;
     if (found) return { covered, target: targetOf(), source: { file: t.source.file, ...found }, changed: null };
     return { covered, target: targetOf(), source: t.source, changed: changedNote(ctx) };
   }
+  if (t.how === "wording") {
+    // Fixed wording is put together from phrases (labels, then the vocabulary's names): look for the
+    // words with their context, then the words alone, then their first three words.
+    const words = t.text.slice(start, Math.min(end, segEnd));
+    const tries: [string, number][] = [[wanted, skip], [words, 0], [words.trim().split(/\s+/).slice(0, 3).join(" "), 0]];
+    for (const [w, k] of tries) {
+      for (const logical of [WORDING_FILE, VOCABULARY_FILE]) {
+        const file = sourceFile(real(logical, ctx));
+        const found = file && w.trim() ? findPrinted(file, w, k, 0, Infinity, after) : null;
+        if (found) return { covered, target: targetOf(), source: { file: logical, ...found }, changed: null };
+      }
+    }
+    return { covered, target: targetOf(), source: null, changed: null };
+  }
   if (t.file) {
     const file = sourceFile(real(t.file, ctx));
-    const found = file ? findPrinted(file, wanted, skip, 0, Infinity) : null;
+    const found = file ? findPrinted(file, wanted, skip, 0, Infinity, after) : null;
     if (found) return { covered, target: targetOf(), source: { file: t.file, ...found }, changed: null };
-    // Fixed wording the builder's file no longer has, or content words no longer in their file.
-    return { covered, target: targetOf(), source: t.how === "wording" ? null : { file: t.file, line: 1, column: 1 }, changed: t.how === "wording" ? null : changedNote(ctx) };
+    // Content words no longer in their file: point at the file, and say so.
+    return { covered, target: targetOf(), source: { file: t.file, line: 1, column: 1 }, changed: changedNote(ctx) };
   }
   return { covered, target: targetOf(), source: null, changed: null };
 }

@@ -46,8 +46,9 @@ export function positionOf(text: string, offset: number): { line: number; column
  * Finds `wanted` (printed text) in the file between offsets `from` and `to` (the first loose character
  * must start there), and returns the position of its `skip`-th printed character onwards: the words
  * are found with what precedes them in their run of text, so a short word is not found too early.
+ * With `after`, the position just after the words.
  */
-export function findPrinted(file: SourceFile, wanted: string, skip: number, from: number, to: number): { line: number; column: number } | null {
+export function findPrinted(file: SourceFile, wanted: string, skip: number, from: number, to: number, after = false): { line: number; column: number } | null {
   const w = loose(wanted).text;
   const skipLoose = loose(wanted.slice(0, skip)).text.length;
   if (w.length === 0) return null;
@@ -56,7 +57,7 @@ export function findPrinted(file: SourceFile, wanted: string, skip: number, from
   for (;;) {
     i = hay.indexOf(w, i);
     if (i < 0 || map[i] >= to) return null;
-    if (map[i] >= from) return positionOf(file.text, map[Math.min(i + skipLoose, i + w.length - 1)]);
+    if (map[i] >= from) return positionOf(file.text, after ? map[i + w.length - 1] + 1 : map[Math.min(i + skipLoose, i + w.length - 1)]);
     i++;
   }
 }

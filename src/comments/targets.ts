@@ -41,6 +41,8 @@ export interface Targets {
 
 /** The builder's file of fixed wording, searched for words that are not in the content. */
 export const WORDING_FILE = "src/document/labels.ts";
+/** Where the fixed wording takes the names of ranks, levels and roles from. */
+export const VOCABULARY_FILE = "src/domain/vocabulary.ts";
 
 export function documentTargets(document: ReportDocument): Targets {
   const texts: TextTarget[] = [];
