@@ -180,8 +180,14 @@ function textPlacement(t: TextTarget, start: number, end: number, ctx: PlaceCont
     const figuresBefore = t.figures.filter((f) => f.end <= start).length;
     const blockAt = file ? offsetOf(file.text, t.source.line, t.source.column) : 0;
     const from = file ? afterFigures(file.text, blockAt, figuresBefore) : null;
-    const found = file && from !== null ? findPrinted(file, wanted, skip, from, from + 2 * (segEnd - segStart) + 400, after) : null;
+    // The run of words starts where the block (or the figure before it) ends, past a few marks ("## ", "> ", "*").
+    const found = file && from !== null ? findPrinted(file, wanted, skip, from, from + 8, after) : null;
     if (found) return { covered, target: targetOf(), source: { file: t.source.file, ...found }, changed: null };
+    // Lines added or removed above the block move it: the same words once elsewhere in the file are it.
+    const moved = file ? findPrinted(file, wanted, skip, 0, Infinity, after) : null;
+    if (file && moved && findPrinted(file, wanted, skip, offsetOf(file.text, moved.line, moved.column) + 1, Infinity) === null) {
+      return { covered, target: targetOf(), source: { file: t.source.file, ...moved }, changed: `text has moved since draft ${ctx.draft.id.number} (it was at line ${t.source.line})` };
+    }
     return { covered, target: targetOf(), source: t.source, changed: changedNote(ctx) };
   }
   if (t.how === "wording") {

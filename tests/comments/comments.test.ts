@@ -212,6 +212,36 @@ describe("several copies and problem files", () => {
     ]);
   });
 
+  it("follows words that moved when lines were added above them, and says where they were", async () => {
+    const a = await Annotator.open(draft.pdfFile);
+    a.markup(6, "Highlight", [boxOf(runs, 6, "mentees")], { author: "A. Reviewer", text: "who?" });
+    const file = await a.save(path.join(draft.root, "moved.pdf"));
+    const later = path.join(draft.root, "content-moved");
+    cpSync(draft.contentDir, later, { recursive: true });
+    const md = path.join(later, "2024/good-practice/cumbria.md");
+    writeFileSync(md, readFileSync(md, "utf8").replace("Mentors met", "A new first paragraph.\n\nMentors met"));
+    const r = await comments([file], ["--content", later]);
+    expect(r.lines).toEqual([`${md}:9:19: highlight (p. 6, A. Reviewer): "who?" on "mentees" [text has moved since draft 3 (it was at line 7)]`]);
+  });
+
+  it("writes the list into the draft's own comments folder when no --out is given", async () => {
+    const a = await Annotator.open(draft.pdfFile);
+    a.markup(6, "Highlight", [boxOf(runs, 6, "mentees")], { author: "A. Reviewer", text: "who?" });
+    const file = await a.save(path.join(draft.root, "default-out.pdf"));
+    const r = await run([file, "--content", draft.contentDir, "--data", draft.dataDir, "--output", draft.outDir]);
+    expect(r.code).toBe(0);
+    const written = JSON.parse(readFileSync(path.join(draft.draftDir, "comments", "comments.json"), "utf8")) as { comments: ReviewComment[] };
+    expect(written.comments.map((c) => [c.text, c.location?.line, c.location?.column])).toEqual([["who?", 7, 19]]);
+  });
+
+  it("will not replace a folder that holds other files", async () => {
+    const a = await Annotator.open(draft.pdfFile);
+    const file = await a.save(path.join(draft.root, "plain.pdf"));
+    const r = await run([file, "--output", draft.outDir, "--content", draft.contentDir, "--out", draft.contentDir]);
+    expect(r.code).toBe(1);
+    expect(r.err[0]).toMatch(new RegExp(`^${draft.contentDir}: error: Not writing here: this folder holds other files \\(2024\\).*\\[comments-out-not-empty\\]$`));
+  });
+
   it("warns when a copy is of another revision of the draft", async () => {
     const pdf = await PDFDocument.load(readFileSync(draft.pdfFile), { updateMetadata: false });
     pdf.setKeywords(["draft:2024/3/2"]);
