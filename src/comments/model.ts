@@ -52,6 +52,8 @@ export type Target =
   | { type: "table"; id: string }
   | { type: "wording"; id: string }
   | { type: "running-header"; id: "runningHeader" }
+  /** Words made from a setting of report.yml (the edition's name from the year). */
+  | { type: "setting"; id: string }
   | { type: "folio"; id: "folio" }
   | { type: "draft-stamp"; id: "draft" }
   | { type: "nothing"; id: null };

@@ -22,6 +22,8 @@ function about(c: ReviewComment): string {
       return ` on chart ${t.id} (${t.title}; data ${t.data.map((d) => `${d.file}:${d.lines}`).join(", ")})`;
     case "running-header":
       return `${on} (the running header, set by runningHeader)`;
+    case "setting":
+      return `${on} (made from the setting ${t.id})`;
     case "folio":
       return `${on} (the page number, drawn by the page template)`;
     case "draft-stamp":

@@ -80,16 +80,25 @@ export function wordNear(chars: PageChar[], x: number, y: number): { word: numbe
 /**
  * Text compared without what layout and typesetting change: case, spaces, hyphens and dashes (a word
  * broken at a line end), quotes (curly or straight); with `markup`, also Markdown's emphasis, heading, quote
- * and escape marks (for source text). `map[i]` is the index in the original of loose char i.
+ * and escape marks, link addresses and footnote carets (for source text); with `keepCase`, case too. `map[i]` is the index in the original of loose char i.
  */
-export function loose(text: string, markup = false): { text: string; map: number[] } {
+export function loose(text: string, markup = false, keepCase = false): { text: string; map: number[] } {
   let out = "";
   const map: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
+    if (markup && c === "]" && text[i + 1] === "(") {
+      // A link's address is not printed: skip "](…)".
+      const close = text.indexOf(")", i + 2);
+      if (close > 0) {
+        i = close;
+        continue;
+      }
+    }
+    if (markup && c === "^" && text[i - 1] === "[") continue;
     if (/[\s\u00ad\u2010-\u2015\u2212\-'"\u2018\u2019\u201c\u201d]/.test(c) || (markup && /[*_`#>\\[\]]/.test(c))) continue;
     // Typesetting turns "..." into an ellipsis; compare the three dots.
-    const lower = c === "\u2026" ? "..." : c.toLowerCase();
+    const lower = c === "\u2026" ? "..." : keepCase ? c : c.toLowerCase();
     out += lower;
     for (let k = 0; k < lower.length; k++) map.push(i);
   }

@@ -9,7 +9,7 @@ import type { Box, RawAnnotation, Target } from "./model.ts";
 import { charsUnder, loose, pageChars, wordNear, type PageChar } from "./pageText.ts";
 import type { PdfPage } from "./readPdf.ts";
 import { afterFigures, figureStillThere, findPrinted, offsetOf, positionOf, sourceFile } from "./sourcePosition.ts";
-import { sectionsOnPage, VOCABULARY_FILE, WORDING_FILE, type ChartAnchor, type Targets, type TextTarget } from "./targets.ts";
+import { ANY_SECTION, sectionsOnPage, VOCABULARY_FILE, WORDING_FILE, type ChartAnchor, type Targets, type TextTarget } from "./targets.ts";
 
 /** How far (in points) a note may sit from the nearest word and still be about it: an inch. */
 export const NEAR_LIMIT = 72;
@@ -120,7 +120,7 @@ export function place(a: RawAnnotation, pm: PageModel, ctx: PlaceContext, how: {
   const all = (set: Set<number>) => runs.size > 0 && [...runs].every((r) => set.has(r));
   const covered = () => selected.map((i) => pm.chars[i].char).join("").trim();
 
-  if (all(pm.header)) return setting(ctx, covered(), "runningHeader");
+  if (all(pm.header)) return setting(ctx, covered(), "runningHeader", { type: "running-header", id: "runningHeader" });
   if (all(pm.folio)) return folio(ctx, covered());
   if (all(pm.stamp)) return { covered: covered(), target: { type: "draft-stamp", id: "draft" }, source: null, changed: null };
 
@@ -140,12 +140,14 @@ function matchText(selected: number[], pm: PageModel, ctx: PlaceContext): { targ
   if (words.length === 0 || looseIdx.length === 0) return null;
   const first = looseIdx[0];
   const last = looseIdx[looseIdx.length - 1] + pm.charLoose[selected[selected.length - 1]].length;
-  const candidates = [...ctx.targets.texts].sort((x, y) => Number(!pm.sections || !pm.sections.has(x.sectionId)) - Number(!pm.sections || !pm.sections.has(y.sectionId)));
+  // The words of the sections printed on the page; every section's when the page has none of them.
+  const onPage = pm.sections ? ctx.targets.texts.filter((t) => pm.sections!.has(t.sectionId)) : [];
+  const candidates = [...(onPage.length > 0 ? onPage : ctx.targets.texts.filter((t) => t.sectionId !== ANY_SECTION)), ...ctx.targets.texts.filter((t) => t.sectionId === ANY_SECTION)];
   let best: { target: TextTarget; at: number; score: number } | null = null;
   for (const target of candidates) {
     const hay = target.loose.text;
     for (let at = hay.indexOf(words); at >= 0; at = hay.indexOf(words, at + 1)) {
-      let score = pm.sections && !pm.sections.has(target.sectionId) ? -1 : 0;
+      let score = 0;
       for (let k = 1; k <= CONTEXT && at - k >= 0 && first - k >= 0 && hay[at - k] === pm.looseText[first - k]; k++) score++;
       for (let k = 0; k < CONTEXT && at + words.length + k < hay.length && last + k < pm.looseText.length && hay[at + words.length + k] === pm.looseText[last + k]; k++) score++;
       if (!best || score > best.score) best = { target, at, score };
@@ -175,6 +177,10 @@ function textPlacement(t: TextTarget, start: number, end: number, ctx: PlaceCont
   const skip = start - segStart;
   const targetOf = (): Target => (t.how === "wording" ? { type: "wording", id: t.id } : t.how === "table" ? { type: "table", id: t.id } : { type: "text", id: t.id });
 
+  if (t.how === "setting") {
+    const key = t.id.split("/").at(-1)!;
+    return setting(ctx, covered, key, { type: "setting", id: key });
+  }
   if (t.how === "block" && t.source) {
     const file = sourceFile(real(t.source.file, ctx));
     const figuresBefore = t.figures.filter((f) => f.end <= start).length;
@@ -190,26 +196,28 @@ function textPlacement(t: TextTarget, start: number, end: number, ctx: PlaceCont
     }
     return { covered, target: targetOf(), source: t.source, changed: changedNote(ctx) };
   }
-  if (t.how === "wording") {
+  if (t.how === "wording" || t.how === "search") {
     // Fixed wording is put together from phrases (labels, then the vocabulary's names): look for the
     // words with their context, then the words alone, then their first three words.
     const words = t.text.slice(start, Math.min(end, segEnd));
     const tries: [string, number][] = [[wanted, skip], [words, 0], [words.trim().split(/\s+/).slice(0, 3).join(" "), 0]];
+    // Words looked for in their content file first (titles, ledes, names in front matter).
+    if (t.how === "search" && t.file) {
+      const file = sourceFile(real(t.file, ctx));
+      const found = file ? findPrinted(file, wanted, skip, 0, Infinity, after) : null;
+      if (found) return { covered, target: targetOf(), source: { file: t.file, ...found }, changed: null };
+      if (!file) return { covered, target: targetOf(), source: { file: t.file, line: 1, column: 1 }, changed: changedNote(ctx) };
+    }
     for (const [w, k] of tries) {
       for (const logical of [WORDING_FILE, VOCABULARY_FILE]) {
         const file = sourceFile(real(logical, ctx));
         const found = file && w.trim() ? findPrinted(file, w, k, 0, Infinity, after) : null;
-        if (found) return { covered, target: targetOf(), source: { file: logical, ...found }, changed: null };
+        if (found) return { covered, target: { type: "wording", id: t.id }, source: { file: logical, ...found }, changed: null };
       }
     }
-    return { covered, target: targetOf(), source: null, changed: null };
-  }
-  if (t.file) {
-    const file = sourceFile(real(t.file, ctx));
-    const found = file ? findPrinted(file, wanted, skip, 0, Infinity, after) : null;
-    if (found) return { covered, target: targetOf(), source: { file: t.file, ...found }, changed: null };
     // Content words no longer in their file: point at the file, and say so.
-    return { covered, target: targetOf(), source: { file: t.file, line: 1, column: 1 }, changed: changedNote(ctx) };
+    if (t.how === "search" && t.file) return { covered, target: targetOf(), source: { file: t.file, line: 1, column: 1 }, changed: changedNote(ctx) };
+    return { covered, target: targetOf(), source: null, changed: null };
   }
   return { covered, target: targetOf(), source: null, changed: null };
 }
@@ -239,12 +247,12 @@ function chartPlacement(anchor: ChartAnchor, ctx: PlaceContext, covered: string)
 }
 
 /** A setting of report.yml: the line that sets it. */
-function setting(ctx: PlaceContext, covered: string, key: string): Placement {
+function setting(ctx: PlaceContext, covered: string, key: string, target: Target): Placement {
   const logical = ctx.draft.document.meta.source.file;
   const file = sourceFile(real(logical, ctx));
   const at = file?.text.search(new RegExp(`^${key}\\s*:`, "m")) ?? -1;
   const source = file && at >= 0 ? { file: logical, ...positionOf(file.text, at) } : ctx.draft.document.meta.source;
-  return { covered, target: { type: "running-header", id: "runningHeader" }, source, changed: file && at >= 0 ? null : changedNote(ctx) };
+  return { covered, target, source, changed: file && at >= 0 ? null : changedNote(ctx) };
 }
 
 /** The folio is drawn by the page frame template; no setting changes it. */

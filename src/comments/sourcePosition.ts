@@ -9,6 +9,8 @@ import { loose } from "./pageText.ts";
 export interface SourceFile {
   text: string;
   loose: { text: string; map: number[] };
+  /** The same, case kept: words are looked for with their case first ("Wales", not the slug "wales"). */
+  cased: { text: string; map: number[] };
 }
 
 const cache = new Map<string, SourceFile | null>();
@@ -17,7 +19,7 @@ const cache = new Map<string, SourceFile | null>();
 export function sourceFile(realPath: string): SourceFile | null {
   if (!cache.has(realPath)) {
     const text = existsSync(realPath) ? readFileSync(realPath, "utf8") : null;
-    cache.set(realPath, text === null ? null : { text, loose: loose(text, true) });
+    cache.set(realPath, text === null ? null : { text, loose: loose(text, true), cased: loose(text, true, true) });
   }
   return cache.get(realPath)!;
 }
@@ -49,17 +51,16 @@ export function positionOf(text: string, offset: number): { line: number; column
  * With `after`, the position just after the words.
  */
 export function findPrinted(file: SourceFile, wanted: string, skip: number, from: number, to: number, after = false): { line: number; column: number } | null {
-  const w = loose(wanted).text;
-  const skipLoose = loose(wanted.slice(0, skip)).text.length;
-  if (w.length === 0) return null;
-  const { text: hay, map } = file.loose;
-  let i = lowerBound(map, from);
-  for (;;) {
-    i = hay.indexOf(w, i);
-    if (i < 0 || map[i] >= to) return null;
-    if (map[i] >= from) return positionOf(file.text, after ? map[i + w.length - 1] + 1 : map[Math.min(i + skipLoose, i + w.length - 1)]);
-    i++;
+  for (const keepCase of [true, false]) {
+    const w = loose(wanted, false, keepCase).text;
+    const skipLoose = loose(wanted.slice(0, skip)).text.length;
+    if (w.length === 0) return null;
+    const { text: hay, map } = keepCase ? file.cased : file.loose;
+    for (let i = hay.indexOf(w, lowerBound(map, from)); i >= 0 && map[i] < to; i = hay.indexOf(w, i + 1)) {
+      if (map[i] >= from) return positionOf(file.text, after ? map[i + w.length - 1] + 1 : map[Math.min(i + skipLoose, i + w.length - 1)]);
+    }
   }
+  return null;
 }
 
 function lowerBound(map: number[], offset: number): number {

@@ -20,9 +20,10 @@ export interface TextTarget {
   figures: FigureSpan[];
   /**
    * How to find the words' source: "block" starts exactly at `source`; "search" looks for the words in
-   * `file` (front matter, report.yml, the force register); "wording" is the builder's fixed wording.
+   * `file` (front matter, report.yml, the force register); "wording" is the builder's fixed wording;
+   * "setting" is made from a setting of report.yml (the id's last part names it).
    */
-  how: "block" | "search" | "wording" | "table";
+  how: "block" | "search" | "wording" | "table" | "setting";
   source: SourceRef | null;
   file: string | null;
 }
@@ -39,6 +40,9 @@ export interface Targets {
   charts: ChartAnchor[];
 }
 
+/** The section id of words printed around the sections (headings of parts), candidates on every page. */
+export const ANY_SECTION = "*";
+
 /** The builder's file of fixed wording, searched for words that are not in the content. */
 export const WORDING_FILE = "src/document/labels.ts";
 /** Where the fixed wording takes the names of ranks, levels and roles from. */
@@ -48,6 +52,20 @@ export function documentTargets(document: ReportDocument): Targets {
   const texts: TextTarget[] = [];
   const charts: ChartAnchor[] = [];
   for (const section of document.sections) collectSection(section, texts, charts, document);
+  // The cover's words, set in report.yml (or made by the builder: the edition's name).
+  const meta = document.meta;
+  for (const key of ["title", "subject"] as const) {
+    const t = make(ANY_SECTION, `meta/${key}`, meta[key], "search", null, meta.source.file);
+    if (t) texts.push(t);
+  }
+  // "Sixth Annual Report 2024" is counted from the year.
+  const edition = make(ANY_SECTION, "meta/year", meta.editionLabel, "setting", null, meta.source.file);
+  if (edition) texts.push(edition);
+  // Headings of parts and the contents page's own words, printed outside any section.
+  for (const [key, text] of Object.entries(document.labels)) {
+    const t = make(ANY_SECTION, `labels/${key}`, text, "wording", null, WORDING_FILE);
+    if (t) texts.push(t);
+  }
   return { texts, charts };
 }
 
