@@ -27,15 +27,21 @@ export async function fakeDraft(number = 3, revision = 1): Promise<FakeDraft> {
   const outDir = path.join(fixture.root, "output");
   const built = await build({ year, dataDir: fixture.dataDir, contentDir: fixture.contentDir, outDir, print: false });
   const draftDir = path.join(outDir, String(year), "drafts", String(number));
-  mkdirSync(draftDir, { recursive: true });
-  for (const name of ["document.json", "statistics.json", "build-report.json"]) copyFileSync(path.join(built.outputDir, name), path.join(draftDir, name));
+  const pdfFile = await draftFolder(built.outputDir, draftDir, { year, number, revision });
+  return { root: fixture.root, contentDir: fixture.contentDir, dataDir: fixture.dataDir, outDir, draftDir, pdfFile, year, number, revision, edit: fixture.edit };
+}
 
-  const pdf = await PDFDocument.load(readFileSync(built.pdfFile), { updateMetadata: false });
+/** Turns a build's output folder into a draft's folder, per the draft build's contract; returns its PDF. */
+export async function draftFolder(buildDir: string, draftDir: string, id: { year: number; number: number; revision: number }): Promise<string> {
+  const { year, number, revision } = id;
+  mkdirSync(draftDir, { recursive: true });
+  for (const name of ["document.json", "statistics.json", "build-report.json"]) copyFileSync(path.join(buildDir, name), path.join(draftDir, name));
+  const pdf = await PDFDocument.load(readFileSync(path.join(buildDir, "report.pdf")), { updateMetadata: false });
   pdf.setKeywords([...(pdf.getKeywords() ? [pdf.getKeywords()!] : []), `draft:${year}/${number}/${revision}`]);
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   for (const page of pdf.getPages()) page.drawText(`Draft ${number} · revision ${revision} · not for publication`, { x: 400, y: 20, size: 6, font });
   const pdfFile = path.join(draftDir, "report.pdf");
   writeFileSync(pdfFile, await pdf.save({ useObjectStreams: false }));
   writeFileSync(path.join(draftDir, "draft.json"), JSON.stringify({ year, number, revision, inputsHash: "fixture", builtAt: "2024-11-25T09:00:00.000Z", pdf: "report.pdf" }, null, 2) + "\n");
-  return { root: fixture.root, contentDir: fixture.contentDir, dataDir: fixture.dataDir, outDir, draftDir, pdfFile, year, number, revision, edit: fixture.edit };
+  return pdfFile;
 }
