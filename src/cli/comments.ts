@@ -31,6 +31,8 @@ Exit status: 0 all comments read (warnings, e.g. a comment over nothing, are pri
 draft of this report or its draft's record is missing (the others are still listed), 2 bad command line.`;
 
 const OWN_FILES = new Set(["comments.json", "comments.csv"]);
+/** The builder's own folder, where its fixed wording and page templates are (not the working directory). */
+const projectRoot = path.resolve(import.meta.dirname, "../..");
 
 export async function comments(argv: string[], io: Console): Promise<number> {
   let values;
@@ -64,7 +66,7 @@ export async function comments(argv: string[], io: Console): Promise<number> {
   const sink = new DiagnosticSink();
   const { comments: found, drafts } = await collectComments(
     files,
-    { drafts: values.drafts ?? null, outDir: values.output!, roots: { contentDir: values.content!, dataDir: values.data! }, projectDir: process.cwd() },
+    { drafts: values.drafts ?? null, outDir: values.output!, roots: { contentDir: values.content!, dataDir: values.data! }, projectDir: projectRoot },
     sink,
   );
   const merged = mergeComments(found);

@@ -39,6 +39,9 @@ export async function collectComments(files: string[], options: CollectOptions, 
     }
     const record = loadDraft(file, id, { drafts: options.drafts, outDir: options.outDir }, sink);
     if (!record) continue;
+    if (record.pageCount !== null && record.pageCount !== pdf.pages.length) {
+      sink.warn(file, "draft-pages-differ", `This copy has ${pdf.pages.length} pages but draft ${record.id.number} has ${record.pageCount}; it may be a part or a reprint of the draft, so page numbers and places may be off.`);
+    }
     let draft = drafts.get(record.dir);
     if (!draft) {
       draft = { record, targets: documentTargets(record.document) };
@@ -76,7 +79,7 @@ function placeThread(thread: Thread, pm: PageModel, ctx: PlaceContext, pdfFile: 
   let placement = place(m, pm, ctx, how);
   // A free-text box usually sits in the margin beside what it is about.
   if (placement.target.type === "nothing" && !placement.covered && m.subtype === "FreeText") {
-    placement = place(m, pm, ctx, { point: [m.rect.x1, m.rect.y2] });
+    placement = place(m, pm, ctx, { point: [m.rect.x1, (m.rect.y1 + m.rect.y2) / 2], beside: true });
   }
   return {
     draft: ctx.draft.id,

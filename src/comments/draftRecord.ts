@@ -25,6 +25,7 @@ export interface DraftRecord {
   document: ReportDocument;
   /** The page each section starts on, from build-report.json; null when that file is missing. */
   sectionPages: Record<string, number> | null;
+  pageCount: number | null;
 }
 
 const KEYWORD = /draft:(\d{4})\/(\d+)\/(\d+)\s*$/;
@@ -69,8 +70,8 @@ export function loadDraft(pdfFile: string, id: DraftId, folders: DraftFolders, s
   if (id.revision !== null && draft.revision !== id.revision) {
     sink.warn(pdfFile, "draft-revision", `This copy is revision ${id.revision} of draft ${id.number}, but ${dir} holds revision ${draft.revision}; comments are placed on revision ${draft.revision} and may be off where the two differ.`);
   }
-  const report = existsSync(path.join(dir, "build-report.json")) ? readJson<{ sections?: Record<string, number> }>(path.join(dir, "build-report.json"), sink) : null;
-  return { id: { year: draft.year, number: draft.number, revision: id.revision ?? draft.revision }, dir, draft, document, sectionPages: report?.sections ?? null };
+  const report = existsSync(path.join(dir, "build-report.json")) ? readJson<{ sections?: Record<string, number>; pageCount?: number }>(path.join(dir, "build-report.json"), sink) : null;
+  return { id: { year: draft.year, number: draft.number, revision: id.revision ?? draft.revision }, dir, draft, document, sectionPages: report?.sections ?? null, pageCount: report?.pageCount ?? null };
 }
 
 function draftDir(id: DraftId, folders: DraftFolders): string | null {

@@ -45,22 +45,23 @@ export function charsUnder(chars: PageChar[], boxes: Box[]): number[] {
   return picked;
 }
 
-function distance(box: Box, x: number, y: number): number {
+function distance(box: Box, x: number, y: number, verticalWeight: number): number {
   const dx = x < box.x1 ? box.x1 - x : x > box.x2 ? x - box.x2 : 0;
   const dy = y < box.y1 ? box.y1 - y : y > box.y2 ? y - box.y2 : 0;
-  return Math.hypot(dx, dy);
+  return Math.hypot(dx, dy * verticalWeight);
 }
 
 /**
  * The word nearest a point (a sticky note's corner, a caret), as character indices, and how far away it
- * is; with `at`, the character the point falls before (where a caret inserts).
+ * is; with `at`, the character the point falls before (where a caret inserts). A `verticalWeight` above
+ * 1 prefers the point's own line (a text box in the margin is about the line beside it).
  */
-export function wordNear(chars: PageChar[], x: number, y: number): { word: number[]; at: number; distance: number } | null {
+export function wordNear(chars: PageChar[], x: number, y: number, verticalWeight = 1): { word: number[]; at: number; distance: number } | null {
   let best = -1;
   let bestDistance = Infinity;
   chars.forEach((c, i) => {
     if (/\s/.test(c.char)) return;
-    const d = distance(c.box, x, y);
+    const d = distance(c.box, x, y, verticalWeight);
     if (d < bestDistance) {
       bestDistance = d;
       best = i;

@@ -105,13 +105,13 @@ const inside = (b: Box, x: number, y: number) => x >= b.x1 && x <= b.x2 && y >= 
 const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 /** Places an annotation on its page. `area` is what it marks (quads or its box); a point for notes and carets. */
-export function place(a: RawAnnotation, pm: PageModel, ctx: PlaceContext, how: { area: Box[] } | { point: [number, number] }): Placement {
+export function place(a: RawAnnotation, pm: PageModel, ctx: PlaceContext, how: { area: Box[] } | { point: [number, number]; beside?: boolean }): Placement {
   let selected: number[];
   let insertAfter = false;
   if ("area" in how) {
     selected = charsUnder(pm.chars, how.area);
   } else {
-    const near = wordNear(pm.chars, how.point[0], how.point[1]);
+    const near = wordNear(pm.chars, how.point[0], how.point[1], how.beside ? 3 : 1);
     selected = near && near.distance <= NEAR_LIMIT ? near.word : [];
     // A caret at the end of a word inserts after it.
     insertAfter = a.subtype === "Caret" && near !== null && near.at > near.word[near.word.length - 1];
@@ -158,8 +158,18 @@ function matchText(selected: number[], pm: PageModel, ctx: PlaceContext): { targ
   return { target: best.target, start: map[best.at], end: map[best.at + words.length - 1] + 1 };
 }
 
-function real(logical: string, ctx: PlaceContext): string {
+/**
+ * A logical path of the draft's document as a path here; null for one that would leave its folder
+ * (document.json is input like any other, and is not trusted to name files outside the given folders).
+ */
+function real(logical: string, ctx: PlaceContext): string | null {
+  if (path.isAbsolute(logical) || logical.split(/[\\/]/).includes("..")) return null;
   return /^(content|data)\//.test(logical) ? realPath(logical, ctx.roots) : path.join(ctx.projectDir, logical);
+}
+
+function readSource(logical: string, ctx: PlaceContext) {
+  const file = real(logical, ctx);
+  return file === null ? null : sourceFile(file);
 }
 
 function changedNote(ctx: PlaceContext): string {
@@ -182,7 +192,7 @@ function textPlacement(t: TextTarget, start: number, end: number, ctx: PlaceCont
     return setting(ctx, covered, key, { type: "setting", id: key });
   }
   if (t.how === "block" && t.source) {
-    const file = sourceFile(real(t.source.file, ctx));
+    const file = readSource(t.source.file, ctx);
     const figuresBefore = t.figures.filter((f) => f.end <= start).length;
     const blockAt = file ? offsetOf(file.text, t.source.line, t.source.column) : 0;
     const from = file ? afterFigures(file.text, blockAt, figuresBefore) : null;
@@ -203,14 +213,14 @@ function textPlacement(t: TextTarget, start: number, end: number, ctx: PlaceCont
     const tries: [string, number][] = [[wanted, skip], [words, 0], [words.trim().split(/\s+/).slice(0, 3).join(" "), 0]];
     // Words looked for in their content file first (titles, ledes, names in front matter).
     if (t.how === "search" && t.file) {
-      const file = sourceFile(real(t.file, ctx));
+      const file = readSource(t.file, ctx);
       const found = file ? findPrinted(file, wanted, skip, 0, Infinity, after) : null;
       if (found) return { covered, target: targetOf(), source: { file: t.file, ...found }, changed: null };
       if (!file) return { covered, target: targetOf(), source: { file: t.file, line: 1, column: 1 }, changed: changedNote(ctx) };
     }
     for (const [w, k] of tries) {
       for (const logical of [WORDING_FILE, VOCABULARY_FILE]) {
-        const file = sourceFile(real(logical, ctx));
+        const file = readSource(logical, ctx);
         const found = file && w.trim() ? findPrinted(file, w, k, 0, Infinity, after) : null;
         if (found) return { covered, target: { type: "wording", id: t.id }, source: { file: logical, ...found }, changed: null };
       }
@@ -233,7 +243,7 @@ function figurePlacement(bindingId: string, covered: string, ctx: PlaceContext):
   if (!b) return { covered, target: { type: "figure", id: bindingId, expression: null, statistics: [], data: [] }, source: null, changed: null };
   const target: Target = { type: "figure", id: b.id, expression: b.expression, statistics: b.statistics, data: b.data };
   if (b.source) {
-    const file = sourceFile(real(b.source.file, ctx));
+    const file = readSource(b.source.file, ctx);
     const there = file !== null && figureStillThere(file, b.source, b.expression);
     return { covered, target, source: b.source, changed: there ? null : changedNote(ctx) };
   }
@@ -249,7 +259,7 @@ function chartPlacement(anchor: ChartAnchor, ctx: PlaceContext, covered: string)
 /** A setting of report.yml: the line that sets it. */
 function setting(ctx: PlaceContext, covered: string, key: string, target: Target): Placement {
   const logical = ctx.draft.document.meta.source.file;
-  const file = sourceFile(real(logical, ctx));
+  const file = readSource(logical, ctx);
   const at = file?.text.search(new RegExp(`^${key}\\s*:`, "m")) ?? -1;
   const source = file && at >= 0 ? { file: logical, ...positionOf(file.text, at) } : ctx.draft.document.meta.source;
   return { covered, target, source, changed: file && at >= 0 ? null : changedNote(ctx) };
@@ -259,7 +269,7 @@ function setting(ctx: PlaceContext, covered: string, key: string, target: Target
 export const FOLIO_TEMPLATE = "templates/components/PageFrame.tsx";
 
 function folio(ctx: PlaceContext, covered: string): Placement {
-  const file = sourceFile(path.join(ctx.projectDir, FOLIO_TEMPLATE));
+  const file = readSource(FOLIO_TEMPLATE, ctx);
   const at = file?.text.indexOf("styles.folio") ?? -1;
   const lineStart = file && at >= 0 ? file.text.lastIndexOf("\n", at) + 1 : -1;
   return { covered, target: { type: "folio", id: "folio" }, source: file && at >= 0 ? { file: FOLIO_TEMPLATE, ...positionOf(file.text, lineStart) } : null, changed: null };

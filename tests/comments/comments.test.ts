@@ -242,6 +242,29 @@ describe("several copies and problem files", () => {
     expect(r.err[0]).toMatch(new RegExp(`^${draft.contentDir}: error: Not writing here: this folder holds other files \\(2024\\).*\\[comments-out-not-empty\\]$`));
   });
 
+  it("places a text box typed over words at them, a squiggly underline, and one in the margin at the nearest word", async () => {
+    const a = await Annotator.open(draft.pdfFile);
+    a.freeText(6, boxOf(runs, 6, "one item"), { author: "A. Reviewer", text: "first item?" });
+    a.markup(6, "Squiggly", [boxOf(runs, 6, "another item")], { author: "A. Reviewer", text: "second item?" });
+    const year = boxOf(runs, 6, "for a year.");
+    a.freeText(6, { x1: year.x2 + 30, y1: year.y1, x2: year.x2 + 130, y2: year.y2 }, { author: "A. Reviewer", text: "margin" });
+    const r = await comments([await a.save(path.join(draft.root, "free-text.pdf"))]);
+    expect(r.lines).toEqual([
+      `${content("good-practice/cumbria.md")}:7:43: free-text (p. 6, A. Reviewer): "margin" on "year."`,
+      `${content("good-practice/cumbria.md")}:9:3: free-text (p. 6, A. Reviewer): "first item?" on "one item"`,
+      `${content("good-practice/cumbria.md")}:10:3: squiggly (p. 6, A. Reviewer): "second item?" on "another item"`,
+    ]);
+  });
+
+  it("warns when a copy has lost pages of the draft", async () => {
+    const a = await Annotator.open(draft.pdfFile);
+    a.pdf.removePage(7);
+    const file = await a.save(path.join(draft.root, "short.pdf"));
+    const r = await comments([file]);
+    expect(r.code).toBe(0);
+    expect(r.err[0]).toBe(`${file}: warning: This copy has 7 pages but draft 3 has 8; it may be a part or a reprint of the draft, so page numbers and places may be off. [draft-pages-differ]`);
+  });
+
   it("warns when a copy is of another revision of the draft", async () => {
     const pdf = await PDFDocument.load(readFileSync(draft.pdfFile), { updateMetadata: false });
     pdf.setKeywords(["draft:2024/3/2"]);
