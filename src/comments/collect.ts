@@ -58,7 +58,14 @@ export async function collectComments(files: string[], options: CollectOptions, 
       return pm;
     };
     for (const thread of threads(pdf.annotations)) {
-      const comment = placeThread(thread, modelOf(thread.marks.page), ctx, file);
+      let comment: ReviewComment;
+      try {
+        comment = placeThread(thread, modelOf(thread.marks.page), ctx, file);
+      } catch (error) {
+        // A fault of this command, not of the copy: say which comment, and go on with the others.
+        sink.messages.push({ severity: "error", file, page: thread.marks.page, rule: "comment-unplaced", message: `The ${thread.kind} by ${thread.head.author || "an unnamed reviewer"} on page ${thread.marks.page} could not be placed (${(error as Error).message}); please report this with the file.` });
+        continue;
+      }
       if (comment.target.type === "nothing") {
         const what = comment.covered ? `covers "${comment.covered}", which is not in the draft's document` : "covers no text or chart of the draft";
         sink.messages.push({ severity: "warning", file, page: comment.page, rule: "comment-over-nothing", message: `The ${comment.kind} by ${comment.authors.join(", ") || "an unnamed reviewer"} on page ${comment.page} ${what}; it is listed with its page only.` });

@@ -69,6 +69,8 @@ export async function readPdf(file: string): Promise<ReadPdf> {
       }
     }
     return { info: { keywords: typeof info.Keywords === "string" ? info.Keywords : "", title: typeof info.Title === "string" ? info.Title : "" }, pages, annotations };
+  } catch (error) {
+    throw new UnreadablePdf(`its pages or comments could not be read (${(error as Error).message})`);
   } finally {
     await pdf.destroy();
   }

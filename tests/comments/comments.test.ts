@@ -256,6 +256,19 @@ describe("several copies and problem files", () => {
     ]);
   });
 
+  it("reads a highlight over two lines, across a hyphenated word, as one run of words", async () => {
+    const a = await Annotator.open(draft.pdfFile);
+    a.markup(6, "Highlight", [boxOf(runs, 6, "sergeants and inspect-"), boxOf(runs, 6, "ors, 36.73")], { author: "A. Reviewer", text: "two lines" });
+    const r = await comments([await a.save(path.join(draft.root, "two-lines.pdf"))]);
+    const [c] = r.list;
+    expect(c.covered).toBe("sergeants and inspectors, 36.73");
+    // The words are fixed wording: the vocabulary's name of the level, found where it is written.
+    expect(c.target).toEqual({ type: "wording", id: "force/cumbria/middle-management-difference/note" });
+    const line = readFileSync(path.join(import.meta.dirname, "../..", c.location!.file), "utf8").split("\n")[c.location!.line - 1];
+    expect(c.location!.file).toBe("src/domain/vocabulary.ts");
+    expect(line.slice(c.location!.column - 1)).toMatch(/^sergeants and inspectors"/);
+  });
+
   it("warns when a copy has lost pages of the draft", async () => {
     const a = await Annotator.open(draft.pdfFile);
     a.pdf.removePage(7);
