@@ -10,8 +10,10 @@ function place(c: ReviewComment): string {
 
 const norm = (text: string | null) => (text ?? "").replace(/\s+/g, " ").trim().toLowerCase();
 
+/** Same draft, same place, same words (a highlight and an underline saying the same are one comment). */
 function key(c: ReviewComment): string {
-  return JSON.stringify([c.draft.year, c.draft.number, place(c), c.kind, norm(c.text), norm(c.replacement)]);
+  // Without words, the kind is what is asked (a strike-out deletes; a bare highlight only marks).
+  return JSON.stringify([c.draft.year, c.draft.number, place(c), c.text || c.replacement ? "" : c.kind, norm(c.text), norm(c.replacement)]);
 }
 
 export function mergeComments(comments: ReviewComment[]): ReviewComment[] {

@@ -48,7 +48,8 @@ export interface Reply {
 export type Target =
   | { type: "text"; id: string }
   | { type: "figure"; id: string; expression: string | null; statistics: string[]; data: DataRows[] }
-  | { type: "chart"; id: string; title: string; statistics: string[]; data: DataRows[]; csv: string }
+  /** `csv` is the chart's data as drawn, when the draft's folder has it (charts/<name>.csv). */
+  | { type: "chart"; id: string; title: string; statistics: string[]; data: DataRows[]; csv: string | null }
   | { type: "table"; id: string }
   | { type: "wording"; id: string }
   | { type: "running-header"; id: "runningHeader" }

@@ -1,6 +1,7 @@
 // Places one annotation: which printed characters it covers (or is next to), what in the draft's
 // document those are (a block's words, a figure, a chart, the running header, the folio), and where
 // their source is now.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
 import type { SourceRef } from "../document/model.ts";
@@ -252,7 +253,9 @@ function figurePlacement(bindingId: string, covered: string, ctx: PlaceContext):
 
 function chartPlacement(anchor: ChartAnchor, ctx: PlaceContext, covered: string): Placement {
   const c = anchor.chart;
-  const csv = path.join(ctx.draft.dir, "charts", `${c.id.replace(/^chart\//, "")}.csv`);
+  // The chart's own data file, when the draft kept its charts/ folder.
+  const file = path.join(ctx.draft.dir, "charts", `${c.id.replace(/^chart\//, "")}.csv`);
+  const csv = existsSync(file) ? file : null;
   return { covered, target: { type: "chart", id: c.id, title: c.title, statistics: c.statistics, data: c.data, csv }, source: firstRow(c.data), changed: null };
 }
 
