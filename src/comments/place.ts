@@ -125,7 +125,9 @@ export function place(a: RawAnnotation, pm: PageModel, ctx: PlaceContext, how: {
   if (all(pm.folio)) return folio(ctx, covered());
   if (all(pm.stamp)) return { covered: covered(), target: { type: "draft-stamp", id: "draft" }, source: null, changed: null };
 
-  const chart = pm.charts.find((c) => (runs.size > 0 ? all(c.runs) : "area" in how ? how.area.some((b) => overlaps(b, c.box)) : inside(c.box, ...how.point)));
+  // A note dropped on a chart's drawing is about the chart, whatever word is nearest; a mark is about
+  // a chart when it covers only the chart's labels, or nothing but the chart's area.
+  const chart = pm.charts.find((c) => ("point" in how && inside(c.box, ...how.point)) || (runs.size > 0 ? all(c.runs) : "area" in how && how.area.some((b) => overlaps(b, c.box))));
   if (chart) return chartPlacement(chart.anchor, ctx, runs.size > 0 ? covered() : "");
 
   if (selected.length === 0) return { covered: "", target: { type: "nothing", id: null }, source: null, changed: null };
