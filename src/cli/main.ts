@@ -34,6 +34,7 @@ export interface Console {
 const processConsole: Console = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 export async function main(argv: string[], io: Console = processConsole): Promise<number> {
+  if (argv[0] === "comments") return (await import("./comments.ts")).comments(argv.slice(1), io);
   const [command = "build", ...rest] = argv[0]?.startsWith("-") ? ["build", ...argv] : argv;
   if (command === "preview") return (await import("./preview.ts")).preview(rest, io);
   let values;

@@ -1,0 +1,141 @@
+// Reads a commented PDF the way a viewer does, with pdf.js: its Info dictionary, the text on each page
+// with positions, and every annotation with its author, date, text, area and reply structure.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { Box, RawAnnotation } from "./model.ts";
+
+const standardFontDataUrl = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
+
+/** A run of text as pdf.js reports it: a string drawn from (x, y) on the baseline, `width` wide. */
+export interface TextRun {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  /** The font size, near enough: pdf.js gives the run's height. */
+  height: number;
+}
+
+export interface PdfPage {
+  number: number;
+  width: number;
+  height: number;
+  runs: TextRun[];
+}
+
+export interface ReadPdf {
+  info: { keywords: string; title: string };
+  pages: PdfPage[];
+  annotations: RawAnnotation[];
+}
+
+/** Markup subtypes the command reads; links, form fields and popups are not comments. */
+const COMMENT_SUBTYPES = new Set(["Text", "Highlight", "Underline", "Squiggly", "StrikeOut", "Caret", "FreeText"]);
+
+/** Thrown when the file is not a PDF pdf.js can open; the caller turns it into a diagnostic. */
+export class UnreadablePdf extends Error {}
+
+export async function readPdf(file: string): Promise<ReadPdf> {
+  let data: Uint8Array;
+  try {
+    data = new Uint8Array(readFileSync(file));
+  } catch (error) {
+    throw new UnreadablePdf((error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : (error as Error).message);
+  }
+  let pdf;
+  try {
+    pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, standardFontDataUrl, verbosity: 0 }).promise;
+  } catch (error) {
+    throw new UnreadablePdf(`it is not a PDF that can be read (${(error as Error).message})`);
+  }
+  try {
+    const meta = await pdf.getMetadata();
+    const info = meta.info as { Keywords?: unknown; Title?: unknown };
+    const pages: PdfPage[] = [];
+    const annotations: RawAnnotation[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const runs = content.items
+        .filter((item): item is Extract<typeof item, { str: string }> => "str" in item && item.str.trim() !== "")
+        .map((item) => ({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height || Math.hypot(item.transform[2], item.transform[3]) }));
+      pages.push({ number: n, width: viewport.width, height: viewport.height, runs });
+      for (const a of (await page.getAnnotations({ intent: "any" })) as PdfJsAnnotation[]) {
+        if (!COMMENT_SUBTYPES.has(a.subtype)) continue;
+        annotations.push(toRaw(a, n));
+      }
+    }
+    return { info: { keywords: typeof info.Keywords === "string" ? info.Keywords : "", title: typeof info.Title === "string" ? info.Title : "" }, pages, annotations };
+  } catch (error) {
+    throw new UnreadablePdf(`its pages or comments could not be read (${(error as Error).message})`);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/** The fields of pdf.js's annotation data read here. */
+interface PdfJsAnnotation {
+  id: string;
+  subtype: string;
+  rect: number[];
+  quadPoints?: Float32Array | number[] | null;
+  titleObj?: { str: string };
+  contentsObj?: { str: string };
+  richText?: RichTextNode;
+  modificationDate?: string | null;
+  creationDate?: string | null;
+  inReplyTo?: string | null;
+  replyType?: string;
+}
+
+interface RichTextNode {
+  value?: string;
+  children?: RichTextNode[];
+}
+
+function toRaw(a: PdfJsAnnotation, page: number): RawAnnotation {
+  const [x1, y1, x2, y2] = a.rect;
+  let quads: Box[] | null = null;
+  if (a.quadPoints && a.quadPoints.length >= 8) {
+    quads = [];
+    // pdf.js normalises each quad to [minX, maxY, maxX, maxY, minX, minY, maxX, minY].
+    for (let i = 0; i + 8 <= a.quadPoints.length; i += 8) {
+      const q = Array.from(a.quadPoints.slice(i, i + 8));
+      quads.push({ x1: Math.min(q[0], q[4]), y1: Math.min(q[5], q[7]), x2: Math.max(q[2], q[6]), y2: Math.max(q[1], q[3]) });
+    }
+  }
+  const text = a.contentsObj?.str || (a.richText ? flatten(a.richText) : "");
+  return {
+    id: a.id,
+    subtype: a.subtype,
+    page,
+    author: a.titleObj?.str ?? "",
+    date: pdfDate(a.modificationDate ?? null) ?? pdfDate(a.creationDate ?? null),
+    text: text.replace(/\r\n?/g, "\n").trim(),
+    rect: { x1: Math.min(x1, x2), y1: Math.min(y1, y2), x2: Math.max(x1, x2), y2: Math.max(y1, y2) },
+    quads,
+    inReplyTo: a.inReplyTo ?? null,
+    replyType: a.inReplyTo ? (a.replyType === "Group" ? "Group" : "R") : null,
+  };
+}
+
+function flatten(node: RichTextNode): string {
+  return (node.value ?? "") + (node.children ?? []).map(flatten).join("");
+}
+
+/** A PDF date ("D:20241125093000+01'00'") as ISO 8601; null when it is not one. */
+export function pdfDate(value: string | null): string | null {
+  const m = value?.match(/^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz]|[+-]\d{2}'?\d{2}'?)?/);
+  if (!m) return null;
+  const [, y, mo = "01", d = "01", h = "00", mi = "00", s = "00", zone] = m;
+  let offset = "Z";
+  if (zone && !/^[Zz]$/.test(zone)) {
+    const digits = zone.replace(/'/g, "");
+    offset = `${digits.slice(0, 3)}:${digits.slice(3, 5) || "00"}`;
+  }
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
