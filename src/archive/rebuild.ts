@@ -36,7 +36,8 @@ export function runFinalBuild(request: FinalBuildRequest): FinalBuildOutcome {
   const started = performance.now();
   const child = spawnSync(
     process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--tsconfig", path.join(root, "tsconfig.json"), path.join(root, "src/cli/main.ts"), "build", "--final", "--year", String(request.year), "--data", "data", "--content", "content", "--out", request.outDir],
+    // The same entry as `npm run build`; no stage cache, so every output is made afresh from the inputs.
+    [path.join(root, "scripts/cli.mjs"), "build", "--final", "--no-cache", "--year", String(request.year), "--data", "data", "--content", "content", "--out", request.outDir],
     { cwd: request.inputsDir, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   );
   return {

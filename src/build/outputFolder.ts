@@ -17,6 +17,7 @@ export function checkOutputFolder(outDir: string, year: number): string[] {
   try {
     assertNotArchive(outDir);
   } catch (error) {
+    if (error instanceof BuildError) throw error;
     refuse(outDir, (error as Error).message);
   }
   const absolute = path.resolve(outDir);

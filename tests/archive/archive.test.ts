@@ -115,7 +115,7 @@ describe("archiving the 2024 edition", () => {
   });
 
   it("refuses a build into the archive, but not into a folder that is merely called archive", async () => {
-    const inside = spawnSync(process.execPath, [tsxCli, path.join(root, "src/cli/main.ts"), "build", "--year", "2024", "--out", path.join(edition, "out")], { cwd: root, encoding: "utf8" });
+    const inside = spawnSync(process.execPath, [tsxCli, path.join(root, "src/cli/bin.ts"), "build", "--year", "2024", "--out", path.join(edition, "out")], { cwd: root, encoding: "utf8" });
     expect(inside.status).toBe(1);
     expect(inside.stderr).toContain(`${path.join(edition, "out")}: error: This folder is inside the edition archive ${archiveRoot}`);
     expect(inside.stderr).toContain("[archive-protected]");
@@ -200,7 +200,7 @@ describe("two final builds", () => {
     const out = path.join(work, "shuffled-out");
     const child = spawnSync(
       process.execPath,
-      [tsxCli, "--tsconfig", path.join(root, "tsconfig.json"), "--import", pathToFileURL(path.join(root, "tests/helpers/reverseReaddir.ts")).href, path.join(root, "src/cli/main.ts"), "build", "--final", "--year", "2024", "--data", "data", "--content", "content", "--out", out],
+      [tsxCli, "--tsconfig", path.join(root, "tsconfig.json"), "--import", pathToFileURL(path.join(root, "tests/helpers/reverseReaddir.ts")).href, path.join(root, "src/cli/bin.ts"), "build", "--final", "--year", "2024", "--data", "data", "--content", "content", "--out", out],
       { cwd: shuffled, encoding: "utf8", env: { ...process.env, TZ: "Pacific/Chatham", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8" } },
     );
     expect(child.status, child.stderr).toBe(0);
