@@ -40,7 +40,9 @@ export type Inline =
   | { type: "strong"; children: Inline[] }
   | { type: "link"; url: string; children: Inline[] }
   | { type: "break" }
-  | { type: "footnoteRef"; number: number };
+  | { type: "footnoteRef"; number: number }
+  /** Drafts only: words added or removed since the previous draft (see src/review/changes.ts). */
+  | { type: "insert" | "delete"; children: Inline[] };
 
 interface Located {
   /** Stable within its section: the section or entry id, then the block's place in it ("entry/kent/3"). */

@@ -7,6 +7,7 @@ import { realPath, type DocumentRoots } from "../document/bindings.ts";
 import { chartFigures, type ReportDocument } from "../document/model.ts";
 import { registerFonts } from "../pdf/registerFonts.ts";
 import { AssetContext } from "../../templates/assets.tsx";
+import { DraftContext, type DraftMarks } from "../../templates/draftMarks.tsx";
 import { renderFigures } from "../../templates/charts/renderFigures.ts";
 import { PageLog } from "../../templates/pageLog.ts";
 import { ReportPdf } from "../../templates/ReportPdf.tsx";
@@ -27,9 +28,12 @@ export interface PdfOptions {
   creator: string;
   /** Where the document's logical paths ("content/…") point, for images. */
   roots: DocumentRoots;
+  /** Draft builds only: the marks to print, and the keyword that identifies the draft (last in Keywords). */
+  draft?: DraftMarks & { keyword: string };
 }
 
 export async function renderPdf(document: ReportDocument, options: PdfOptions): Promise<PdfResult> {
+  if (options.draft) document = { ...document, meta: { ...document.meta, keywords: [...document.meta.keywords, options.draft.keyword] } };
   let t = performance.now();
   // Charts are drawn at the size the page templates give them, so their text is never scaled.
   const charts = await renderFigures(chartFigures(document), { widths: chartWidths });
@@ -46,7 +50,9 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
     const log = new PageLog();
     const pdf = await renderToBuffer(
       <AssetContext.Provider value={resolve}>
-        <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} />
+        <DraftContext.Provider value={options.draft ?? null}>
+          <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} />
+        </DraftContext.Provider>
       </AssetContext.Provider>,
     );
     const settled = log.missing.size === 0 && (pass === 1 || log.entries().every(([id, page]) => known.pageOf(id) === page));
