@@ -63,7 +63,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     warnings: sink.warnings,
     timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
   });
-  await stage("write", outputDir, "The outputs could not be written", async () => writeOutputsAtomically(outputDir, files));
+  await stage("write", outputDir, "The outputs could not be written", async () => writeOutputsAtomically(outputDir, files, ["drafts"]));
   return { outputDir, pdfFile: path.join(outputDir, "report.pdf"), pageCount, pages, statistics, document, warnings: sink.warnings, timings };
 }
 
@@ -71,7 +71,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * Runs a stage after loading; a failure there becomes a diagnostic that says which stage and what went
  * wrong in a sentence, so the one reporter prints it like any input error (never a bare stack trace).
  */
-async function stage<T>(rule: string, file: string, what: string, run: () => Promise<T>): Promise<T> {
+export async function stage<T>(rule: string, file: string, what: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {

@@ -12,7 +12,8 @@ export function assertNotArchive(outDir: string): void {
   }
 }
 
-export function writeOutputsAtomically(targetDir: string, files: OutputFiles): void {
+/** `keep`: folders of the previous target carried into the new one untouched (e.g. the drafts of a year). */
+export function writeOutputsAtomically(targetDir: string, files: OutputFiles, keep: string[] = []): void {
   const parent = path.dirname(targetDir);
   mkdirSync(parent, { recursive: true });
   const staging = path.join(parent, `.${path.basename(targetDir)}.staging-${process.pid}`);
@@ -24,11 +25,19 @@ export function writeOutputsAtomically(targetDir: string, files: OutputFiles): v
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, content);
     }
+    for (const name of keep) {
+      const kept = path.join(targetDir, name);
+      if (existsSync(kept) && !existsSync(path.join(staging, name))) renameSync(kept, path.join(staging, name));
+    }
     if (existsSync(targetDir)) renameSync(targetDir, previous);
     renameSync(staging, targetDir);
     rmSync(previous, { recursive: true, force: true });
   } catch (error) {
     if (!existsSync(targetDir) && existsSync(previous)) renameSync(previous, targetDir);
+    for (const name of keep) {
+      const moved = path.join(staging, name);
+      if (existsSync(targetDir) && existsSync(moved) && !existsSync(path.join(targetDir, name))) renameSync(moved, path.join(targetDir, name));
+    }
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
