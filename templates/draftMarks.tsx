@@ -14,6 +14,9 @@ export interface DraftMarks {
   watermark?: string;
 }
 
+/** Printed above each change bar; tests and reviewers find changed pages by it. */
+export const changedLabel = "CHANGED";
+
 export const DraftContext = createContext<DraftMarks | null>(null);
 
 /** Place once in every Page; `bleed` shifts the marks inside the trim of the print edition. */
@@ -36,16 +39,21 @@ export function DraftMarksView({ bleed = 0 }: { bleed?: number }) {
           style={{ position: "absolute", top: 0, left: 0, width: 1, height: 1 }}
           render={({ pageNumber }) =>
             changed.has(pageNumber) ? (
-              <View
-                style={{
-                  position: "absolute",
-                  top: bleed + page.marginTop,
-                  left: bleed + (pageNumber % 2 === 1 ? page.width - page.marginOuter / 2 : page.marginInner / 2) - 1.5,
-                  width: 3,
-                  height: page.height - page.marginTop - page.marginBottom,
-                  backgroundColor: colours.change,
-                }}
-              />
+              <>
+                <Text style={{ position: "absolute", top: bleed + page.marginTop - 9, left: bleed + (pageNumber % 2 === 1 ? page.width - page.marginOuter : 0), width: page.marginOuter, textAlign: "center", fontSize: 5.5, fontWeight: 600, color: colours.change }}>
+                  {changedLabel}
+                </Text>
+                <View
+                  style={{
+                    position: "absolute",
+                    top: bleed + page.marginTop,
+                    left: bleed + (pageNumber % 2 === 1 ? page.width - page.marginOuter / 2 : page.marginInner / 2) - 1.5,
+                    width: 3,
+                    height: page.height - page.marginTop - page.marginBottom,
+                    backgroundColor: colours.change,
+                  }}
+                />
+              </>
             ) : null
           }
         />

@@ -3,6 +3,8 @@ import { parseArgs } from "node:util";
 import { build } from "../build/build.ts";
 import { BuildError } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/reporter.ts";
+import { buildDraft } from "../review/draftBuild.ts";
+import { sheetSummary } from "../review/sheet.ts";
 
 const usage = `Usage: npm run build -- [options]
 
@@ -14,6 +16,10 @@ Options:
   --content DIR    content folder, holding one folder per year (default: content)
   --out DIR        output folder; the build writes DIR/<year>/ (default: output)
   --print          print edition: 3 mm bleed and crop marks (default: screen edition, trimmed A4)
+  --draft          a numbered draft for reviewers in <out>/<year>/drafts/<n>/: DRAFT marks, a review
+                   sheet at the front, changes since the previous draft marked
+  --since N        with --draft: mark changes since draft N (default: the latest draft)
+  --packs          with --draft: also a proof pack per force, drafts/<n>/packs/<force>.pdf
   -h, --help       show this help
 
 Writes <out>/<year>/report.pdf, statistics.json, build-report.json and charts/.
@@ -39,6 +45,9 @@ export async function main(argv: string[], io: Console = processConsole): Promis
         content: { type: "string", default: "content" },
         out: { type: "string", default: "output" },
         print: { type: "boolean", default: false },
+        draft: { type: "boolean", default: false },
+        since: { type: "string" },
+        packs: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -60,7 +69,24 @@ export async function main(argv: string[], io: Console = processConsole): Promis
     io.err(`--year must be a four-digit year, not "${values.year}".\n`);
     return 2;
   }
+  if (!values.draft && (values.packs || values.since !== undefined)) {
+    io.err(`--packs and --since go with --draft.\n`);
+    return 2;
+  }
+  const since = values.since === undefined ? undefined : Number(values.since);
+  if (since !== undefined && !(Number.isInteger(since) && since >= 1)) {
+    io.err(`--since must be a draft number (1, 2, …), not "${values.since}".\n`);
+    return 2;
+  }
   try {
+    if (values.draft) {
+      const draft = await buildDraft({ year, dataDir: values.data!, contentDir: values.content!, outDir: values.out!, print: values.print!, since, packs: values.packs! });
+      report([...draft.sheet.warnings, ...draft.sheet.proofing.findings], (line) => io.err(`${line}\n`));
+      for (const line of sheetSummary(draft.sheet)) io.out(`${line}\n`);
+      const seconds = (draft.timings.total / 1000).toFixed(2);
+      io.out(`Built draft ${draft.record.number}: ${draft.pdfFile}: ${draft.pageCount} pages (review sheet ${draft.sheetPages}) in ${seconds} s\n`);
+      return 0;
+    }
     const result = await build({ year, dataDir: values.data!, contentDir: values.content!, outDir: values.out!, print: values.print! });
     report(result.warnings, (line) => io.err(`${line}\n`));
     const seconds = (result.timings.total / 1000).toFixed(2);

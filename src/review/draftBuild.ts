@@ -48,6 +48,8 @@ export interface DraftResult {
   record: DraftRecord;
   sheet: ReviewSheet;
   layout: LayoutMap;
+  /** The document as printed in this draft, changes marked. */
+  printed: ReportDocument;
   /** Pages in the draft PDF, review sheet included. */
   pageCount: number;
   sheetPages: number;
@@ -165,6 +167,6 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
   });
   const draftDir = path.join(draftsDir, String(number));
   await stage("write", draftDir, "The draft could not be written", async () => writeOutputsAtomically(draftDir, files));
-  return { draftDir, pdfFile: path.join(draftDir, "report.pdf"), record, sheet, layout, pageCount: text.length + sheetPages, sheetPages, warnings: sheet.warnings, timings };
+  return { draftDir, pdfFile: path.join(draftDir, "report.pdf"), record, sheet, layout, printed: marked.document, pageCount: text.length + sheetPages, sheetPages, warnings: sheet.warnings, timings };
 }
 

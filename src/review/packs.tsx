@@ -56,7 +56,7 @@ function PackPages({ document, section, sheet, layout, dataDir, range }: { docum
   const kicker = `Proof pack · ${section.shortName} · draft ${sheet.draft}`;
   return (
     <SheetPage title={`${section.title}: figures and review`} kicker={kicker}>
-      <Note>{`Pages ${range[0]}–${range[1]} of draft ${sheet.draft} come before this page, as they will print. Below: every figure printed for ${section.shortName}, how it was worked out and the rows it came from.`}</Note>
+      <Note>{`${range[0] === range[1] ? `Page ${range[0]}` : `Pages ${range[0]}–${range[1]}`} of draft ${sheet.draft} ${range[0] === range[1] ? "comes" : "come"} before this page, as ${range[0] === range[1] ? "it" : "they"} will print. Below: every figure printed for ${section.shortName}, how it was worked out and the rows it came from.`}</Note>
       <Heading>Printed figures</Heading>
       {bindings.length ? (
         <Table

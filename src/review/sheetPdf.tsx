@@ -71,10 +71,10 @@ export function findingRows(findings: Diagnostic[]): string[][] {
   return findings.map((d) => [pageOf(d), where(d), d.rule, d.message]);
 }
 export const findingColumns: Column[] = [
-  { label: "Page", width: 0.06 },
-  { label: "Where to fix", width: 0.36 },
-  { label: "Check", width: 0.14 },
-  { label: "Finding", width: 0.44 },
+  { label: "Page", width: 0.05 },
+  { label: "Where to fix", width: 0.45 },
+  { label: "Check", width: 0.13 },
+  { label: "Finding", width: 0.37 },
 ];
 
 function SheetBody({ sheet }: { sheet: ReviewSheet }) {
