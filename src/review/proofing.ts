@@ -112,7 +112,7 @@ function align(value: string, source: string, start: number, end: number): numbe
   return offsets;
 }
 
-function textPieces(source: string): Piece[] {
+export function textPieces(source: string): Piece[] {
   // Front matter becomes blank lines, keeping every line where it is; its title and lede are checked.
   const fm = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/.exec(source);
   const pieces: Piece[] = [];
@@ -253,6 +253,12 @@ export async function proofContent(contentDir: string, year: number): Promise<Pr
       }
     }
   }
-  findings.sort((a, b) => a.file.localeCompare(b.file) || a.line! - b.line! || a.column! - b.column!);
-  return { findings, silenced, wordList: words.length };
+  // retext-spell can report a word twice once its cache knows the word; one finding per place and rule.
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const key = `${f.file}:${f.line}:${f.column}:${f.rule}:${f.actual}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  unique.sort((a, b) => a.file.localeCompare(b.file) || a.line! - b.line! || a.column! - b.column!);
+  return { findings: unique, silenced, wordList: words.length };
 }
