@@ -9,6 +9,9 @@ import { PDFDocument } from "pdf-lib";
 import type { Binding, ReportDocument, Section } from "../document/model.ts";
 import { registerFonts } from "../pdf/registerFonts.ts";
 import { DraftContext, type DraftMarks } from "../../templates/draftMarks.tsx";
+import type { ReactNode } from "react";
+import { PageMarker } from "../../templates/components/PageFrame.tsx";
+import { PageLog } from "../../templates/pageLog.ts";
 import type { LayoutMap } from "./layoutMap.ts";
 import type { ReviewSheet } from "./sheet.ts";
 import { findingColumns, findingRows, Heading, Note, SheetPage, Table } from "./sheetPdf.tsx";
@@ -45,7 +48,7 @@ export function sourceRows(bindings: Binding[], dataDir: string): { file: string
     });
 }
 
-function PackPages({ document, section, sheet, layout, dataDir, range }: { document: ReportDocument; section: ForceSection; sheet: ReviewSheet; layout: LayoutMap; dataDir: string; range: [number, number] }) {
+function PackPages({ marker, document, section, sheet, layout, dataDir, range }: { marker: ReactNode; document: ReportDocument; section: ForceSection; sheet: ReviewSheet; layout: LayoutMap; dataDir: string; range: [number, number] }) {
   const bindings = forceBindings(document, section);
   const printedOn = (id: string) => layout.pages.filter((p) => p.bindings.some((b) => b.id === id)).map((p) => p.page).join(", ");
   const entryFiles = new Set(section.entries.map((e) => e.source.file));
@@ -56,6 +59,7 @@ function PackPages({ document, section, sheet, layout, dataDir, range }: { docum
   const kicker = `Proof pack · ${section.shortName} · draft ${sheet.draft}`;
   return (
     <SheetPage title={`${section.title}: figures and review`} kicker={kicker}>
+      {marker}
       <Note>{`${range[0] === range[1] ? `Page ${range[0]}` : `Pages ${range[0]}–${range[1]}`} of draft ${sheet.draft} ${range[0] === range[1] ? "comes" : "come"} before this page, as ${range[0] === range[1] ? "it" : "they"} will print. Below: every figure printed for ${section.shortName}, how it was worked out and the rows it came from.`}</Note>
       <Heading>Printed figures</Heading>
       {bindings.length ? (
@@ -101,25 +105,36 @@ export async function buildPacks(input: {
   const draft = await PDFDocument.load(input.draftPdf, { updateMetadata: false });
   const starts = Object.values(input.pages).sort((a, b) => a - b);
   const packs: Record<string, Buffer> = {};
-  for (const section of input.document.sections) {
-    if (section.kind !== "force" || input.pages[section.id] === undefined) continue;
+  // Every pack's figure pages in one layout (fonts and styles set up once); each pack's first page is
+  // recorded as it is laid out, and the PDF is cut into packs by those pages.
+  const forces = input.document.sections.filter((s): s is ForceSection => s.kind === "force" && input.pages[s.id] !== undefined);
+  const rangeOf = (section: ForceSection): [number, number] => {
     const first = input.pages[section.id];
-    const last = (starts.find((p) => p > first) ?? input.pageCount + 1) - 1;
-    const figures = await renderToBuffer(
+    return [first, (starts.find((p) => p > first) ?? input.pageCount + 1) - 1];
+  };
+  const log = new PageLog();
+  const figures = await PDFDocument.load(
+    await renderToBuffer(
       <DraftContext.Provider value={input.marks}>
-        <Document title={`${section.title}: proof pack`}>
-          <PackPages document={input.document} section={section} sheet={input.sheet} layout={input.layout} dataDir={input.dataDir} range={[first, last]} />
+        <Document title="Proof packs">
+          {forces.map((section) => (
+            <PackPages key={section.id} marker={<PageMarker id={section.id} log={log} />} document={input.document} section={section} sheet={input.sheet} layout={input.layout} dataDir={input.dataDir} range={rangeOf(section)} />
+          ))}
         </Document>
       </DraftContext.Provider>,
-    );
+    ),
+  );
+  const figureStarts = forces.map((s) => log.pageOf(s.id)!);
+  for (const [i, section] of forces.entries()) {
+    const [first, last] = rangeOf(section);
     const pack = await PDFDocument.create();
     pack.setTitle(`${section.title}: proof pack, draft ${input.sheet.draft}`);
     pack.setKeywords([`draft:${input.sheet.year}/${input.sheet.draft}/${input.sheet.revision}`, `pack:${section.slug}`]);
     const toPdf = (p: number) => input.layout.pages[p - 1].pdfPage - 1;
-    const own = await pack.copyPages(draft, Array.from({ length: last - first + 1 }, (_, i) => toPdf(first + i)));
-    own.forEach((p) => pack.addPage(p));
-    const extra = await PDFDocument.load(figures);
-    (await pack.copyPages(extra, extra.getPageIndices())).forEach((p) => pack.addPage(p));
+    (await pack.copyPages(draft, Array.from({ length: last - first + 1 }, (_, k) => toPdf(first + k)))).forEach((p) => pack.addPage(p));
+    const from = figureStarts[i] - 1;
+    const to = (figureStarts[i + 1] ?? figures.getPageCount() + 1) - 1;
+    (await pack.copyPages(figures, Array.from({ length: to - from }, (_, k) => from + k))).forEach((p) => pack.addPage(p));
     packs[`packs/${section.slug}.pdf`] = Buffer.from(await pack.save());
   }
   return packs;

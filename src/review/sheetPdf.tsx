@@ -58,7 +58,7 @@ export function SheetPage({ title, kicker, children }: { title: string; kicker: 
       <Text style={styles.kicker}>{kicker}</Text>
       <Text style={[styles.h1, { fontSize: type.h2 + 3 }]}>{title}</Text>
       {children}
-      <Text fixed style={[styles.folio]} render={({ pageNumber, totalPages }) => `${kicker} · ${pageNumber} of ${totalPages}`} />
+      <Text fixed style={[styles.folio]} render={({ subPageNumber, subPageTotalPages }) => `${kicker} · ${subPageNumber} of ${subPageTotalPages}`} />
       <DraftMarksView />
     </Page>
   );
