@@ -79,6 +79,22 @@ describe("a draft", () => {
     expect(kent.bindings.map((b) => [b.id, spaces(b.text)])).toContainEqual(["force/kent/middle-management-share-1", "30.95 %"]);
   });
 
+  it("gives each warning the page it concerns, and each force's page fit", () => {
+    const review = JSON.parse(readFileSync(path.join(first.draftDir, "review.json"), "utf8")) as ReviewSheet;
+    const missing = review.warnings.filter((w) => w.rule === "missing-entry").map((w) => [w.message.split(" is in")[0], w.page]);
+    expect(missing).toEqual([
+      ["Avon and Somerset Constabulary", 5],
+      ["Kent Police", 8],
+    ]);
+    expect(review.pageFit.map((f) => [f.section, f.firstPage, f.pages, f.spill])).toEqual([
+      ["force/avon-and-somerset", 5, 1, null],
+      ["force/cumbria", 6, 1, null],
+      ["force/guernsey", 7, 1, null],
+      ["force/kent", 8, 1, null],
+    ]);
+    expect(review.proofing).toEqual({ findings: [], silenced: { total: 0, byRule: {} }, wordList: 4 });
+  });
+
   it("a normal build carries no marks, and keeps the drafts", () => {
     for (const page of finalPages) {
       expect(page.text).not.toMatch(/DRAFT|Draft \d|CHANGED/);
