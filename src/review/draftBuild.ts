@@ -124,7 +124,7 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
   // The sheet opens the draft, after the cover; the report's pages keep their own numbers (page labels).
   t = performance.now();
   const marks = { stamp, keyword };
-  const sheetPdf = await renderSheetPdf(sheet, marks);
+  const sheetPdf = await renderSheetPdf(sheet, marks, options.print);
   const merged = await PDFDocument.load(rendered.pdf, { updateMetadata: false });
   const sheetDoc = await PDFDocument.load(sheetPdf);
   const sheetPages = sheetDoc.getPageCount();
@@ -148,7 +148,7 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
   };
   if (options.packs) {
     t = performance.now();
-    Object.assign(files, await buildPacks({ draftPdf: pdf, document: marked.document, pages: rendered.pages, pageCount: text.length, layout, sheet, dataDir: options.dataDir, marks }));
+    Object.assign(files, await buildPacks({ draftPdf: pdf, document: marked.document, pages: rendered.pages, pageCount: text.length, layout, sheet, dataDir: options.dataDir, marks, print: options.print }));
     lap("packs", t);
   }
   timings.total = performance.now() - started;

@@ -14,7 +14,8 @@ import { PageMarker } from "../../templates/components/PageFrame.tsx";
 import { PageLog } from "../../templates/pageLog.ts";
 import type { LayoutMap } from "./layoutMap.ts";
 import type { ReviewSheet } from "./sheet.ts";
-import { findingColumns, findingRows, Heading, Note, SheetPage, Table } from "./sheetPdf.tsx";
+import { findingColumns, findingRows, Heading, Note, SheetGeometry, SheetPage, Table } from "./sheetPdf.tsx";
+import { pageGeometry } from "../../templates/geometry.tsx";
 import { sectionUnits } from "./units.ts";
 
 type ForceSection = Extract<Section, { kind: "force" }>;
@@ -100,6 +101,7 @@ export async function buildPacks(input: {
   sheet: ReviewSheet;
   dataDir: string;
   marks: DraftMarks;
+  print: boolean;
 }): Promise<Record<string, Buffer>> {
   registerFonts();
   const draft = await PDFDocument.load(input.draftPdf, { updateMetadata: false });
@@ -115,13 +117,15 @@ export async function buildPacks(input: {
   const log = new PageLog();
   const figures = await PDFDocument.load(
     await renderToBuffer(
+      <SheetGeometry.Provider value={pageGeometry(input.print)}>
       <DraftContext.Provider value={input.marks}>
         <Document title="Proof packs">
           {forces.map((section) => (
             <PackPages key={section.id} marker={<PageMarker id={section.id} log={log} />} document={input.document} section={section} sheet={input.sheet} layout={input.layout} dataDir={input.dataDir} range={rangeOf(section)} />
           ))}
         </Document>
-      </DraftContext.Provider>,
+      </DraftContext.Provider>
+      </SheetGeometry.Provider>,
     ),
   );
   const figureStarts = forces.map((s) => log.pageOf(s.id)!);

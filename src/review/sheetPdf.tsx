@@ -1,7 +1,8 @@
 // The review sheet and a force's proof-pack pages, drawn with react-pdf in the report's type and colours.
 import { Document, Page, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import type { ReactNode } from "react";
-import { colours, page, space, type } from "../design/theme.ts";
+import { createContext, useContext, type ReactNode } from "react";
+import { pageGeometry, type PageGeometry } from "../../templates/geometry.tsx";
+import { colours, space, type } from "../design/theme.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { registerFonts } from "../pdf/registerFonts.ts";
 import { DraftContext, DraftMarksView, type DraftMarks } from "../../templates/draftMarks.tsx";
@@ -52,14 +53,19 @@ export function Note({ children }: { children: ReactNode }) {
   return <Text style={[styles.caption, { marginBottom: space(0.5) }]}>{children}</Text>;
 }
 
+/** The edition's page geometry: a print draft's sheet and packs have its bleed and crop marks too. */
+export const SheetGeometry = createContext<PageGeometry>(pageGeometry(false));
+
 export function SheetPage({ title, kicker, children }: { title: string; kicker: string; children: ReactNode }) {
+  const geometry = useContext(SheetGeometry);
   return (
-    <Page size="A4" style={[styles.page, { paddingBottom: page.marginBottom + 6 }]}>
+    <Page size={geometry.size} style={[styles.page, geometry.pagePadding, { paddingBottom: geometry.pagePadding.paddingBottom + 6 }]}>
       <Text style={styles.kicker}>{kicker}</Text>
       <Text style={[styles.h1, { fontSize: type.h2 + 3 }]}>{title}</Text>
       {children}
-      <Text fixed style={[styles.folio]} render={({ subPageNumber, subPageTotalPages }) => `${kicker} · ${subPageNumber} of ${subPageTotalPages}`} />
-      <DraftMarksView />
+      <Text fixed style={[styles.folio, geometry.folioPosition]} render={({ subPageNumber, subPageTotalPages }) => `${kicker} · ${subPageNumber} of ${subPageTotalPages}`} />
+      <DraftMarksView bleed={geometry.bleed} />
+      {geometry.cropMarks}
     </Page>
   );
 }
@@ -133,13 +139,15 @@ function SheetBody({ sheet }: { sheet: ReviewSheet }) {
   );
 }
 
-export async function renderSheetPdf(sheet: ReviewSheet, draft: DraftMarks): Promise<Buffer> {
+export async function renderSheetPdf(sheet: ReviewSheet, draft: DraftMarks, print: boolean): Promise<Buffer> {
   registerFonts();
   return renderToBuffer(
-    <DraftContext.Provider value={draft}>
-      <Document title={`Review sheet: draft ${sheet.draft}`}>
-        <SheetBody sheet={sheet} />
-      </Document>
-    </DraftContext.Provider>,
+    <SheetGeometry.Provider value={pageGeometry(print)}>
+      <DraftContext.Provider value={draft}>
+        <Document title={`Review sheet: draft ${sheet.draft}`}>
+          <SheetBody sheet={sheet} />
+        </Document>
+      </DraftContext.Provider>
+    </SheetGeometry.Provider>,
   );
 }
