@@ -2,7 +2,7 @@
 // draft marked, and (with --packs) a proof pack per force; kept as <out>/<year>/drafts/<n>/.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { PDFDocument, PDFName, PDFString } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
 import { assertNotArchive, strictJson, writeOutputsAtomically, type OutputFiles } from "../build/writeOutputs.ts";
 import { prepare } from "../build/prepare.ts";
 import { projectVersion } from "../build/version.ts";
@@ -133,6 +133,7 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
     PDFName.of("PageLabels"),
     merged.context.obj({ Nums: [0, { S: "D" }, 1, { S: "D", P: PDFString.of("Review "), St: 1 }, 1 + sheetPages, { S: "D", St: 2 }] }),
   );
+  bookmarkFirst(merged, `Review sheet: draft ${number}`, 1);
   const pdf = Buffer.from(await merged.save());
   layout = { ...layout, inserted: { after: 1, count: sheetPages }, pages: layout.pages.map((p) => ({ ...p, pdfPage: p.page > 1 ? p.page + sheetPages : p.page })) };
   sheet = assembleSheet({ ...sheetInputs, layout });
@@ -170,3 +171,21 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
   return { draftDir, pdfFile: path.join(draftDir, "report.pdf"), record, sheet, layout, printed: marked.document, pageCount: text.length + sheetPages, sheetPages, warnings: sheet.warnings, timings };
 }
 
+
+/** Adds a bookmark at the top of the PDF's outline, to the page at `index` (0-based). */
+function bookmarkFirst(pdf: PDFDocument, title: string, index: number): void {
+  const outlines = pdf.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict);
+  if (!outlines) return;
+  const outlinesRef = pdf.catalog.get(PDFName.of("Outlines"));
+  const first = outlines.get(PDFName.of("First"));
+  const item = pdf.context.obj({ Title: PDFString.of(title), Dest: [pdf.getPage(index).ref, "Fit"] }) as PDFDict;
+  if (outlinesRef instanceof PDFRef) item.set(PDFName.of("Parent"), outlinesRef);
+  const ref = pdf.context.register(item);
+  if (first instanceof PDFRef) {
+    item.set(PDFName.of("Next"), first);
+    pdf.context.lookup(first, PDFDict).set(PDFName.of("Prev"), ref);
+  } else outlines.set(PDFName.of("Last"), ref);
+  outlines.set(PDFName.of("First"), ref);
+  const count = outlines.lookupMaybe(PDFName.of("Count"), PDFNumber);
+  outlines.set(PDFName.of("Count"), PDFNumber.of((count?.asNumber() ?? 0) + 1));
+}

@@ -66,8 +66,9 @@ describe("a draft", () => {
     for (const name of ["report.pdf", "document.json", "statistics.json", "build-report.json", "review.json", "layout.json"]) expect(existsSync(path.join(first.draftDir, name)), name).toBe(true);
   });
 
-  it("opens with the review sheet after the cover; layout.json ties the entry's text to its block and page", () => {
+  it("opens with the review sheet after the cover; layout.json ties the entry's text to its block and page", async () => {
     expect(firstPages[1].text).toContain("Review sheet: draft 1");
+    expect((await readOutline(first.pdfFile)).slice(0, 3)).toEqual(["Review sheet: draft 1", "Cover", "Contents"]);
     const layout = JSON.parse(readFileSync(path.join(first.draftDir, "layout.json"), "utf8")) as LayoutMap;
     const cumbria = layout.pages.find((p) => p.section === "force/cumbria")!;
     expect(cumbria.page).toBe(first.sheet.pageFit.find((f) => f.section === "force/cumbria")!.firstPage);
