@@ -115,6 +115,8 @@ export interface TableColumn {
 export interface TableCell {
   text: string;
   binding: string | null;
+  /** Drafts only: the text in the previous draft, where it changed (printed struck through before the new). */
+  was?: string;
 }
 
 export interface TableFigure {

@@ -7,7 +7,7 @@
 // equal line up (diffArrays); in each run of differing blocks, old and new are paired in order and word-
 // diffed, and the ones left over are wholly inserted or deleted.
 import { diffArrays, diffWords } from "diff";
-import type { Block, GoodPracticeEntry, Inline, ReportDocument, RichText, Section } from "../document/model.ts";
+import type { Block, GoodPracticeEntry, Inline, ReportDocument, RichText, Section, TableCell, TableFigure } from "../document/model.ts";
 import { inlineText } from "./units.ts";
 
 export interface FigureChange {
@@ -189,6 +189,24 @@ class Marker {
     return { ...current, blocks: this.blocks(current.blocks, previous.blocks) };
   }
 
+  /** A table with each changed cell carrying its previous text; rows matched in order. */
+  table(current: TableFigure, previous: TableFigure | null): TableFigure {
+    const rowsOf = (t: TableFigure) => [...t.rows, ...(t.footerRow ? [t.footerRow] : [])];
+    const old = previous ? rowsOf(previous) : [];
+    const marked = rowsOf(current).map((row, i) => {
+      const out: Record<string, TableCell> = {};
+      for (const [key, cell] of Object.entries(row)) {
+        const was = old[i]?.[key];
+        if (previous && was && was.text !== cell.text) {
+          out[key] = { ...cell, was: was.text };
+          this.units.add(`${current.id}/row-${i + 1}`);
+        } else out[key] = cell;
+      }
+      return out;
+    });
+    return { ...current, rows: marked.slice(0, current.rows.length), footerRow: current.footerRow ? marked[current.rows.length] : null };
+  }
+
   lede(id: string, current: Inline[], previous: Inline[]): Inline[] {
     const marked = markInlines(current, inlineText(previous));
     if (marked !== current) this.units.add(id);
@@ -211,13 +229,8 @@ class Marker {
       case "summary":
       case "analysis":
         if (current.kind === "analysis" && current.table) {
-          const table = current.table;
-          const was = previous?.kind === "analysis" ? previous.table : null;
-          const rowText = (row: Record<string, { text: string }> | undefined) => (row ? table.columns.map((c) => row[c.key]?.text ?? "").join("\t") : null);
-          [...table.rows, ...(table.footerRow ? [table.footerRow] : [])].forEach((row, i) => {
-            const old = was ? [...was.rows, ...(was.footerRow ? [was.footerRow] : [])][i] : undefined;
-            if (rowText(row) !== rowText(old)) this.units.add(`${table.id}/row-${i + 1}`);
-          });
+          const table = this.table(current.table, previous?.kind === "analysis" ? previous.table : null);
+          return { ...current, table, body: this.richText(current.body, previous?.kind === "analysis" ? previous.body : null) };
         }
       // falls through
       case "back":

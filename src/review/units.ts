@@ -80,7 +80,8 @@ export function sectionUnits(section: Section): TextUnit[] {
         ? [...plain(`${table.id}/title`, s, table.title), ...[...table.rows, ...(table.footerRow ? [table.footerRow] : [])].map((row, i) => ({
             id: `${table.id}/row-${i + 1}`,
             section: s,
-            text: table.columns.map((c) => row[c.key]?.text ?? "").join(" "),
+            // A draft prints a changed cell's previous text before the new.
+            text: table.columns.map((c) => [row[c.key]?.was, row[c.key]?.text ?? ""].filter((t) => t !== undefined).join(" ")).join(" "),
             bindings: table.columns.flatMap((c) => (row[c.key]?.binding ? [row[c.key]!.binding!] : [])),
           })), ...table.notes.flatMap((note, i) => plain(`${table.id}/note-${i + 1}`, s, note))]
         : [];
