@@ -139,6 +139,19 @@ describe("a second draft after editing one entry and one count", () => {
     const others = second.printed.sections.filter((s) => s.kind === "force" && s.id !== "force/cumbria").flatMap((s) => (s.kind === "force" ? s.entries.flatMap((e) => blockMarks(e.body.blocks)) : []));
     expect(others).toEqual([]);
 
+    // The change table shows each changed cell old and new; Avon and Somerset's and Cumbria's rows are untouched.
+    const analysis = second.printed.sections.find((s) => s.kind === "analysis" && s.table);
+    if (analysis?.kind !== "analysis" || !analysis.table) throw new Error("no change table");
+    const table = analysis.table;
+    const wasByRow = [...table.rows, table.footerRow!].map((row) => table.columns.flatMap((c) => (row[c.key].was !== undefined ? [[spaces(row[c.key].was!), spaces(row[c.key].text)]] : [])));
+    expect(wasByRow[0]).toEqual([]);
+    expect(wasByRow[1]).toEqual([]);
+    expect(wasByRow[2]).toEqual([
+      ["1.51 %", "3.19 %"],
+      ["2.63 %", "13.16 %"],
+    ]);
+    expect(wasByRow[3].length).toBe(2);
+
     const pages = second.sheet.changes!.pages;
     expect(pages).toContain(6); // Cumbria's entry
     expect(pages).toContain(8); // Kent's figures
