@@ -77,6 +77,9 @@ export const styles = StyleSheet.create({
   pullQuoteText: { fontSize: type.lede, lineHeight: type.ledeLeading / type.lede, fontStyle: "italic", color: colours.ink, marginBottom: space(0.25) },
   attribution: { fontSize: type.caption, lineHeight: 1.4, fontWeight: 600, color: colours.inkMuted },
   link: { color: colours.women, textDecoration: "underline" },
+  // Draft change marks, as latexdiff sets them: added words underlined, removed words struck through.
+  inserted: { color: colours.change, textDecoration: "underline" },
+  deleted: { color: colours.change, textDecoration: "line-through" },
   footnotes: { marginTop: space(1), paddingTop: space(0.25), borderTopWidth: 0.5, borderTopColor: colours.rule },
   footnote: { fontSize: type.small, lineHeight: 1.35, color: colours.inkMuted, marginBottom: 2 },
   caption: { fontSize: type.caption, lineHeight: 1.4, color: colours.inkMuted },

@@ -8,7 +8,7 @@ import type { Statistics } from "../statistics/types.ts";
 import { editionInputsHash } from "./inputFiles.ts";
 import { previousBuild, recordBuild } from "./unchanged.ts";
 import { checkOutputFolder } from "./outputFolder.ts";
-import { assertNotArchive, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
+import { carriedFolders, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
 import { projectVersion } from "./version.ts";
 import { documentId, editionDate } from "../archive/final.ts";
 
@@ -104,7 +104,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Timings differ from run to run, so a final edition (which is archived and rebuilt to compare) has none.
     ...(!options.final && { timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])) }),
   });
-  await stage("write", outputDir, "The outputs could not be written", async () => writeOutputsAtomically(outputDir, files));
+  await stage("write", outputDir, "The outputs could not be written", async () => writeOutputsAtomically(outputDir, files, { keep: carriedFolders }));
   if (options.cache !== false) recordBuild(cacheDir, buildKey, outputDir, files);
   for (const kind of ["prepare", "charts", "layout", "layout-pages", "build"]) pruneCache(cacheDir, kind, kind === "charts" ? 400 : 8);
   return { outputDir, pdfFile: path.join(outputDir, "report.pdf"), pageCount, pages, statistics, document, warnings, timings, cacheStats: cache.stats };
@@ -136,7 +136,7 @@ export async function prepareCached(options: BuildOptions, cache: StageCache, ti
  * Runs a stage after loading; a failure there becomes a diagnostic that says which stage and what went
  * wrong in a sentence, so the one reporter prints it like any input error (never a bare stack trace).
  */
-async function stage<T>(rule: string, file: string, what: string, run: () => Promise<T>): Promise<T> {
+export async function stage<T>(rule: string, file: string, what: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {

@@ -22,8 +22,11 @@ export function assertNotArchive(outDir: string): void {
  * A build killed part-way (SIGKILL, power loss) leaves them behind; `recoverInterruptedBuilds` puts things
  * right before the next build does anything, and every write starts by calling it.
  */
-/** readOnly: files are written with mode 0444 (used for archived editions). */
-export function writeOutputsAtomically(targetDir: string, files: OutputFiles, options: { readOnly?: boolean } = {}): void {
+/**
+ * readOnly: files are written with mode 0444 (used for archived editions).
+ * keep: folders of the previous target carried into the new one untouched (e.g. the drafts of a year).
+ */
+export function writeOutputsAtomically(targetDir: string, files: OutputFiles, options: { readOnly?: boolean; keep?: string[] } = {}): void {
   const parent = path.dirname(targetDir);
   mkdirSync(parent, { recursive: true });
   recoverInterruptedBuilds(targetDir);
@@ -38,6 +41,10 @@ export function writeOutputsAtomically(targetDir: string, files: OutputFiles, op
       writeFileSync(file, content, options.readOnly ? { mode: 0o444 } : {});
       if (++written === 1) killPoint("while-staging");
     }
+    for (const name of options.keep ?? []) {
+      const kept = path.join(targetDir, name);
+      if (existsSync(kept) && !existsSync(path.join(staging, name))) renameSync(kept, path.join(staging, name));
+    }
     killPoint("before-first-rename");
     if (existsSync(targetDir)) renameSync(targetDir, previous);
     killPoint("between-renames");
@@ -46,6 +53,10 @@ export function writeOutputsAtomically(targetDir: string, files: OutputFiles, op
     rmSync(previous, { recursive: true, force: true });
   } catch (error) {
     if (!existsSync(targetDir) && existsSync(previous)) renameSync(previous, targetDir);
+    for (const name of options.keep ?? []) {
+      const moved = path.join(staging, name);
+      if (existsSync(targetDir) && existsSync(moved) && !existsSync(path.join(targetDir, name))) renameSync(moved, path.join(targetDir, name));
+    }
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
@@ -63,6 +74,9 @@ function running(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
+
+/** Folders of an output that outlive the builds replacing it: a year's numbered drafts. */
+export const carriedFolders = ["drafts"];
 
 /**
  * Leftovers of killed builds next to `targetDir`: a `.previous` folder whose build died between its two
@@ -85,6 +99,14 @@ export function recoverInterruptedBuilds(targetDir: string): string[] {
     done.push(`restored ${targetDir} from ${path.basename(previous.shift()!.full)}, left by a build that was stopped while swapping folders`);
   }
   for (const f of [...previous, ...found.filter((f) => f.kind === "staging")]) {
+    // Folders carried from build to build (a year's drafts) may sit in a leftover: they go back first.
+    for (const name of carriedFolders) {
+      const carried = path.join(f.full, name);
+      if (existsSync(carried) && existsSync(targetDir) && !existsSync(path.join(targetDir, name))) {
+        renameSync(carried, path.join(targetDir, name));
+        done.push(`moved ${name}/ back into ${targetDir} from ${path.basename(f.full)}`);
+      }
+    }
     rmSync(f.full, { recursive: true, force: true });
     done.push(`removed ${path.basename(f.full)}, left by a build that was stopped`);
   }

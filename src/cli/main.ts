@@ -5,6 +5,8 @@ import { report } from "../diagnostics/reporter.ts";
 import { asDiagnostics } from "../diagnostics/unexpected.ts";
 import { sourceDateEpochFromEnv } from "../archive/final.ts";
 
+
+
 const usage = `Usage: npm run build -- [options]
 
 Builds the Gender Equality in UK Policing report as a PDF.
@@ -20,6 +22,10 @@ Options:
   --debug          on an unexpected failure, also print the stack trace
   --final          the published edition: PDF/A-2b, dated from report.yml's publicationDate (or
                    SOURCE_DATE_EPOCH), document ID from the inputs, no timings in build-report.json
+  --draft          a numbered draft for reviewers in <out>/<year>/drafts/<n>/: DRAFT marks, a review
+                   sheet at the front, changes since the previous draft marked
+  --since N        with --draft: mark changes since draft N (default: the latest draft)
+  --packs          with --draft: also a proof pack per force, drafts/<n>/packs/<force>.pdf
   -h, --help       show this help
 
 Writes <out>/<year>/report.pdf, statistics.json, build-report.json and charts/.
@@ -51,6 +57,9 @@ export async function main(argv: string[], io: Console = processConsole): Promis
         timings: { type: "boolean", default: false },
         debug: { type: "boolean", default: false },
         final: { type: "boolean", default: false },
+        draft: { type: "boolean", default: false },
+        since: { type: "string" },
+        packs: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -72,6 +81,15 @@ export async function main(argv: string[], io: Console = processConsole): Promis
     io.err(`--year must be a four-digit year, not "${values.year}".\n`);
     return 2;
   }
+  if (!values.draft && (values.packs || values.since !== undefined)) {
+    io.err(`--packs and --since go with --draft.\n`);
+    return 2;
+  }
+  const since = values.since === undefined ? undefined : Number(values.since);
+  if (since !== undefined && !(Number.isInteger(since) && since >= 1)) {
+    io.err(`--since must be a draft number (1, 2, …), not "${values.since}".\n`);
+    return 2;
+  }
   let sourceDateEpoch: number | undefined;
   try {
     sourceDateEpoch = values.final ? sourceDateEpochFromEnv() : undefined;
@@ -79,7 +97,20 @@ export async function main(argv: string[], io: Console = processConsole): Promis
     io.err(`${(error as Error).message}\n`);
     return 2;
   }
+  if (values.final && values.draft) {
+    io.err(`--final and --draft do not go together: a draft carries marks a final edition must not.\n`);
+    return 2;
+  }
   try {
+    if (values.draft) {
+      const [{ buildDraft }, { sheetSummary }] = await Promise.all([import("../review/draftBuild.ts"), import("../review/sheet.ts")]);
+      const draft = await buildDraft({ year, dataDir: values.data!, contentDir: values.content!, outDir: values.out!, print: values.print!, since, packs: values.packs! });
+      report([...draft.sheet.warnings, ...draft.sheet.proofing.findings], (line) => io.err(`${line}\n`));
+      for (const line of sheetSummary(draft.sheet)) io.out(`${line}\n`);
+      const seconds = (draft.timings.total / 1000).toFixed(2);
+      io.out(`Built draft ${draft.record.number}: ${draft.pdfFile}: ${draft.pageCount} pages (review sheet ${draft.sheetPages}) in ${seconds} s\n`);
+      return 0;
+    }
     const result = await build({ year, dataDir: values.data!, contentDir: values.content!, outDir: values.out!, print: values.print!, cache: !values["no-cache"], final: values.final!, sourceDateEpoch });
     report(result.warnings, (line) => io.err(`${line}\n`));
     const seconds = (result.timings.total / 1000).toFixed(2);

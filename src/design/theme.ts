@@ -40,6 +40,8 @@ export const colours = {
   coverField: "#2E1650",
   coverInk: "#FFFFFF",
   coverAccent: "#F0A8CF",
+  // Drafts only: watermark, stamp, change bars and inserted/deleted words (never in a final build).
+  change: "#C2410C",
   // Nine bands from "men +15" to "women +15": light-to-dark teal, a neutral grey, light-to-dark purple.
   bands: {
     "men+15": "#0F5C52",

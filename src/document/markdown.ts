@@ -191,6 +191,9 @@ export function parseMarkdown(source: MarkdownSource, bind: BindContext, sink: D
           return [{ type: "link", url: node.url, children: inline(node.children) }];
         case "footnoteReference":
           return [{ type: "footnoteRef", number: footnoteNumber(node.identifier) }];
+        case "html":
+          // Comments are notes to the team (e.g. "<!-- review-ignore spelling -->"); they never print.
+          return /^<!--[\s\S]*-->$/.test(node.value.trim()) ? [] : unsupported(node);
         default:
           return unsupported(node);
       }
@@ -234,6 +237,8 @@ export function parseMarkdown(source: MarkdownSource, bind: BindContext, sink: D
         return [];
       case "thematicBreak":
         return [];
+      case "html":
+        return /^<!--[\s\S]*-->$/.test(node.value.trim()) ? [] : unsupported(node);
       default:
         return unsupported(node);
     }

@@ -40,7 +40,9 @@ export type Inline =
   | { type: "strong"; children: Inline[] }
   | { type: "link"; url: string; children: Inline[] }
   | { type: "break" }
-  | { type: "footnoteRef"; number: number };
+  | { type: "footnoteRef"; number: number }
+  /** Drafts only: words added or removed since the previous draft (see src/review/changes.ts). */
+  | { type: "insert" | "delete"; children: Inline[] };
 
 interface Located {
   /** Stable within its section: the section or entry id, then the block's place in it ("entry/kent/3"). */
@@ -117,6 +119,8 @@ export interface TableColumn {
 export interface TableCell {
   text: string;
   binding: string | null;
+  /** Drafts only: the text in the previous draft, where it changed (printed struck through before the new). */
+  was?: string;
 }
 
 export interface TableFigure {

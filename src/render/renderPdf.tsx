@@ -10,6 +10,7 @@ import { realPath, type DocumentRoots } from "../document/bindings.ts";
 import { chartFigures, type Block, type ReportDocument } from "../document/model.ts";
 import { registerFonts } from "../pdf/registerFonts.ts";
 import { AssetContext } from "../../templates/assets.tsx";
+import { DraftContext, type DraftMarks } from "../../templates/draftMarks.tsx";
 import { renderFigures } from "../../templates/charts/renderFigures.ts";
 import { PageLog } from "../../templates/pageLog.ts";
 import { ReportPdf } from "../../templates/ReportPdf.tsx";
@@ -36,6 +37,8 @@ export interface PdfOptions {
   conformance?: string;
   /** The edition's date for the PDF metadata (default: its publication date). */
   date?: Date;
+  /** Draft builds only: the marks to print, and the keyword that identifies the draft (last in Keywords). */
+  draft?: DraftMarks & { keyword: string };
 }
 
 /** Logical paths of every image the document shows. */
@@ -49,6 +52,7 @@ function assetsOf(document: ReportDocument): string[] {
 }
 
 export async function renderPdf(document: ReportDocument, options: PdfOptions): Promise<PdfResult> {
+  if (options.draft) document = { ...document, meta: { ...document.meta, keywords: [...document.meta.keywords, options.draft.keyword] } };
   const cache = options.cache ?? noCache();
   let t = performance.now();
   // Charts are drawn at the size the page templates give them, so their text is never scaled.
@@ -61,7 +65,7 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   const key = hashOf(
     codeVersion(),
     JSON.stringify(document),
-    JSON.stringify([options.print, options.conformance ?? null, options.date?.toISOString() ?? null]),
+    JSON.stringify([options.print, options.conformance ?? null, options.date?.toISOString() ?? null, options.draft ?? null]),
     options.creator,
     ...assetsOf(document).flatMap((logical) => [logical, readFileSync(resolve(logical))]),
   );
@@ -78,7 +82,9 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
     const log = new PageLog();
     const pdf = await renderToBuffer(
       <AssetContext.Provider value={resolve}>
-        <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} conformance={options.conformance} date={options.date} />
+        <DraftContext.Provider value={options.draft ?? null}>
+          <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} conformance={options.conformance} date={options.date} />
+        </DraftContext.Provider>
       </AssetContext.Provider>,
     );
     const settled = log.missing.size === 0 && (pass === 1 || log.entries().every(([id, page]) => known.pageOf(id) === page));

@@ -34,7 +34,8 @@ function Row({ table, cells, variant }: { table: TableFigure; cells: Record<stri
             paddingLeft: i === 0 ? 0 : 8,
           }}
         >
-          {cells[column.key].text}
+          {cells[column.key].was !== undefined ? <Text style={styles.deleted}>{`${cells[column.key].was} `}</Text> : null}
+          {cells[column.key].was !== undefined ? <Text style={styles.inserted}>{cells[column.key].text}</Text> : cells[column.key].text}
         </Text>
       ))}
     </View>

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import type { PageLog } from "../pageLog.ts";
 import { styles } from "../styles.ts";
 import type { PageGeometry } from "../geometry.tsx";
+import { DraftMarksView } from "../draftMarks.tsx";
 
 export interface FrameProps {
   runningHeader: string;
@@ -36,6 +37,7 @@ export function PageFrame({ runningHeader, geometry, children, bookmark, id, log
       {id ? <PageMarker id={id} log={log} /> : null}
       {children}
       <Text fixed style={[styles.folio, geometry.folioPosition]} render={({ pageNumber }) => String(pageNumber)} />
+      <DraftMarksView bleed={geometry.bleed} />
       {geometry.cropMarks}
     </Page>
   );

@@ -35,6 +35,13 @@ export function Inlines({ nodes }: { nodes: Inline[] }) {
             );
           case "break":
             return "\n";
+          case "insert":
+          case "delete":
+            return (
+              <Text key={i} style={node.type === "insert" ? styles.inserted : styles.deleted}>
+                <Inlines nodes={node.children} />
+              </Text>
+            );
           case "footnoteRef":
             return (
               <Text key={i} style={{ fontSize: type.small, verticalAlign: "super" }}>

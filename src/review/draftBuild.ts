@@ -1,0 +1,191 @@
+// `build --draft`: the report with draft marks, a review sheet at the front, changes since the previous
+// draft marked, and (with --packs) a proof pack per force; kept as <out>/<year>/drafts/<n>/.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
+import { assertNotArchive, strictJson, writeOutputsAtomically, type OutputFiles } from "../build/writeOutputs.ts";
+import { prepare } from "../build/prepare.ts";
+import { projectVersion } from "../build/version.ts";
+import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { ReportDocument } from "../document/model.ts";
+import { renderPdf } from "../render/renderPdf.tsx";
+import { stage } from "../build/build.ts";
+import { markChanges, type ChangeSummary } from "./changes.ts";
+import { mapLayout, type LayoutMap } from "./layoutMap.ts";
+import { buildPacks } from "./packs.tsx";
+import { readPdfText } from "./pdfText.ts";
+import { proofContent } from "./proofing.ts";
+import { contentRevision } from "./revision.ts";
+import { assembleSheet, type ReviewSheet } from "./sheet.ts";
+import { renderSheetPdf } from "./sheetPdf.tsx";
+
+export interface DraftOptions {
+  year: number;
+  dataDir: string;
+  contentDir: string;
+  outDir: string;
+  print: boolean;
+  /** Compare with this draft rather than the latest one. */
+  since?: number;
+  packs: boolean;
+  /** The build time (tests fix it). */
+  now?: Date;
+}
+
+/** The record that identifies a draft (draft.json); the comments tool reads it. */
+export interface DraftRecord {
+  year: number;
+  number: number;
+  revision: string;
+  inputsHash: string;
+  builtAt: string;
+  pdf: "report.pdf";
+}
+
+export interface DraftResult {
+  draftDir: string;
+  pdfFile: string;
+  record: DraftRecord;
+  sheet: ReviewSheet;
+  layout: LayoutMap;
+  /** The document as printed in this draft, changes marked. */
+  printed: ReportDocument;
+  /** Pages in the draft PDF, review sheet included. */
+  pageCount: number;
+  sheetPages: number;
+  warnings: Diagnostic[];
+  timings: Record<string, number>;
+}
+
+/** The numbers of the drafts kept for a year, in order. */
+export function draftNumbers(draftsDir: string): number[] {
+  if (!existsSync(draftsDir)) return [];
+  return readdirSync(draftsDir)
+    .filter((name) => /^[1-9]\d*$/.test(name) && existsSync(path.join(draftsDir, name, "draft.json")))
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+export function draftStamp(record: DraftRecord, since: number | null): string {
+  const when = record.builtAt.replace("T", " ").slice(0, 16);
+  return `Draft ${record.number} · built ${when} UTC · content ${record.revision}${since ? ` · changes since draft ${since} marked` : ""}`;
+}
+
+export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
+  assertNotArchive(options.outDir);
+  const started = performance.now();
+  const timings: Record<string, number> = {};
+  const lap = (name: string, since: number) => (timings[name] = (timings[name] ?? 0) + performance.now() - since);
+  const { statistics, document, sink } = prepare(options, timings);
+
+  const draftsDir = path.join(options.outDir, String(options.year), "drafts");
+  const existing = draftNumbers(draftsDir);
+  const number = (existing.at(-1) ?? 0) + 1;
+  const since = options.since ?? existing.at(-1) ?? null;
+  let previous: ReportDocument | null = null;
+  if (since !== null) {
+    const file = path.join(draftsDir, String(since), "document.json");
+    if (!existsSync(file)) {
+      throw new BuildError([{ severity: "error", file: path.join(draftsDir, String(since)), rule: "draft-since", message: `There is no draft ${since} to compare with; drafts kept: ${existing.join(", ") || "none"}.` }]);
+    }
+    previous = JSON.parse(readFileSync(file, "utf8")) as ReportDocument;
+  }
+
+  const { revision, inputsHash } = await contentRevision(options.contentDir, options.dataDir, options.year);
+  const record: DraftRecord = { year: options.year, number, revision, inputsHash, builtAt: (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"), pdf: "report.pdf" };
+  const marked = previous ? markChanges(document, previous, since) : { document, changes: null as ChangeSummary | null };
+  const stamp = draftStamp(record, previous ? since : null);
+  const keyword = `draft:${options.year}/${number}/${revision}`;
+  const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
+  const creator = `gender-equality-report ${projectVersion()}`;
+
+  // First layout: where every unit landed, so the changed pages are known; then, if any changed, the
+  // same layout again with change bars on those pages (the bars are out of the flow: nothing moves).
+  let t = performance.now();
+  let rendered = await stage("layout", options.outDir, "The draft could not be drawn", () => renderPdf(marked.document, { print: options.print, creator, roots, draft: { stamp, keyword } }));
+  lap("layout", t);
+  t = performance.now();
+  const text = await readPdfText(rendered.pdf);
+  let layout = mapLayout(marked.document, rendered.pages, text);
+  lap("layoutMap", t);
+
+  t = performance.now();
+  const proofing = await proofContent(options.contentDir, options.year);
+  lap("proofing", t);
+  const sheetInputs = { year: options.year, draft: number, revision, builtAt: record.builtAt, document: marked.document, pages: rendered.pages, warnings: sink.warnings, proofing, changes: marked.changes, contentDir: options.contentDir };
+  let sheet = assembleSheet({ ...sheetInputs, layout });
+  if (sheet.changes && sheet.changes.pages.length > 0) {
+    t = performance.now();
+    const changedPages = sheet.changes.pages;
+    rendered = await stage("layout", options.outDir, "The draft could not be drawn", () => renderPdf(marked.document, { print: options.print, creator, roots, draft: { stamp, keyword, changedPages } }));
+    lap("layout", t);
+  }
+
+  // The sheet opens the draft, after the cover; the report's pages keep their own numbers (page labels).
+  t = performance.now();
+  const marks = { stamp, keyword };
+  const sheetPdf = await renderSheetPdf(sheet, marks, options.print);
+  const merged = await PDFDocument.load(rendered.pdf, { updateMetadata: false });
+  const sheetDoc = await PDFDocument.load(sheetPdf);
+  const sheetPages = sheetDoc.getPageCount();
+  (await merged.copyPages(sheetDoc, sheetDoc.getPageIndices())).forEach((p, i) => merged.insertPage(1 + i, p));
+  merged.catalog.set(
+    PDFName.of("PageLabels"),
+    merged.context.obj({ Nums: [0, { S: "D" }, 1, { S: "D", P: PDFString.of("Review "), St: 1 }, 1 + sheetPages, { S: "D", St: 2 }] }),
+  );
+  bookmarkFirst(merged, `Review sheet: draft ${number}`, 1);
+  const pdf = Buffer.from(await merged.save());
+  layout = { ...layout, inserted: { after: 1, count: sheetPages }, pages: layout.pages.map((p) => ({ ...p, pdfPage: p.page > 1 ? p.page + sheetPages : p.page })) };
+  sheet = assembleSheet({ ...sheetInputs, layout });
+  lap("sheet", t);
+
+  const files: OutputFiles = {
+    "report.pdf": pdf,
+    "document.json": strictJson(document),
+    "statistics.json": strictJson(statistics),
+    "review.json": strictJson(sheet),
+    "layout.json": JSON.stringify(layout) + "\n",
+    "draft.json": strictJson(record),
+  };
+  if (options.packs) {
+    t = performance.now();
+    Object.assign(files, await buildPacks({ draftPdf: pdf, document: marked.document, pages: rendered.pages, pageCount: text.length, layout, sheet, dataDir: options.dataDir, marks, print: options.print }));
+    lap("packs", t);
+  }
+  timings.total = performance.now() - started;
+  files["build-report.json"] = strictJson({
+    year: options.year,
+    edition: document.meta.editionLabel,
+    draft: number,
+    since: previous ? since : null,
+    print: options.print,
+    pageCount: text.length + sheetPages,
+    reviewSheetPages: sheetPages,
+    layoutPasses: rendered.passes,
+    sections: rendered.pages,
+    warnings: sheet.warnings,
+    timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
+  });
+  const draftDir = path.join(draftsDir, String(number));
+  await stage("write", draftDir, "The draft could not be written", async () => writeOutputsAtomically(draftDir, files));
+  return { draftDir, pdfFile: path.join(draftDir, "report.pdf"), record, sheet, layout, printed: marked.document, pageCount: text.length + sheetPages, sheetPages, warnings: sheet.warnings, timings };
+}
+
+
+/** Adds a bookmark at the top of the PDF's outline, to the page at `index` (0-based). */
+function bookmarkFirst(pdf: PDFDocument, title: string, index: number): void {
+  const outlines = pdf.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict);
+  if (!outlines) return;
+  const outlinesRef = pdf.catalog.get(PDFName.of("Outlines"));
+  const first = outlines.get(PDFName.of("First"));
+  const item = pdf.context.obj({ Title: PDFString.of(title), Dest: [pdf.getPage(index).ref, "Fit"] }) as PDFDict;
+  if (outlinesRef instanceof PDFRef) item.set(PDFName.of("Parent"), outlinesRef);
+  const ref = pdf.context.register(item);
+  if (first instanceof PDFRef) {
+    item.set(PDFName.of("Next"), first);
+    pdf.context.lookup(first, PDFDict).set(PDFName.of("Prev"), ref);
+  } else outlines.set(PDFName.of("Last"), ref);
+  outlines.set(PDFName.of("First"), ref);
+  const count = outlines.lookupMaybe(PDFName.of("Count"), PDFNumber);
+  outlines.set(PDFName.of("Count"), PDFNumber.of((count?.asNumber() ?? 0) + 1));
+}
