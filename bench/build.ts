@@ -1,39 +1,132 @@
-// Times cold builds of the 2024 report (a new process each, as a user runs it) and reports medians,
-// overall and per stage, from each build's build-report.json. Usage: npm run bench -- [--runs N]
+// The build's speed against the targets in issue 17, as a user meets it: each build is a new process
+// started the way `npm run build` starts it (node scripts/cli.mjs), timed from start to exit, with its
+// peak memory. Medians of several runs. Usage: npm run bench -- [--runs N] [--scale] [--preview]
+//
+//   cold         no cache, a fresh output folder
+//   unchanged    the same build again, nothing edited
+//   one entry    one good-practice entry edited, cache warm
+//   preview      in the preview server: save → the edited pages (first look) → the whole draft
+//   scale        (--scale) ten times the entries, no cache
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, year: { type: "string", default: "2024" } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "5" }, scale: { type: "boolean", default: false }, preview: { type: "boolean", default: true } },
+});
 const runs = Number(values.runs);
 const root = path.resolve(import.meta.dirname, "..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
+const cli = path.join(root, "scripts/cli.mjs");
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const wall: number[] = [];
-const stages: Record<string, number[]> = {};
-let pages = 0;
-for (let i = 0; i < runs; i++) {
-  const out = mkdtempSync(path.join(tmpdir(), "report-bench-"));
-  const started = performance.now();
-  execFileSync(tsx, ["src/cli/bin.ts", "build", "--year", values.year!, "--out", out], { cwd: root, stdio: "ignore" });
-  wall.push(performance.now() - started);
-  const report = JSON.parse(readFileSync(path.join(out, values.year!, "build-report.json"), "utf8"));
-  pages = report.pageCount;
-  for (const [stage, ms] of Object.entries(report.timingsMs as Record<string, number>)) (stages[stage] ??= []).push(ms);
+function parseTimings(out: string): Record<string, number> {
+  const line = /Timings: (.*)/.exec(out)?.[1] ?? "";
+  return Object.fromEntries([...line.matchAll(/(\w[\w-]*) (\d+) ms/g)].map((m) => [m[1], Number(m[2])]));
 }
 
-const total = median(stages.total);
-console.log(`${runs} cold builds of ${values.year} (${pages} pages)`);
-console.log(`  wall clock, process start to exit: median ${median(wall).toFixed(0)} ms (min ${Math.min(...wall).toFixed(0)})`);
-for (const [stage, ms] of Object.entries(stages)) {
-  const m = median(ms);
-  console.log(`  ${stage.padEnd(10)} median ${m.toFixed(0).padStart(5)} ms${stage === "total" ? "" : `  (${((m / total) * 100).toFixed(0)} % of the build)`}`);
+/** One build in a new process: wall-clock ms, peak memory (from GNU time) and the stages it printed. */
+function buildWithMemory(args: string[]) {
+  const memoryFile = path.join(mkdtempSync(path.join(tmpdir(), "bench-mem-")), "time.txt");
+  const started = performance.now();
+  const stdout = execFileSync("/usr/bin/time", ["-o", memoryFile, "-f", "%M", process.execPath, cli, "build", "--timings", ...args], { cwd: root, encoding: "utf8" });
+  const ms = performance.now() - started;
+  const mb = Number(readFileSync(memoryFile, "utf8").trim().split("\n").pop()) / 1024;
+  return { ms, mb, stages: parseTimings(stdout), pages: Number(/: (\d+) pages/.exec(stdout)?.[1] ?? 0) };
 }
-console.log(`  layout per page: ${(median(stages.layout) / pages).toFixed(1)} ms`);
+
+function copyInputs(): { dir: string; content: string; data: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-inputs-"));
+  cpSync(path.join(root, "content"), path.join(dir, "content"), { recursive: true });
+  cpSync(path.join(root, "data"), path.join(dir, "data"), { recursive: true });
+  return { dir, content: path.join(dir, "content"), data: path.join(dir, "data") };
+}
+
+const report: string[] = [];
+const line = (text: string) => {
+  report.push(text);
+  console.log(text);
+};
+
+// Make sure the bundle is current before timing anything (the first run would otherwise pay for it).
+execFileSync(process.execPath, [cli, "build", "--help"], { cwd: root, stdio: "ignore" });
+
+const inputs = copyInputs();
+const common = ["--data", inputs.data, "--content", inputs.content];
+const cold: ReturnType<typeof buildWithMemory>[] = [];
+const unchanged: ReturnType<typeof buildWithMemory>[] = [];
+const oneEntry: ReturnType<typeof buildWithMemory>[] = [];
+const entry = path.join(inputs.content, "2024", "good-practice", "kent.md");
+const original = readFileSync(entry, "utf8");
+for (let i = 0; i < runs; i++) {
+  const out = mkdtempSync(path.join(tmpdir(), "bench-out-"));
+  cold.push(buildWithMemory([...common, "--out", out]));
+  unchanged.push(buildWithMemory([...common, "--out", out]));
+  writeFileSync(entry, original.replace(/\n\n([A-Z])/, `\n\nEdited for the benchmark, run ${i}. $1`));
+  oneEntry.push(buildWithMemory([...common, "--out", out]));
+  writeFileSync(entry, original);
+}
+
+const summary = (name: string, target: string, xs: ReturnType<typeof buildWithMemory>[]) => {
+  const stages = Object.keys(xs[0].stages)
+    .map((k) => `${k} ${median(xs.map((x) => x.stages[k] ?? 0)).toFixed(0)}`)
+    .join(", ");
+  line(`${name.padEnd(24)} median ${median(xs.map((x) => x.ms)).toFixed(0).padStart(6)} ms  (min ${Math.min(...xs.map((x) => x.ms)).toFixed(0)}, target ${target})  peak ${median(xs.map((x) => x.mb)).toFixed(0)} MB  [${stages} ms]`);
+};
+line(`${runs} runs each, 2024 sample (${cold[0].pages} pages); wall clock from process start to exit`);
+summary("cold build", "≤ 3000 ms", cold);
+summary("rebuild, nothing changed", "≤ 500 ms", unchanged);
+summary("rebuild, one entry edited", "≤ 1500 ms", oneEntry);
+
+if (values.preview) {
+  const { startPreview } = await import("../src/preview/server.ts");
+  const previewInputs = copyInputs();
+  const preview = await startPreview({ year: 2024, dataDir: previewInputs.data, contentDir: previewInputs.content, outDir: path.join(previewInputs.dir, "out"), port: 0, templatesDir: path.join(root, "templates") });
+  const status = async () => (await (await fetch(`${preview.url}status`)).json()) as { rebuilds: number; sectionsVersion: number };
+  const until = async (done: (s: Awaited<ReturnType<typeof status>>) => boolean) => {
+    for (;;) {
+      const s = await status();
+      if (done(s)) return s;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  await until((s) => s.rebuilds >= 1);
+  const firstLooks: number[] = [];
+  const drafts: number[] = [];
+  const previewEntry = path.join(previewInputs.content, "2024", "good-practice", "kent.md");
+  const text = readFileSync(previewEntry, "utf8");
+  for (let i = 0; i <= runs; i++) {
+    const before = await status();
+    const saved = performance.now();
+    writeFileSync(previewEntry, text.replace(/\n\n([A-Z])/, `\n\nPreview edit ${i}. $1`));
+    await until((s) => s.sectionsVersion > before.sectionsVersion);
+    const firstLook = performance.now() - saved;
+    await until((s) => s.rebuilds > before.rebuilds);
+    // The first edit warms the worker's layout code; it is not counted.
+    if (i > 0) {
+      firstLooks.push(firstLook);
+      drafts.push(performance.now() - saved);
+    }
+  }
+  await preview.close();
+  line(`${"preview: edited pages".padEnd(24)} median ${median(firstLooks).toFixed(0).padStart(6)} ms  (min ${Math.min(...firstLooks).toFixed(0)}, target ≤ 300 ms)  from save to the first look being served`);
+  line(`${"preview: whole draft".padEnd(24)} median ${median(drafts).toFixed(0).padStart(6)} ms  (min ${Math.min(...drafts).toFixed(0)}, target ≤ 1000 ms)`);
+}
+
+if (values.scale) {
+  // Ten times the entries: each entry copied nine times more, under new file names.
+  const big = copyInputs();
+  const folder = path.join(big.content, "2024", "good-practice");
+  for (const name of readdirSync(folder).filter((n) => n.endsWith(".md"))) {
+    for (let k = 2; k <= 10; k++) cpSync(path.join(folder, name), path.join(folder, name.replace(/\.md$/, `-copy${k}.md`)));
+  }
+  const scaled = buildWithMemory(["--data", big.data, "--content", big.content, "--out", mkdtempSync(path.join(tmpdir(), "bench-out-")), "--no-cache"]);
+  const base = median(cold.map((x) => x.ms));
+  line(`${"scale: 10× entries".padEnd(24)} ${scaled.ms.toFixed(0).padStart(13)} ms for ${scaled.pages} pages (${(scaled.ms / base).toFixed(1)}× the 2024 cold build, target < 10×)  peak ${scaled.mb.toFixed(0)} MB (target < 1024)`);
+}
+line(`2024 cold build peak memory: ${median(cold.map((x) => x.mb)).toFixed(0)} MB (target < 400)`);

@@ -1,0 +1,112 @@
+// The live preview: loopback only, GET and HEAD only, no way out of its routes, a rebuild after every
+// save, a broken file survived (the last good draft kept) and recovered from when it is fixed.
+import { request } from "node:http";
+import { networkInterfaces } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPreview, type Preview, type PreviewStatus } from "../../src/preview/server.ts";
+import { copyFixtures } from "../helpers/fixtureCopy.ts";
+
+let preview: Preview;
+let fixture: ReturnType<typeof copyFixtures>;
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** A raw request, so paths such as "/../x" reach the server exactly as written. */
+function send(method: string, rawPath: string, host = "127.0.0.1"): Promise<{ status: number; type: string; body: Buffer }> {
+  const url = new URL(preview.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host, port: url.port, method, path: rawPath }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+async function status(): Promise<PreviewStatus> {
+  return JSON.parse((await send("GET", "/status")).body.toString("utf8")) as PreviewStatus;
+}
+
+/** Waits until the status says what `done` asks for, as a script using /status would. */
+async function waitFor(done: (s: PreviewStatus) => boolean, what: string, timeoutMs = 120_000): Promise<PreviewStatus> {
+  const started = Date.now();
+  for (;;) {
+    const s = await status();
+    if (done(s)) return s;
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}; last status ${JSON.stringify(s)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+beforeAll(async () => {
+  fixture = copyFixtures();
+  preview = await startPreview({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir, outDir: path.join(fixture.root, "out"), port: 0, templatesDir: path.join(root, "templates") });
+  await waitFor((s) => s.rebuilds === 1, "the first draft");
+}, 180_000);
+
+afterAll(async () => {
+  await preview?.close();
+});
+
+describe("the preview server", () => {
+  it("listens on loopback only", async () => {
+    expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && a.family === "IPv4" && !a.internal)
+      .map((a) => a!.address);
+    for (const address of others) await expect(send("GET", "/status", address)).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it("serves the page, the draft and its status", async () => {
+    const page = await send("GET", "/");
+    expect(page.status).toBe(200);
+    expect(page.body.toString("utf8")).toContain("Preview of the 2024 report");
+    const draft = await send("GET", "/draft.pdf");
+    expect(draft.type).toBe("application/pdf");
+    expect(draft.body.subarray(0, 5).toString()).toBe("%PDF-");
+    const s = await status();
+    expect(s).toMatchObject({ lastOk: true, errors: [] });
+    expect(s.pageCount).toBeGreaterThan(5);
+  });
+
+  it("answers GET and HEAD only", async () => {
+    for (const method of ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"]) expect((await send(method, "/status")).status, method).toBe(405);
+    const head = await send("HEAD", "/draft.pdf");
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+  });
+
+  it("refuses every way out of its routes", async () => {
+    for (const raw of ["/../package.json", "/%2e%2e/package.json", "/..%2fpackage.json", "/%2e%2e%2fpackage.json", "//etc/passwd", "/draft.pdf/../../package.json", "/package.json", "/src/preview/server.ts", "/.cache"]) {
+      const res = await send("GET", raw);
+      expect(res.status, raw).toBe(404);
+      expect(res.body.toString("utf8")).not.toContain("gender-equality-report");
+    }
+  });
+
+  it("rebuilds after a save, shows the edited section first, survives a broken file and recovers", async () => {
+    const before = await status();
+    fixture.edit("content/2024/good-practice/cumbria.md", (t) => t.replace("for a year.", "for a year, as the preview test wrote."));
+    const edited = await waitFor((s) => s.rebuilds > before.rebuilds, "the rebuild after an edit");
+    expect(edited.lastOk).toBe(true);
+    expect(edited.changedSections).toEqual(["force/cumbria"]);
+    expect(edited.sectionsVersion).toBeGreaterThan(before.sectionsVersion);
+    const firstLook = await send("GET", "/first-look.pdf");
+    expect(firstLook.body.subarray(0, 5).toString()).toBe("%PDF-");
+    const goodDraft = (await send("GET", "/draft.pdf")).body;
+
+    fixture.edit("content/2024/good-practice/cumbria.md", (t) => t.replace("force: Cumbria", "force: Cumbira"));
+    const broken = await waitFor((s) => s.failures > edited.failures, "the failed rebuild");
+    expect(broken.lastOk).toBe(false);
+    expect(broken.errors.join("\n")).toMatch(/cumbria\.md:2:1: error: .*Cumbira.*\[unknown-force\]/);
+    // The last good draft stays on screen.
+    expect((await send("GET", "/draft.pdf")).body.equals(goodDraft)).toBe(true);
+
+    fixture.edit("content/2024/good-practice/cumbria.md", (t) => t.replace("force: Cumbira", "force: Cumbria"));
+    const fixed = await waitFor((s) => s.rebuilds > edited.rebuilds && s.lastOk === true, "the rebuild after the fix");
+    expect(fixed.errors).toEqual([]);
+  }, 300_000);
+});
