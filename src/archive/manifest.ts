@@ -5,8 +5,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { sha256 } from "./inputs.ts";
-import { MANIFEST } from "./layout.ts";
+import { sha256 } from "../final/inputs.ts";
+import { MANIFEST } from "../final/layout.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const MANIFEST_FORMAT = "gender-equality-report/edition-archive";

@@ -10,7 +10,7 @@ import { previousBuild, recordBuild } from "./unchanged.ts";
 import { checkOutputFolder } from "./outputFolder.ts";
 import { carriedFolders, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
 import { projectVersion } from "./version.ts";
-import { documentId, editionDate } from "../archive/final.ts";
+import { documentId, editionDate } from "../final/final.ts";
 
 export interface BuildOptions {
   year: number;
@@ -68,7 +68,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const id = date && documentId(options, date);
   if (date && id) {
     const t = performance.now();
-    const { finishPdfA } = await import("../archive/pdfa.ts");
+    const { finishPdfA } = await import("../final/pdfa.ts");
     pdf = await finishPdfA(pdf, { documentId: id, date, language: document.meta.language });
     timings.pdfa = performance.now() - t;
   }

@@ -1,7 +1,7 @@
 // `npm run archive -- --year N [--revision] [--archive DIR] [--data DIR] [--content DIR]`
 import { parseArgs } from "node:util";
 import { archiveEdition } from "../archive/archive.ts";
-import { sourceDateEpochFromEnv } from "../archive/final.ts";
+import { sourceDateEpochFromEnv } from "../final/final.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { parseYear, runCli } from "./common.ts";
 

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { build } from "../build/build.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { asDiagnostics } from "../diagnostics/unexpected.ts";
-import { sourceDateEpochFromEnv } from "../archive/final.ts";
+import { sourceDateEpochFromEnv } from "../final/final.ts";
 
 
 

@@ -4,8 +4,8 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { documentId, editionDate, sourceDateEpochFromEnv } from "../../src/archive/final.ts";
-import { editionInputs, sha256 } from "../../src/archive/inputs.ts";
+import { documentId, editionDate, sourceDateEpochFromEnv } from "../../src/final/final.ts";
+import { editionInputs, sha256 } from "../../src/final/inputs.ts";
 import { verifyEdition } from "../../src/archive/verify.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
 

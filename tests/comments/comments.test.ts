@@ -241,7 +241,7 @@ describe("several copies and problem files", () => {
     const file = await a.save(path.join(draft.root, "plain.pdf"));
     const r = await run([file, "--output", draft.outDir, "--content", draft.contentDir, "--out", draft.contentDir]);
     expect(r.code).toBe(1);
-    expect(r.err[0]).toMatch(new RegExp(`^${draft.contentDir}: error: Not writing here: this folder holds other files \\(2024\\).*\\[comments-out-not-empty\\]$`));
+    expect(r.err[0]).toMatch(new RegExp(`^${draft.contentDir}: error: Not writing here: this folder holds other files \\(2024, wordlist\\.txt\\).*\\[comments-out-not-empty\\]$`));
   });
 
   it("places a text box typed over words at them, a squiggly underline, and one in the margin at the nearest word", async () => {
