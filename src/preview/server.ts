@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BuildOptions } from "../build/build.ts";
 import { formatLocation, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -51,13 +52,18 @@ export interface Preview {
 
 const require = createRequire(import.meta.url);
 
-function workerEntry(): { file: URL | string; execArgv: string[] } {
-  // From the TypeScript sources (tests, tsx) the worker is a .ts file loaded through tsx; from the
-  // bundle it is dist/preview-worker.mjs beside the command line.
-  if (import.meta.url.endsWith(".ts")) return { file: new URL("./worker.ts", import.meta.url), execArgv: ["--import", "tsx"] };
+/** A worker running the preview's builder: dist/preview-worker.mjs from the bundle, or the .ts source. */
+function builderWorker(): Worker {
+  if (import.meta.url.endsWith(".ts")) {
+    // From the TypeScript sources (tests, tsx) the worker registers tsx's loader in its own thread
+    // first: loader hooks given to the main thread do not reach workers on Node 20.
+    const tsx = pathToFileURL(path.join(path.dirname(require.resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
+    const worker = new URL("./worker.ts", import.meta.url).href;
+    return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(worker)}); });`, { eval: true });
+  }
   let dir = import.meta.dirname;
   while (path.basename(dir) !== "dist" && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return { file: path.join(dir, "preview-worker.mjs"), execArgv: [] };
+  return new Worker(path.join(dir, "preview-worker.mjs"));
 }
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
@@ -90,8 +96,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let worker: Worker;
 
   const startWorker = () => {
-    const entry = workerEntry();
-    worker = new Worker(entry.file, { execArgv: entry.execArgv });
+    worker = builderWorker();
     worker.on("message", (reply: WorkerReply) => {
       if (reply.type === "sections") {
         firstLook = Buffer.from(reply.pdf);
