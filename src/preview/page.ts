@@ -17,7 +17,8 @@ export function previewPage(year: number): string {
   #first { border: 3px solid #b0186a; padding: 8px; margin-bottom: 16px; background: #fff5fa; }
   #first:empty, #first[hidden] { display: none; }
   #first h2, aside h2 { font-size: 14px; margin: 0 0 8px; }
-  aside { font-size: 13px; }
+  aside { font-size: 13px; position: sticky; top: 52px; align-self: start; max-height: calc(100vh - 70px); overflow: auto; }
+  aside.failed #errors-box { border: 2px solid #8a0f2e; background: #fff0f3; padding: 8px; }
   aside ul { padding-left: 18px; margin: 0 0 16px; }
   #errors li { color: #8a0f2e; font-weight: 600; }
   code { font-size: 12px; }
@@ -31,7 +32,7 @@ export function previewPage(year: number): string {
     <div id="pages"></div>
   </div>
   <aside>
-    <h2>Errors</h2><ul id="errors"><li hidden></li></ul>
+    <div id="errors-box"><h2>Errors</h2><ul id="errors"><li hidden></li></ul></div>
     <h2>Warnings</h2><ul id="warnings"></ul>
   </aside>
 </main>
@@ -63,6 +64,7 @@ export function previewPage(year: number): string {
       $("state").className = status.building ? "building" : status.lastOk === false ? "failed" : "ok";
       $("timing").textContent = status.lastBuildMs === null ? "" : "draft " + status.lastBuildMs + " ms" + (status.firstLookMs === null ? "" : ", first look " + status.firstLookMs + " ms");
       list("errors", status.errors);
+      document.querySelector("aside").className = status.errors.length > 0 ? "failed" : "";
       list("warnings", status.warnings);
       if (status.sectionsVersion !== sectionsVersion) {
         sectionsVersion = status.sectionsVersion;
