@@ -78,6 +78,11 @@ export const page = {
   marginInner: mm(19),
   marginOuter: mm(19),
   bleed: mm(3),
+  /** Print edition: paper beyond the bleed where the crop marks stand (the "slug"). */
+  slug: mm(9),
+  /** Crop marks: their length, and the gap they keep from the bleed's edge. */
+  cropMarkLength: mm(6),
+  cropMarkGap: mm(1.5),
   columnGap: mm(6),
   headerOffset: mm(10),
   footerOffset: mm(10),

@@ -11,6 +11,9 @@ import { renderFigures } from "../../templates/charts/renderFigures.ts";
 import { PageLog } from "../../templates/pageLog.ts";
 import { ReportPdf } from "../../templates/ReportPdf.tsx";
 import { chartWidths } from "../../templates/styles.ts";
+import { printOffset } from "../../templates/geometry.tsx";
+import { page } from "../design/theme.ts";
+import { addPrintBoxes } from "./printBoxes.ts";
 
 export interface PdfResult {
   pdf: Buffer;
@@ -50,7 +53,11 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
       </AssetContext.Provider>,
     );
     const settled = log.missing.size === 0 && (pass === 1 || log.entries().every(([id, page]) => known.pageOf(id) === page));
-    if (settled) return { pdf, pages: Object.fromEntries(log.entries()), passes: pass, charts, timings: { charts: chartsMs, layout: performance.now() - t } };
+    if (settled) {
+      // The print edition's TrimBox and BleedBox, which react-pdf cannot write.
+      const out = options.print ? await addPrintBoxes(pdf, { offset: printOffset, bleed: page.bleed }) : pdf;
+      return { pdf: out, pages: Object.fromEntries(log.entries()), passes: pass, charts, timings: { charts: chartsMs, layout: performance.now() - t } };
+    }
     known = log;
   }
   throw new Error("The contents' page numbers did not settle after three layout passes.");

@@ -169,9 +169,9 @@ describe("the 2024 PDF", () => {
     expect(info.Keywords).toContain("HeForShe");
   });
 
-  it("print edition: 3 mm bleed on every side", async () => {
+  it("print edition: a sheet with room for the bleed and the crop marks around the A4 page", async () => {
     const [first] = await readPdfPages(build.printPdfFile);
-    expect(first.width).toBeCloseTo(pageGeometry.width + 2 * pageGeometry.bleed, 1);
-    expect(first.height).toBeCloseTo(pageGeometry.height + 2 * pageGeometry.bleed, 1);
+    expect(first.width).toBeCloseTo(pageGeometry.width + 2 * (pageGeometry.bleed + pageGeometry.slug), 1);
+    expect(first.height).toBeCloseTo(pageGeometry.height + 2 * (pageGeometry.bleed + pageGeometry.slug), 1);
   });
 });
