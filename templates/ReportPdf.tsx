@@ -20,9 +20,11 @@ export interface ReportPdfProps {
   log: PageLog;
   print: boolean;
   creator: string;
+  /** Copyfit step per force section id, chosen by the renderer between passes (src/render/copyfit.ts). */
+  fits?: Record<string, number>;
 }
 
-export function ReportPdf({ document, charts, pages, log, print, creator }: ReportPdfProps) {
+export function ReportPdf({ document, charts, pages, log, print, creator, fits = {} }: ReportPdfProps) {
   const geometry = pageGeometry(print);
   const { meta } = document;
   const header = meta.runningHeader;
@@ -51,7 +53,7 @@ export function ReportPdf({ document, charts, pages, log, print, creator }: Repo
           case "analysis":
             return <AnalysisPage key={section.id} section={section} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
           case "force":
-            return <ForcePage key={section.id} section={section} labels={document.labels} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
+            return <ForcePage key={section.id} section={section} fit={fits[section.id] ?? 0} labels={document.labels} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
           case "back":
             return <BackPage key={section.id} section={section} onlineEdition={meta.onlineEdition} runningHeader={header} geometry={geometry} log={log} />;
         }

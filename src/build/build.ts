@@ -3,7 +3,7 @@ import path from "node:path";
 import { renderFigures } from "../../templates/charts/renderFigures.ts";
 import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ReportDocument } from "../document/model.ts";
-import { renderPdf } from "../render/renderPdf.tsx";
+import { countPages, renderPdf } from "../render/renderPdf.tsx";
 import type { Statistics } from "../statistics/types.ts";
 import { prepare } from "./prepare.ts";
 import { assertNotArchive, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
@@ -35,10 +35,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { statistics, document, sink } = prepare(options, timings);
 
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
-  const { pdf, pages, passes, charts, timings: pdfTimings } = await stage("layout", options.outDir, "The PDF could not be drawn", () =>
+  const { pdf, pages, passes, charts, fits, warnings: layoutWarnings, timings: pdfTimings } = await stage("layout", options.outDir, "The PDF could not be drawn", () =>
     renderPdf(document, { print: options.print, creator: `gender-equality-report ${projectVersion()}`, roots }),
   );
   Object.assign(timings, pdfTimings);
+  // Stranded tails the copyfitting rule could not fit (src/render/copyfit.ts).
+  sink.messages.push(...layoutWarnings);
   const pageCount = countPages(pdf);
 
   const outputDir = path.join(options.outDir, String(options.year));
@@ -59,6 +61,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     print: options.print,
     pageCount,
     layoutPasses: passes,
+    copyfit: fits,
     sections: pages,
     warnings: sink.warnings,
     timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
@@ -82,10 +85,5 @@ async function stage<T>(rule: string, file: string, what: string, run: () => Pro
 }
 
 /** Pages in a PDF react-pdf wrote (its page tree has one /Count, at the root). */
-function countPages(pdf: Buffer): number {
-  const matches = [...pdf.toString("latin1").matchAll(/\/Type \/Pages\s*\/Count (\d+)/g)];
-  if (matches.length === 0) throw new Error("The PDF has no page tree; layout failed.");
-  return Math.max(...matches.map((m) => Number(m[1])));
-}
 
 export { BuildError };

@@ -153,6 +153,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
       chart,
       entries: goodPractice,
       noEntry: goodPractice.length === 0 ? words.noEntry : null,
+      continued: words.forceContinued(force.name),
     });
   }
   if (content.backPage) {

@@ -22,6 +22,8 @@ export const words = {
   /** "Middle management", "All officers". */
   levelLabel: (level: Level) => levelDefinitions[level].name.charAt(0).toUpperCase() + levelDefinitions[level].name.slice(1),
   tableContinued: "(continued)",
+  /** Above the text on a force's second and later pages. */
+  forceContinued: (force: string) => `${force}, continued`,
   dataSources: "Data sources",
   onlineEdition: "Online edition",
   foreword: "Foreword",

@@ -184,6 +184,8 @@ export type Section =
       entries: GoodPracticeEntry[];
       /** Said in place of entries where none was received. */
       noEntry: string | null;
+      /** Printed on the force's continuation pages, so a reader knows whose pages they are. */
+      continued: string;
     })
   | (SectionBase & {
       kind: "back";

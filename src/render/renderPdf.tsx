@@ -1,6 +1,6 @@
 // The PDF renderer: draws the document's charts at the widths its templates give them, then lays the
-// document out. Two passes at most: the first finds where each section starts, the second prints those
-// page numbers in the contents (react-pdf has no API that returns an element's page).
+// document out, reading each pass back to fit the pages (react-pdf has no API that returns an element's
+// page or a line's position).
 import { renderToBuffer } from "@react-pdf/renderer";
 import type { RenderedChart } from "../charts/renderedChart.ts";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
@@ -14,12 +14,20 @@ import { chartWidths } from "../../templates/styles.ts";
 import { printOffset } from "../../templates/geometry.tsx";
 import { page } from "../design/theme.ts";
 import { addPrintBoxes } from "./printBoxes.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { keepWhole } from "../pdf/hyphenation.ts";
+import { pagesToCheck, planFits, sectionSpans, type Stranded } from "./copyfit.ts";
+import { inspectPages } from "./inspectPages.ts";
 
 export interface PdfResult {
   pdf: Buffer;
   /** The page each section starts on (section id → 1-based page). */
   pages: Record<string, number>;
   passes: number;
+  /** Copyfit step each force was set at (absent: as designed). */
+  fits: Record<string, number>;
+  /** Stranded tails the copyfitting rule could not fix. */
+  warnings: Diagnostic[];
   /** Every chart as drawn in this PDF, keyed by chart id. */
   charts: Map<string, RenderedChart>;
   timings: { charts: number; layout: number };
@@ -41,24 +49,62 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   t = performance.now();
   registerFonts();
   const resolve = (logical: string) => realPath(logical, options.roots);
+  const offset = options.print ? printOffset : 0;
+  const sections = new Map(document.sections.map((section) => [section.id, section]));
+  const fittable = (id: string) => sections.get(id)?.kind === "force";
   let known = new PageLog();
+  let plan = { steps: {} as Record<string, number>, keepWhole: [] as string[] };
+  keepWhole([]);
   // react-pdf resolves the contents' page numbers (dynamic texts) after paginating the whole
-  // document, so one pass normally suffices. If a number was asked for before its section was
-  // placed, or the sections moved, lay out again with the pages found; three passes at most.
-  for (let pass = 1; pass <= 3; pass++) {
+  // document, so one pass normally suffices for them. After each pass the pages that continue a
+  // section are read back (src/render/copyfit.ts): a stranded tail sets that force one copyfit step
+  // tighter, a word broken across a page turn is kept whole, and the document is laid out again.
+  // If a contents number was asked for before its section was placed, or the sections moved, the
+  // next pass prints the pages found. Six passes at most; what the last pass leaves is a warning.
+  const maxPasses = 6;
+  for (let pass = 1; pass <= maxPasses; pass++) {
     const log = new PageLog();
     const pdf = await renderToBuffer(
       <AssetContext.Provider value={resolve}>
-        <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} />
+        <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} fits={plan.steps} />
       </AssetContext.Provider>,
     );
     const settled = log.missing.size === 0 && (pass === 1 || log.entries().every(([id, page]) => known.pageOf(id) === page));
-    if (settled) {
+    const spans = sectionSpans(log.entries(), countPages(pdf));
+    const inspected = new Map((await inspectPages(pdf, offset, pagesToCheck(spans))).map((p) => [p.pageNumber, p]));
+    const next = planFits(spans, inspected, plan, fittable);
+    if ((settled && !next.changed) || pass === maxPasses) {
+      if (!settled) throw new Error(`The contents' page numbers did not settle after ${maxPasses} layout passes.`);
+      const warnings = next.stranded.map((tail) => strandedWarning(tail, sections.get(tail.id), options.roots));
       // The print edition's TrimBox and BleedBox, which react-pdf cannot write.
       const out = options.print ? await addPrintBoxes(pdf, { offset: printOffset, bleed: page.bleed }) : pdf;
-      return { pdf: out, pages: Object.fromEntries(log.entries()), passes: pass, charts, timings: { charts: chartsMs, layout: performance.now() - t } };
+      return { pdf: out, pages: Object.fromEntries(log.entries()), passes: pass, charts, fits: next.steps, warnings, timings: { charts: chartsMs, layout: performance.now() - t } };
     }
+    plan = next;
+    keepWhole(next.keepWhole);
     known = log;
   }
-  throw new Error("The contents' page numbers did not settle after three layout passes.");
+  throw new Error("unreachable: the last layout pass returns");
+}
+
+/** Pages in a PDF as react-pdf (or pdf-lib) writes its page tree. */
+export function countPages(pdf: Buffer): number {
+  const matches = [...pdf.toString("latin1").matchAll(/\/Type \/Pages\s*\/Count (\d+)/g)];
+  if (matches.length === 0) throw new Error("The PDF has no page tree; layout failed.");
+  return Math.max(...matches.map((m) => Number(m[1])));
+}
+
+function strandedWarning(tail: Stranded, section: ReportDocument["sections"][number] | undefined, roots: DocumentRoots): Diagnostic {
+  const entry = section?.kind === "force" ? section.entries.at(-1) : undefined;
+  const name = section?.title ?? tail.id;
+  const file = entry ? realPath(entry.source.file, roots) : tail.id;
+  const percent = Math.round(tail.fill * 100);
+  return {
+    severity: "warning",
+    file,
+    ...(entry?.source.line ? { line: entry.source.line } : {}),
+    rule: "stranded-tail",
+    page: tail.page,
+    message: `${name}'s pages end with ${tail.words} words alone on page ${tail.page} (${percent}% of the page), even set as tight as the copyfitting rule allows; cut about ${tail.words} words so the entry ends a page earlier.`,
+  };
 }

@@ -5,6 +5,7 @@ import type { Block, Inline, RichText as RichTextModel } from "../../src/documen
 import { useAsset } from "../assets.tsx";
 import { styles, wholeWords } from "../styles.ts";
 import { type } from "../../src/design/theme.ts";
+import { tieLastWords } from "../text/ties.ts";
 
 export function Inlines({ nodes }: { nodes: Inline[] }) {
   return (
@@ -57,7 +58,7 @@ function ListBlock({ block, depth }: { block: Extract<Block, { type: "list" }>; 
             {item.map((child, j) =>
               child.type === "paragraph" ? (
                 <Text key={j} style={styles.body}>
-                  <Inlines nodes={child.children} />
+                  <Inlines nodes={tieLastWords(child.children)} />
                 </Text>
               ) : (
                 <BlockElement key={j} block={child} depth={depth + 1} />
@@ -75,7 +76,7 @@ export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Bloc
     case "paragraph":
       return (
         <Text style={[styles.paragraph, paragraphStyle ?? {}]} orphans={2} widows={2}>
-          <Inlines nodes={block.children} />
+          <Inlines nodes={tieLastWords(block.children)} />
         </Text>
       );
     case "heading":

@@ -8,7 +8,8 @@ import { RichTextView } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
 import { readingMeasure, styles, textBlock, wholeWords } from "../styles.ts";
-import { space } from "../../src/design/theme.ts";
+import { space, type } from "../../src/design/theme.ts";
+import { balanceHeadline } from "../text/ties.ts";
 
 interface Props {
   section: Extract<Section, { kind: "analysis" }>;
@@ -23,7 +24,7 @@ export function AnalysisPage({ section, charts, runningHeader, geometry, log }: 
     <PageFrame runningHeader={runningHeader} geometry={geometry} bookmark={section.title} id={section.id} log={log}>
       <View id={section.id} />
       <Text style={styles.kicker}>{section.kicker}</Text>
-      <Text style={styles.h1} hyphenationCallback={wholeWords}>{section.title}</Text>
+      <Text style={styles.h1} hyphenationCallback={wholeWords}>{balanceHeadline(section.title, { fontSize: type.h1, width: textBlock })}</Text>
       <View style={styles.rule} />
       {/* Beside charts the narrative takes the full width, so both band charts fit under it. */}
       <View style={{ width: section.charts.length > 0 ? textBlock : readingMeasure + 60 }}>
