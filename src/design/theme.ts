@@ -40,17 +40,20 @@ export const colours = {
   coverField: "#2E1650",
   coverInk: "#FFFFFF",
   coverAccent: "#F0A8CF",
-  // Nine bands from "men +15" to "women +15": light-to-dark teal, a neutral grey, light-to-dark purple.
+  // Nine bands from "men +15" to "women +15": dark-to-light teal, a near-white grey, light-to-dark
+  // purple. In greyscale each band differs from its neighbours by at least 10 L*, and each women's
+  // band is darker than the men's band of the same size, so print without colour still tells them apart
+  // (tests/unit/colours.test.ts).
   bands: {
-    "men+15": "#0F5C52",
-    "men+10": "#2C8074",
-    "men+5": "#5FAE9F",
-    "men+1": "#A9DCD2",
-    equal: "#D9D6DE",
-    "women+1": "#D4C2E6",
-    "women+5": "#A585C6",
-    "women+10": "#7A4FA6",
-    "women+15": "#4E1F7C",
+    "men+15": "#0B4F47",
+    "men+10": "#2A7A6F",
+    "men+5": "#5EA89A",
+    "men+1": "#A3D6CB",
+    equal: "#F1EFF4",
+    "women+1": "#C3ACDD",
+    "women+5": "#8259B4",
+    "women+10": "#6A3D99",
+    "women+15": "#3F1566",
   },
 } as const;
 

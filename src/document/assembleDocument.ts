@@ -2,7 +2,7 @@
 // stable id and its source, every printed figure a binding to the statistics and the rows behind them.
 import path from "node:path";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
-import { bandLabel, bands, leadershipLevels, levelDefinitions, type LeadershipLevel, type Level } from "../domain/vocabulary.ts";
+import { bandGroups, bandLabel, bands, leadershipLevels, levelDefinitions, type LeadershipLevel, type Level } from "../domain/vocabulary.ts";
 import type { ContentSet, Entry } from "../load/content.ts";
 import type { PersonFrontMatter } from "../load/contentSchemas.ts";
 import type { ForceRegister } from "../load/forceRegister.ts";
@@ -251,6 +251,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
         year,
         level,
         columns: bands.map((band) => ({ band, label: bandLabel(band) })),
+        groups: bandGroups.map((group) => ({ label: group.label, bands: [...group.bands] })),
         forces: forces.filter((f): f is { shortName: string; band: NonNullable<typeof f.band> } => f.band !== null),
       },
       ...sourcesOf(bands.map((band) => `bandCounts.${level}.${year}.${band}`)),

@@ -77,6 +77,8 @@ export interface ChartInputs {
     level: LeadershipLevel;
     /** The nine columns, in order, with the words each is headed by. */
     columns: { band: Band; label: string }[];
+    /** Words under runs of columns: the side each is on, and what "equal" means. */
+    groups?: { label: string; bands: Band[] }[];
     forces: { shortName: string; band: Band }[];
   };
   forceRepresentation: { rows: { level: string; label: string; womenPct: number | null }[] };

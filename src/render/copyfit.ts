@@ -6,6 +6,9 @@
 // - No word is broken across a page turn: a word hyphenated on a page's last line, with the next page
 //   continuing the same section, is kept whole in the next pass.
 import { copyfit } from "../design/theme.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { realPath, type DocumentRoots } from "../document/bindings.ts";
+import type { ReportDocument } from "../document/model.ts";
 import type { PageInspection } from "./inspectPages.ts";
 
 export interface SectionSpan {
@@ -71,4 +74,20 @@ export function planFits(spans: SectionSpan[], pages: Map<number, PageInspection
     } else stranded.push({ id: span.id, page: span.last, fill: tail.fill, words: tail.words });
   }
   return { steps, keepWhole: [...keep].sort(), changed, stranded };
+}
+
+/** The warning for a tail the rule could not fit: the force, its entry's file and line, the words to cut. */
+export function strandedWarning(tail: Stranded, section: ReportDocument["sections"][number] | undefined, roots: DocumentRoots): Diagnostic {
+  const entry = section?.kind === "force" ? section.entries.at(-1) : undefined;
+  const name = section?.title ?? tail.id;
+  const file = entry ? realPath(entry.source.file, roots) : tail.id;
+  const percent = Math.round(tail.fill * 100);
+  return {
+    severity: "warning",
+    file,
+    ...(entry?.source.line ? { line: entry.source.line } : {}),
+    rule: "stranded-tail",
+    page: tail.page,
+    message: `${name}'s pages end with ${tail.words} words alone on page ${tail.page} (${percent}% of the page), even set as tight as the copyfitting rule allows; cut about ${tail.words} words so the entry ends a page earlier.`,
+  };
 }

@@ -16,7 +16,7 @@ import { page } from "../design/theme.ts";
 import { addPrintBoxes } from "./printBoxes.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { keepWhole } from "../pdf/hyphenation.ts";
-import { pagesToCheck, planFits, sectionSpans, type Stranded } from "./copyfit.ts";
+import { pagesToCheck, planFits, sectionSpans, strandedWarning } from "./copyfit.ts";
 import { inspectPages } from "./inspectPages.ts";
 
 export interface PdfResult {
@@ -94,17 +94,3 @@ export function countPages(pdf: Buffer): number {
   return Math.max(...matches.map((m) => Number(m[1])));
 }
 
-function strandedWarning(tail: Stranded, section: ReportDocument["sections"][number] | undefined, roots: DocumentRoots): Diagnostic {
-  const entry = section?.kind === "force" ? section.entries.at(-1) : undefined;
-  const name = section?.title ?? tail.id;
-  const file = entry ? realPath(entry.source.file, roots) : tail.id;
-  const percent = Math.round(tail.fill * 100);
-  return {
-    severity: "warning",
-    file,
-    ...(entry?.source.line ? { line: entry.source.line } : {}),
-    rule: "stranded-tail",
-    page: tail.page,
-    message: `${name}'s pages end with ${tail.words} words alone on page ${tail.page} (${percent}% of the page), even set as tight as the copyfitting rule allows; cut about ${tail.words} words so the entry ends a page earlier.`,
-  };
-}
