@@ -9,7 +9,8 @@ export const mainColumn = textBlock - sidebarWidth - page.columnGap;
 export const chartWidths = { band: textBlock, staff: textBlock, trend: textBlock, forceRepresentation: sidebarWidth } as const;
 
 /** The measure of single-column pages (forewords, summary): narrower than the text block, for reading. */
-export const readingMeasure = 400;
+/** At most about 75 characters of body text a line (forewords, summary, analysis narrative). */
+export const readingMeasure = 315;
 
 export const styles = StyleSheet.create({
   page: {

@@ -113,5 +113,5 @@ export const charts = {
   labelFontSize: 6.3,
   titleFontSize: 9,
   bandBoxWidth: 52,
-  bandBoxHeight: 8.5,
+  bandBoxHeight: 7.6,
 } as const;

@@ -299,11 +299,16 @@ export function assembleDocument({ content, statistics, register, years, roots }
   function analysisFigures(figures: readonly string[]): { charts: ChartFigure[]; table: TableFigure | null } {
     const charts: ChartFigure[] = [];
     let table: TableFigure | null = null;
+    // The workforce data's source, as the report lists it first (report.yml `sources`).
+    const sourceNote = report.sources[0] ? words.sourceNote(report.sources[0].text) : undefined;
     const chartYears = [statistics.previousYear, statistics.year].filter((y): y is number => y !== null);
     for (const name of figures) {
       if (name === "middleManagementBands") charts.push(...chartYears.map((y) => bandChart("middleManagement", y)));
       if (name === "seniorLeadershipBands") charts.push(...chartYears.map((y) => bandChart("seniorLeadership", y)));
-      if (name === "changeTable") table = changeTable();
+      if (name === "changeTable") {
+        table = changeTable();
+        if (sourceNote) table.notes.push(sourceNote);
+      }
       if (name === "staffChart") {
         const groups = statistics.national.staff.filter((s) => s.womenPct !== null);
         charts.push({
@@ -312,6 +317,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
           title: `Women and men among police staff and volunteers, ${statistics.year}`,
           description: "The share of women and of men in each group of police staff and volunteers.",
           input: groups.map((s) => ({ role: s.role, womenPct: s.womenPct! })),
+          ...(sourceNote ? { sourceNote } : {}),
           ...sourcesOf(groups.map((s) => `national.staff.${s.key}.womenPct`)),
         });
       }
@@ -325,6 +331,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
             series: leadershipLevels.map((key) => ({ key, label: words.levelLabel(key) })),
             points: statistics.trend.map((t) => ({ year: t.year, middleManagement: t.middleManagement, seniorLeadership: t.seniorLeadership })),
           },
+          ...(sourceNote ? { sourceNote } : {}),
           ...sourcesOf(["trend"]),
         });
       }

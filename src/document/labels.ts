@@ -25,6 +25,8 @@ export const words = {
   /** Above the text on a force's second and later pages. */
   forceContinued: (force: string) => `${force}, continued`,
   dataSources: "Data sources",
+  /** Under the national table and the staff and trend charts: the report's first listed source. */
+  sourceNote: (source: string) => `Source: ${source}.`,
   onlineEdition: "Online edition",
   foreword: "Foreword",
   summary: "Executive summary",

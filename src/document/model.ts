@@ -100,6 +100,8 @@ export type ChartFigure = {
     /** A sentence that says what the chart shows, for alt text and the accessible edition. */
     description: string;
     input: ChartInputs[K];
+    /** Where the chart's data comes from, printed under it ("Source: …"), when the report names one. */
+    sourceNote?: string;
     statistics: string[];
     data: DataRows[];
   };

@@ -54,6 +54,10 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   const fittable = (id: string) => sections.get(id)?.kind === "force";
   let known = new PageLog();
   let plan = { steps: {} as Record<string, number>, keepWhole: [] as string[] };
+  // Printed as a book, the back cover must be an even (left-hand) page: if the count comes out odd,
+  // a blank page goes before it in the next pass.
+  const hasBack = document.sections.some((s) => s.kind === "back");
+  let blankBeforeBack = false;
   keepWhole([]);
   // react-pdf resolves the contents' page numbers (dynamic texts) after paginating the whole
   // document, so one pass normally suffices for them. After each pass the pages that continue a
@@ -66,13 +70,17 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
     const log = new PageLog();
     const pdf = await renderToBuffer(
       <AssetContext.Provider value={resolve}>
-        <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} fits={plan.steps} />
+        <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} fits={plan.steps} blankBeforeBack={blankBeforeBack} />
       </AssetContext.Provider>,
     );
     const settled = log.missing.size === 0 && (pass === 1 || log.entries().every(([id, page]) => known.pageOf(id) === page));
     const spans = sectionSpans(log.entries(), countPages(pdf));
     const inspected = new Map((await inspectPages(pdf, offset, pagesToCheck(spans))).map((p) => [p.pageNumber, p]));
     const next = planFits(spans, inspected, plan, fittable);
+    if (hasBack && countPages(pdf) % 2 === 1) {
+      blankBeforeBack = !blankBeforeBack;
+      next.changed = true;
+    }
     if ((settled && !next.changed) || pass === maxPasses) {
       if (!settled) throw new Error(`The contents' page numbers did not settle after ${maxPasses} layout passes.`);
       const warnings = next.stranded.map((tail) => strandedWarning(tail, sections.get(tail.id), options.roots));

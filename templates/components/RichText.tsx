@@ -6,8 +6,10 @@ import { useAsset } from "../assets.tsx";
 import { styles, wholeWords } from "../styles.ts";
 import { type } from "../../src/design/theme.ts";
 import { tieLastWords } from "../text/ties.ts";
+import { printedAddress, usePrintEdition } from "../text/edition.tsx";
 
 export function Inlines({ nodes }: { nodes: Inline[] }) {
+  const print = usePrintEdition();
   return (
     <>
       {nodes.map((node, i) => {
@@ -30,9 +32,12 @@ export function Inlines({ nodes }: { nodes: Inline[] }) {
             );
           case "link":
             return (
-              <Link key={i} src={node.url} style={styles.link}>
-                <Inlines nodes={node.children} />
-              </Link>
+              <Text key={i}>
+                <Link src={node.url} style={styles.link}>
+                  <Inlines nodes={node.children} />
+                </Link>
+                {printedAddress(node.url, plainText(node.children), print)}
+              </Text>
             );
           case "break":
             return "\n";
@@ -46,6 +51,10 @@ export function Inlines({ nodes }: { nodes: Inline[] }) {
       })}
     </>
   );
+}
+
+function plainText(nodes: Inline[]): string {
+  return nodes.map((n) => (n.type === "text" ? n.value : n.type === "figure" ? n.text : "children" in n ? plainText(n.children) : "")).join("");
 }
 
 function ListBlock({ block, depth }: { block: Extract<Block, { type: "list" }>; depth: number }) {

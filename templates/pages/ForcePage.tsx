@@ -10,6 +10,7 @@ import type { PageLog } from "../pageLog.ts";
 import { mainColumn, sidebarWidth, styles, textBlock, wholeWords } from "../styles.ts";
 import { colours, copyfit, space, type } from "../../src/design/theme.ts";
 import { balanceHeadline } from "../text/ties.ts";
+import { printedAddress, usePrintEdition } from "../text/edition.tsx";
 
 interface Props {
   section: Extract<Section, { kind: "force" }>;
@@ -23,6 +24,7 @@ interface Props {
 }
 
 function Entry({ entry, first, furtherReading, force, fit }: { entry: GoodPracticeEntry; first: boolean; furtherReading: string; force: string; fit: number }) {
+  const print = usePrintEdition();
   const step = fit > 0 ? copyfit.steps[Math.min(fit, copyfit.steps.length) - 1] : null;
   const paragraphStyle = step ? { lineHeight: step.leading / type.body, marginBottom: space(step.paragraphSpace) } : undefined;
   return (
@@ -40,6 +42,7 @@ function Entry({ entry, first, furtherReading, force, fit }: { entry: GoodPracti
           {entry.links.map((link) => (
             <Link key={link.url} src={link.url} style={[styles.link, { fontSize: type.caption }]}>
               {link.text}
+              {printedAddress(link.url, link.text, print)}
             </Link>
           ))}
         </View>
