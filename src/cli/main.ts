@@ -13,7 +13,7 @@ Options:
   --data DIR       workforce data folder, holding forces.csv and one folder per year (default: data)
   --content DIR    content folder, holding one folder per year (default: content)
   --out DIR        output folder; the build writes DIR/<year>/ (default: output)
-  --print          print edition: 3 mm bleed and crop marks (default: screen edition, trimmed A4)
+  --print          print edition: A4 trim, 3 mm bleed, crop marks in the slug (default: screen edition, trimmed A4)
   -h, --help       show this help
 
 Writes <out>/<year>/report.pdf, statistics.json, build-report.json and charts/.

@@ -47,8 +47,9 @@ function forcePages(): { id: string; name: string; first: number; last: number }
 }
 
 describe("pages of the 2024 report", () => {
-  it("has no page, other than the cover, with less than a quarter of its text area filled", () => {
-    const thin = inspected.filter((p) => p.pageNumber > 1 && p.fill < 0.25).map((p) => `page ${p.pageNumber}: ${Math.round(p.fill * 100)}%`);
+  it("has no page, other than the cover and a blank before the back cover, with less than a quarter of its text area filled", () => {
+    const intended = new Set([1, build.pages["blank-before-back"]]);
+    const thin = inspected.filter((p) => !intended.has(p.pageNumber) && p.fill < 0.25).map((p) => `page ${p.pageNumber}: ${Math.round(p.fill * 100)}%`);
     expect(thin).toEqual([]);
   });
 
@@ -74,6 +75,33 @@ describe("pages of the 2024 report", () => {
     expect(problems).toEqual([]);
     // The proof's example: the force's name kept whole.
     expect(linesAt(pages[build.pages["force/north-wales"] - 1], typeScale.h1)).toEqual(["North Wales Police"]);
+  });
+
+  it("sets forewords, summary and analysis at about 75 characters a line at most", () => {
+    const ids = Object.keys(build.pages).filter((id) => /^(foreword\/|summary$|analysis\/)/.test(id));
+    expect(ids.length).toBeGreaterThanOrEqual(6);
+    const lengths: number[] = [];
+    for (const id of ids) {
+      const p = pages[build.pages[id] - 1];
+      // Body text only (9.5 and 10 pt); a gap wider than a column gap starts a new line (two columns).
+      const items = p.items.filter((i) => (Math.abs(i.height - 9.5) < 0.3 || Math.abs(i.height - 10) < 0.3) && i.str.trim() !== "");
+      const rows = new Map<number, typeof items>();
+      for (const item of items) rows.set(Math.round(item.y), [...(rows.get(Math.round(item.y)) ?? []), item]);
+      for (const row of rows.values()) {
+        row.sort((a, b) => a.x - b.x);
+        let line = row[0].str;
+        for (let k = 1; k < row.length; k++) {
+          if (row[k].x - (row[k - 1].x + row[k - 1].width) > 12) {
+            lengths.push(line.trim().length);
+            line = "";
+          }
+          line += row[k].str;
+        }
+        lengths.push(line.trim().length);
+      }
+    }
+    expect(lengths.length).toBeGreaterThan(100);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(82);
   });
 
   it("names the force on each of its continuation pages", () => {
