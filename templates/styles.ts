@@ -84,7 +84,7 @@ export const styles = StyleSheet.create({
   bigFigureLabel: { fontSize: type.caption, fontWeight: 600, color: colours.inkMuted, textTransform: "uppercase", letterSpacing: 0.6 },
   bigFigure: { fontSize: type.bigFigure, lineHeight: 1.1, fontWeight: 700, color: colours.ink },
   // A dynamic text: an explicit height and no lineHeight, or react-pdf lays it out empty.
-  continued: { fontSize: type.caption, height: type.caption * 2, fontWeight: 600, color: colours.women },
+  continued: { fontFamily: fonts.family, fontSize: type.caption, height: type.caption * 2, fontWeight: 600, color: colours.women },
   bigFigureNote: { fontSize: type.small, lineHeight: 1.35, color: colours.inkMuted },
 });
 

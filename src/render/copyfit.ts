@@ -41,15 +41,18 @@ export interface FitPlan {
   /** Copyfit step per section id (0: as designed; n: copyfit.steps[n - 1]). */
   steps: Record<string, number>;
   keepWhole: string[];
+  /** Headings found alone at a page's foot: each starts a new page in the next pass. */
+  keepWithNext: string[];
   /** True when the next pass would differ from this one. */
   changed: boolean;
   /** Tails still stranded at the last step. */
   stranded: Stranded[];
 }
 
-export function planFits(spans: SectionSpan[], pages: Map<number, PageInspection>, previous: { steps: Record<string, number>; keepWhole: string[] }, fittable: (id: string) => boolean): FitPlan {
+export function planFits(spans: SectionSpan[], pages: Map<number, PageInspection>, previous: { steps: Record<string, number>; keepWhole: string[]; keepWithNext?: string[] }, fittable: (id: string) => boolean): FitPlan {
   const steps = { ...previous.steps };
   const keep = new Set(previous.keepWhole);
+  const headings = new Set(previous.keepWithNext ?? []);
   const stranded: Stranded[] = [];
   let changed = false;
   for (const span of spans) {
@@ -57,6 +60,10 @@ export function planFits(spans: SectionSpan[], pages: Map<number, PageInspection
     for (let p = span.first; p < span.last; p++) {
       const here = pages.get(p);
       const next = pages.get(p + 1);
+      if (here?.headingAtFoot && next && !headings.has(here.headingAtFoot)) {
+        headings.add(here.headingAtFoot);
+        changed = true;
+      }
       if (here?.brokenWord && next) {
         const word = (here.brokenWord.start + next.firstWord).replace(/[^A-Za-z\u00e0-\u00ff]+$/, "").toLowerCase();
         if (!keep.has(word)) {
@@ -73,7 +80,7 @@ export function planFits(spans: SectionSpan[], pages: Map<number, PageInspection
       changed = true;
     } else stranded.push({ id: span.id, page: span.last, fill: tail.fill, words: tail.words });
   }
-  return { steps, keepWhole: [...keep].sort(), changed, stranded };
+  return { steps, keepWhole: [...keep].sort(), keepWithNext: [...headings].sort(), changed, stranded };
 }
 
 /** The warning for a tail the rule could not fit: the force, its entry's file and line, the words to cut. */

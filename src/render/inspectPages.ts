@@ -18,13 +18,19 @@ export interface PageInspection {
   brokenWord: { start: string; end: string } | null;
   /** The first word in the text area, for joining a broken word. */
   firstWord: string;
+  /** The last line's text when it is set as a heading (a size no body text uses): a heading left at a page's foot. */
+  headingAtFoot: string | null;
 }
 
 interface Item {
   str: string;
   x: number;
   y: number;
+  size: number;
 }
+
+/** Sizes only headings are set at (entry titles, h2, h3 and h4 of the theme). */
+const headingSizes = [15, 12, 10.5, 17];
 
 /** `offset`: sheet edge to trim edge (0 on screen, bleed plus slug in print). */
 export async function inspectPages(pdf: Uint8Array, offset = 0, only?: number[]): Promise<PageInspection[]> {
@@ -41,16 +47,18 @@ export async function inspectPages(pdf: Uint8Array, offset = 0, only?: number[])
       const bottom = offset + theme.marginBottom;
       const items: Item[] = content.items
         .filter((item): item is Extract<typeof item, { str: string }> => "str" in item)
-        .map((item) => ({ str: item.str, x: item.transform[4], y: item.transform[5] }))
+        .map((item) => ({ str: item.str, x: item.transform[4], y: item.transform[5], size: item.height }))
         .filter((item) => item.str.trim() !== "" && item.y > bottom - 2 && item.y < top + 2);
       if (items.length === 0) {
-        result.push({ pageNumber: n, fill: 0, words: 0, brokenWord: null, firstWord: "" });
+        result.push({ pageNumber: n, fill: 0, words: 0, brokenWord: null, firstWord: "", headingAtFoot: null });
         continue;
       }
       const lowest = Math.min(...items.map((i) => i.y));
       const words = items.map((i) => i.str).join(" ").split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
       // The last line: the items on the lowest baseline, left to right.
-      const lastLine = items.filter((i) => Math.abs(i.y - lowest) < 1).sort((a, b) => a.x - b.x).map((i) => i.str).join("").trimEnd();
+      const lastItems = items.filter((i) => Math.abs(i.y - lowest) < 1).sort((a, b) => a.x - b.x);
+      const lastLine = lastItems.map((i) => i.str).join("").trimEnd();
+      const isHeading = lastItems.every((i) => headingSizes.some((s) => Math.abs(i.size - s) < 0.2));
       const broken = /([A-Za-z]{2,})-$/.exec(lastLine);
       const highest = Math.max(...items.map((i) => i.y));
       const firstLine = items.filter((i) => Math.abs(i.y - highest) < 1).sort((a, b) => a.x - b.x).map((i) => i.str).join("");
@@ -60,6 +68,7 @@ export async function inspectPages(pdf: Uint8Array, offset = 0, only?: number[])
         words,
         brokenWord: broken ? { start: broken[1], end: "" } : null,
         firstWord: firstLine.trim().split(/\s+/)[0] ?? "",
+        headingAtFoot: isHeading ? lastLine.replace(/\u00a0/g, " ") : null,
       });
       pdfPage.cleanup();
     }

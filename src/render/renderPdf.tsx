@@ -18,6 +18,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { keepWhole } from "../pdf/hyphenation.ts";
 import { pagesToCheck, planFits, sectionSpans, strandedWarning } from "./copyfit.ts";
 import { inspectPages } from "./inspectPages.ts";
+import { HeadingsToBreak } from "../../templates/text/edition.tsx";
 
 export interface PdfResult {
   pdf: Buffer;
@@ -53,7 +54,7 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   const sections = new Map(document.sections.map((section) => [section.id, section]));
   const fittable = (id: string) => sections.get(id)?.kind === "force";
   let known = new PageLog();
-  let plan = { steps: {} as Record<string, number>, keepWhole: [] as string[] };
+  let plan = { steps: {} as Record<string, number>, keepWhole: [] as string[], keepWithNext: [] as string[] };
   // Printed as a book, the back cover must be an even (left-hand) page: if the count comes out odd,
   // a blank page goes before it in the next pass.
   const hasBack = document.sections.some((s) => s.kind === "back");
@@ -70,7 +71,9 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
     const log = new PageLog();
     const pdf = await renderToBuffer(
       <AssetContext.Provider value={resolve}>
+        <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>
         <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} fits={plan.steps} blankBeforeBack={blankBeforeBack} />
+        </HeadingsToBreak.Provider>
       </AssetContext.Provider>,
     );
     const settled = log.missing.size === 0 && (pass === 1 || log.entries().every(([id, page]) => known.pageOf(id) === page));

@@ -6,7 +6,7 @@ import { useAsset } from "../assets.tsx";
 import { styles, wholeWords } from "../styles.ts";
 import { type } from "../../src/design/theme.ts";
 import { tieLastWords } from "../text/ties.ts";
-import { printedAddress, usePrintEdition } from "../text/edition.tsx";
+import { printedAddress, useHeadingsToBreak, usePrintEdition } from "../text/edition.tsx";
 
 export function Inlines({ nodes }: { nodes: Inline[] }) {
   const print = usePrintEdition();
@@ -53,6 +53,13 @@ export function Inlines({ nodes }: { nodes: Inline[] }) {
   );
 }
 
+/** A heading found at a page's foot (its last line, as read back) starts a new page. */
+function breaksBefore(found: ReadonlySet<string>, heading: string): boolean {
+  const text = heading.replace(/\s+/g, " ").trim();
+  for (const foot of found) if (foot.length >= 4 && text.endsWith(foot)) return true;
+  return false;
+}
+
 function plainText(nodes: Inline[]): string {
   return nodes.map((n) => (n.type === "text" ? n.value : n.type === "figure" ? n.text : "children" in n ? plainText(n.children) : "")).join("");
 }
@@ -81,6 +88,7 @@ function ListBlock({ block, depth }: { block: Extract<Block, { type: "list" }>; 
 }
 
 export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Block; depth?: number; paragraphStyle?: Style }) {
+  const headingsToBreak = useHeadingsToBreak();
   switch (block.type) {
     case "paragraph":
       return (
@@ -91,7 +99,12 @@ export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Bloc
     case "heading":
       // A heading needs room for a few lines after it, or it moves to the next page with them.
       return (
-        <Text style={block.depth === 2 ? styles.h3 : [styles.h3, { fontSize: type.body + 1 }]} minPresenceAhead={3 * type.leading} hyphenationCallback={wholeWords}>
+        <Text
+          style={block.depth === 2 ? styles.h3 : [styles.h3, { fontSize: type.body + 1 }]}
+          minPresenceAhead={3 * type.leading}
+          break={breaksBefore(headingsToBreak, plainText(block.children))}
+          hyphenationCallback={wholeWords}
+        >
           <Inlines nodes={block.children} />
         </Text>
       );

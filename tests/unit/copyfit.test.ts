@@ -5,7 +5,7 @@ import { copyfit } from "../../src/design/theme.ts";
 import { pagesToCheck, planFits, sectionSpans, strandedWarning } from "../../src/render/copyfit.ts";
 import type { PageInspection } from "../../src/render/inspectPages.ts";
 
-const page = (pageNumber: number, fill: number, extra: Partial<PageInspection> = {}): PageInspection => ({ pageNumber, fill, words: Math.round(fill * 400), brokenWord: null, firstWord: "The", ...extra });
+const page = (pageNumber: number, fill: number, extra: Partial<PageInspection> = {}): PageInspection => ({ pageNumber, fill, words: Math.round(fill * 400), brokenWord: null, firstWord: "The", headingAtFoot: null, ...extra });
 const spans = sectionSpans(
   [
     ["force/dorset", 27],
@@ -40,6 +40,15 @@ describe("copyfit", () => {
     const plan = planFits(spans.slice(1, 2), pages, { steps: {}, keepWhole: [] }, () => true);
     expect(plan.keepWhole).toEqual(["pregnancy"]);
     expect(plan.changed).toBe(true);
+  });
+
+  it("starts a heading left alone at a page's foot on the next page", () => {
+    const pages = new Map([page(27, 0.97, { headingAtFoot: "The Positive Action Support Group" }), page(28, 0.6)].map((p) => [p.pageNumber, p]));
+    const plan = planFits(spans.slice(1, 2), pages, { steps: {}, keepWhole: [] }, () => true);
+    expect(plan.keepWithNext).toEqual(["The Positive Action Support Group"]);
+    expect(plan.changed).toBe(true);
+    const again = planFits(spans.slice(1, 2), pages, plan, () => true);
+    expect(again.changed).toBe(false);
   });
 
   it("after the last step reports the tail instead of tightening further, with force, file, line and words", () => {

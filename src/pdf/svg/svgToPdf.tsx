@@ -413,10 +413,18 @@ interface TextLine {
 const collapse = (s: string): string => s.replace(/[\n\r]/g, "").replace(/\t/g, " ").replace(/ {2,}/g, " ");
 
 function textValue(child: SvgNode | string): string {
-  if (typeof child === "string") return decodeEntities(child);
-  if (child.type === "text") return decodeEntities(String(child.value ?? ""));
+  if (typeof child === "string") return plainSpaces(decodeEntities(child));
+  if (child.type === "text") return plainSpaces(decodeEntities(String(child.value ?? "")));
   return "";
 }
+
+/**
+ * SVG text never wraps, so a no-break space can be a plain one, drawn with the same glyph. It must be:
+ * fontkit caches a glyph with the characters it was first looked up for, and react-pdf lays chart text
+ * out before the pages' text; if a face's space glyph is first met as U+00A0, react-pdf no longer sees
+ * spaces as spaces in that face, and squeezes letters instead of word spaces (lines then overflow).
+ */
+const plainSpaces = (text: string): string => text.replace(/\u00a0/g, " ");
 
 function convertText(node: ElementNode, state: State, ctx: Context): Out[] {
   if (!state.visible) return [];
