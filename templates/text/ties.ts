@@ -80,8 +80,10 @@ function wrap(units: string[], width: number, measure: (s: string) => number): s
 }
 
 /**
- * The headline with line breaks ("\n") that balance its lines: the narrowest width that still needs no
- * more lines than the full measure does. Names in `names` stay on one line when they fit on one.
+ * The headline set in balanced lines: the narrowest width that still needs no more lines than the full
+ * measure does. Each line's words are tied (no-break spaces) and lines are joined by plain spaces, so
+ * react-pdf can break only there. (Not "\n": the theme font has no glyph for it, and react-pdf would
+ * embed a fallback font for the break.) Names in `names` stay on one line when they fit on one.
  */
 export function balanceHeadline(text: string, style: HeadlineStyle, names: string[] = []): string {
   const measure = (s: string) => measureText(s.replaceAll(NBSP, " "), { fontSize: style.fontSize, fontWeight: style.fontWeight ?? 700 });
@@ -103,6 +105,6 @@ export function balanceHeadline(text: string, style: HeadlineStyle, names: strin
     else low = mid;
   }
   return wrap(units, high, measure)
-    .map((line) => line.join(" "))
-    .join("\n");
+    .map((line) => line.join(" ").replaceAll(" ", NBSP))
+    .join(" ");
 }

@@ -33,7 +33,7 @@ function linesAt(p: PageText, size: number, minX = 0): string[] {
       .sort((a, b) => a.x - b.x)
       .map((i) => i.str)
       .join(" ")
-      .replace(/\s+/g, " ")
+      .replace(/[\s\u00a0]+/g, " ")
       .trim(),
   );
 }

@@ -413,8 +413,8 @@ interface TextLine {
 const collapse = (s: string): string => s.replace(/[\n\r]/g, "").replace(/\t/g, " ").replace(/ {2,}/g, " ");
 
 function textValue(child: SvgNode | string): string {
-  if (typeof child === "string") return plainSpaces(decodeEntities(child));
-  if (child.type === "text") return plainSpaces(decodeEntities(String(child.value ?? "")));
+  if (typeof child === "string") return decodeEntities(child);
+  if (child.type === "text") return decodeEntities(String(child.value ?? ""));
   return "";
 }
 
@@ -469,7 +469,8 @@ function convertText(node: ElementNode, state: State, ctx: Context): Out[] {
   lines.push(current);
 
   const texts = lines
-    .map((line) => ({ ...line, text: collapse(line.text).trim() }))
+    // After collapsing, so a no-break space still counts as one that SVG keeps.
+    .map((line) => ({ ...line, text: plainSpaces(collapse(line.text).trim()) }))
     .filter((line) => line.text !== "");
   if (texts.length === 0) return [];
   if (fontSize <= 0) return [];
