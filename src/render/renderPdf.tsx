@@ -52,7 +52,11 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   const resolve = (logical: string) => realPath(logical, options.roots);
   const offset = options.print ? printOffset : 0;
   const sections = new Map(document.sections.map((section) => [section.id, section]));
-  const fittable = (id: string) => sections.get(id)?.kind === "force";
+  // Copyfitting tightens an entry's text; a force without an entry has none to tighten.
+  const fittable = (id: string) => {
+    const section = sections.get(id);
+    return section?.kind === "force" && section.entries.length > 0;
+  };
   let known = new PageLog();
   let plan = { steps: {} as Record<string, number>, keepWhole: [] as string[], keepWithNext: [] as string[] };
   // Printed as a book, the back cover must be an even (left-hand) page: if the count comes out odd,

@@ -14,12 +14,27 @@ import { balanceHeadline } from "../text/ties.ts";
 
 type ForceSection = Extract<Section, { kind: "force" }>;
 
-/** A run of consecutive forces without entries worth grouping (two or more); others are set alone. */
+/** At most this many forces without entries share a page. */
+export const forcesPerPage = 4;
+
+/**
+ * Runs of consecutive forces without entries (two or more), each cut into pages of at most
+ * `forcesPerPage` forces, as evenly as possible (five make three and two, never four and a lone one).
+ * Keyed by the id of each page's first force; forces not in a run are set on their own pages.
+ */
 export function groupsWithoutEntries(sections: Section[]): Map<string, ForceSection[]> {
   const groups = new Map<string, ForceSection[]>();
   let run: ForceSection[] = [];
   const close = () => {
-    if (run.length >= 2) groups.set(run[0].id, run);
+    if (run.length >= 2) {
+      const pages = Math.ceil(run.length / forcesPerPage);
+      let from = 0;
+      for (let p = 0; p < pages; p++) {
+        const size = Math.ceil((run.length - from) / (pages - p));
+        groups.set(run[from].id, run.slice(from, from + size));
+        from += size;
+      }
+    }
     run = [];
   };
   for (const section of sections) {
