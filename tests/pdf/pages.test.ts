@@ -104,6 +104,16 @@ describe("pages of the 2024 report", () => {
     expect(Math.max(...lengths)).toBeLessThanOrEqual(82);
   });
 
+  it("prints each link's address after its text in the print edition only", async () => {
+    const print = await readPdfPages(build.printPdfFile);
+    const all = (p: PageText[]) => p.map((page) => page.text).join(" ").replace(/\u00a0/g, " ");
+    // A link in a foreword's Markdown, and a data source on the back cover.
+    expect(all(print)).toContain("HeForShe 2024 Impact Report (heforshe.org)");
+    expect(all(print)).toContain("(gov.uk/government/collections/police-workforce-england-and-wales)");
+    expect(all(pages)).not.toContain("(heforshe.org)");
+    expect(all(pages)).not.toContain("(gov.uk/government/collections");
+  });
+
   it("names the force on each of its continuation pages", () => {
     const continued = forcePages().filter((f) => f.last > f.first);
     expect(continued.length).toBeGreaterThanOrEqual(4);
