@@ -80,7 +80,9 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
         </HeadingsToBreak.Provider>
       </AssetContext.Provider>,
     );
-    const settled = log.missing.size === 0 && (pass === 1 || log.entries().every(([id, page]) => known.pageOf(id) === page));
+    // The contents print this pass's pages (resolved after pagination), so they are right once every
+    // number was found; a pass that moved sections needs no further pass for the contents' sake.
+    const settled = log.missing.size === 0;
     const spans = sectionSpans(log.entries(), countPages(pdf));
     const inspected = new Map((await inspectPages(pdf, offset, pagesToCheck(spans))).map((p) => [p.pageNumber, p]));
     const next = planFits(spans, inspected, plan, fittable);

@@ -65,7 +65,8 @@ function Line({ line, pageNumber, known, width, indent }: { line: ContentsLine; 
 export function Contents({ document, pages, geometry, log }: { document: ReportDocument; pages: PageLog; geometry: PageGeometry; log: PageLog }) {
   const { front, forces, back } = contentsLines(document);
   const number = (id: string) => () => {
-    const found = pages.pageOf(id) ?? log.pageOf(id);
+    // This pass's page once it is known (after pagination), else the page an earlier pass found.
+    const found = log.pageOf(id) ?? pages.pageOf(id);
     // Called once while laying out and again after pagination; the last call is the one printed.
     if (found === undefined) log.missing.add(id);
     else log.missing.delete(id);
