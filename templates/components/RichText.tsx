@@ -65,24 +65,33 @@ function plainText(nodes: Inline[]): string {
 }
 
 function ListBlock({ block, depth }: { block: Extract<Block, { type: "list" }>; depth: number }) {
+  const item = (content: Block[], i: number) => (
+    <View key={i} style={styles.listItem} wrap={content.length > 1}>
+      <Text style={styles.listMarker}>{block.ordered ? `${i + 1}.` : depth === 0 ? "\u2022" : "\u2013"}</Text>
+      <View style={styles.listBody}>
+        {content.map((child, j) =>
+          child.type === "paragraph" ? (
+            <Text key={j} style={styles.body}>
+              <Inlines nodes={tieLastWords(child.children)} />
+            </Text>
+          ) : (
+            <BlockElement key={j} block={child} depth={depth + 1} />
+          ),
+        )}
+      </View>
+    </View>
+  );
+  // A list never leaves its first item alone at a page's foot, nor its last alone at the top of the next:
+  // the first two and the last two short (one-paragraph) items are kept together.
+  const items = block.items;
+  const short = (i: number) => items[i]?.length === 1;
+  const head = items.length >= 3 && short(0) && short(1) ? 2 : 0;
+  const tail = items.length - head >= 3 && short(items.length - 1) && short(items.length - 2) ? 2 : 0;
   return (
     <View style={{ marginBottom: depth === 0 ? styles.paragraph.marginBottom : 0, marginLeft: depth * 14 }}>
-      {block.items.map((item, i) => (
-        <View key={i} style={styles.listItem} wrap={item.length > 1}>
-          <Text style={styles.listMarker}>{block.ordered ? `${i + 1}.` : depth === 0 ? "\u2022" : "\u2013"}</Text>
-          <View style={styles.listBody}>
-            {item.map((child, j) =>
-              child.type === "paragraph" ? (
-                <Text key={j} style={styles.body}>
-                  <Inlines nodes={tieLastWords(child.children)} />
-                </Text>
-              ) : (
-                <BlockElement key={j} block={child} depth={depth + 1} />
-              ),
-            )}
-          </View>
-        </View>
-      ))}
+      {head > 0 ? <View wrap={false}>{items.slice(0, head).map((content, i) => item(content, i))}</View> : null}
+      {items.slice(head, items.length - tail).map((content, i) => item(content, head + i))}
+      {tail > 0 ? <View wrap={false}>{items.slice(items.length - tail).map((content, i) => item(content, items.length - tail + i))}</View> : null}
     </View>
   );
 }
