@@ -9,7 +9,8 @@ export const mainColumn = textBlock - sidebarWidth - page.columnGap;
 export const chartWidths = { band: textBlock, staff: textBlock, trend: textBlock, forceRepresentation: sidebarWidth } as const;
 
 /** The measure of single-column pages (forewords, summary): narrower than the text block, for reading. */
-export const readingMeasure = 400;
+/** At most about 75 characters of body text a line (forewords, summary, analysis narrative). */
+export const readingMeasure = 315;
 
 export const styles = StyleSheet.create({
   page: {
@@ -85,6 +86,8 @@ export const styles = StyleSheet.create({
   caption: { fontSize: type.caption, lineHeight: 1.4, color: colours.inkMuted },
   bigFigureLabel: { fontSize: type.caption, fontWeight: 600, color: colours.inkMuted, textTransform: "uppercase", letterSpacing: 0.6 },
   bigFigure: { fontSize: type.bigFigure, lineHeight: 1.1, fontWeight: 700, color: colours.ink },
+  // A dynamic text: an explicit height and no lineHeight, or react-pdf lays it out empty.
+  continued: { fontFamily: fonts.family, fontSize: type.caption, height: type.caption * 2, fontWeight: 600, color: colours.women },
   bigFigureNote: { fontSize: type.small, lineHeight: 1.35, color: colours.inkMuted },
 });
 

@@ -4,6 +4,7 @@ import { codeVersion } from "../cache/codeVersion.ts";
 import { diskCache, hashOf, noCache, pruneCache, type StageCache } from "../cache/stageCache.ts";
 import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ReportDocument } from "../document/model.ts";
+import { countPages } from "../render/countPages.ts";
 import type { Statistics } from "../statistics/types.ts";
 import { editionInputsHash } from "./inputFiles.ts";
 import { previousBuild, recordBuild } from "./unchanged.ts";
@@ -55,14 +56,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const { renderPdf } = await import("../render/renderPdf.tsx");
 
-  const { statistics, document, warnings } = await prepareCached(options, cache, timings);
+  const prepared = await prepareCached(options, cache, timings);
+  const { statistics, document } = prepared;
 
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
   const date = options.final ? editionDate(document.meta.publicationDate, options.sourceDateEpoch) : undefined;
   const rendered = await stage("layout", options.outDir, "The PDF could not be drawn", () =>
     renderPdf(document, { print: options.print, creator: `gender-equality-report ${projectVersion()}`, roots, cache, ...(date && { conformance: "PDF/A-2b", date }) }),
   );
-  const { pages, passes, charts } = rendered;
+  const { pages, passes, charts, fits } = rendered;
+  // Stranded tails the copyfitting rule could not fit (src/render/copyfit.ts) join the input's warnings.
+  const warnings = [...prepared.warnings, ...rendered.warnings];
   Object.assign(timings, rendered.timings);
   let pdf = rendered.pdf;
   const id = date && documentId(options, date);
@@ -98,6 +102,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ...(options.final && { final: true, documentId: id }),
     pageCount,
     layoutPasses: passes,
+    copyfit: fits,
     sections: pages,
     warnings,
     recovered,
@@ -147,10 +152,5 @@ export async function stage<T>(rule: string, file: string, what: string, run: ()
 }
 
 /** Pages in a PDF react-pdf wrote (its page tree has one /Count, at the root). */
-function countPages(pdf: Buffer): number {
-  const matches = [...pdf.toString("latin1").matchAll(/\/Type \/Pages\s*\/Count (\d+)/g)];
-  if (matches.length === 0) throw new Error("The PDF has no page tree; layout failed.");
-  return Math.max(...matches.map((m) => Number(m[1])));
-}
 
 export { BuildError };

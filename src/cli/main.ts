@@ -16,7 +16,7 @@ Options:
   --data DIR       workforce data folder, holding forces.csv and one folder per year (default: data)
   --content DIR    content folder, holding one folder per year (default: content)
   --out DIR        output folder; the build writes DIR/<year>/ (default: output)
-  --print          print edition: 3 mm bleed and crop marks (default: screen edition, trimmed A4)
+  --print          print edition: A4 trim, 3 mm bleed, crop marks in the slug (default: screen edition, trimmed A4)
   --no-cache       run every stage, ignoring results kept in <out>/.cache
   --timings        print how long each stage took and what the cache reused
   --debug          on an unexpected failure, also print the stack trace

@@ -42,17 +42,20 @@ export const colours = {
   coverAccent: "#F0A8CF",
   // Drafts only: watermark, stamp, change bars and inserted/deleted words (never in a final build).
   change: "#C2410C",
-  // Nine bands from "men +15" to "women +15": light-to-dark teal, a neutral grey, light-to-dark purple.
+  // Nine bands from "men +15" to "women +15": dark-to-light teal, a near-white grey, light-to-dark
+  // purple. In greyscale each band differs from its neighbours by at least 10 L*, and each women's
+  // band is darker than the men's band of the same size, so print without colour still tells them apart
+  // (tests/unit/colours.test.ts).
   bands: {
-    "men+15": "#0F5C52",
-    "men+10": "#2C8074",
-    "men+5": "#5FAE9F",
-    "men+1": "#A9DCD2",
-    equal: "#D9D6DE",
-    "women+1": "#D4C2E6",
-    "women+5": "#A585C6",
-    "women+10": "#7A4FA6",
-    "women+15": "#4E1F7C",
+    "men+15": "#0B4F47",
+    "men+10": "#2A7A6F",
+    "men+5": "#5EA89A",
+    "men+1": "#A3D6CB",
+    equal: "#F1EFF4",
+    "women+1": "#C3ACDD",
+    "women+5": "#8259B4",
+    "women+10": "#6A3D99",
+    "women+15": "#3F1566",
   },
 } as const;
 
@@ -80,9 +83,28 @@ export const page = {
   marginInner: mm(19),
   marginOuter: mm(19),
   bleed: mm(3),
+  /** Print edition: paper beyond the bleed where the crop marks stand (the "slug"). */
+  slug: mm(9),
+  /** Crop marks: their length, and the gap they keep from the bleed's edge. */
+  cropMarkLength: mm(6),
+  cropMarkGap: mm(1.5),
   columnGap: mm(6),
   headerOffset: mm(10),
   footerOffset: mm(10),
+} as const;
+
+/**
+ * Copyfitting (src/render/copyfit.ts): a force's last page must be at least a quarter full. If it is
+ * not, the force's pages are set again with the next step: leading and the space between paragraphs a
+ * little tighter, by amounts a reader does not notice (at most 0.75 pt of leading, a line in 17). If the
+ * last step still leaves a stranded tail, the build warns with the force, its file and the words to cut.
+ */
+export const copyfit = {
+  minLastPageFill: 0.25,
+  steps: [
+    { leading: type.leading - 0.5, paragraphSpace: 0.25 },
+    { leading: type.leading - 0.75, paragraphSpace: 0.15 },
+  ],
 } as const;
 
 /** Vertical rhythm: every gap between blocks is a multiple of the body leading. */
@@ -93,5 +115,5 @@ export const charts = {
   labelFontSize: 6.3,
   titleFontSize: 9,
   bandBoxWidth: 52,
-  bandBoxHeight: 8.5,
+  bandBoxHeight: 7.6,
 } as const;

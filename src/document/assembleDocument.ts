@@ -2,7 +2,7 @@
 // stable id and its source, every printed figure a binding to the statistics and the rows behind them.
 import path from "node:path";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
-import { bandLabel, bands, leadershipLevels, levelDefinitions, type LeadershipLevel, type Level } from "../domain/vocabulary.ts";
+import { bandGroups, bandLabel, bands, leadershipLevels, levelDefinitions, type LeadershipLevel, type Level } from "../domain/vocabulary.ts";
 import type { ContentSet, Entry } from "../load/content.ts";
 import type { PersonFrontMatter } from "../load/contentSchemas.ts";
 import type { ForceRegister } from "../load/forceRegister.ts";
@@ -155,6 +155,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
       chart,
       entries: goodPractice,
       noEntry: goodPractice.length === 0 ? words.noEntry : null,
+      continued: words.forceContinued(force.name),
     });
   }
   if (content.backPage) {
@@ -252,6 +253,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
         year,
         level,
         columns: bands.map((band) => ({ band, label: bandLabel(band) })),
+        groups: bandGroups.map((group) => ({ label: group.label, bands: [...group.bands] })),
         forces: forces.filter((f): f is { shortName: string; band: NonNullable<typeof f.band> } => f.band !== null),
       },
       ...sourcesOf(bands.map((band) => `bandCounts.${level}.${year}.${band}`)),
@@ -301,11 +303,16 @@ export function assembleDocument({ content, statistics, register, years, roots }
   function analysisFigures(figures: readonly string[]): { charts: ChartFigure[]; table: TableFigure | null } {
     const cores: ChartFigureCore[] = [];
     let table: TableFigure | null = null;
+    // The workforce data's source, as the report lists it first (report.yml `sources`).
+    const sourceNote = report.sources[0] ? words.sourceNote(report.sources[0].text) : undefined;
     const chartYears = [statistics.previousYear, statistics.year].filter((y): y is number => y !== null);
     for (const name of figures) {
       if (name === "middleManagementBands") cores.push(...chartYears.map((y) => bandChart("middleManagement", y)));
       if (name === "seniorLeadershipBands") cores.push(...chartYears.map((y) => bandChart("seniorLeadership", y)));
-      if (name === "changeTable") table = changeTable();
+      if (name === "changeTable") {
+        table = changeTable();
+        if (sourceNote) table.notes.push(sourceNote);
+      }
       if (name === "staffChart") {
         const groups = statistics.national.staff.filter((s) => s.womenPct !== null);
         cores.push({
@@ -314,6 +321,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
           title: `Women and men among police staff and volunteers, ${statistics.year}`,
           description: "The share of women and of men in each group of police staff and volunteers.",
           input: groups.map((s) => ({ role: s.role, womenPct: s.womenPct! })),
+          ...(sourceNote ? { sourceNote } : {}),
           ...sourcesOf(groups.map((s) => `national.staff.${s.key}.womenPct`)),
         });
       }
@@ -327,6 +335,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
             series: leadershipLevels.map((key) => ({ key, label: words.levelLabel(key) })),
             points: statistics.trend.map((t) => ({ year: t.year, middleManagement: t.middleManagement, seniorLeadership: t.seniorLeadership })),
           },
+          ...(sourceNote ? { sourceNote } : {}),
           ...sourcesOf(["trend"]),
         });
       }

@@ -31,7 +31,11 @@ export const words = {
   /** "Middle management", "All officers". */
   levelLabel: (level: Level) => levelDefinitions[level].name.charAt(0).toUpperCase() + levelDefinitions[level].name.slice(1),
   tableContinued: "(continued)",
+  /** Above the text on a force's second and later pages. */
+  forceContinued: (force: string) => `${force}, continued`,
   dataSources: "Data sources",
+  /** Under the national table and the staff and trend charts: the report's first listed source. */
+  sourceNote: (source: string) => `Source: ${source}.`,
   onlineEdition: "Online edition",
   foreword: "Foreword",
   summary: "Executive summary",

@@ -79,6 +79,8 @@ export interface ChartInputs {
     level: LeadershipLevel;
     /** The nine columns, in order, with the words each is headed by. */
     columns: { band: Band; label: string }[];
+    /** Words under runs of columns: the side each is on, and what "equal" means. */
+    groups?: { label: string; bands: Band[] }[];
     forces: { shortName: string; band: Band }[];
   };
   forceRepresentation: { rows: { level: string; label: string; womenPct: number | null }[] };
@@ -104,6 +106,8 @@ export type ChartFigure = {
     /** The chart's data as a table, for readers who cannot see the chart. */
     table: TableFigure;
     input: ChartInputs[K];
+    /** Where the chart's data comes from, printed under it ("Source: …"), when the report names one. */
+    sourceNote?: string;
     statistics: string[];
     data: DataRows[];
   };
@@ -192,6 +196,8 @@ export type Section =
       entries: GoodPracticeEntry[];
       /** Said in place of entries where none was received. */
       noEntry: string | null;
+      /** Printed on the force's continuation pages, so a reader knows whose pages they are. */
+      continued: string;
     })
   | (SectionBase & {
       kind: "back";

@@ -66,12 +66,30 @@ export type Band = (typeof bands)[number];
 
 const NBSP = "\u00a0";
 
-/** Column labels of the band charts: "Men +15 %", …, "Equal", …, "Women +15 %". */
+const bandRanges: Record<string, string> = { "1": "1 to 5", "5": "5 to 10", "10": "10 to 15", "15": `15${NBSP}or more` };
+
+/**
+ * Column labels of the band charts, as ranges of percentage points: "15 or more", "10 to 15", …,
+ * "Equal", …, "15 or more"; the chart's group labels (bandGroups) say on whose side each column is.
+ */
 export function bandLabel(band: Band): string {
   if (band === "equal") return "Equal";
-  const [sex, amount] = band.split("+");
-  return `${sex === "men" ? "Men" : "Women"} +${amount}${NBSP}%`;
+  return bandRanges[band.split("+")[1]];
 }
+
+/** A band in words on its own: "5 to 10 points more men", "equal (within 1 point)". */
+export function bandDescription(band: Band): string {
+  if (band === "equal") return "equal (within 1 point)";
+  const [sex] = band.split("+");
+  return `${bandLabel(band)} points more ${sex}`;
+}
+
+/** The band charts' groups of columns and their words: the two sides, and what "equal" means. */
+export const bandGroups: readonly { label: string; bands: readonly Band[] }[] = [
+  { label: "points more men", bands: ["men+15", "men+10", "men+5", "men+1"] },
+  { label: `within 1${NBSP}point`, bands: ["equal"] },
+  { label: "points more women", bands: ["women+1", "women+5", "women+10", "women+15"] },
+];
 
 /** The groups the staff chart shows; staff and designated officers are one group, as published. */
 export const staffGroups: readonly { key: string; role: string; roles: readonly StaffRole[] }[] = [

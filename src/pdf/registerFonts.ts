@@ -1,24 +1,9 @@
 // Registers the theme's font family with react-pdf, and British English hyphenation, once per process.
 import { Font } from "@react-pdf/renderer";
-import hyphen from "hyphen/en-gb/index.js";
 import { fonts } from "../design/theme.ts";
+import { hyphenate } from "./hyphenation.ts";
 
 let registered = false;
-const SOFT_HYPHEN = "\u00ad";
-const cache = new Map<string, string[]>();
-
-/** Words worth breaking: long, plain lower-case words (no figures, addresses or names in capitals). */
-function hyphenateWord(word: string): string[] {
-  if (word.length < 7 || !/^[a-z\u00e0-\u00ff]+[,.;:)]?$/.test(word)) return [word];
-  const cached = cache.get(word);
-  if (cached) return cached;
-  const parts = hyphen.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: 7 }).split(SOFT_HYPHEN);
-  // Keep at least three letters either side of a break, as British house styles ask.
-  while (parts.length > 1 && parts[0].length < 3) parts.splice(0, 2, parts[0] + parts[1]);
-  while (parts.length > 1 && parts[parts.length - 1].replace(/[,.;:)]$/, "").length < 3) parts.splice(-2, 2, parts[parts.length - 2] + parts[parts.length - 1]);
-  cache.set(word, parts);
-  return parts;
-}
 
 export function registerFonts(): void {
   if (registered) return;
@@ -26,6 +11,7 @@ export function registerFonts(): void {
     family: fonts.family,
     fonts: fonts.faces.map((face) => ({ src: face.file, fontWeight: face.weight, fontStyle: face.style })),
   });
-  Font.registerHyphenationCallback((word: string) => hyphenateWord(word));
+  // British rules: src/pdf/hyphenation.ts.
+  Font.registerHyphenationCallback((word: string) => hyphenate(word));
   registered = true;
 }

@@ -33,6 +33,7 @@ const PAD_X = charts.bandBoxHeight / 6; // text inset from the box's sides
 const PAD_Y = charts.bandBoxHeight / 8; // and from its top and bottom
 const AXIS_GAP = charts.bandBoxHeight / 3; // from the lowest box to the baseline rule and labels
 const MIN_ONE_LINE_SIZE = charts.labelFontSize * 0.85; // below this, boxes grow to take two lines
+const GROUP_GAP = charts.bandBoxHeight / 3; // from the column labels to a group's bracket, and to its words
 
 interface Layout {
   boxWidth: number;
@@ -93,8 +94,21 @@ export function bandChart(data: BandChartInput, options: BandChartOptions = {}):
   const baseY = stackHeight; // bottom of the lowest boxes
   const ruleY = baseY + AXIS_GAP / 2;
   const headerBaseline = baseY + AXIS_GAP + capHeight(headerSize) + headerSize * 0.2;
-  const height = Math.ceil(headerBaseline + descent(headerSize));
+  // Under the column labels, a bracket and words for each group of columns ("points more men").
+  const groups = data.groups ?? [];
+  const groupSize = charts.labelFontSize + 0.7;
+  const bracketY = headerBaseline + descent(headerSize) + GROUP_GAP;
+  const groupBaseline = bracketY + GROUP_GAP + capHeight(groupSize);
+  const height = Math.ceil(groups.length > 0 ? groupBaseline + descent(groupSize) : headerBaseline + descent(headerSize));
+  const groupMarks = groups.map((group) => {
+    const columns = group.bands.map((band) => bands.indexOf(band));
+    if (columns.some((c) => c < 0)) throw new Error(`bandChart: the group "${group.label}" names an unknown band`);
+    const first = Math.min(...columns);
+    const last = Math.max(...columns);
+    return { label: group.label, x: r2(first * step + ROW_GAP * 2), x2: r2((last + 1) * step - ROW_GAP * 2), xMid: r2(((first + last + 1) * step) / 2), y: r2(bracketY), baseline: r2(groupBaseline) };
+  });
 
+  const groupOf = new Map((data.groups ?? []).flatMap((g) => g.bands.map((b) => [b, g.label] as const)));
   const rows: Record<string, unknown>[] = [];
   bands.forEach((band, column) => {
     const x = column * step + (step - boxWidth) / 2;
@@ -114,7 +128,8 @@ export function bandChart(data: BandChartInput, options: BandChartOptions = {}):
         level: data.level,
         force: name,
         band,
-        bandLabel: bandLabel(band),
+        // The CSV names the band in full: the column's words and its group's ("5 to 10 points more men").
+        bandLabel: groupOf.has(band) ? `${bandLabel(band)} ${band === "equal" ? `(${groupOf.get(band)})` : groupOf.get(band)}` : bandLabel(band),
         // Layout (not in the CSV):
         x: r2(x),
         x2: r2(x + boxWidth),
@@ -162,6 +177,20 @@ export function bandChart(data: BandChartInput, options: BandChartOptions = {}):
         mark: { type: "text", align: "center", baseline: "alphabetic", fontSize: r2(headerSize), fontWeight: 600, color: colours.ink },
         encoding: { x: atPoints("x"), y: atPoints("y"), text: { field: "label", type: "nominal" } },
       },
+      ...(groupMarks.length > 0
+        ? [
+            {
+              data: { values: groupMarks },
+              mark: { type: "rule", color: colours.inkMuted, strokeWidth: 0.6 },
+              encoding: { x: atPoints("x"), x2: { field: "x2" }, y: atPoints("y") },
+            },
+            {
+              data: { values: groupMarks },
+              mark: { type: "text", align: "center", baseline: "alphabetic", fontSize: r2(groupSize), fontStyle: "italic", color: colours.inkMuted },
+              encoding: { x: atPoints("xMid"), y: atPoints("baseline"), text: { field: "label", type: "nominal" } },
+            },
+          ]
+        : []),
     ],
     config: chartConfig(),
   } as TopLevelSpec;

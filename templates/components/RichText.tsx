@@ -5,8 +5,11 @@ import type { Block, Inline, RichText as RichTextModel } from "../../src/documen
 import { useAsset } from "../assets.tsx";
 import { styles, wholeWords } from "../styles.ts";
 import { type } from "../../src/design/theme.ts";
+import { tieLastWords } from "../text/ties.ts";
+import { printedAddress, useHeadingsToBreak, usePrintEdition } from "../text/edition.tsx";
 
 export function Inlines({ nodes }: { nodes: Inline[] }) {
+  const print = usePrintEdition();
   return (
     <>
       {nodes.map((node, i) => {
@@ -29,9 +32,12 @@ export function Inlines({ nodes }: { nodes: Inline[] }) {
             );
           case "link":
             return (
-              <Link key={i} src={node.url} style={styles.link}>
-                <Inlines nodes={node.children} />
-              </Link>
+              <Text key={i}>
+                <Link src={node.url} style={styles.link}>
+                  <Inlines nodes={node.children} />
+                </Link>
+                {printedAddress(node.url, plainText(node.children), print)}
+              </Text>
             );
           case "break":
             return "\n";
@@ -54,41 +60,67 @@ export function Inlines({ nodes }: { nodes: Inline[] }) {
   );
 }
 
+/** A heading found at a page's foot (its last line, as read back) starts a new page. */
+function breaksBefore(found: ReadonlySet<string>, heading: string): boolean {
+  const text = heading.replace(/\s+/g, " ").trim();
+  for (const foot of found) if (foot.length >= 4 && text.endsWith(foot)) return true;
+  return false;
+}
+
+function plainText(nodes: Inline[]): string {
+  return nodes.map((n) => (n.type === "text" ? n.value : n.type === "figure" ? n.text : "children" in n ? plainText(n.children) : "")).join("");
+}
+
 function ListBlock({ block, depth }: { block: Extract<Block, { type: "list" }>; depth: number }) {
+  const item = (content: Block[], i: number) => (
+    <View key={i} style={styles.listItem} wrap={content.length > 1}>
+      <Text style={styles.listMarker}>{block.ordered ? `${i + 1}.` : depth === 0 ? "\u2022" : "\u2013"}</Text>
+      <View style={styles.listBody}>
+        {content.map((child, j) =>
+          child.type === "paragraph" ? (
+            <Text key={j} style={styles.body}>
+              <Inlines nodes={tieLastWords(child.children)} />
+            </Text>
+          ) : (
+            <BlockElement key={j} block={child} depth={depth + 1} />
+          ),
+        )}
+      </View>
+    </View>
+  );
+  // A list never leaves its first item alone at a page's foot, nor its last alone at the top of the next:
+  // the first two and the last two short (one-paragraph) items are kept together.
+  const items = block.items;
+  const short = (i: number) => items[i]?.length === 1;
+  const head = items.length >= 3 && short(0) && short(1) ? 2 : 0;
+  const tail = items.length - head >= 3 && short(items.length - 1) && short(items.length - 2) ? 2 : 0;
   return (
     <View style={{ marginBottom: depth === 0 ? styles.paragraph.marginBottom : 0, marginLeft: depth * 14 }}>
-      {block.items.map((item, i) => (
-        <View key={i} style={styles.listItem} wrap={item.length > 1}>
-          <Text style={styles.listMarker}>{block.ordered ? `${i + 1}.` : depth === 0 ? "\u2022" : "\u2013"}</Text>
-          <View style={styles.listBody}>
-            {item.map((child, j) =>
-              child.type === "paragraph" ? (
-                <Text key={j} style={styles.body}>
-                  <Inlines nodes={child.children} />
-                </Text>
-              ) : (
-                <BlockElement key={j} block={child} depth={depth + 1} />
-              ),
-            )}
-          </View>
-        </View>
-      ))}
+      {head > 0 ? <View wrap={false}>{items.slice(0, head).map((content, i) => item(content, i))}</View> : null}
+      {items.slice(head, items.length - tail).map((content, i) => item(content, head + i))}
+      {tail > 0 ? <View wrap={false}>{items.slice(items.length - tail).map((content, i) => item(content, items.length - tail + i))}</View> : null}
     </View>
   );
 }
 
 export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Block; depth?: number; paragraphStyle?: Style }) {
+  const headingsToBreak = useHeadingsToBreak();
   switch (block.type) {
     case "paragraph":
       return (
         <Text style={[styles.paragraph, paragraphStyle ?? {}]} orphans={2} widows={2}>
-          <Inlines nodes={block.children} />
+          <Inlines nodes={tieLastWords(block.children)} />
         </Text>
       );
     case "heading":
       // A heading needs room for a few lines after it, or it moves to the next page with them.
       return (
-        <Text style={block.depth === 2 ? styles.h3 : [styles.h3, { fontSize: type.body + 1 }]} minPresenceAhead={3 * type.leading} hyphenationCallback={wholeWords}>
+        <Text
+          style={block.depth === 2 ? styles.h3 : [styles.h3, { fontSize: type.body + 1 }]}
+          minPresenceAhead={3 * type.leading}
+          break={breaksBefore(headingsToBreak, plainText(block.children))}
+          hyphenationCallback={wholeWords}
+        >
           <Inlines nodes={block.children} />
         </Text>
       );

@@ -1,6 +1,6 @@
 // A data-analysis section: its narrative, then its charts (two to a page) or the national table.
 import { Text, View } from "@react-pdf/renderer";
-import type { Section } from "../../src/document/model.ts";
+import type { Block, RichText, Section } from "../../src/document/model.ts";
 import { ChangeTable } from "../components/ChangeTable.tsx";
 import { ChartView, type ChartSet } from "../components/Chart.tsx";
 import { PageFrame } from "../components/PageFrame.tsx";
@@ -8,7 +8,8 @@ import { RichTextView } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
 import { readingMeasure, styles, textBlock, wholeWords } from "../styles.ts";
-import { space } from "../../src/design/theme.ts";
+import { page, space, type } from "../../src/design/theme.ts";
+import { balanceHeadline } from "../text/ties.ts";
 
 interface Props {
   section: Extract<Section, { kind: "analysis" }>;
@@ -18,21 +19,48 @@ interface Props {
   log: PageLog;
 }
 
+/** The narrative in two halves of about equal length, split between blocks; footnotes go with the second. */
+function splitBlocks(body: RichText): [RichText, RichText] {
+  const length = (b: Block) => JSON.stringify(b).length;
+  const total = body.blocks.reduce((sum, b) => sum + length(b), 0);
+  let at = 0;
+  let sum = 0;
+  while (at < body.blocks.length - 1 && sum + length(body.blocks[at]) / 2 < total / 2) sum += length(body.blocks[at++]);
+  // A heading stays with what follows it.
+  while (at > 1 && body.blocks[at - 1].type === "heading") at--;
+  return [
+    { ...body, blocks: body.blocks.slice(0, Math.max(1, at)), footnotes: [] },
+    { ...body, blocks: body.blocks.slice(Math.max(1, at)) },
+  ];
+}
+
 export function AnalysisPage({ section, charts, runningHeader, geometry, log }: Props) {
   return (
     <PageFrame runningHeader={runningHeader} geometry={geometry} bookmark={section.title} id={section.id} log={log}>
       <View id={section.id} />
       <Text style={styles.kicker}>{section.kicker}</Text>
-      <Text style={styles.h1} hyphenationCallback={wholeWords}>{section.title}</Text>
+      <Text style={styles.h1} hyphenationCallback={wholeWords}>{balanceHeadline(section.title, { fontSize: type.h1, width: textBlock })}</Text>
       <View style={styles.rule} />
-      {/* Beside charts the narrative takes the full width, so both band charts fit under it. */}
-      <View style={{ width: section.charts.length > 0 ? textBlock : readingMeasure + 60 }}>
-        <RichTextView text={section.body} />
-      </View>
+      {/* About 75 characters a line at most: above charts the narrative runs in two columns (split
+          between paragraphs), so both charts still fit under it; elsewhere one column at the reading measure. */}
+      {section.charts.length > 0 && section.body.blocks.length > 1 ? (
+        <View style={{ flexDirection: "row", justifyContent: "space-between", width: textBlock }}>
+          {splitBlocks(section.body).map((half, i) => (
+            <View key={i} style={{ width: (textBlock - page.columnGap) / 2 }}>
+              <RichTextView text={half} />
+            </View>
+          ))}
+        </View>
+      ) : (
+        <View style={{ width: readingMeasure }}>
+          <RichTextView text={section.body} />
+        </View>
+      )}
       {section.charts.map((chart) => (
         <View key={chart.id} wrap={false} style={{ marginTop: space(0.4) }}>
           <Text style={[styles.h3, { marginTop: 0, marginBottom: 2 }]}>{chart.title}</Text>
           <ChartView chart={charts.get(chart.id)} width={textBlock} />
+          {chart.sourceNote ? <Text style={[styles.caption, { marginTop: 2 }]}>{chart.sourceNote}</Text> : null}
         </View>
       ))}
       {section.table ? <ChangeTable table={section.table} /> : null}

@@ -6,8 +6,11 @@ import { colours, page, type } from "../../src/design/theme.ts";
 
 export function Cover({ meta, bookmark, geometry }: { meta: ReportDocument["meta"]; bookmark: string; geometry: PageGeometry }) {
   const inset = page.marginInner + geometry.bleed;
+  // On screen the field is the page; in print it fills the bleed box, leaving the slug white for the marks.
+  const print = geometry.bleed > 0;
   return (
-    <Page size={geometry.size} style={{ backgroundColor: colours.coverField, fontFamily: "Source Sans 3", padding: inset }} bookmark={{ title: bookmark, fit: true }}>
+    <Page size={geometry.size} style={{ backgroundColor: print ? colours.paper : colours.coverField, fontFamily: "Source Sans 3", padding: inset }} bookmark={{ title: bookmark, fit: true }}>
+      {print ? <View fixed style={{ position: "absolute", ...geometry.bleedBox, backgroundColor: colours.coverField }} /> : null}
       <View style={{ flexGrow: 1, justifyContent: "space-between", paddingTop: page.marginTop, paddingBottom: page.marginBottom }}>
         <View style={{ width: 64, height: 6, backgroundColor: colours.coverAccent }} />
         <View>

@@ -7,11 +7,15 @@ import { PageFrame } from "../components/PageFrame.tsx";
 import { Inlines, RichTextView } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
-import { mainColumn, sidebarWidth, styles, wholeWords } from "../styles.ts";
-import { colours, space, type } from "../../src/design/theme.ts";
+import { mainColumn, sidebarWidth, styles, textBlock, wholeWords } from "../styles.ts";
+import { colours, copyfit, space, type } from "../../src/design/theme.ts";
+import { balanceHeadline } from "../text/ties.ts";
+import { printedAddress, usePrintEdition } from "../text/edition.tsx";
 
 interface Props {
   section: Extract<Section, { kind: "force" }>;
+  /** Copyfit step (0: as designed); see copyfit in src/design/theme.ts. */
+  fit?: number;
   labels: Labels;
   charts: ChartSet;
   runningHeader: string;
@@ -19,22 +23,26 @@ interface Props {
   log: PageLog;
 }
 
-function Entry({ entry, first, furtherReading }: { entry: GoodPracticeEntry; first: boolean; furtherReading: string }) {
+function Entry({ entry, first, furtherReading, force, fit }: { entry: GoodPracticeEntry; first: boolean; furtherReading: string; force: string; fit: number }) {
+  const print = usePrintEdition();
+  const step = fit > 0 ? copyfit.steps[Math.min(fit, copyfit.steps.length) - 1] : null;
+  const paragraphStyle = step ? { lineHeight: step.leading / type.body, marginBottom: space(step.paragraphSpace) } : undefined;
   return (
     <View break={!first}>
       <Text style={[styles.h2, { fontSize: type.h2 - 2, marginTop: 0, marginBottom: space(0.35), color: colours.women }]} minPresenceAhead={6 * type.leading} hyphenationCallback={wholeWords}>
-        {entry.title}
+        {balanceHeadline(entry.title, { fontSize: type.h2 - 2, width: mainColumn }, [force])}
       </Text>
       <Text style={styles.lede} hyphenationCallback={wholeWords}>
         <Inlines nodes={entry.lede} />
       </Text>
-      <RichTextView text={entry.body} />
+      <RichTextView text={entry.body} paragraphStyle={paragraphStyle} />
       {entry.links.length > 0 ? (
         <View style={{ marginTop: space(0.25) }} wrap={false}>
           <Text style={styles.bigFigureLabel}>{furtherReading}</Text>
           {entry.links.map((link) => (
             <Link key={link.url} src={link.url} style={[styles.link, { fontSize: type.caption }]}>
               {link.text}
+              {printedAddress(link.url, link.text, print)}
             </Link>
           ))}
         </View>
@@ -43,18 +51,24 @@ function Entry({ entry, first, furtherReading }: { entry: GoodPracticeEntry; fir
   );
 }
 
-export function ForcePage({ section, labels, charts, runningHeader, geometry, log }: Props) {
+export function ForcePage({ section, fit = 0, labels, charts, runningHeader, geometry, log }: Props) {
   const { panel } = section;
   return (
     <PageFrame runningHeader={runningHeader} geometry={geometry} bookmark={section.title} id={section.id} log={log}>
       <View id={section.id} />
+      {/* On the force's later pages, in the top margin under the running header: whose pages these are. */}
+      <Text
+        fixed
+        style={[styles.continued, { position: "absolute", top: geometry.headerPosition.top + space(0.9), left: geometry.headerPosition.left, right: geometry.headerPosition.right }]}
+        render={({ subPageNumber }) => (subPageNumber > 1 ? section.continued : "")}
+      />
       <Text style={styles.kicker}>{section.kicker}</Text>
-      <Text style={[styles.h1, { marginBottom: space(0.75) }]} hyphenationCallback={wholeWords}>{section.title}</Text>
+      <Text style={[styles.h1, { marginBottom: space(0.75) }]} hyphenationCallback={wholeWords}>{balanceHeadline(section.title, { fontSize: type.h1, width: textBlock }, [section.title])}</Text>
       <View style={{ flexDirection: "row", justifyContent: "space-between" }}>
         <View style={{ width: sidebarWidth }}>
           {panel && section.chart ? (
             <>
-              <Text style={[styles.bigFigureLabel, { marginBottom: 4 }]}>{panel.chartLabel}</Text>
+              <Text style={[styles.bigFigureLabel, { marginBottom: 4 }]} hyphenationCallback={wholeWords}>{panel.chartLabel}</Text>
               <ChartView chart={charts.get(section.chart.id)} width={sidebarWidth} />
               <View style={{ height: space(0.75) }} />
               {panel.differences.map((difference) => (
@@ -62,14 +76,14 @@ export function ForcePage({ section, labels, charts, runningHeader, geometry, lo
               ))}
             </>
           ) : (
-            <Text style={[styles.caption, { paddingTop: 2 }]}>{section.noFigures}</Text>
+            <Text style={[styles.caption, { paddingTop: 2 }]} hyphenationCallback={wholeWords}>{section.noFigures}</Text>
           )}
         </View>
         <View style={{ width: mainColumn }}>
           {section.noEntry ? (
             <Text style={styles.caption}>{section.noEntry}</Text>
           ) : (
-            section.entries.map((entry, i) => <Entry key={entry.id} entry={entry} first={i === 0} furtherReading={labels.furtherReading} />)
+            section.entries.map((entry, i) => <Entry key={entry.id} entry={entry} first={i === 0} furtherReading={labels.furtherReading} force={section.title} fit={fit} />)
           )}
         </View>
       </View>

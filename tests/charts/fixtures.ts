@@ -1,5 +1,5 @@
 // Small, self-contained Statistics-like fixtures for the chart tests and the bench: no data files read.
-import { bandLabel, bands, leadershipLevels, type Band } from "../../src/domain/vocabulary.ts";
+import { bandGroups, bandLabel, bands, leadershipLevels, type Band } from "../../src/domain/vocabulary.ts";
 import { words } from "../../src/document/labels.ts";
 import type { ChartInputs } from "../../src/document/model.ts";
 import { type ForceStatistics, type Share, type Statistics } from "../../src/statistics/types.ts";
@@ -128,6 +128,7 @@ export function bandInput(statistics: Statistics, level: "middleManagement" | "s
     year: statistics.year,
     level,
     columns: bands.map((band) => ({ band, label: bandLabel(band) })),
+    groups: bandGroups.map((g) => ({ label: g.label, bands: [...g.bands] })),
     forces: statistics.forces.filter((f) => f[key] !== null).map((f) => ({ shortName: f.shortName, band: f[key]! })),
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { renderChart, renderCharts } from "../../src/charts/renderChart.ts";
 import { bands } from "../../src/domain/vocabulary.ts";
 import { bandChart } from "../../templates/charts/bandChart.ts";
-import { bandLabel } from "../../src/domain/vocabulary.ts";
+import { bandGroups, bandLabel, type Band } from "../../src/domain/vocabulary.ts";
 import { textColumnWidth, halfColumnWidth, contrastRatio } from "../../templates/charts/common.ts";
 import { forceRepresentationChart } from "../../templates/charts/forceRepresentationChart.ts";
 import { staffChart } from "../../templates/charts/staffChart.ts";
@@ -32,9 +32,19 @@ describe("bandChart", () => {
     expect(sizes.size).toBe(1);
     const lines = textLines(svg);
     for (const band of bands) expect(lines).toContain(bandLabel(band));
-    expect(bandLabel("men+15")).toBe("Men +15\u00a0%");
+    expect(bandLabel("men+15")).toBe("15\u00a0or more");
+    expect(bandLabel("men+5")).toBe("5 to 10");
     expect(bandLabel("equal")).toBe("Equal");
-    expect(bandLabel("women+15")).toBe("Women +15\u00a0%");
+    expect(bandLabel("women+1")).toBe("1 to 5");
+    // Grouped under the side each column is on, with "equal" explained.
+    for (const group of bandGroups) expect(lines).toContain(group.label);
+    // The CSV names each band in full: its range and its side.
+    for (const row of csv.split("\r\n").slice(1).filter(Boolean)) {
+      const [, , , band, label] = row.split(",");
+      if (band === "equal") expect(label).toBe("Equal (within 1\u00a0point)");
+      else expect(label).toBe(`${bandLabel(band as Band)} points more ${band.split("+")[0]}`);
+    }
+    expect(csv).toContain("15\u00a0or more points more men");
     // Every force is named (some on two lines, some hyphenated: join lines back to compare letters).
     const boxText = markItems(svg, "layer_1_marks").map((t) => String(t.children.map((c) => (typeof c === "string" ? c : "value" in c ? c.value : "")).join("")));
     const letters = (s: string) => s.replace(/&amp;/g, "&").replace(/[^\p{L}&']/gu, "");

@@ -59,8 +59,8 @@ async function buildOnce(): Promise<SampleBuild> {
       mkdirSync(lock);
       break;
     } catch {
-      // Another worker is building; a lock older than three minutes was left by a killed run.
-      if (waited > 180_000 || Date.now() - statSync(lock).mtimeMs > 180_000) rmSync(lock, { recursive: true, force: true });
+      // Another worker is building; a lock older than ten minutes (builds lay out several passes) was left by a killed run.
+      if (waited > 600_000 || Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
       await sleep(200);
     }
   }

@@ -45,9 +45,12 @@ describe("the 2024 PDF", () => {
     expect(cover).not.toContain("GENDER EQUALITY IN UK POLICING ·");
   });
 
-  it("has the running header and its own page number on every page but the cover", () => {
-    for (const page of pages.slice(1)) {
-      const header = page.items.filter((i) => i.y > page.height - pageGeometry.marginTop).map((i) => i.str).join("");
+  it("has the running header and its own page number on every page but the front and back covers", () => {
+    const backCover = build.pages["back-page"];
+    expect(backCover).toBe(build.pageCount);
+    for (const page of pages.slice(1, backCover - 1)) {
+      // A force's continuation pages add its name under the running header ("Kent Police, continued").
+      const header = page.items.filter((i) => i.y > page.height - pageGeometry.marginTop && !/, continued$/.test(i.str.replace(/\u00a0/g, " "))).map((i) => i.str).join("");
       expect(normalise(header), `page ${page.pageNumber}`).toBe(normalise("GENDER EQUALITY IN UK POLICING · SIXTH ANNUAL REPORT 2024"));
       const folio = page.items.filter((i) => i.y < pageGeometry.marginBottom && i.str.trim() !== "");
       expect(folio.map((i) => i.str.trim()), `folio of page ${page.pageNumber}`).toEqual([String(page.pageNumber)]);
@@ -169,9 +172,9 @@ describe("the 2024 PDF", () => {
     expect(info.Keywords).toContain("HeForShe");
   });
 
-  it("print edition: 3 mm bleed on every side", async () => {
+  it("print edition: a sheet with room for the bleed and the crop marks around the A4 page", async () => {
     const [first] = await readPdfPages(build.printPdfFile);
-    expect(first.width).toBeCloseTo(pageGeometry.width + 2 * pageGeometry.bleed, 1);
-    expect(first.height).toBeCloseTo(pageGeometry.height + 2 * pageGeometry.bleed, 1);
+    expect(first.width).toBeCloseTo(pageGeometry.width + 2 * (pageGeometry.bleed + pageGeometry.slug), 1);
+    expect(first.height).toBeCloseTo(pageGeometry.height + 2 * (pageGeometry.bleed + pageGeometry.slug), 1);
   });
 });

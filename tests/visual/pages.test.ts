@@ -38,6 +38,7 @@ const chosen = [
   { name: "national-table", section: "analysis/national-representation" },
   { name: "force-avon-and-somerset", section: "force/avon-and-somerset" },
   { name: "force-guernsey-no-data", section: "force/guernsey" },
+  { name: "back-cover", section: "back-page" },
 ];
 
 describe("pages look as they did when last approved", () => {

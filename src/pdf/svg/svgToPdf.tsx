@@ -418,6 +418,14 @@ function textValue(child: SvgNode | string): string {
   return "";
 }
 
+/**
+ * SVG text never wraps, so a no-break space can be a plain one, drawn with the same glyph. It must be:
+ * fontkit caches a glyph with the characters it was first looked up for, and react-pdf lays chart text
+ * out before the pages' text; if a face's space glyph is first met as U+00A0, react-pdf no longer sees
+ * spaces as spaces in that face, and squeezes letters instead of word spaces (lines then overflow).
+ */
+const plainSpaces = (text: string): string => text.replace(/\u00a0/g, " ");
+
 function convertText(node: ElementNode, state: State, ctx: Context): Out[] {
   if (!state.visible) return [];
   const a = attrs(node);
@@ -461,7 +469,8 @@ function convertText(node: ElementNode, state: State, ctx: Context): Out[] {
   lines.push(current);
 
   const texts = lines
-    .map((line) => ({ ...line, text: collapse(line.text).trim() }))
+    // After collapsing, so a no-break space still counts as one that SVG keeps.
+    .map((line) => ({ ...line, text: plainSpaces(collapse(line.text).trim()) }))
     .filter((line) => line.text !== "");
   if (texts.length === 0) return [];
   if (fontSize <= 0) return [];

@@ -1,0 +1,79 @@
+// Reads a laid-out PDF back, page by page, for the checks react-pdf cannot make while it lays out:
+// how full each page's text area is, how many words it holds, and whether its last line ends in a
+// hyphen (a word broken across the page turn). Text is read with pdf.js, as a reader's viewer would.
+import { createRequire } from "node:module";
+import path from "node:path";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { page as theme } from "../design/theme.ts";
+
+const standardFontDataUrl = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
+
+export interface PageInspection {
+  pageNumber: number;
+  /** From the top of the text area to its lowest text, as a share of the text area's height (0 to 1). */
+  fill: number;
+  /** Words in the text area (running header and folio left out). */
+  words: number;
+  /** The last line's text, when it ends in a hyphen that breaks a word. */
+  brokenWord: { start: string; end: string } | null;
+  /** The first word in the text area, for joining a broken word. */
+  firstWord: string;
+  /** The last line's text when it is set as a heading (a size no body text uses): a heading left at a page's foot. */
+  headingAtFoot: string | null;
+}
+
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  size: number;
+}
+
+/** Sizes only headings are set at (entry titles, h2, h3 and h4 of the theme). */
+const headingSizes = [15, 12, 10.5, 17];
+
+/** `offset`: sheet edge to trim edge (0 on screen, bleed plus slug in print). */
+export async function inspectPages(pdf: Uint8Array, offset = 0, only?: number[]): Promise<PageInspection[]> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl, verbosity: 0 }).promise;
+  const result: PageInspection[] = [];
+  try {
+    const wanted = only ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
+    for (const n of wanted) {
+      if (n < 1 || n > doc.numPages) continue;
+      const pdfPage = await doc.getPage(n);
+      const { height } = pdfPage.getViewport({ scale: 1 });
+      const content = await pdfPage.getTextContent();
+      const top = height - offset - theme.marginTop;
+      const bottom = offset + theme.marginBottom;
+      const items: Item[] = content.items
+        .filter((item): item is Extract<typeof item, { str: string }> => "str" in item)
+        .map((item) => ({ str: item.str, x: item.transform[4], y: item.transform[5], size: item.height }))
+        .filter((item) => item.str.trim() !== "" && item.y > bottom - 2 && item.y < top + 2);
+      if (items.length === 0) {
+        result.push({ pageNumber: n, fill: 0, words: 0, brokenWord: null, firstWord: "", headingAtFoot: null });
+        continue;
+      }
+      const lowest = Math.min(...items.map((i) => i.y));
+      const words = items.map((i) => i.str).join(" ").split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+      // The last line: the items on the lowest baseline, left to right.
+      const lastItems = items.filter((i) => Math.abs(i.y - lowest) < 1).sort((a, b) => a.x - b.x);
+      const lastLine = lastItems.map((i) => i.str).join("").trimEnd();
+      const isHeading = lastItems.every((i) => headingSizes.some((s) => Math.abs(i.size - s) < 0.2));
+      const broken = /([A-Za-z]{2,})-$/.exec(lastLine);
+      const highest = Math.max(...items.map((i) => i.y));
+      const firstLine = items.filter((i) => Math.abs(i.y - highest) < 1).sort((a, b) => a.x - b.x).map((i) => i.str).join("");
+      result.push({
+        pageNumber: n,
+        fill: Math.min(1, (top - lowest) / (top - bottom)),
+        words,
+        brokenWord: broken ? { start: broken[1], end: "" } : null,
+        firstWord: firstLine.trim().split(/\s+/)[0] ?? "",
+        headingAtFoot: isHeading ? lastLine.replace(/\u00a0/g, " ") : null,
+      });
+      pdfPage.cleanup();
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return result;
+}
