@@ -3,10 +3,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Box, RawAnnotation } from "./model.ts";
+import { openPdf } from "../pdf/readPdf.ts";
 
-const standardFontDataUrl = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
 
 /** A run of text as pdf.js reports it: a string drawn from (x, y) on the baseline, `width` wide. */
 export interface TextRun {
@@ -46,7 +45,7 @@ export async function readPdf(file: string): Promise<ReadPdf> {
   }
   let pdf;
   try {
-    pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, standardFontDataUrl, verbosity: 0 }).promise;
+    pdf = await openPdf(data);
   } catch (error) {
     throw new UnreadablePdf(`it is not a PDF that can be read (${(error as Error).message})`);
   }

@@ -1,12 +1,10 @@
 // Reads a laid-out PDF back, page by page, for the checks react-pdf cannot make while it lays out:
 // how full each page's text area is, how many words it holds, and whether its last line ends in a
 // hyphen (a word broken across the page turn). Text is read with pdf.js, as a reader's viewer would.
-import { createRequire } from "node:module";
 import path from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { page as theme } from "../design/theme.ts";
+import { openPdf } from "../pdf/readPdf.ts";
 
-const standardFontDataUrl = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
 
 export interface PageInspection {
   pageNumber: number;
@@ -34,7 +32,7 @@ const headingSizes = [15, 12, 10.5, 17];
 
 /** `offset`: sheet edge to trim edge (0 on screen, bleed plus slug in print). */
 export async function inspectPages(pdf: Uint8Array, offset = 0, only?: number[]): Promise<PageInspection[]> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl, verbosity: 0 }).promise;
+  const doc = await openPdf(new Uint8Array(pdf));
   const result: PageInspection[] = [];
   try {
     const wanted = only ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);

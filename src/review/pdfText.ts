@@ -1,9 +1,8 @@
 // The text a PDF shows, page by page, with positions, read with pdf.js as a reader's viewer reads it.
 import { createRequire } from "node:module";
 import path from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { openPdf } from "../pdf/readPdf.ts";
 
-const standardFontDataUrl = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
 
 /** One text item: x, y are PDF points from the page's bottom-left corner, y at the baseline. */
 export interface TextItem {
@@ -26,7 +25,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 export async function readPdfText(pdf: Uint8Array): Promise<PdfPageText[]> {
   // pdf.js takes ownership of the buffer it is given, so it gets a copy.
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl, verbosity: 0 }).promise;
+  const doc = await openPdf(new Uint8Array(pdf));
   try {
     const pages: PdfPageText[] = [];
     for (let i = 1; i <= doc.numPages; i++) {

@@ -1,0 +1,23 @@
+// pdf.js, for reading a PDF back the way a reader's viewer does (page fill, text runs, annotations).
+//
+// Its legacy build (the one that runs on Node 20) replaces the global JSON.stringify with a core-js
+// polyfill several times slower when it and its worker load, and pdfkit compares fonts with
+// JSON.stringify on every text run, so one read-back used to slow every later layout by seconds. It is
+// loaded here, once, with its worker, and the native JSON.stringify is put back.
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const nativeStringify = JSON.stringify;
+const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+// pdf.js runs its worker in this thread on Node; giving it the module here keeps it from loading it later.
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+JSON.stringify = nativeStringify;
+
+const standardFontDataUrl = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
+
+export type PdfJsDocument = Awaited<ReturnType<typeof pdfjs.getDocument>["promise"]>;
+
+/** Opens PDF bytes with pdf.js, with no system fonts, no eval and no network. */
+export function openPdf(data: Uint8Array): Promise<PdfJsDocument> {
+  return pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false, standardFontDataUrl, verbosity: 0 }).promise;
+}
