@@ -8,11 +8,26 @@ import { type } from "../../src/design/theme.ts";
 import { tieLastWords } from "../text/ties.ts";
 import { printedAddress, useHeadingsToBreak, usePrintEdition } from "../text/edition.tsx";
 
+/**
+ * Neighbouring words and figures as one string: react-pdf breaks lines (and hyphenates) within a string,
+ * and would treat the seam between a figure and the text after it ("2024" + ".") as a place to break.
+ */
+function joinText(nodes: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const node of nodes) {
+    const text = node.type === "text" ? node.value : node.type === "figure" ? node.text : null;
+    const last = out[out.length - 1];
+    if (text !== null && last?.type === "text") out[out.length - 1] = { type: "text", value: last.value + text };
+    else out.push(text !== null ? { type: "text", value: text } : node);
+  }
+  return out;
+}
+
 export function Inlines({ nodes }: { nodes: Inline[] }) {
   const print = usePrintEdition();
   return (
     <>
-      {nodes.map((node, i) => {
+      {joinText(nodes).map((node, i) => {
         switch (node.type) {
           case "text":
             return node.value;
