@@ -6,8 +6,8 @@ import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ReportDocument } from "../document/model.ts";
 import { countPages } from "../render/countPages.ts";
 import type { Statistics } from "../statistics/types.ts";
-import { editionInputsHash } from "./inputFiles.ts";
-import { previousBuild, recordBuild } from "./unchanged.ts";
+import { editionInputs, inputsListing } from "../final/inputs.ts";
+import { previousBuild, recordBuild, type BuiltOutputs } from "./unchanged.ts";
 import { checkOutputFolder } from "./outputFolder.ts";
 import { carriedFolders, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
 import { projectVersion } from "./version.ts";
@@ -27,14 +27,8 @@ export interface BuildOptions {
   sourceDateEpoch?: number;
 }
 
-export interface BuildResult {
-  outputDir: string;
-  pdfFile: string;
-  pageCount: number;
-  pages: Record<string, number>;
-  statistics: Statistics;
-  document: ReportDocument;
-  warnings: Diagnostic[];
+/** What a build wrote (the same whether it ran its stages or found its outputs unchanged), and how. */
+export interface BuildResult extends BuiltOutputs {
   timings: Record<string, number>;
   cacheStats: StageCache["stats"];
 }
@@ -135,6 +129,11 @@ export async function prepareCached(options: BuildOptions, cache: StageCache, ti
   const prepared = { statistics, document, warnings: sink.warnings };
   cache.set("prepare", key, prepared);
   return prepared;
+}
+
+/** A hash of everything the edition is built from (the same listing the archive's manifest keeps). */
+function editionInputsHash(options: BuildOptions): string {
+  return hashOf(String(options.year), inputsListing(editionInputs(options.dataDir, options.contentDir, options.year)));
 }
 
 /**

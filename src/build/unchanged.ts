@@ -20,7 +20,7 @@ export function recordBuild(cacheDir: string, key: string, outputDir: string, fi
   diskCache(cacheDir).set("build", `${key}-${sha(path.resolve(outputDir)).slice(0, 16)}`, record);
 }
 
-export interface UnchangedBuild {
+export interface BuiltOutputs {
   outputDir: string;
   pdfFile: string;
   pageCount: number;
@@ -30,7 +30,7 @@ export interface UnchangedBuild {
   warnings: Diagnostic[];
 }
 
-export function previousBuild(cacheDir: string, key: string, outputDir: string): UnchangedBuild | null {
+export function previousBuild(cacheDir: string, key: string, outputDir: string): BuiltOutputs | null {
   const record = diskCache(cacheDir).get<Record_>("build", `${key}-${sha(path.resolve(outputDir)).slice(0, 16)}`);
   if (!record) return null;
   try {
