@@ -26,6 +26,12 @@ export interface DraftRecord {
   /** The page each section starts on, from build-report.json; null when that file is missing. */
   sectionPages: Record<string, number> | null;
   pageCount: number | null;
+  /**
+   * The report's page number of a page of the draft PDF: a draft inserts its review sheet after the
+   * cover (layout.json says where and how many pages), so later pages sit that many further on. Null
+   * for a review-sheet page.
+   */
+  reportPage: (pdfPage: number) => number | null;
 }
 
 const KEYWORD = /draft:(\d{4})\/(\d+)\/(\d+)\s*$/;
@@ -71,7 +77,10 @@ export function loadDraft(pdfFile: string, id: DraftId, folders: DraftFolders, s
     sink.warn(pdfFile, "draft-revision", `This copy is revision ${id.revision} of draft ${id.number}, but ${dir} holds revision ${draft.revision}; comments are placed on revision ${draft.revision} and may be off where the two differ.`);
   }
   const report = existsSync(path.join(dir, "build-report.json")) ? readJson<{ sections?: Record<string, number>; pageCount?: number }>(path.join(dir, "build-report.json"), sink) : null;
-  return { id: { year: draft.year, number: draft.number, revision: id.revision ?? draft.revision }, dir, draft, document, sectionPages: report?.sections ?? null, pageCount: report?.pageCount ?? null };
+  const layout = existsSync(path.join(dir, "layout.json")) ? readJson<{ inserted?: { after: number; count: number } }>(path.join(dir, "layout.json"), sink) : null;
+  const inserted = layout?.inserted ?? { after: 0, count: 0 };
+  const reportPage = (pdfPage: number) => (pdfPage <= inserted.after ? pdfPage : pdfPage <= inserted.after + inserted.count ? null : pdfPage - inserted.count);
+  return { id: { year: draft.year, number: draft.number, revision: id.revision ?? draft.revision }, dir, draft, document, sectionPages: report?.sections ?? null, pageCount: report?.pageCount ?? null, reportPage };
 }
 
 function draftDir(id: DraftId, folders: DraftFolders): string | null {

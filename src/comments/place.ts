@@ -59,7 +59,8 @@ export function pageModel(page: PdfPage, ctx: PlaceContext): PageModel {
     charLoose.push(l);
     looseText += l;
   }
-  const sections = sectionsOnPage(page.number, ctx.draft.sectionPages);
+  const reportPage = ctx.draft.reportPage(page.number);
+  const sections = reportPage === null ? new Set<string>() : sectionsOnPage(reportPage, ctx.draft.sectionPages);
   const onPage = <T extends { sectionId: string }>(xs: T[]) => (sections ? xs.filter((x) => sections.has(x.sectionId)) : xs);
   const runLoose = page.runs.map((r) => loose(r.str).text);
   const header = new Set<number>();
