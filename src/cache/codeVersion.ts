@@ -27,7 +27,8 @@ function files(dir: string): string[] {
 export function codeVersion(): string {
   if (cached) return cached;
   const parts: (string | Buffer)[] = [];
-  for (const file of [...files(path.join(root, "src")), ...files(path.join(root, "templates")), path.join(root, "package-lock.json")]) {
+  // patches/ holds reviewed fixes inside dependencies (patch-package): they shape the output too.
+  for (const file of [...files(path.join(root, "src")), ...files(path.join(root, "templates")), ...files(path.join(root, "patches")), path.join(root, "package-lock.json")]) {
     if (existsSync(file)) parts.push(path.relative(root, file), readFileSync(file));
   }
   cached = hashOf(...parts);
