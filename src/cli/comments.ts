@@ -9,7 +9,7 @@ import { mergeComments } from "../comments/merge.ts";
 import { commentsCsv, commentsJson, formatComment } from "../comments/output.ts";
 import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/reporter.ts";
-import type { Console } from "./main.ts";
+import { readFlags, type Console } from "./common.ts";
 
 export const commentsUsage = `Usage: npm run comments -- FILE.pdf [FILE.pdf …] [options]
 
@@ -35,10 +35,8 @@ const OWN_FILES = new Set(["comments.json", "comments.csv"]);
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 
 export async function comments(argv: string[], io: Console): Promise<number> {
-  let values;
-  let files: string[];
-  try {
-    ({ values, positionals: files } = parseArgs({
+  const flags = readFlags(io, commentsUsage, () =>
+    parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -50,15 +48,10 @@ export async function comments(argv: string[], io: Console): Promise<number> {
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
-    }));
-  } catch (error) {
-    io.err(`${(error as Error).message}\n\n${commentsUsage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(`${commentsUsage}\n`);
-    return 0;
-  }
+    }),
+  );
+  if (typeof flags === "number") return flags;
+  const { values, positionals: files } = flags;
   if (files.length === 0) {
     io.err(`Name at least one commented PDF.\n\n${commentsUsage}\n`);
     return 2;

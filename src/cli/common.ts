@@ -1,4 +1,5 @@
-// What the archive and verify commands share: year parsing, usage errors (exit 2) and exit codes.
+// What the commands share: where they write, reading flags (usage errors exit 2, --help exits 0), year
+// parsing and exit codes.
 export class UsageError extends Error {}
 
 export function parseYear(value: string | undefined): number {
@@ -28,4 +29,29 @@ export function runCli(usage: string, parse: (args: string[]) => "help" | (() =>
       process.exit(1);
     },
   );
+}
+
+/** Where a command writes; tests pass their own to run it in-process. */
+export interface Console {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/**
+ * Reads a command's flags with `parse` (a parseArgs call): a bad flag prints the message and the usage
+ * and gives exit status 2, --help prints the usage and gives 0; otherwise the flags.
+ */
+export function readFlags<T extends { values: { help?: boolean } }>(io: Console, usage: string, parse: () => T): T | number {
+  let parsed: T;
+  try {
+    parsed = parse();
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${usage}\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.out(`${usage}\n`);
+    return 0;
+  }
+  return parsed;
 }

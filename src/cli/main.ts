@@ -4,6 +4,7 @@ import { build } from "../build/build.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { asDiagnostics } from "../diagnostics/unexpected.ts";
 import { sourceDateEpochFromEnv } from "../final/final.ts";
+import { readFlags, type Console } from "./common.ts";
 
 
 
@@ -31,11 +32,6 @@ Options:
 Writes <out>/<year>/report.pdf, statistics.json, build-report.json and charts/.
 Exit status: 0 built, 1 input errors (listed with file and line), 2 bad command line.`;
 
-/** Where the command line writes; tests pass their own to run it in-process. */
-export interface Console {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
 
 const processConsole: Console = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
@@ -43,9 +39,8 @@ export async function main(argv: string[], io: Console = processConsole): Promis
   if (argv[0] === "comments") return (await import("./comments.ts")).comments(argv.slice(1), io);
   const [command = "build", ...rest] = argv[0]?.startsWith("-") ? ["build", ...argv] : argv;
   if (command === "preview") return (await import("./preview.ts")).preview(rest, io);
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const flags = readFlags(io, usage, () =>
+    parseArgs({
       args: rest,
       options: {
         year: { type: "string", default: "2024" },
@@ -63,15 +58,10 @@ export async function main(argv: string[], io: Console = processConsole): Promis
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
-    }));
-  } catch (error) {
-    io.err(`${(error as Error).message}\n\n${usage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(`${usage}\n`);
-    return 0;
-  }
+    }),
+  );
+  if (typeof flags === "number") return flags;
+  const { values } = flags;
   if (command !== "build") {
     io.err(`Unknown command "${command}".\n\n${usage}\n`);
     return 2;

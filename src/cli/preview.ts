@@ -1,6 +1,6 @@
 // `npm run preview -- [--port N] [--year N] [--data DIR] [--content DIR] [--out DIR]`: the live preview.
 import { parseArgs } from "node:util";
-import type { Console } from "./main.ts";
+import { readFlags, type Console } from "./common.ts";
 
 const usage = `Usage: npm run preview -- [options]
 
@@ -16,9 +16,8 @@ Options:
   -h, --help       show this help`;
 
 export async function preview(argv: string[], io: Console): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const flags = readFlags(io, usage, () =>
+    parseArgs({
       args: argv,
       options: {
         port: { type: "string", default: "4173" },
@@ -29,15 +28,10 @@ export async function preview(argv: string[], io: Console): Promise<number> {
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
-    }));
-  } catch (error) {
-    io.err(`${(error as Error).message}\n\n${usage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(`${usage}\n`);
-    return 0;
-  }
+    }),
+  );
+  if (typeof flags === "number") return flags;
+  const { values } = flags;
   const port = Number(values.port);
   const year = Number(values.year);
   if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(year)) {
