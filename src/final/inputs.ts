@@ -3,8 +3,9 @@
 // code-point order, so neither the folder a user keeps them in nor the file system's listing order
 // changes anything derived from them (the document ID, the archive's manifest).
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { filesBelow } from "../cache/filesBelow.ts";
 
 export interface InputFile {
   /** Logical path, always with "/" separators: content/<year>/… or data/… */
@@ -17,16 +18,7 @@ const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? 
 
 /** Every file below dir (dot files left out), as logical paths under prefix. */
 function walk(dir: string, prefix: string): InputFile[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  const files: InputFile[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name.startsWith(".")) continue;
-    const full = path.join(dir, name);
-    const logical = `${prefix}/${name}`;
-    if (statSync(full).isDirectory()) files.push(...walk(full, logical));
-    else files.push({ path: logical, source: full });
-  }
-  return files;
+  return filesBelow(dir).map((full) => ({ path: [prefix, ...path.relative(dir, full).split(path.sep)].join("/"), source: full }));
 }
 
 /**

@@ -8,7 +8,7 @@
 // lede are checked too. A reviewer silences one finding with `<!-- review-ignore RULE -->` on the line
 // before it (several rules separated by spaces; none named silences every rule for that line).
 import dictionary from "dictionary-en-gb";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -18,6 +18,7 @@ import retextRepeatedWords from "retext-repeated-words";
 import retextSpell from "retext-spell";
 import { unified } from "unified";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { filesBelow } from "../cache/filesBelow.ts";
 
 export const proofRules = ["spelling", "repeated-word", "double-space", "term-consistency", "inclusive-language"] as const;
 export type ProofRule = (typeof proofRules)[number];
@@ -65,16 +66,8 @@ export const avoidedTerms: { pattern: RegExp; suggestion: string }[] = [
   { pattern: /\bWPCs?\b/g, suggestion: "PC (constables' titles no longer name their sex)" },
 ];
 
-function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return markdownFiles(full);
-      return name.endsWith(".md") && name !== "README.md" ? [full] : [];
-    });
-}
+/** The Markdown files of an edition folder (its README aside). */
+const markdownFiles = (dir: string): string[] => filesBelow(dir).filter((file) => file.endsWith(".md") && path.basename(file) !== "README.md");
 
 /** The project word list: content/wordlist.txt and content/<year>/wordlist.txt, one word a line, # comments. */
 export function readWordList(contentDir: string, year: number): string[] {

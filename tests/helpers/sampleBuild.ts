@@ -4,9 +4,10 @@
 // named by a hash of everything that shapes it (code, templates, content, data, lockfile), created
 // under a lock. A unit test that never calls sampleBuild() never builds anything.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "../../src/build/build.ts";
+import { filesBelow } from "../../src/cache/filesBelow.ts";
 
 export interface SampleBuild {
   outDir: string;
@@ -19,20 +20,11 @@ export interface SampleBuild {
 const root = path.resolve(import.meta.dirname, "../..");
 const cacheRoot = path.join(root, ".tmp", "sample-build");
 
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? filesUnder(full) : [full];
-    });
-}
 
 function inputsHash(): string {
   const hash = createHash("sha256");
   for (const dir of ["src", "templates", "content", "data"]) {
-    for (const file of filesUnder(path.join(root, dir))) hash.update(path.relative(root, file)).update(readFileSync(file));
+    for (const file of filesBelow(path.join(root, dir))) hash.update(path.relative(root, file)).update(readFileSync(file));
   }
   hash.update(readFileSync(path.join(root, "package-lock.json")));
   return hash.digest("hex").slice(0, 16);
