@@ -4,18 +4,10 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Box, RawAnnotation } from "./model.ts";
-import { openPdf } from "../pdf/readPdf.ts";
+import { openPdf, pageText, type TextRun } from "../pdf/readPdf.ts";
 
 
-/** A run of text as pdf.js reports it: a string drawn from (x, y) on the baseline, `width` wide. */
-export interface TextRun {
-  str: string;
-  x: number;
-  y: number;
-  width: number;
-  /** The font size, near enough: pdf.js gives the run's height. */
-  height: number;
-}
+
 
 export interface PdfPage {
   number: number;
@@ -56,12 +48,8 @@ export async function readPdf(file: string): Promise<ReadPdf> {
     const annotations: RawAnnotation[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
-      const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const runs = content.items
-        .filter((item): item is Extract<typeof item, { str: string }> => "str" in item && item.str.trim() !== "")
-        .map((item) => ({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height || Math.hypot(item.transform[2], item.transform[3]) }));
-      pages.push({ number: n, width: viewport.width, height: viewport.height, runs });
+      const { width, height, runs } = await pageText(pdf, n);
+      pages.push({ number: n, width, height, runs });
       for (const a of (await page.getAnnotations({ intent: "any" })) as PdfJsAnnotation[]) {
         if (!COMMENT_SUBTYPES.has(a.subtype)) continue;
         annotations.push(toRaw(a, n));

@@ -21,3 +21,23 @@ export type PdfJsDocument = Awaited<ReturnType<typeof pdfjs.getDocument>["promis
 export function openPdf(data: Uint8Array): Promise<PdfJsDocument> {
   return pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false, standardFontDataUrl, verbosity: 0 }).promise;
 }
+
+/** A run of text as pdf.js reads it: its string, where its baseline starts, and its size, in points. */
+export interface TextRun {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A page's size and its non-blank text runs, in reading order as pdf.js gives them. */
+export async function pageText(doc: PdfJsDocument, pageNumber: number): Promise<{ width: number; height: number; runs: TextRun[] }> {
+  const page = await doc.getPage(pageNumber);
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const runs = content.items
+    .filter((item): item is Extract<typeof item, { str: string }> => "str" in item && item.str.trim() !== "")
+    .map((item) => ({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height || Math.hypot(item.transform[2], item.transform[3]) }));
+  return { width: viewport.width, height: viewport.height, runs };
+}

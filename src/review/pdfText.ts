@@ -1,7 +1,7 @@
 // The text a PDF shows, page by page, with positions, read with pdf.js as a reader's viewer reads it.
 import { createRequire } from "node:module";
 import path from "node:path";
-import { openPdf } from "../pdf/readPdf.ts";
+import { openPdf, pageText } from "../pdf/readPdf.ts";
 
 
 /** One text item: x, y are PDF points from the page's bottom-left corner, y at the baseline. */
@@ -29,13 +29,9 @@ export async function readPdfText(pdf: Uint8Array): Promise<PdfPageText[]> {
   try {
     const pages: PdfPageText[] = [];
     for (let i = 1; i <= doc.numPages; i++) {
-      const page = await doc.getPage(i);
-      const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const items = content.items
-        .filter((item): item is Extract<typeof item, { str: string }> => "str" in item && item.str.trim() !== "")
-        .map((item) => ({ str: item.str, x: round(item.transform[4]), y: round(item.transform[5]), width: round(item.width), height: round(item.height) }));
-      pages.push({ page: i, width: round(viewport.width), height: round(viewport.height), items });
+      const { width, height, runs } = await pageText(doc, i);
+      const items = runs.map((r) => ({ str: r.str, x: round(r.x), y: round(r.y), width: round(r.width), height: round(r.height) }));
+      pages.push({ page: i, width: round(width), height: round(height), items });
     }
     return pages;
   } finally {

@@ -9,7 +9,7 @@ import { main } from "../../src/cli/main.ts";
 import type { ReviewComment } from "../../src/comments/model.ts";
 import { Annotator, boxOf, runBoxOf, runsOf } from "../helpers/annotate.ts";
 import { fakeDraft, type FakeDraft } from "../helpers/fakeDraft.ts";
-import type { TextRun } from "../../src/comments/readPdf.ts";
+import type { TextRun } from "../../src/pdf/readPdf.ts";
 
 let draft: FakeDraft;
 let runs: TextRun[][];

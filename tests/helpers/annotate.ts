@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFDict } from "pdf-lib";
 import { measureText } from "../../src/charts/textMetrics.ts";
-import { readPdf, type TextRun } from "../../src/comments/readPdf.ts";
+import { readPdf } from "../../src/comments/readPdf.ts";
+import type { TextRun } from "../../src/pdf/readPdf.ts";
 
 export interface Box {
   x1: number;
