@@ -1,11 +1,15 @@
-// The whole report as a react-pdf Document: one template per section kind, in document order.
+// The report as react-pdf Documents: the whole book in one (final editions), or one part of it at a
+// time (every other build lays each part out on its own and joins them: src/render/layoutParts.tsx).
+// One template per section kind, in document order.
 import { Document, Page } from "@react-pdf/renderer";
-import type { ReportDocument } from "../src/document/model.ts";
+import type { ReactNode } from "react";
+import type { ReportDocument, Section } from "../src/document/model.ts";
 import type { ChartSet } from "./components/Chart.tsx";
-import { pageGeometry } from "./geometry.tsx";
+import { pageGeometry, type PageGeometry } from "./geometry.tsx";
 import { PrintEdition } from "./text/edition.tsx";
 import { PageMarker } from "./components/PageFrame.tsx";
 import type { PageLog } from "./pageLog.ts";
+import { FirstPage } from "./pageNumbering.ts";
 import { AnalysisPage } from "./pages/AnalysisPage.tsx";
 import { BackPage } from "./pages/BackPage.tsx";
 import { Contents } from "./pages/Contents.tsx";
@@ -14,76 +18,122 @@ import { ForcePage } from "./pages/ForcePage.tsx";
 import { ForcesWithoutEntries, groupsWithoutEntries } from "./pages/ForcesWithoutEntries.tsx";
 import { PersonPage } from "./pages/PersonPage.tsx";
 
+/** A part of the book that starts on a page of its own: what is laid out, kept and joined. */
+export type BookPart = { kind: "cover" } | { kind: "contents" } | { kind: "section"; id: string } | { kind: "blank" };
+
+/** The book's parts in order. Forces without entries that share a page are one part, named by the first. */
+export function bookParts(document: ReportDocument, blankBeforeBack = false): BookPart[] {
+  const inGroup = new Set([...groupsWithoutEntries(document.sections).entries()].flatMap(([lead, forces]) => forces.map((f) => f.id).filter((id) => id !== lead)));
+  const parts: BookPart[] = [{ kind: "cover" }, { kind: "contents" }];
+  for (const section of document.sections) {
+    if (inGroup.has(section.id)) continue;
+    if (section.kind === "back" && blankBeforeBack) parts.push({ kind: "blank" });
+    parts.push({ kind: "section", id: section.id });
+  }
+  return parts;
+}
+
 export interface ReportPdfProps {
   document: ReportDocument;
   charts: ChartSet;
-  /** Page numbers from an earlier layout pass, for the contents. */
+  /** Page numbers from an earlier layout pass (or the parts already laid out), for the contents. */
   pages: PageLog;
   /** Filled during this layout pass. */
   log: PageLog;
   print: boolean;
   creator: string;
-  /** Lay out only these sections, without cover and contents (the preview's first look at an edit). */
-  only?: ReadonlySet<string>;
   conformance?: string;
   date?: Date;
   /** Copyfit step per force section id, chosen by the renderer between passes (src/render/copyfit.ts). */
   fits?: Record<string, number>;
-  /** A blank page before the back cover, so the page count is even and the back cover is a left page. */
-  blankBeforeBack?: boolean;
 }
 
-export function ReportPdf({ document, charts, pages, log, print, creator, only, conformance, date, fits = {}, blankBeforeBack = false }: ReportPdfProps) {
-  const geometry = pageGeometry(print);
+/** The document's metadata, written by react-pdf here and by the joiner for a book joined from parts. */
+export function reportMetadata(document: ReportDocument, creator: string, date?: Date) {
   const { meta } = document;
-  const header = meta.runningHeader;
-  const grouped = groupsWithoutEntries(document.sections);
-  const inGroup = new Set([...grouped.values()].flat().map((s) => s.id));
+  const when = date ?? new Date(`${meta.publicationDate}T00:00:00Z`);
+  return {
+    title: `${meta.title}: ${meta.editionLabel}`,
+    author: meta.author,
+    subject: meta.subject,
+    keywords: meta.keywords.join(", "),
+    creator,
+    producer: creator,
+    language: meta.language,
+    // A fixed date keeps the same inputs giving the same bytes.
+    creationDate: when,
+    modificationDate: when,
+  };
+}
+
+function Shell({ document, props, children }: { document: ReportDocument; props: ReportPdfProps; children: ReactNode }) {
   return (
-    <PrintEdition.Provider value={print}>
-    <Document
-      title={`${meta.title}: ${meta.editionLabel}`}
-      author={meta.author}
-      subject={meta.subject}
-      keywords={meta.keywords.join(", ")}
-      creator={creator}
-      producer={creator}
-      language={meta.language}
-      // A fixed date keeps the same inputs giving the same bytes.
-      creationDate={date ?? new Date(`${meta.publicationDate}T00:00:00Z`)}
-      modificationDate={date ?? new Date(`${meta.publicationDate}T00:00:00Z`)}
-      conformance={conformance as "PDF/A-2b" | undefined}
-      pageMode="useOutlines"
-    >
-      {/* Cover and contents belong to the printed book, not to the document. */}
-      {only ? null : <Cover meta={meta} bookmark={document.labels.cover} geometry={geometry} />}
-      {only ? null : <Contents document={document} pages={pages} geometry={geometry} log={log} />}
-      {document.sections.filter((section) => !only || only.has(section.id)).map((section) => {
-        switch (section.kind) {
-          case "foreword":
-          case "summary":
-            return <PersonPage key={section.id} id={section.id} outline={section.outlineTitle} title={section.title} person={section.person} body={section.body} runningHeader={header} geometry={geometry} log={log} />;
-          case "analysis":
-            return <AnalysisPage key={section.id} section={section} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
-          case "force": {
-            const group = grouped.get(section.id);
-            if (group) return <ForcesWithoutEntries key={section.id} forces={group} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
-            if (inGroup.has(section.id)) return null;
-            return <ForcePage key={section.id} section={section} fit={fits[section.id] ?? 0} labels={document.labels} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
-          }
-          case "back":
-            return [
-              blankBeforeBack ? (
-                <Page key="blank" size={geometry.size}>
-                  <PageMarker id="blank-before-back" log={log} />
-                  {geometry.cropMarks}
-                </Page>
-              ) : null,
-              <BackPage key={section.id} section={section} onlineEdition={meta.onlineEdition} runningHeader={header} geometry={geometry} log={log} />,
-            ];
-        }
-      })}
-    </Document>
+    <PrintEdition.Provider value={props.print}>
+      <Document {...reportMetadata(document, props.creator, props.date)} conformance={props.conformance as "PDF/A-2b" | undefined} pageMode="useOutlines">
+        {children}
+      </Document>
     </PrintEdition.Provider>
+  );
+}
+
+function PartPages({ part, props, geometry }: { part: BookPart; props: ReportPdfProps; geometry: PageGeometry }) {
+  const { document, charts, log, fits = {} } = props;
+  const header = document.meta.runningHeader;
+  switch (part.kind) {
+    case "cover":
+      return <Cover meta={document.meta} bookmark={document.labels.cover} geometry={geometry} />;
+    case "contents":
+      return <Contents document={document} pages={props.pages} geometry={geometry} log={log} />;
+    case "blank":
+      // Printed as a book, the back cover must be an even (left-hand) page.
+      return (
+        <Page size={geometry.size}>
+          <PageMarker id="blank-before-back" log={log} />
+          {geometry.cropMarks}
+        </Page>
+      );
+    case "section":
+      break;
+  }
+  const section = document.sections.find((s) => s.id === part.id) as Section;
+  switch (section.kind) {
+    case "foreword":
+    case "summary":
+      return <PersonPage id={section.id} outline={section.outlineTitle} title={section.title} person={section.person} body={section.body} runningHeader={header} geometry={geometry} log={log} />;
+    case "analysis":
+      return <AnalysisPage section={section} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
+    case "force": {
+      const group = groupsWithoutEntries(document.sections).get(section.id);
+      if (group) return <ForcesWithoutEntries forces={group} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
+      return <ForcePage section={section} fit={fits[section.id] ?? 0} labels={document.labels} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
+    }
+    case "back":
+      return <BackPage section={section} onlineEdition={document.meta.onlineEdition} runningHeader={header} geometry={geometry} log={log} />;
+  }
+}
+
+/** The whole book in one document. */
+export function ReportPdf(props: ReportPdfProps & { blankBeforeBack?: boolean }) {
+  const geometry = pageGeometry(props.print);
+  return (
+    <Shell document={props.document} props={props}>
+      {bookParts(props.document, props.blankBeforeBack).map((part) => (
+        <PartPages key={part.kind === "section" ? part.id : part.kind} part={part} props={props} geometry={geometry} />
+      ))}
+    </Shell>
+  );
+}
+
+/** Some parts of the book in a document of their own, numbered from the book page `first`. */
+export function PartsPdf(props: ReportPdfProps & { parts: BookPart[]; first: number }) {
+  const geometry = pageGeometry(props.print);
+  return (
+    <Shell document={props.document} props={props}>
+      <FirstPage.Provider value={props.first}>
+        {props.parts.map((part) => (
+          <PartPages key={part.kind === "section" ? part.id : part.kind} part={part} props={props} geometry={geometry} />
+        ))}
+      </FirstPage.Provider>
+    </Shell>
   );
 }

@@ -96,6 +96,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ...(options.final && { final: true, documentId: id }),
     pageCount,
     layoutPasses: passes,
+    // Parts of the book laid out by this build, and parts reused as they were laid out before.
+    parts: rendered.parts,
     copyfit: fits,
     sections: pages,
     warnings,
@@ -105,7 +107,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   await stage("write", outputDir, "The outputs could not be written", async () => writeOutputsAtomically(outputDir, files, { keep: carriedFolders }));
   if (options.cache !== false) recordBuild(cacheDir, buildKey, outputDir, files);
-  for (const kind of ["prepare", "charts", "layout", "layout-pages", "build"]) pruneCache(cacheDir, kind, kind === "charts" ? 400 : 8);
+  // Charts and parts are many to an edition (52 and 62 in 2024): keep several editions' worth of each.
+  for (const kind of ["prepare", "charts", "part", "part-pages", "layout", "layout-pages", "build"]) pruneCache(cacheDir, kind, kind === "charts" ? 400 : kind.startsWith("part") ? 1000 : 8);
   return { outputDir, pdfFile: path.join(outputDir, "report.pdf"), pageCount, pages, statistics, document, warnings, timings, cacheStats: cache.stats };
 }
 

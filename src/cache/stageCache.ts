@@ -35,7 +35,7 @@ export function noCache(): StageCache {
 
 export function diskCache(dir: string): StageCache {
   const stats: StageCache["stats"] = {};
-  const fileOf = (stage: string, key: string) => path.join(dir, stage, `${key}.${stage === "layout" ? "pdf" : "json"}`);
+  const fileOf = (stage: string, key: string) => path.join(dir, stage, `${key}.${stage === "layout" || stage === "part" ? "pdf" : "json"}`);
   const count = (stage: string, hit: boolean) => {
     const s = (stats[stage] ??= { hits: 0, misses: 0 });
     if (hit) s.hits++;

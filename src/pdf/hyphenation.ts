@@ -53,11 +53,12 @@ let keptWhole = new Set<string>();
  */
 export function keepWhole(words: Iterable<string>): void {
   keptWhole = new Set([...words].map((w) => w.toLowerCase()));
-  cache.clear();
 }
 
 /** The word in pieces at its allowed breaks (one piece: no break). Punctuation stays on the last piece. */
 export function hyphenate(word: string): string[] {
+  // Checked before the cache, which holds every word's breaks whatever is kept whole in this layout.
+  if (keptWhole.size > 0 && keptWhole.has(word.slice(0, word.length - (word.match(TRAILING)?.[0] ?? "").length))) return [word];
   const cached = cache.get(word);
   if (cached) return cached;
   const result = split(word);
@@ -68,7 +69,7 @@ export function hyphenate(word: string): string[] {
 function split(word: string): string[] {
   const trailing = word.match(TRAILING)?.[0] ?? "";
   const bare = word.slice(0, word.length - trailing.length);
-  if (bare.length < hyphenationRule.minWordLength || !/^[a-z\u00e0-\u00ff]+$/.test(bare) || keptWhole.has(bare)) return [word];
+  if (bare.length < hyphenationRule.minWordLength || !/^[a-z\u00e0-\u00ff]+$/.test(bare)) return [word];
   let offsets: number[];
   const exception = hyphenationExceptions[bare];
   if (exception !== undefined) {

@@ -15,7 +15,7 @@ export type WorkerReply =
   | { type: "built"; pdfFile: string; pageCount: number; pages: Record<string, number>; warnings: unknown[]; changed: string[]; ms: number }
   | { type: "failed"; diagnostics: unknown[]; ms: number };
 
-let last: ReportDocument | null = null;
+let last: { document: ReportDocument; pages: Record<string, number> } | null = null;
 
 async function run(options: BuildOptions): Promise<void> {
   const started = performance.now();
@@ -23,16 +23,16 @@ async function run(options: BuildOptions): Promise<void> {
   try {
     const cache = diskCache(path.join(options.outDir, ".cache"));
     const prepared = await prepareCached(options, cache);
-    const changed = last ? changedSections(last, prepared.document) : [];
+    const changed = last ? changedSections(last.document, prepared.document) : [];
     // A first look at what the edit touched, while the whole draft is laid out behind it.
     if (changed.length > 0 && changed.length <= 3) {
       const { renderSectionsPdf } = await import("../render/renderPdf.tsx");
       const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
-      const pdf = await renderSectionsPdf(prepared.document, changed, { print: false, creator: `gender-equality-report ${projectVersion()}`, roots, cache });
+      const pdf = await renderSectionsPdf(prepared.document, changed, { print: false, creator: `gender-equality-report ${projectVersion()}`, roots, cache, pages: last?.pages ?? {} });
       post({ type: "sections", ids: changed, pdf, ms: performance.now() - started });
     }
     const result = await build(options);
-    last = result.document;
+    last = { document: result.document, pages: result.pages };
     post({ type: "built", pdfFile: result.pdfFile, pageCount: result.pageCount, pages: result.pages, warnings: result.warnings, changed, ms: performance.now() - started });
   } catch (error) {
     post({ type: "failed", diagnostics: asDiagnostics(error), ms: performance.now() - started });

@@ -1,18 +1,18 @@
 // The PDF renderer: draws the document's charts at the widths its templates give them, then lays the
-// document out, reading each pass back to fit the pages (react-pdf has no API that returns an element's
-// page or a line's position).
+// book out a part at a time (src/render/layoutParts.tsx) and joins the parts. A final edition, which
+// embeds each font once, is then laid out again as one document with the decisions the parts made.
 import { renderToBuffer } from "@react-pdf/renderer";
 import { readFileSync } from "node:fs";
 import { codeVersion } from "../cache/codeVersion.ts";
 import { hashOf, noCache, type StageCache } from "../cache/stageCache.ts";
 import type { RenderedChart } from "../charts/renderedChart.ts";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
-import { chartFigures, type Block, type ReportDocument } from "../document/model.ts";
+import { chartFigures, type ReportDocument } from "../document/model.ts";
 import { registerFonts } from "../pdf/registerFonts.ts";
 import { AssetContext } from "../../templates/assets.tsx";
 import { renderFigures } from "../../templates/charts/renderFigures.ts";
 import { PageLog } from "../../templates/pageLog.ts";
-import { ReportPdf } from "../../templates/ReportPdf.tsx";
+import { bookParts, ReportPdf, reportMetadata, type BookPart } from "../../templates/ReportPdf.tsx";
 import { chartWidths } from "../../templates/styles.ts";
 import { printOffset } from "../../templates/geometry.tsx";
 import { page } from "../design/theme.ts";
@@ -20,15 +20,18 @@ import { addPrintBoxes } from "./printBoxes.ts";
 import { countPages } from "./countPages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { keepWhole } from "../pdf/hyphenation.ts";
-import { pagesToCheck, planFits, sectionSpans, strandedWarning } from "./copyfit.ts";
+import { pagesToCheck, planFits, sectionSpans, strandedWarning, type Stranded } from "./copyfit.ts";
 import { inspectPages } from "./inspectPages.ts";
 import { HeadingsToBreak } from "../../templates/text/edition.tsx";
 import { DraftContext, type DraftMarks } from "../../templates/draftMarks.tsx";
+import { assetsOf, layoutPart, sectionsOf, type LaidOutPart, type PartContext } from "./layoutParts.tsx";
+import { joinParts } from "./joinParts.ts";
 
 export interface PdfResult {
   pdf: Buffer;
   /** The page each section starts on (section id → 1-based page). */
   pages: Record<string, number>;
+  /** The most layout passes any part needed. */
   passes: number;
   /** Copyfit step each force was set at (absent: as designed). */
   fits: Record<string, number>;
@@ -36,7 +39,9 @@ export interface PdfResult {
   warnings: Diagnostic[];
   /** Every chart as drawn in this PDF, keyed by chart id. */
   charts: Map<string, RenderedChart>;
-  timings: { charts: number; layout: number };
+  /** Parts laid out in this build, and parts reused from the cache. */
+  parts: { laidOut: number; reused: number };
+  timings: { charts: number; layout: number; join?: number };
 }
 
 export interface PdfOptions {
@@ -44,9 +49,9 @@ export interface PdfOptions {
   creator: string;
   /** Where the document's logical paths ("content/…") point, for images. */
   roots: DocumentRoots;
-  /** Keeps chart SVGs and the laid-out PDF under hashes of what shapes them. */
+  /** Keeps chart SVGs and the laid-out parts under hashes of what shapes them. */
   cache?: StageCache;
-  /** "PDF/A-2b" for final editions. */
+  /** "PDF/A-2b" for final editions: laid out as one document, so each font is embedded once. */
   conformance?: string;
   /** The edition's date for the PDF metadata (default: its publication date). */
   date?: Date;
@@ -54,20 +59,54 @@ export interface PdfOptions {
   draft?: DraftMarks & { keyword: string };
 }
 
-/** Logical paths of every image the document shows. */
-function assetsOf(document: ReportDocument): string[] {
-  const fromBlocks = (blocks: Block[]): string[] =>
-    blocks.flatMap((b) => (b.type === "image" ? [b.src] : b.type === "list" ? b.items.flatMap(fromBlocks) : b.type === "quote" ? fromBlocks(b.children) : []));
-  return document.sections.flatMap((s) => [
-    ...(s.kind === "foreword" || s.kind === "summary" ? [s.person.portrait].filter((p): p is string => p !== null) : []),
-    ...(s.kind === "force" ? s.entries.flatMap((e) => fromBlocks(e.body.blocks)) : fromBlocks(s.body.blocks)),
-  ]);
+/** The book's parts laid out in order, each numbered from the page it starts on. */
+export interface LaidOutBook {
+  parts: LaidOutPart[];
+  pages: Record<string, number>;
+  pageCount: number;
+  laidOut: number;
+  reused: number;
 }
 
-type KeptLayout = Pick<PdfResult, "pages" | "passes" | "fits" | "warnings">;
+/**
+ * Lays out every part: the cover and the contents first (the contents with blank numbers, for their
+ * length), then each section from the page the one before it ended on, then the contents again with
+ * the pages found. Printed as a book, the back cover must be a left-hand page, so an odd count puts a
+ * blank page before it.
+ */
+export async function layoutBook(context: PartContext): Promise<LaidOutBook> {
+  const { document, cache } = context;
+  const before = cache.stats.part?.hits ?? 0;
+  const beforeMisses = cache.stats.part?.misses ?? 0;
+  const laid: LaidOutPart[] = [];
+  let next = 1;
+  const place = async (part: BookPart, pages?: PageLog) => {
+    const done = await layoutPart(part, next, context, pages);
+    laid.push(done);
+    next += done.pageCount;
+    return done;
+  };
+  await place({ kind: "cover" });
+  const contentsFirst = next;
+  const unnumbered = await place({ kind: "contents" });
+  for (const part of bookParts(document).slice(2)) {
+    const isBack = part.kind === "section" && document.sections.find((s) => s.id === part.id)?.kind === "back";
+    // The back cover is a single page: it is a left-hand page when the pages before it are odd in number.
+    if (isBack && (next - 1) % 2 === 0) await place({ kind: "blank" });
+    await place(part);
+  }
+  const starts = new PageLog();
+  for (const done of laid) for (const [id, p] of done.starts) starts.record(id, p);
+  const numbered = await layoutPart({ kind: "contents" }, contentsFirst, context, starts);
+  if (numbered.pageCount !== unnumbered.pageCount) {
+    throw new Error(`The contents took ${numbered.pageCount} pages with their page numbers and ${unnumbered.pageCount} without.`);
+  }
+  laid[laid.indexOf(unnumbered)] = numbered;
+  const stats = cache.stats.part ?? { hits: 0, misses: 0 };
+  return { parts: laid, pages: Object.fromEntries(starts.entries()), pageCount: next - 1, reused: stats.hits - before, laidOut: stats.misses - beforeMisses };
+}
 
 export async function renderPdf(document: ReportDocument, options: PdfOptions): Promise<PdfResult> {
-  if (options.draft) document = { ...document, meta: { ...document.meta, keywords: [...document.meta.keywords, options.draft.keyword] } };
   const cache = options.cache ?? noCache();
   let t = performance.now();
   // Charts are drawn at the size the page templates give them, so their text is never scaled.
@@ -75,55 +114,81 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   const chartsMs = performance.now() - t;
 
   t = performance.now();
+  const { draft } = options;
+  const marks = draft ? { stamp: draft.stamp, changedPages: draft.changedPages, watermark: draft.watermark } : undefined;
+  const book = await layoutBook({ document, charts, print: options.print, roots: options.roots, cache, ...(marks && { draft: marks }) });
+  const layoutMs = performance.now() - t;
+  const sections = new Map(document.sections.map((s) => [s.id, s]));
+  const fits: Record<string, number> = {};
+  for (const done of book.parts) Object.assign(fits, done.plan.steps);
+  const stranded: Stranded[] = book.parts.flatMap((done) => done.stranded);
+  const warnings = stranded.map((tail) => strandedWarning(tail, sections.get(tail.id), options.roots));
+  const passes = Math.max(...book.parts.map((done) => done.passes));
+  const metadata = reportMetadata(document, options.creator, options.date);
+  const common = { charts, warnings, parts: { laidOut: book.laidOut, reused: book.reused } };
+
+  if (options.conformance) {
+    const whole = await layoutWhole(document, charts, book, options, cache);
+    return { ...whole, fits, warnings, passes, charts, parts: common.parts, timings: { charts: chartsMs, layout: performance.now() - t } };
+  }
+  t = performance.now();
+  const keywords = draft ? [...document.meta.keywords, draft.keyword].join(", ") : metadata.keywords;
+  const joined = await joinParts(
+    book.parts.map((done) => done.pdf),
+    { ...metadata, keywords },
+  );
+  // The print edition's TrimBox and BleedBox, which react-pdf cannot write.
+  const pdf = options.print ? await addPrintBoxes(joined, { offset: printOffset, bleed: page.bleed }) : joined;
+  return { pdf, pages: book.pages, passes, fits, ...common, timings: { charts: chartsMs, layout: layoutMs, join: performance.now() - t } };
+}
+
+/**
+ * The final edition as one react-pdf document, so each font is embedded once: laid out with the
+ * decisions the parts made (copyfit steps, words kept whole, headings moved on, the blank page) and the
+ * pages they found, then checked against them. A book that still moves is laid out again, as many as
+ * six passes, by the same rule over the whole book.
+ */
+async function layoutWhole(document: ReportDocument, charts: Map<string, RenderedChart>, book: LaidOutBook, options: PdfOptions, cache: StageCache): Promise<Pick<PdfResult, "pdf" | "pages">> {
   const resolve = (logical: string) => realPath(logical, options.roots);
-  // The same document, charts, images, options and code lay out to the same bytes: keep them.
   const key = hashOf(
     codeVersion(),
     JSON.stringify(document),
-    JSON.stringify([options.print, options.conformance ?? null, options.date?.toISOString() ?? null, options.draft ?? null]),
+    JSON.stringify([options.print, options.conformance ?? null, options.date?.toISOString() ?? null, book.pages, book.parts.map((p) => p.plan)]),
     options.creator,
-    ...assetsOf(document).flatMap((logical) => [logical, readFileSync(resolve(logical))]),
+    ...assetsOf(document.sections).flatMap((logical) => [logical, readFileSync(resolve(logical))]),
   );
   const keptPdf = cache.getBytes("layout", key);
-  const kept = keptPdf && cache.get<KeptLayout>("layout-pages", key);
-  if (keptPdf && kept) return { pdf: keptPdf, ...kept, charts, timings: { charts: chartsMs, layout: performance.now() - t } };
+  const kept = keptPdf && cache.get<Record<string, number>>("layout-pages", key);
+  if (keptPdf && kept) return { pdf: keptPdf, pages: kept };
 
   registerFonts();
   const offset = options.print ? printOffset : 0;
-  const sections = new Map(document.sections.map((section) => [section.id, section]));
-  // Copyfitting tightens an entry's text; a force without an entry has none to tighten.
-  const fittable = (id: string) => {
-    const section = sections.get(id);
-    return section?.kind === "force" && section.entries.length > 0;
+  let plan = {
+    steps: Object.assign({}, ...book.parts.map((p) => p.plan.steps)) as Record<string, number>,
+    keepWhole: [...new Set(book.parts.flatMap((p) => p.plan.keepWhole))].sort(),
+    keepWithNext: [...new Set(book.parts.flatMap((p) => p.plan.keepWithNext))].sort(),
   };
+  let blankBeforeBack = book.parts.some((p) => p.part.kind === "blank");
   let known = new PageLog();
-  let plan = { steps: {} as Record<string, number>, keepWhole: [] as string[], keepWithNext: [] as string[] };
-  // Printed as a book, the back cover must be an even (left-hand) page: if the count comes out odd,
-  // a blank page goes before it in the next pass.
+  for (const [id, p] of Object.entries(book.pages)) known.record(id, p);
+  const fittable = (id: string) => sectionsOf({ kind: "section", id }, document).some((s) => s.kind === "force" && s.entries.length > 0);
   const hasBack = document.sections.some((s) => s.kind === "back");
-  let blankBeforeBack = false;
-  keepWhole([]);
-  // react-pdf resolves the contents' page numbers (dynamic texts) after paginating the whole
-  // document, so one pass normally suffices for them. After each pass the pages that continue a
-  // section are read back (src/render/copyfit.ts): a stranded tail sets that force one copyfit step
-  // tighter, a word broken across a page turn is kept whole, and the document is laid out again.
-  // If a contents number was asked for before its section was placed, or the sections moved, the
-  // next pass prints the pages found. Six passes at most; what the last pass leaves is a warning.
-  const maxPasses = 6;
-  for (let pass = 1; pass <= maxPasses; pass++) {
+  for (let pass = 1; pass <= 6; pass++) {
     const log = new PageLog();
-    const pdf = await renderToBuffer(
-      <AssetContext.Provider value={resolve}>
-        <DraftContext.Provider value={options.draft ?? null}>
+    keepWhole(plan.keepWhole);
+    let pdf: Buffer;
+    try {
+      pdf = await renderToBuffer(
+        <AssetContext.Provider value={resolve}>
           <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>
             <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} fits={plan.steps} blankBeforeBack={blankBeforeBack} conformance={options.conformance} date={options.date} />
           </HeadingsToBreak.Provider>
-        </DraftContext.Provider>
-      </AssetContext.Provider>,
-    );
-    // The contents print this pass's pages (resolved after pagination), so they are right once every
-    // number was found; a pass that moved sections needs no further pass for the contents' sake.
-    const settled = log.missing.size === 0;
+        </AssetContext.Provider>,
+      );
+    } finally {
+      keepWhole([]);
+    }
+    const settled = log.missing.size === 0 && log.entries().every(([id, p]) => known.pageOf(id) === p);
     const spans = sectionSpans(log.entries(), countPages(pdf));
     const inspected = new Map((await inspectPages(pdf, offset, pagesToCheck(spans))).map((p) => [p.pageNumber, p]));
     const next = planFits(spans, inspected, plan, fittable);
@@ -131,37 +196,32 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
       blankBeforeBack = !blankBeforeBack;
       next.changed = true;
     }
-    if ((settled && !next.changed) || pass === maxPasses) {
-      if (!settled) throw new Error(`The contents' page numbers did not settle after ${maxPasses} layout passes.`);
-      const warnings = next.stranded.map((tail) => strandedWarning(tail, sections.get(tail.id), options.roots));
-      // The print edition's TrimBox and BleedBox, which react-pdf cannot write.
+    if (settled && !next.changed) {
       const out = options.print ? await addPrintBoxes(pdf, { offset: printOffset, bleed: page.bleed }) : pdf;
-      const laidOut: KeptLayout = { pages: Object.fromEntries(log.entries()), passes: pass, fits: next.steps, warnings };
+      const pages = Object.fromEntries(log.entries());
       cache.setBytes("layout", key, out);
-      cache.set("layout-pages", key, laidOut);
-      return { pdf: out, ...laidOut, charts, timings: { charts: chartsMs, layout: performance.now() - t } };
+      cache.set("layout-pages", key, pages);
+      return { pdf: out, pages };
     }
     plan = next;
-    keepWhole(next.keepWhole);
     known = log;
   }
-  throw new Error("unreachable: the last layout pass returns");
+  throw new Error("The final edition's pages did not settle in six passes laid out as one document.");
 }
 
-
 /**
- * Lays out a few sections on their own, without cover, contents or a cache: what the preview shows
- * first after an edit, while the whole draft is laid out behind it. Folios count from 1.
+ * The parts holding some sections, laid out from the pages they started on in the last build and
+ * joined: what the preview shows first after an edit, while the whole book is put together behind it.
+ * The parts are kept in the cache, so the whole build that follows reuses them when nothing moved.
  */
-export async function renderSectionsPdf(document: ReportDocument, sectionIds: readonly string[], options: PdfOptions): Promise<Buffer> {
-  const only = new Set(sectionIds);
-  const wanted = chartFigures({ ...document, sections: document.sections.filter((s) => only.has(s.id)) });
-  const charts = await renderFigures(wanted, { widths: chartWidths, cache: options.cache });
-  registerFonts();
-  const resolve = (logical: string) => realPath(logical, options.roots);
-  return renderToBuffer(
-    <AssetContext.Provider value={resolve}>
-      <ReportPdf document={document} charts={charts} pages={new PageLog()} log={new PageLog()} print={options.print} creator={options.creator} only={only} />
-    </AssetContext.Provider>,
-  );
+export async function renderSectionsPdf(document: ReportDocument, sectionIds: readonly string[], options: PdfOptions & { pages: Record<string, number> }): Promise<Buffer> {
+  const cache = options.cache ?? noCache();
+  const wanted = new Set(sectionIds);
+  const parts = bookParts(document).filter((part) => sectionsOf(part, document).some((s) => wanted.has(s.id)));
+  const shown = parts.flatMap((part) => sectionsOf(part, document));
+  const charts = await renderFigures(chartFigures({ ...document, sections: shown }), { widths: chartWidths, cache });
+  const context: PartContext = { document, charts, print: options.print, roots: options.roots, cache };
+  const pdfs: Buffer[] = [];
+  for (const part of parts) pdfs.push((await layoutPart(part, part.kind === "section" ? (options.pages[part.id] ?? 1) : 1, context)).pdf);
+  return joinParts(pdfs, reportMetadata(document, options.creator));
 }

@@ -33,7 +33,9 @@ describe("the stage cache", () => {
 
     const cachedDir = path.join(fixture.root, "cached");
     const first = await build({ ...common, outDir: cachedDir });
-    expect(first.cacheStats.layout).toEqual({ hits: 0, misses: 1 });
+    // Every part of the book is laid out: the cover, the contents (twice: for their length, then numbered) and each section.
+    expect(first.cacheStats.part.hits).toBe(0);
+    expect(first.cacheStats.part.misses).toBeGreaterThan(5);
     expectSameBytes(uncached.outputDir, first.outputDir);
 
     const again = await build({ ...common, outDir: cachedDir });
@@ -46,7 +48,8 @@ describe("the stage cache", () => {
     const partly = await build({ ...common, outDir: cachedDir });
     expect(partly.cacheStats.charts.hits).toBeGreaterThan(0);
     expect(partly.cacheStats.charts.misses).toBe(0);
-    expect(partly.cacheStats.layout).toEqual({ hits: 0, misses: 1 });
+    // Only Cumbria's pages are laid out again; its page count did not change, so nothing after it moved.
+    expect(partly.cacheStats.part).toEqual({ hits: first.cacheStats.part.misses - 1, misses: 1 });
     const fresh = await build({ ...common, outDir: path.join(fixture.root, "fresh"), cache: false });
     expectSameBytes(fresh.outputDir, partly.outputDir);
     expect(readFileSync(partly.pdfFile).equals(readFileSync(uncached.pdfFile))).toBe(false);

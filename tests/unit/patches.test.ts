@@ -15,3 +15,19 @@ describe("patches to dependencies", () => {
     expect(source.slice(start, start + 300)).toContain("if (font1 === font2 || (font1.font && font1.font === font2.font)) {");
   });
 });
+
+describe("fontkit's glyph cache (patches/fontkit+*.patch)", () => {
+  // The bug it fixes: a glyph first made without code points (here by asking for it by id, as a font
+  // subset does for a composite glyph's parts) stayed that way, and text laid out later mapped it to no
+  // characters, so react-pdf dropped a character next to it ("2.33 %" printed as ".33 %").
+  it("gives a glyph cached without code points the characters a later layout passes", async () => {
+    expect(readdirSync(path.join(root, "patches")).filter((f) => f.startsWith("fontkit+"))).toHaveLength(1);
+    const fontkit = await import("fontkit");
+    const file = path.join(root, "node_modules/@expo-google-fonts/source-sans-3/600SemiBold/SourceSans3_600SemiBold.ttf");
+    const font = fontkit.openSync(file) as unknown as { layout(s: string, f?: string[]): { glyphs: { id: number; codePoints: number[] }[] }; getGlyph(id: number): { codePoints: number[] } };
+    const period = font.layout(".", ["tnum"]).glyphs[0].id;
+    const fresh = fontkit.openSync(file) as unknown as typeof font;
+    expect(fresh.getGlyph(period).codePoints).toEqual([]);
+    expect(fresh.layout("2.33", ["tnum"]).glyphs.map((g) => g.codePoints)).toEqual([[50], [46], [51], [51]]);
+  });
+});

@@ -1,0 +1,148 @@
+// Lays the book out a part at a time (the cover, the contents, each section, a blank page before the
+// back cover), each part its own react-pdf document numbered from the page it will start on, and keeps
+// each part under a hash of what shapes it. An edit to one entry lays out that force's pages again and
+// reuses every other part; a part whose page count changes moves the ones after it, which are laid out
+// again with their new folios. The copyfitting rule (src/render/copyfit.ts) runs on each part alone.
+import { renderToBuffer } from "@react-pdf/renderer";
+import { readFileSync } from "node:fs";
+import { codeVersion } from "../cache/codeVersion.ts";
+import { hashOf, type StageCache } from "../cache/stageCache.ts";
+import { realPath, type DocumentRoots } from "../document/bindings.ts";
+import type { Block, ReportDocument, Section } from "../document/model.ts";
+import { keepWhole } from "../pdf/hyphenation.ts";
+import { registerFonts } from "../pdf/registerFonts.ts";
+import { AssetContext } from "../../templates/assets.tsx";
+import type { ChartSet } from "../../templates/components/Chart.tsx";
+import { DraftContext, type DraftMarks } from "../../templates/draftMarks.tsx";
+import { printOffset } from "../../templates/geometry.tsx";
+import { PageLog } from "../../templates/pageLog.ts";
+import { contentsLines } from "../../templates/pages/Contents.tsx";
+import { groupsWithoutEntries } from "../../templates/pages/ForcesWithoutEntries.tsx";
+import { PartsPdf, type BookPart } from "../../templates/ReportPdf.tsx";
+import { HeadingsToBreak } from "../../templates/text/edition.tsx";
+import { countPages } from "./countPages.ts";
+import { planFits, type FitPlan, type Stranded } from "./copyfit.ts";
+import { inspectPages } from "./inspectPages.ts";
+
+export interface PartContext {
+  document: ReportDocument;
+  charts: ChartSet;
+  print: boolean;
+  roots: DocumentRoots;
+  cache: StageCache;
+  draft?: DraftMarks;
+}
+
+/** What the rule decided for a part: its copyfit step, words kept whole, headings moved to the next page. */
+export type PartPlan = Pick<FitPlan, "steps" | "keepWhole" | "keepWithNext">;
+
+export interface LaidOutPart {
+  part: BookPart;
+  pdf: Buffer;
+  pageCount: number;
+  /** The book page each section (or page marker) in the part starts on. */
+  starts: [string, number][];
+  plan: PartPlan;
+  /** Tails still stranded at the last step, on book pages. */
+  stranded: Stranded[];
+  passes: number;
+}
+
+/** Six passes at most, as for the whole book; what the last leaves is a warning. */
+const maxPasses = 6;
+
+export function sectionsOf(part: BookPart, document: ReportDocument): Section[] {
+  if (part.kind !== "section") return [];
+  const section = document.sections.find((s) => s.id === part.id);
+  if (!section) throw new Error(`The book has no section "${part.id}".`);
+  return groupsWithoutEntries(document.sections).get(section.id) ?? [section];
+}
+
+/** Logical paths of every image the sections show. */
+export function assetsOf(sections: Section[]): string[] {
+  const fromBlocks = (blocks: Block[]): string[] =>
+    blocks.flatMap((b) => (b.type === "image" ? [b.src] : b.type === "list" ? b.items.flatMap(fromBlocks) : b.type === "quote" ? fromBlocks(b.children) : []));
+  return sections.flatMap((s) => [
+    ...(s.kind === "foreword" || s.kind === "summary" ? [s.person.portrait].filter((p): p is string => p !== null) : []),
+    ...(s.kind === "force" ? s.entries.flatMap((e) => fromBlocks(e.body.blocks)) : fromBlocks(s.body.blocks)),
+  ]);
+}
+
+/** Everything a part's pages are drawn from, as one hash (with the code that draws them). */
+function partKey(part: BookPart, first: number, context: PartContext, pages: PageLog): string {
+  const { document } = context;
+  const sections = sectionsOf(part, document);
+  const shaping =
+    part.kind === "cover"
+      ? { meta: document.meta, label: document.labels.cover }
+      : part.kind === "contents"
+        ? { lines: contentsLines(document), pages: pages.entries(), meta: document.meta, labels: document.labels }
+        : { sections, header: document.meta.runningHeader, onlineEdition: document.meta.onlineEdition, labels: document.labels };
+  const charts = sections.flatMap((s) => (s.kind === "analysis" ? s.charts : s.kind === "force" && s.chart ? [s.chart] : [])).map((c) => context.charts.get(c.id)?.svg ?? "");
+  return hashOf(
+    codeVersion(),
+    JSON.stringify([part, first, context.print, context.draft ?? null, shaping]),
+    ...charts,
+    ...assetsOf(sections).flatMap((logical) => [logical, readFileSync(realPath(logical, context.roots))]),
+  );
+}
+
+type KeptPart = Omit<LaidOutPart, "pdf" | "part">;
+
+/**
+ * One part laid out from book page `first`, with the copyfitting rule applied to it alone. The
+ * contents are given `pages`, the page each section starts on.
+ */
+export async function layoutPart(part: BookPart, first: number, context: PartContext, pages = new PageLog()): Promise<LaidOutPart> {
+  const key = partKey(part, first, context, pages);
+  const keptPdf = context.cache.getBytes("part", key);
+  const kept = keptPdf && context.cache.get<KeptPart>("part-pages", key);
+  if (keptPdf && kept) return { part, pdf: keptPdf, ...kept };
+
+  registerFonts();
+  const { document } = context;
+  const section = part.kind === "section" ? document.sections.find((s) => s.id === part.id) : undefined;
+  // Copyfitting tightens an entry's text; a force without an entry has none to tighten.
+  const fittable = (id: string) => id === section?.id && section.kind === "force" && section.entries.length > 0;
+  const resolve = (logical: string) => realPath(logical, context.roots);
+  let plan: PartPlan = { steps: {}, keepWhole: [], keepWithNext: [] };
+  for (let pass = 1; ; pass++) {
+    const log = new PageLog();
+    // Words kept whole are the hyphenation callback's state, set for this part's layout only.
+    keepWhole(plan.keepWhole);
+    let pdf: Buffer;
+    try {
+      pdf = await renderToBuffer(
+        <AssetContext.Provider value={resolve}>
+          <DraftContext.Provider value={context.draft ?? null}>
+            <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>
+              <PartsPdf document={document} charts={context.charts} pages={pages} log={log} print={context.print} creator="" fits={plan.steps} parts={[part]} first={first} />
+            </HeadingsToBreak.Provider>
+          </DraftContext.Provider>
+        </AssetContext.Provider>,
+      );
+    } finally {
+      keepWhole([]);
+    }
+    const pageCount = countPages(pdf);
+    let next: FitPlan = { ...plan, changed: false, stranded: [] };
+    // Only a section that runs over a page has a tail, a page turn or a heading at a page's foot.
+    if (part.kind === "section" && pageCount > 1) {
+      const inspected = new Map((await inspectPages(pdf, context.print ? printOffset : 0)).map((p) => [p.pageNumber, p]));
+      next = planFits([{ id: part.id, first: 1, last: pageCount }], inspected, plan, fittable);
+    }
+    if (!next.changed || pass === maxPasses) {
+      const laidOut: KeptPart = {
+        pageCount,
+        starts: log.entries(),
+        plan: { steps: next.steps, keepWhole: next.keepWhole, keepWithNext: next.keepWithNext },
+        stranded: next.stranded.map((tail) => ({ ...tail, page: first + tail.page - 1 })),
+        passes: pass,
+      };
+      context.cache.setBytes("part", key, pdf);
+      context.cache.set("part-pages", key, laidOut);
+      return { part, pdf, ...laidOut };
+    }
+    plan = next;
+  }
+}
