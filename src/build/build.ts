@@ -4,6 +4,8 @@ import { codeVersion } from "../cache/codeVersion.ts";
 import { diskCache, hashOf, noCache, pruneCache, type StageCache } from "../cache/stageCache.ts";
 import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ReportDocument } from "../document/model.ts";
+import type { MarkdownTrees } from "../document/markdown.ts";
+import type { Root } from "mdast";
 import { countPages } from "../render/countPages.ts";
 import type { Statistics } from "../statistics/types.ts";
 import { editionInputs, inputsListing } from "../final/inputs.ts";
@@ -107,8 +109,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   await stage("write", outputDir, "The outputs could not be written", async () => writeOutputsAtomically(outputDir, files, { keep: carriedFolders }));
   if (options.cache !== false) recordBuild(cacheDir, buildKey, outputDir, files);
-  // Charts and parts are many to an edition (52 and 62 in 2024): keep several editions' worth of each.
-  for (const kind of ["prepare", "charts", "part", "part-pages", "layout", "layout-pages", "build"]) pruneCache(cacheDir, kind, kind === "charts" ? 400 : kind.startsWith("part") ? 1000 : 8);
+  // Charts, Markdown files and parts are many to an edition (52, 65 and 63 in 2024): keep several editions' worth of each.
+  for (const kind of ["prepare", "markdown", "charts", "part", "part-pages", "layout", "layout-pages", "build"]) pruneCache(cacheDir, kind, kind === "charts" || kind === "markdown" ? 400 : kind.startsWith("part") ? 1000 : 8);
   return { outputDir, pdfFile: path.join(outputDir, "report.pdf"), pageCount, pages, statistics, document, warnings, timings, cacheStats: cache.stats };
 }
 
@@ -128,7 +130,12 @@ export async function prepareCached(options: BuildOptions, cache: StageCache, ti
     return kept;
   }
   const { prepare } = await import("./prepare.ts");
-  const { statistics, document, sink } = prepare(options, timings);
+  // Each file's parsed Markdown is kept under its text, so an edit parses one file again.
+  const trees: MarkdownTrees = {
+    get: (text) => cache.get<Root>("markdown", hashOf(codeVersion(), text)),
+    set: (text, tree) => cache.set("markdown", hashOf(codeVersion(), text), tree),
+  };
+  const { statistics, document, sink } = prepare({ ...options, trees }, timings);
   const prepared = { statistics, document, warnings: sink.warnings };
   cache.set("prepare", key, prepared);
   return prepared;

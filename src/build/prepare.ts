@@ -5,6 +5,7 @@ import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { assembleDocument } from "../document/assembleDocument.ts";
 import { checkDocument } from "../document/checks.ts";
 import type { ReportDocument } from "../document/model.ts";
+import type { MarkdownTrees } from "../document/markdown.ts";
 import { checkMeasures, checkPlausibility } from "../load/checkWorkforce.ts";
 import { loadContent } from "../load/content.ts";
 import { loadForceRegister, type ForceRegister } from "../load/forceRegister.ts";
@@ -16,6 +17,8 @@ export interface PrepareOptions {
   year: number;
   dataDir: string;
   contentDir: string;
+  /** Markdown parsed by earlier builds (src/build/build.ts keeps it in the stage cache). */
+  trees?: MarkdownTrees;
 }
 
 /** Years with a data folder, up to the edition year: the edition, the one before, and history for trends. */
@@ -69,7 +72,7 @@ export function prepare(options: PrepareOptions, timings: Record<string, number>
   const statistics = computeStatistics({ register, years, year: options.year });
   lap("statistics");
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
-  const document = assembleDocument({ content: content!, statistics, register: register!, years, roots }, sink);
+  const document = assembleDocument({ content: content!, statistics, register: register!, years, roots, trees: options.trees }, sink);
   checkDocument(content!, statistics, register!, document, sink, roots);
   lap("document");
   sink.throwIfErrors();

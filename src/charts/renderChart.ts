@@ -4,7 +4,7 @@
 // textMetrics.ts, and vega.resetSVGDefIds() before each toSVG(): the same spec gives the same bytes.
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
-import { installTextMetrics } from "./textMetrics.ts";
+import { installTextMetrics } from "./vegaTextMetrics.ts";
 
 export interface ChartSvg {
   /** Vega's SVG; 1 SVG px = 1 PDF pt. */

@@ -3,11 +3,11 @@
 // Without the `canvas` package Vega estimates a label's width as 0.8 × characters × font size, which
 // truncates labels and changes chart widths. Vega's `textMetrics` object is mutable: replacing its
 // `width(item, text)` makes Vega's layout match the PDF (see /work/shared/notes/charts-in-react-pdf.md).
-import { createRequire } from "node:module";
-import * as vega from "vega";
+//
+// The same fontkit module react-pdf loads (its ES build), so a process holds one copy and one glyph cache.
+// Vega itself is not loaded here: src/charts/vegaTextMetrics.ts installs the measure into it.
+import * as fontkitModule from "fontkit";
 import { fonts, type FontFace } from "../design/theme.ts";
-
-const require = createRequire(import.meta.url);
 
 /** The part of fontkit's API used here (fontkit ships no typings). */
 interface FontkitGlyphRun {
@@ -24,7 +24,7 @@ interface FontkitFont {
 interface Fontkit {
   openSync(file: string): FontkitFont;
 }
-const fontkit = require("fontkit") as Fontkit;
+const fontkit = fontkitModule as unknown as Fontkit;
 
 /** The properties of a Vega scenegraph item that affect a text's width. */
 export interface TextStyle {
@@ -34,16 +34,6 @@ export interface TextStyle {
   fontStyle?: string | null;
   limit?: number;
 }
-
-interface VegaTextMetrics {
-  width: (item: TextStyle, text: unknown) => number;
-  height: (item: TextStyle) => number;
-  estimateWidth: (item: TextStyle, text: unknown) => number;
-  canvas: (use?: boolean) => void;
-}
-
-// `textMetrics` is missing from Vega's typings.
-const vegaTextMetrics = (vega as unknown as { textMetrics: VegaTextMetrics }).textMetrics;
 
 const DEFAULT_FONT_SIZE = 11; // Vega's default when an item has no fontSize
 
@@ -155,17 +145,4 @@ export function vegaTextWidth(item: TextStyle, text: unknown): number {
   const limit = item.limit != null ? +item.limit : 0;
   // Vega truncates a label longer than its limit (with an ellipsis) to fit within the limit.
   return limit > 0 ? Math.min(width, limit) : width;
-}
-
-/**
- * Makes Vega measure text with fontkit. Idempotent: calling it again (even after something called
- * `textMetrics.canvas()`, which resets the override) re-installs the same function.
- */
-export function installTextMetrics(): void {
-  if (vegaTextMetrics.width !== vegaTextWidth) vegaTextMetrics.width = vegaTextWidth;
-}
-
-/** True when Vega currently measures text with fontkit. */
-export function textMetricsInstalled(): boolean {
-  return vegaTextMetrics.width === vegaTextWidth;
 }

@@ -14,7 +14,7 @@ import { BindingTable, logicalPath, type DocumentRoots } from "./bindings.ts";
 import { describeChart, type ChartFigureCore } from "./chartText.ts";
 import { fixed, formatters, NBSP, NOT_AVAILABLE, percent, signed } from "./formatters.ts";
 import { labels, words } from "./labels.ts";
-import { parseMarkdown } from "./markdown.ts";
+import { parseMarkdown, type MarkdownTrees } from "./markdown.ts";
 import type { ChartFigure, ForcePanel, GoodPracticeEntry, Inline, Person, ReportDocument, RichText, Section, SourceRef, TableCell, TableFigure } from "./model.ts";
 import { ordinalInWords } from "./numberWords.ts";
 import { typeset } from "./typography.ts";
@@ -27,6 +27,8 @@ export interface AssembleInput {
   /** The workforce data the statistics were computed from, for the provenance of every figure. */
   years: readonly WorkforceYear[];
   roots: DocumentRoots;
+  /** Markdown parsed by an earlier build, kept by the caller (src/build/prepare.ts). */
+  trees?: MarkdownTrees;
 }
 
 const capitalise = formatters.capitalise;
@@ -46,7 +48,7 @@ export function editionOf(content: ContentSet): { edition: number; editionName: 
 /** "1-middle-management.md" → "middle-management": the leading number only orders the files. */
 const stem = (file: string) => path.basename(file, ".md").replace(/^\d+[-_ ]/, "");
 
-export function assembleDocument({ content, statistics, register, years, roots }: AssembleInput, sink: DiagnosticSink): ReportDocument {
+export function assembleDocument({ content, statistics, register, years, roots, trees }: AssembleInput, sink: DiagnosticSink): ReportDocument {
   const { report } = content;
   const { edition, editionName, editionLabel } = editionOf(content);
   const names = expressionContext(statistics, edition, editionLabel, report.title);
@@ -70,7 +72,7 @@ export function assembleDocument({ content, statistics, register, years, roots }
   };
 
   const rich = (file: { file: string; body: string; bodyLine: number }, idPrefix: string): RichText =>
-    parseMarkdown({ file: file.file, text: file.body, firstLine: file.bodyLine, root: content.root }, { names, bindings, roots, idPrefix }, sink);
+    parseMarkdown({ file: file.file, text: file.body, firstLine: file.bodyLine, root: content.root }, { names, bindings, roots, idPrefix }, sink, trees);
 
   /** A figure printed by the document itself (not written in prose): a binding whose source is the data. */
   const figure = (id: string, text: string, value: number | null, statistic: string): Inline => {

@@ -22,6 +22,15 @@ export interface MarkdownSource {
   root?: string;
 }
 
+/**
+ * Parsed Markdown kept between builds under its text (and the parser's code): parsing is most of the
+ * document stage's time, and an edit changes one file. Trees given back must be the caller's to change.
+ */
+export interface MarkdownTrees {
+  get(text: string): Root | undefined;
+  set(text: string, tree: Root): void;
+}
+
 /** What binding a text needs: the names `{{ }}` may use, where figures are recorded, and the ids to give. */
 export interface BindContext {
   names: unknown;
@@ -82,12 +91,16 @@ function splitExpressions(value: string, position: Position | undefined, source:
   return { pieces, problems };
 }
 
-export function parseMarkdown(source: MarkdownSource, bind: BindContext, sink: DiagnosticSink): RichText {
+export function parseMarkdown(source: MarkdownSource, bind: BindContext, sink: DiagnosticSink, trees?: MarkdownTrees): RichText {
   const file = logicalPath(source.file, bind.roots);
   // Input that would take the parser or the layout too long is refused before any heavy work.
   if (!checkMarkdownSource(source, sink)) return { source: { file, line: source.firstLine, column: 1 }, blocks: [], footnotes: [], words: 0 };
   const text = source.text;
-  const tree = parser.runSync(parser.parse(text)) as Root;
+  let tree = trees?.get(text);
+  if (!tree) {
+    tree = parser.runSync(parser.parse(text)) as Root;
+    trees?.set(text, tree);
+  }
   checkMarkdownTree(tree, source, sink);
   let blockCount = 0;
   let figureCount = 0;

@@ -3,7 +3,6 @@
 // hyphen (a word broken across the page turn). Text is read with pdf.js, as a reader's viewer would.
 import path from "node:path";
 import { page as theme } from "../design/theme.ts";
-import { openPdf } from "../pdf/readPdf.ts";
 
 
 export interface PageInspection {
@@ -32,6 +31,8 @@ const headingSizes = [15, 12, 10.5, 17];
 
 /** `offset`: sheet edge to trim edge (0 on screen, bleed plus slug in print). */
 export async function inspectPages(pdf: Uint8Array, offset = 0, only?: number[]): Promise<PageInspection[]> {
+  // pdf.js is loaded only when a page must be read: a build whose parts all fit a page never needs it.
+  const { openPdf } = await import("../pdf/readPdf.ts");
   const doc = await openPdf(new Uint8Array(pdf));
   const result: PageInspection[] = [];
   try {

@@ -168,7 +168,8 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata): Promis
   const id = createHash("sha256");
   for (const [i, bytes] of parts.entries()) {
     id.update(bytes);
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    // Parsed and written in one go (pdf-lib otherwise yields to the event loop every 50 objects).
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity });
     retagFonts(doc, i);
     const pageIndex = new Map(doc.getPages().map((p, n) => [p.ref, n] as [PDFRef, number]));
     bookmarks.push(...readOutline(doc, pageIndex, pages.length));
@@ -179,5 +180,5 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata): Promis
   writeDestinations(out, pages, dests);
   id.update(JSON.stringify(meta));
   writeMetadata(out, meta, id.digest("hex").slice(0, 32));
-  return Buffer.from(await out.save({ useObjectStreams: false }));
+  return Buffer.from(await out.save({ useObjectStreams: false, objectsPerTick: Infinity }));
 }

@@ -4,7 +4,7 @@ import type { ChartFigure, ChartKind } from "../../src/document/model.ts";
 import { bandChart, forceRepresentationChart, staffChart, trendChart } from "./index.ts";
 import { codeVersion } from "../../src/cache/codeVersion.ts";
 import { hashOf, noCache, type StageCache } from "../../src/cache/stageCache.ts";
-import { renderCharts, type ChartSvg } from "../../src/charts/renderChart.ts";
+import type { ChartSvg } from "../../src/charts/renderChart.ts";
 import type { RenderedChart } from "../../src/charts/renderedChart.ts";
 
 export interface RenderFiguresOptions {
@@ -47,7 +47,9 @@ export async function renderFigures(figures: readonly ChartFigure[], options: Re
     const key = hashOf(version, JSON.stringify(figure.input), figure.kind, String(options.widths?.[figure.kind] ?? ""));
     return { id: figure.id, figure, key, kept: cache.get<ChartSvg>("charts", key) };
   });
-  const drawn = await renderCharts(wanted.filter((w) => !w.kept).map((w) => ({ ...w, spec: figureSpec(w.figure, options) })));
+  const missing = wanted.filter((w) => !w.kept);
+  // Vega and Vega-Lite are loaded only when a chart must be drawn.
+  const drawn = missing.length === 0 ? [] : await (await import("../../src/charts/renderChart.ts")).renderCharts(missing.map((w) => ({ ...w, spec: figureSpec(w.figure, options) })));
   for (const chart of drawn) cache.set("charts", chart.key, { svg: chart.svg, width: chart.width, height: chart.height, csv: chart.csv } satisfies ChartSvg);
   const byId = new Map<string, ChartSvg>([...wanted.flatMap((w) => (w.kept ? [[w.id, w.kept] as const] : [])), ...drawn.map((d) => [d.id, d] as const)]);
   return new Map(

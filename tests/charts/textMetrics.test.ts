@@ -2,13 +2,8 @@
 import { createRequire } from "node:module";
 import * as vega from "vega";
 import { describe, expect, it } from "vitest";
-import {
-  fontFaceFor,
-  installTextMetrics,
-  measureText,
-  textMetricsInstalled,
-  vegaTextWidth,
-} from "../../src/charts/textMetrics.ts";
+import { fontFaceFor, measureText, vegaTextWidth } from "../../src/charts/textMetrics.ts";
+import { installTextMetrics, textMetricsInstalled } from "../../src/charts/vegaTextMetrics.ts";
 import { renderChart } from "../../src/charts/renderChart.ts";
 import { fonts } from "../../src/design/theme.ts";
 

@@ -1,6 +1,7 @@
 // Reviewed fixes inside dependencies (patches/, applied by patch-package at install) must be in force:
 // this fails if a dependency update makes a patch stop applying.
 import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -22,12 +23,17 @@ describe("fontkit's glyph cache (patches/fontkit+*.patch)", () => {
   // characters, so react-pdf dropped a character next to it ("2.33 %" printed as ".33 %").
   it("gives a glyph cached without code points the characters a later layout passes", async () => {
     expect(readdirSync(path.join(root, "patches")).filter((f) => f.startsWith("fontkit+"))).toHaveLength(1);
-    const fontkit = await import("fontkit");
+    type Font = { layout(s: string, f?: string[]): { glyphs: { id: number; codePoints: number[] }[] }; getGlyph(id: number): { codePoints: number[] } };
+    type Fontkit = { openSync(file: string): Font };
     const file = path.join(root, "node_modules/@expo-google-fonts/source-sans-3/600SemiBold/SourceSans3_600SemiBold.ttf");
-    const font = fontkit.openSync(file) as unknown as { layout(s: string, f?: string[]): { glyphs: { id: number; codePoints: number[] }[] }; getGlyph(id: number): { codePoints: number[] } };
-    const period = font.layout(".", ["tnum"]).glyphs[0].id;
-    const fresh = fontkit.openSync(file) as unknown as typeof font;
-    expect(fresh.getGlyph(period).codePoints).toEqual([]);
-    expect(fresh.layout("2.33", ["tnum"]).glyphs.map((g) => g.codePoints)).toEqual([[50], [46], [51], [51]]);
+    // react-pdf and the text metrics (src/charts/textMetrics.ts) load the ES module; the CommonJS build is patched alike.
+    const esm = (await import("fontkit" as string)) as Fontkit;
+    const cjs = createRequire(import.meta.url)("fontkit") as Fontkit;
+    for (const fontkit of [esm, cjs]) {
+      const period = fontkit.openSync(file).layout(".", ["tnum"]).glyphs[0].id;
+      const fresh = fontkit.openSync(file);
+      expect(fresh.getGlyph(period).codePoints).toEqual([]);
+      expect(fresh.layout("2.33", ["tnum"]).glyphs.map((g) => g.codePoints)).toEqual([[50], [46], [51], [51]]);
+    }
   });
 });
