@@ -9,7 +9,7 @@ import { pageGeometry, type PageGeometry } from "./geometry.tsx";
 import { PrintEdition } from "./text/edition.tsx";
 import { PageMarker } from "./components/PageFrame.tsx";
 import type { PageLog } from "./pageLog.ts";
-import { FirstPage } from "./pageNumbering.ts";
+import { FoliosInPlace } from "./folios.tsx";
 import { AnalysisPage } from "./pages/AnalysisPage.tsx";
 import { BackPage } from "./pages/BackPage.tsx";
 import { Contents } from "./pages/Contents.tsx";
@@ -124,16 +124,20 @@ export function ReportPdf(props: ReportPdfProps & { blankBeforeBack?: boolean })
   );
 }
 
-/** Some parts of the book in a document of their own, numbered from the book page `first`. */
-export function PartsPdf(props: ReportPdfProps & { parts: BookPart[]; first: number }) {
+/**
+ * Some parts of the book in a document of their own. They cannot know the page they start on, so
+ * their pages record where folios go instead of drawing them (templates/folios.tsx), and the pages
+ * their sections start on are counted from 1.
+ */
+export function PartsPdf(props: ReportPdfProps & { parts: BookPart[] }) {
   const geometry = pageGeometry(props.print);
   return (
     <Shell document={props.document} props={props}>
-      <FirstPage.Provider value={props.first}>
+      <FoliosInPlace.Provider value={false}>
         {props.parts.map((part) => (
           <PartPages key={part.kind === "section" ? part.id : part.kind} part={part} props={props} geometry={geometry} />
         ))}
-      </FirstPage.Provider>
+      </FoliosInPlace.Provider>
     </Shell>
   );
 }

@@ -4,7 +4,6 @@
 import { Text, View } from "@react-pdf/renderer";
 import { createContext, useContext } from "react";
 import { colours, mm, page, type } from "../src/design/theme.ts";
-import { bookPage, FirstPage } from "./pageNumbering.ts";
 
 export interface DraftMarks {
   /** Printed in the footer of every page; begins "Draft <number> ·". */
@@ -23,7 +22,6 @@ export const DraftContext = createContext<DraftMarks | null>(null);
 /** Place once in every Page; `bleed` shifts the marks inside the trim of the print edition. */
 export function DraftMarksView({ bleed = 0 }: { bleed?: number }) {
   const draft = useContext(DraftContext);
-  const first = useContext(FirstPage);
   if (!draft) return null;
   const changed = new Set(draft.changedPages ?? []);
   return (
@@ -39,9 +37,8 @@ export function DraftMarksView({ bleed = 0 }: { bleed?: number }) {
         <View
           fixed
           style={{ position: "absolute", top: 0, left: 0, width: 1, height: 1 }}
-          render={({ pageNumber: inDocument }) => {
-            const pageNumber = bookPage(first, inDocument);
-            return changed.has(pageNumber) ? (
+          render={({ pageNumber }) =>
+            changed.has(pageNumber) ? (
               <>
                 <Text style={{ position: "absolute", top: bleed + page.marginTop - 9, left: bleed + (pageNumber % 2 === 1 ? page.width - page.marginOuter : 0), width: page.marginOuter, textAlign: "center", fontSize: 5.5, fontWeight: 600, color: colours.change }}>
                   {changedLabel}
@@ -57,8 +54,8 @@ export function DraftMarksView({ bleed = 0 }: { bleed?: number }) {
                   }}
                 />
               </>
-            ) : null;
-          }}
+            ) : null
+          }
         />
       ) : null}
     </>

@@ -271,8 +271,8 @@ function setting(ctx: PlaceContext, covered: string, key: string, target: Target
   return { covered, target, source, changed: file && at >= 0 ? null : changedNote(ctx) };
 }
 
-/** The folio is drawn by the page frame template; no setting changes it. */
-export const FOLIO_TEMPLATE = "templates/components/PageFrame.tsx";
+/** The folio is drawn by the folio template (in place, or over a book joined from parts); no setting changes it. */
+export const FOLIO_TEMPLATE = "templates/folios.tsx";
 
 function folio(ctx: PlaceContext, covered: string): Placement {
   const file = readSource(FOLIO_TEMPLATE, ctx);

@@ -7,7 +7,7 @@
 // from the font's number in its document); a joined book would then hold different subsets under one
 // name, which some viewers confuse, so every part's tags are made its own.
 import { createHash } from "node:crypto";
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject, type PDFPage } from "pdf-lib";
+import { drawObject, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, popGraphicsState, pushGraphicsState, type PDFObject, type PDFPage } from "pdf-lib";
 
 export interface JoinMetadata {
   title: string;
@@ -159,8 +159,11 @@ function writeMetadata(out: PDFDocument, meta: JoinMetadata, id: string): void {
   out.context.trailerInfo.ID = out.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 }
 
-/** One PDF from the parts' PDFs, in order. */
-export async function joinParts(parts: Uint8Array[], meta: JoinMetadata): Promise<Buffer> {
+/**
+ * One PDF from the parts' PDFs, in order. `overlay`, a PDF with a page for every page of the book, is
+ * drawn over the book's pages (folios and draft marks: src/render/overlays.tsx).
+ */
+export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay?: Uint8Array): Promise<Buffer> {
   const out = await PDFDocument.create({ updateMetadata: false });
   const pages: PDFPage[] = [];
   const bookmarks: Bookmark[] = [];
@@ -175,6 +178,21 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata): Promis
     bookmarks.push(...readOutline(doc, pageIndex, pages.length));
     readDestinations(doc, pageIndex, pages.length, dests);
     for (const copied of await out.copyPages(doc, doc.getPageIndices())) pages.push(out.addPage(copied));
+  }
+  if (overlay) {
+    id.update(overlay);
+    const over = await PDFDocument.load(overlay, { updateMetadata: false, parseSpeed: Infinity });
+    retagFonts(over, parts.length);
+    if (over.getPageCount() !== pages.length) throw new Error(`The overlays have ${over.getPageCount()} pages for a book of ${pages.length}.`);
+    // One embedding of the overlay document, so its fonts are embedded once for the whole book.
+    const embedded = await out.embedPdf(over, over.getPageIndices());
+    // Drawn by hand under a fixed name: pdf-lib's drawPage names the form with a random suffix, and the
+    // same inputs must give the same bytes.
+    const overlayName = name("Overlay");
+    embedded.forEach((page, i) => {
+      pages[i].node.setXObject(overlayName, page.ref);
+      pages[i].pushOperators(pushGraphicsState(), drawObject(overlayName), popGraphicsState());
+    });
   }
   writeOutline(out, pages, bookmarks);
   writeDestinations(out, pages, dests);

@@ -1,8 +1,9 @@
 // Lays the book out a part at a time (the cover, the contents, each section, a blank page before the
-// back cover), each part its own react-pdf document numbered from the page it will start on, and keeps
-// each part under a hash of what shapes it. An edit to one entry lays out that force's pages again and
-// reuses every other part; a part whose page count changes moves the ones after it, which are laid out
-// again with their new folios. The copyfitting rule (src/render/copyfit.ts) runs on each part alone.
+// back cover), each part its own react-pdf document, and keeps each part under a hash of what shapes
+// it. A part does not depend on where it falls in the book: its pages record where folios go, and the
+// folios (and a draft's marks) are drawn over the joined book. So an edit to one entry lays out that
+// force's pages again and reuses every other part, even when the entry gains or loses a page. The
+// copyfitting rule (src/render/copyfit.ts) runs on each part alone.
 import { renderToBuffer } from "@react-pdf/renderer";
 import { readFileSync } from "node:fs";
 import { codeVersion } from "../cache/codeVersion.ts";
@@ -13,7 +14,6 @@ import { keepWhole } from "../pdf/hyphenation.ts";
 import { registerFonts } from "../pdf/registerFonts.ts";
 import { AssetContext } from "../../templates/assets.tsx";
 import type { ChartSet } from "../../templates/components/Chart.tsx";
-import { DraftContext, type DraftMarks } from "../../templates/draftMarks.tsx";
 import { printOffset } from "../../templates/geometry.tsx";
 import { PageLog } from "../../templates/pageLog.ts";
 import { contentsLines } from "../../templates/pages/Contents.tsx";
@@ -30,7 +30,6 @@ export interface PartContext {
   print: boolean;
   roots: DocumentRoots;
   cache: StageCache;
-  draft?: DraftMarks;
 }
 
 /** What the rule decided for a part: its copyfit step, words kept whole, headings moved to the next page. */
@@ -40,10 +39,12 @@ export interface LaidOutPart {
   part: BookPart;
   pdf: Buffer;
   pageCount: number;
-  /** The book page each section (or page marker) in the part starts on. */
+  /** The page of the part (from 1) each section, or page marker, in it starts on. */
   starts: [string, number][];
+  /** Pages of the part (from 1) that carry a folio. */
+  folios: number[];
   plan: PartPlan;
-  /** Tails still stranded at the last step, on book pages. */
+  /** Tails still stranded at the last step, on pages of the part (from 1). */
   stranded: Stranded[];
   passes: number;
 }
@@ -69,7 +70,7 @@ export function assetsOf(sections: Section[]): string[] {
 }
 
 /** Everything a part's pages are drawn from, as one hash (with the code that draws them). */
-function partKey(part: BookPart, first: number, context: PartContext, pages: PageLog): string {
+function partKey(part: BookPart, context: PartContext, pages: PageLog): string {
   const { document } = context;
   const sections = sectionsOf(part, document);
   const shaping =
@@ -81,7 +82,7 @@ function partKey(part: BookPart, first: number, context: PartContext, pages: Pag
   const charts = sections.flatMap((s) => (s.kind === "analysis" ? s.charts : s.kind === "force" && s.chart ? [s.chart] : [])).map((c) => context.charts.get(c.id)?.svg ?? "");
   return hashOf(
     codeVersion(),
-    JSON.stringify([part, first, context.print, context.draft ?? null, shaping]),
+    JSON.stringify([part, context.print, shaping]),
     ...charts,
     ...assetsOf(sections).flatMap((logical) => [logical, readFileSync(realPath(logical, context.roots))]),
   );
@@ -90,11 +91,11 @@ function partKey(part: BookPart, first: number, context: PartContext, pages: Pag
 type KeptPart = Omit<LaidOutPart, "pdf" | "part">;
 
 /**
- * One part laid out from book page `first`, with the copyfitting rule applied to it alone. The
- * contents are given `pages`, the page each section starts on.
+ * One part laid out, with the copyfitting rule applied to it alone. The contents are given `pages`,
+ * the page of the book each section starts on.
  */
-export async function layoutPart(part: BookPart, first: number, context: PartContext, pages = new PageLog()): Promise<LaidOutPart> {
-  const key = partKey(part, first, context, pages);
+export async function layoutPart(part: BookPart, context: PartContext, pages = new PageLog()): Promise<LaidOutPart> {
+  const key = partKey(part, context, pages);
   const keptPdf = context.cache.getBytes("part", key);
   const kept = keptPdf && context.cache.get<KeptPart>("part-pages", key);
   if (keptPdf && kept) return { part, pdf: keptPdf, ...kept };
@@ -114,11 +115,9 @@ export async function layoutPart(part: BookPart, first: number, context: PartCon
     try {
       pdf = await renderToBuffer(
         <AssetContext.Provider value={resolve}>
-          <DraftContext.Provider value={context.draft ?? null}>
-            <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>
-              <PartsPdf document={document} charts={context.charts} pages={pages} log={log} print={context.print} creator="" fits={plan.steps} parts={[part]} first={first} />
-            </HeadingsToBreak.Provider>
-          </DraftContext.Provider>
+          <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>
+            <PartsPdf document={document} charts={context.charts} pages={pages} log={log} print={context.print} creator="" fits={plan.steps} parts={[part]} />
+          </HeadingsToBreak.Provider>
         </AssetContext.Provider>,
       );
     } finally {
@@ -135,8 +134,9 @@ export async function layoutPart(part: BookPart, first: number, context: PartCon
       const laidOut: KeptPart = {
         pageCount,
         starts: log.entries(),
+        folios: [...log.folios].sort((a, b) => a - b),
         plan: { steps: next.steps, keepWhole: next.keepWhole, keepWithNext: next.keepWithNext },
-        stranded: next.stranded.map((tail) => ({ ...tail, page: first + tail.page - 1 })),
+        stranded: next.stranded,
         passes: pass,
       };
       context.cache.setBytes("part", key, pdf);

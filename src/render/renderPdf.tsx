@@ -26,6 +26,8 @@ import { HeadingsToBreak } from "../../templates/text/edition.tsx";
 import { DraftContext, type DraftMarks } from "../../templates/draftMarks.tsx";
 import { assetsOf, layoutPart, sectionsOf, type LaidOutPart, type PartContext } from "./layoutParts.tsx";
 import { joinParts } from "./joinParts.ts";
+import { layoutOverlays } from "./overlays.tsx";
+import type { OverlayPage } from "../../templates/folios.tsx";
 
 export interface PdfResult {
   pdf: Buffer;
@@ -59,51 +61,56 @@ export interface PdfOptions {
   draft?: DraftMarks & { keyword: string };
 }
 
-/** The book's parts laid out in order, each numbered from the page it starts on. */
+/** A part laid out, and the page of the book it starts on. */
+export interface PlacedPart extends LaidOutPart {
+  first: number;
+}
+
+/** The book's parts laid out and placed in order. */
 export interface LaidOutBook {
-  parts: LaidOutPart[];
+  parts: PlacedPart[];
+  /** The page of the book each section starts on. */
   pages: Record<string, number>;
   pageCount: number;
+  /** For each page of the book, its folio (null: none). */
+  overlays: OverlayPage[];
   laidOut: number;
   reused: number;
 }
 
 /**
- * Lays out every part: the cover and the contents first (the contents with blank numbers, for their
- * length), then each section from the page the one before it ended on, then the contents again with
- * the pages found. Printed as a book, the back cover must be a left-hand page, so an odd count puts a
- * blank page before it.
+ * Lays out every part (none depends on where it falls), then places them: printed as a book, the back
+ * cover must be a left-hand page, so an odd count puts a blank page before it. The contents, laid out
+ * first with blank numbers for their length, are laid out again with the pages found.
  */
 export async function layoutBook(context: PartContext): Promise<LaidOutBook> {
   const { document, cache } = context;
-  const before = cache.stats.part?.hits ?? 0;
-  const beforeMisses = cache.stats.part?.misses ?? 0;
-  const laid: LaidOutPart[] = [];
+  const before = { ...(cache.stats.part ?? { hits: 0, misses: 0 }) };
+  const placed: PlacedPart[] = [];
   let next = 1;
-  const place = async (part: BookPart, pages?: PageLog) => {
-    const done = await layoutPart(part, next, context, pages);
-    laid.push(done);
-    next += done.pageCount;
-    return done;
-  };
-  await place({ kind: "cover" });
-  const contentsFirst = next;
-  const unnumbered = await place({ kind: "contents" });
-  for (const part of bookParts(document).slice(2)) {
+  for (const part of bookParts(document)) {
     const isBack = part.kind === "section" && document.sections.find((s) => s.id === part.id)?.kind === "back";
-    // The back cover is a single page: it is a left-hand page when the pages before it are odd in number.
-    if (isBack && (next - 1) % 2 === 0) await place({ kind: "blank" });
-    await place(part);
+    // The back cover is a single page: a left-hand page when the pages before it are odd in number.
+    if (isBack && (next - 1) % 2 === 0) {
+      placed.push({ ...(await layoutPart({ kind: "blank" }, context)), first: next });
+      next += 1;
+    }
+    const done = await layoutPart(part, context);
+    placed.push({ ...done, first: next });
+    next += done.pageCount;
   }
   const starts = new PageLog();
-  for (const done of laid) for (const [id, p] of done.starts) starts.record(id, p);
-  const numbered = await layoutPart({ kind: "contents" }, contentsFirst, context, starts);
-  if (numbered.pageCount !== unnumbered.pageCount) {
-    throw new Error(`The contents took ${numbered.pageCount} pages with their page numbers and ${unnumbered.pageCount} without.`);
+  for (const done of placed) for (const [id, p] of done.starts) starts.record(id, done.first + p - 1);
+  const contents = placed.findIndex((done) => done.part.kind === "contents");
+  const numbered = await layoutPart({ kind: "contents" }, context, starts);
+  if (numbered.pageCount !== placed[contents].pageCount) {
+    throw new Error(`The contents took ${numbered.pageCount} pages with their page numbers and ${placed[contents].pageCount} without.`);
   }
-  laid[laid.indexOf(unnumbered)] = numbered;
+  placed[contents] = { ...numbered, first: placed[contents].first };
+  const overlays: OverlayPage[] = Array.from({ length: next - 1 }, () => ({ folio: null }));
+  for (const done of placed) for (const p of done.folios) overlays[done.first + p - 2] = { folio: done.first + p - 1 };
   const stats = cache.stats.part ?? { hits: 0, misses: 0 };
-  return { parts: laid, pages: Object.fromEntries(starts.entries()), pageCount: next - 1, reused: stats.hits - before, laidOut: stats.misses - beforeMisses };
+  return { parts: placed, pages: Object.fromEntries(starts.entries()), pageCount: next - 1, overlays, reused: stats.hits - before.hits, laidOut: stats.misses - before.misses };
 }
 
 export async function renderPdf(document: ReportDocument, options: PdfOptions): Promise<PdfResult> {
@@ -116,12 +123,12 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   t = performance.now();
   const { draft } = options;
   const marks = draft ? { stamp: draft.stamp, changedPages: draft.changedPages, watermark: draft.watermark } : undefined;
-  const book = await layoutBook({ document, charts, print: options.print, roots: options.roots, cache, ...(marks && { draft: marks }) });
+  const book = await layoutBook({ document, charts, print: options.print, roots: options.roots, cache });
   const layoutMs = performance.now() - t;
   const sections = new Map(document.sections.map((s) => [s.id, s]));
   const fits: Record<string, number> = {};
   for (const done of book.parts) Object.assign(fits, done.plan.steps);
-  const stranded: Stranded[] = book.parts.flatMap((done) => done.stranded);
+  const stranded: Stranded[] = book.parts.flatMap((done) => done.stranded.map((tail) => ({ ...tail, page: done.first + tail.page - 1 })));
   const warnings = stranded.map((tail) => strandedWarning(tail, sections.get(tail.id), options.roots));
   const passes = Math.max(...book.parts.map((done) => done.passes));
   const metadata = reportMetadata(document, options.creator, options.date);
@@ -133,9 +140,11 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   }
   t = performance.now();
   const keywords = draft ? [...document.meta.keywords, draft.keyword].join(", ") : metadata.keywords;
+  const overlay = await layoutOverlays(book.overlays, { print: options.print, cache, ...(marks && { draft: marks }) });
   const joined = await joinParts(
     book.parts.map((done) => done.pdf),
     { ...metadata, keywords },
+    overlay,
   );
   // The print edition's TrimBox and BleedBox, which react-pdf cannot write.
   const pdf = options.print ? await addPrintBoxes(joined, { offset: printOffset, bleed: page.bleed }) : joined;
@@ -222,6 +231,13 @@ export async function renderSectionsPdf(document: ReportDocument, sectionIds: re
   const charts = await renderFigures(chartFigures({ ...document, sections: shown }), { widths: chartWidths, cache });
   const context: PartContext = { document, charts, print: options.print, roots: options.roots, cache };
   const pdfs: Buffer[] = [];
-  for (const part of parts) pdfs.push((await layoutPart(part, part.kind === "section" ? (options.pages[part.id] ?? 1) : 1, context)).pdf);
-  return joinParts(pdfs, reportMetadata(document, options.creator));
+  const overlays: OverlayPage[] = [];
+  for (const part of parts) {
+    const done = await layoutPart(part, context);
+    pdfs.push(done.pdf);
+    // Numbered from the page the part started on in the last build.
+    const first = part.kind === "section" ? (options.pages[part.id] ?? 1) : 1;
+    for (let p = 1; p <= done.pageCount; p++) overlays.push({ folio: done.folios.includes(p) ? first + p - 1 : null });
+  }
+  return joinParts(pdfs, reportMetadata(document, options.creator), await layoutOverlays(overlays, { print: options.print, cache }));
 }

@@ -1,11 +1,11 @@
-// An inner page: running header, folio, and the record of where its sections start.
+// An inner page: running header, folio, and the record of where its sections start. A draft's marks are
+// drawn over the joined book (templates/folios.tsx).
 import { Page, Text, View } from "@react-pdf/renderer";
-import { useContext, type ReactNode } from "react";
-import { bookPage, FirstPage } from "../pageNumbering.ts";
+import type { ReactNode } from "react";
 import type { PageLog } from "../pageLog.ts";
 import { styles } from "../styles.ts";
 import type { PageGeometry } from "../geometry.tsx";
-import { DraftMarksView } from "../draftMarks.tsx";
+import { Folio } from "../folios.tsx";
 
 export interface FrameProps {
   runningHeader: string;
@@ -18,12 +18,11 @@ export interface FrameProps {
 
 /** Records the page a section starts on; it prints nothing. */
 export function PageMarker({ id, log }: { id: string; log: PageLog }) {
-  const first = useContext(FirstPage);
   return (
     <Text
       style={{ fontSize: 1, height: 0, lineHeight: 0 }}
       render={({ pageNumber }) => {
-        log.record(id, bookPage(first, pageNumber));
+        log.record(id, pageNumber);
         return " ";
       }}
     />
@@ -31,7 +30,6 @@ export function PageMarker({ id, log }: { id: string; log: PageLog }) {
 }
 
 export function PageFrame({ runningHeader, geometry, children, bookmark, id, log }: FrameProps) {
-  const first = useContext(FirstPage);
   return (
     <Page size={geometry.size} style={[styles.page, geometry.pagePadding]} bookmark={bookmark ? { title: bookmark, fit: true } : undefined}>
       <View fixed style={[styles.runningHeader, geometry.headerPosition]}>
@@ -39,8 +37,7 @@ export function PageFrame({ runningHeader, geometry, children, bookmark, id, log
       </View>
       {id ? <PageMarker id={id} log={log} /> : null}
       {children}
-      <Text fixed style={[styles.folio, geometry.folioPosition]} render={({ pageNumber }) => String(bookPage(first, pageNumber))} />
-      <DraftMarksView bleed={geometry.bleed} />
+      <Folio geometry={geometry} log={log} />
       {geometry.cropMarks}
     </Page>
   );

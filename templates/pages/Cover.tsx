@@ -1,7 +1,6 @@
 import { Page, Text, View } from "@react-pdf/renderer";
 import type { ReportDocument } from "../../src/document/model.ts";
 import type { PageGeometry } from "../geometry.tsx";
-import { DraftMarksView } from "../draftMarks.tsx";
 import { colours, page, type } from "../../src/design/theme.ts";
 
 export function Cover({ meta, bookmark, geometry }: { meta: ReportDocument["meta"]; bookmark: string; geometry: PageGeometry }) {
@@ -19,7 +18,6 @@ export function Cover({ meta, bookmark, geometry }: { meta: ReportDocument["meta
         </View>
         <Text style={{ fontSize: 72, fontWeight: 700, color: colours.coverInk, lineHeight: 1 }}>{String(meta.year)}</Text>
       </View>
-      <DraftMarksView bleed={geometry.bleed} />
       {geometry.cropMarks}
     </Page>
   );

@@ -117,7 +117,7 @@ describe("comments on one reviewer's copy", () => {
 
   it("places the running header at its setting in report.yml, and the folio at the page template", () => {
     expect(line("header too long")).toMatch(new RegExp(`^${content("report.yml")}:6:1: underline .*\\(the running header, set by runningHeader\\)$`));
-    expect(line("folio too small")).toMatch(/^templates\/components\/PageFrame\.tsx:\d+:1: highlight \(p\. 6, A\. Reviewer\): "folio too small" on "6"/);
+    expect(line("folio too small")).toMatch(/^templates\/folios\.tsx:\d+:1: highlight \(p\. 6, A\. Reviewer\): "folio too small" on "6"/);
   });
 
   it("lists a mark over nothing with its page, and warns", () => {
