@@ -162,7 +162,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return;
     }
     clearTimeout(timer);
-    timer = setTimeout(rebuild, 60);
+    // Saves that arrive together (an editor saving all) make one rebuild.
+    timer = setTimeout(rebuild, 20);
   };
 
   startWorker();

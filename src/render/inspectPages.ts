@@ -1,7 +1,6 @@
 // Reads a laid-out PDF back, page by page, for the checks react-pdf cannot make while it lays out:
 // how full each page's text area is, how many words it holds, and whether its last line ends in a
 // hyphen (a word broken across the page turn). Text is read with pdf.js, as a reader's viewer would.
-import path from "node:path";
 import { page as theme } from "../design/theme.ts";
 
 

@@ -12,7 +12,7 @@ import { registerFonts } from "../pdf/registerFonts.ts";
 import { AssetContext } from "../../templates/assets.tsx";
 import { renderFigures } from "../../templates/charts/renderFigures.ts";
 import { PageLog } from "../../templates/pageLog.ts";
-import { bookParts, ReportPdf, reportMetadata, type BookPart } from "../../templates/ReportPdf.tsx";
+import { bookParts, ReportPdf, reportMetadata } from "../../templates/ReportPdf.tsx";
 import { chartWidths } from "../../templates/styles.ts";
 import { printOffset } from "../../templates/geometry.tsx";
 import { page } from "../design/theme.ts";
@@ -23,11 +23,11 @@ import { keepWhole } from "../pdf/hyphenation.ts";
 import { pagesToCheck, planFits, sectionSpans, strandedWarning, type Stranded } from "./copyfit.ts";
 import { inspectPages } from "./inspectPages.ts";
 import { HeadingsToBreak } from "../../templates/text/edition.tsx";
-import { DraftContext, type DraftMarks } from "../../templates/draftMarks.tsx";
 import { assetsOf, layoutPart, sectionsOf, type LaidOutPart, type PartContext } from "./layoutParts.tsx";
 import { joinParts } from "./joinParts.ts";
 import { layoutOverlays } from "./overlays.tsx";
 import type { OverlayPage } from "../../templates/folios.tsx";
+import type { DraftMarks } from "../../templates/draftMarks.tsx";
 
 export interface PdfResult {
   pdf: Buffer;
