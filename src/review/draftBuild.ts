@@ -9,6 +9,7 @@ import { projectVersion } from "../build/version.ts";
 import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ReportDocument } from "../document/model.ts";
 import { renderPdf } from "../render/renderPdf.tsx";
+import { diskCache } from "../cache/stageCache.ts";
 import { stage } from "../build/build.ts";
 import { markChanges, type ChangeSummary } from "./changes.ts";
 import { mapLayout, type LayoutMap } from "./layoutMap.ts";
@@ -98,11 +99,14 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
   const keyword = `draft:${options.year}/${number}/${revision}`;
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
   const creator = `gender-equality-report ${projectVersion()}`;
+  // The parts of the book laid out by earlier builds and drafts into this folder; only the draft's
+  // marks, drawn over the pages, are new to every draft.
+  const cache = diskCache(path.join(options.outDir, ".cache"));
 
   // First layout: where every unit landed, so the changed pages are known; then, if any changed, the
   // same layout again with change bars on those pages (the bars are out of the flow: nothing moves).
   let t = performance.now();
-  let rendered = await stage("layout", options.outDir, "The draft could not be drawn", () => renderPdf(marked.document, { print: options.print, creator, roots, draft: { stamp, keyword } }));
+  let rendered = await stage("layout", options.outDir, "The draft could not be drawn", () => renderPdf(marked.document, { print: options.print, creator, roots, cache, draft: { stamp, keyword } }));
   lap("layout", t);
   t = performance.now();
   const text = await readPdfText(rendered.pdf);
@@ -117,7 +121,7 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
   if (sheet.changes && sheet.changes.pages.length > 0) {
     t = performance.now();
     const changedPages = sheet.changes.pages;
-    rendered = await stage("layout", options.outDir, "The draft could not be drawn", () => renderPdf(marked.document, { print: options.print, creator, roots, draft: { stamp, keyword, changedPages } }));
+    rendered = await stage("layout", options.outDir, "The draft could not be drawn", () => renderPdf(marked.document, { print: options.print, creator, roots, cache, draft: { stamp, keyword, changedPages } }));
     lap("layout", t);
   }
 
