@@ -1,17 +1,30 @@
-// Registers the theme's font family with react-pdf, and British English hyphenation, once per process.
+// Registers the theme's font family with react-pdf, and British English hyphenation, once per process,
+// and loads every face with a store of what it has shaped (src/pdf/shapeOnce.ts).
 import { Font } from "@react-pdf/renderer";
 import { fonts } from "../design/theme.ts";
 import { hyphenate } from "./hyphenation.ts";
+import { shapeOnce } from "./shapeOnce.ts";
 
-let registered = false;
+let loaded: Promise<void> | undefined;
 
-export function registerFonts(): void {
-  if (registered) return;
-  Font.register({
-    family: fonts.family,
-    fonts: fonts.faces.map((face) => ({ src: face.file, fontWeight: face.weight, fontStyle: face.style })),
-  });
-  // British rules: src/pdf/hyphenation.ts.
-  Font.registerHyphenationCallback((word: string) => hyphenate(word));
-  registered = true;
+/** The part of react-pdf's font store used here (its typings leave it out). */
+interface FontStore {
+  getFont(descriptor: { fontFamily: string; fontWeight: number; fontStyle: string }): { load(): Promise<void>; data: Parameters<typeof shapeOnce>[0] | null };
+}
+
+export function registerFonts(): Promise<void> {
+  loaded ??= (async () => {
+    Font.register({
+      family: fonts.family,
+      fonts: fonts.faces.map((face) => ({ src: face.file, fontWeight: face.weight, fontStyle: face.style })),
+    });
+    // British rules: src/pdf/hyphenation.ts.
+    Font.registerHyphenationCallback((word: string) => hyphenate(word));
+    for (const face of fonts.faces) {
+      const source = (Font as unknown as FontStore).getFont({ fontFamily: fonts.family, fontWeight: face.weight, fontStyle: face.style });
+      await source.load();
+      if (source.data) shapeOnce(source.data);
+    }
+  })();
+  return loaded;
 }

@@ -100,7 +100,7 @@ export async function layoutPart(part: BookPart, context: PartContext, pages = n
   const kept = keptPdf && context.cache.get<KeptPart>("part-pages", key);
   if (keptPdf && kept) return { part, pdf: keptPdf, ...kept };
 
-  registerFonts();
+  await registerFonts();
   const { document } = context;
   const section = part.kind === "section" ? document.sections.find((s) => s.id === part.id) : undefined;
   // Copyfitting tightens an entry's text; a force without an entry has none to tighten.

@@ -12,7 +12,7 @@ export async function layoutOverlays(pages: OverlayPage[], options: { print: boo
   const key = hashOf(codeVersion(), JSON.stringify([pages, options.print, options.draft ?? null]));
   const kept = options.cache.getBytes("part", key);
   if (kept) return kept;
-  registerFonts();
+  await registerFonts();
   const pdf = await renderToBuffer(<OverlaysPdf pages={pages} geometry={pageGeometry(options.print)} draft={options.draft ?? null} />);
   options.cache.setBytes("part", key, pdf);
   return pdf;

@@ -170,7 +170,7 @@ async function layoutWhole(document: ReportDocument, charts: Map<string, Rendere
   const kept = keptPdf && cache.get<Record<string, number>>("layout-pages", key);
   if (keptPdf && kept) return { pdf: keptPdf, pages: kept };
 
-  registerFonts();
+  await registerFonts();
   const offset = options.print ? printOffset : 0;
   let plan = {
     steps: Object.assign({}, ...book.parts.map((p) => p.plan.steps)) as Record<string, number>,

@@ -103,7 +103,7 @@ export async function buildPacks(input: {
   marks: DraftMarks;
   print: boolean;
 }): Promise<Record<string, Buffer>> {
-  registerFonts();
+  await registerFonts();
   const draft = await PDFDocument.load(input.draftPdf, { updateMetadata: false });
   const starts = Object.values(input.pages).sort((a, b) => a - b);
   const packs: Record<string, Buffer> = {};

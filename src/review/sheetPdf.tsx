@@ -140,7 +140,7 @@ function SheetBody({ sheet }: { sheet: ReviewSheet }) {
 }
 
 export async function renderSheetPdf(sheet: ReviewSheet, draft: DraftMarks, print: boolean): Promise<Buffer> {
-  registerFonts();
+  await registerFonts();
   return renderToBuffer(
     <SheetGeometry.Provider value={pageGeometry(print)}>
       <DraftContext.Provider value={draft}>
