@@ -1,7 +1,8 @@
 // Stages up to the format-neutral document: load and validate, compute statistics, assemble.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync } from "node:fs";
+import { filesBelow } from "../cache/filesBelow.ts";
 import path from "node:path";
-import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { assembleDocument } from "../document/assembleDocument.ts";
 import { checkDocument } from "../document/checks.ts";
 import type { ReportDocument } from "../document/model.ts";
@@ -57,6 +58,40 @@ export function loadData(options: PrepareOptions, sink: DiagnosticSink): { regis
   return { register: register!, years };
 }
 
+/** The data folder as it stands: each file's path, size and modification time (no file is read). */
+function dataListing(dataDir: string): string {
+  return filesBelow(dataDir)
+    .map((file) => {
+      const stat = lstatSync(file);
+      return `${file}\u0000${stat.size}\u0000${stat.mtimeMs}`;
+    })
+    .join("\n");
+}
+
+let lastData: { key: string; loaded: ReturnType<typeof loadData>; messages: Diagnostic[] } | undefined;
+
+/**
+ * loadData, unless this process loaded the same data folder last time: the preview prepares the edition
+ * on every save, and most saves are to the content. Data with errors is never kept.
+ */
+function loadDataOnce(options: PrepareOptions, sink: DiagnosticSink): ReturnType<typeof loadData> {
+  const key = `${options.year}\u0000${options.dataDir}\u0000${dataListing(options.dataDir)}`;
+  if (lastData?.key === key) {
+    for (const message of lastData.messages) sink.messages.push(message);
+    return lastData.loaded;
+  }
+  const own = new DiagnosticSink();
+  lastData = undefined;
+  try {
+    const loaded = loadData(options, own);
+    if (own.errors.length === 0) lastData = { key, loaded, messages: [...own.messages] };
+    return loaded;
+  } finally {
+    // What it found reaches the build's sink whether or not it threw (check lists warnings beside errors).
+    for (const message of own.messages) sink.messages.push(message);
+  }
+}
+
 /** Everything up to the format-neutral document; throws BuildError with every input error found. */
 export function prepare(options: PrepareOptions, timings: Record<string, number> = {}, sink = new DiagnosticSink()): LoadedInputs {
   let t = performance.now();
@@ -65,7 +100,7 @@ export function prepare(options: PrepareOptions, timings: Record<string, number>
     timings[name] = now - t;
     t = now;
   };
-  const { register, years } = loadData(options, sink);
+  const { register, years } = loadDataOnce(options, sink);
   const content = loadContent(options.contentDir, options.year, register!, sink);
   lap("load");
   sink.throwIfErrors();
