@@ -7,11 +7,14 @@
 //   one entry    one good-practice entry edited, cache warm
 //   preview      in the preview server: save → the edited pages (first look) → the whole draft
 //   scale        (--scale) ten times the entries, no cache
+//   typst        the reference: Typst typesetting the same words (bench/typstReference.ts)
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { PDFDocument } from "pdf-lib";
+import { typstSource } from "./typstReference.ts";
 
 const { values } = parseArgs({
   options: { runs: { type: "string", default: "5" }, scale: { type: "boolean", default: false }, preview: { type: "boolean", default: true } },
@@ -63,9 +66,22 @@ const unchanged: ReturnType<typeof buildWithMemory>[] = [];
 const oneEntry: ReturnType<typeof buildWithMemory>[] = [];
 const entry = path.join(inputs.content, "2024", "good-practice", "kent.md");
 const original = readFileSync(entry, "utf8");
+// The reference: Typst's compiler from npm setting the same words in a comparable book (bench/typstReference.ts),
+// timed in a process of its own, alternated with the cold builds.
+const typst: { ms: number; pages: number }[] = [];
+const typstSourceFile = path.join(mkdtempSync(path.join(tmpdir(), "bench-typst-")), "report.typ");
+async function typstRun() {
+  const pdf = typstSourceFile.replace(/\.typ$/, ".pdf");
+  const started = performance.now();
+  execFileSync(process.execPath, [path.join(root, "bench/typstCompile.mjs"), typstSourceFile, pdf], { cwd: root });
+  const ms = performance.now() - started;
+  return { ms, pages: (await PDFDocument.load(readFileSync(pdf), { updateMetadata: false })).getPageCount() };
+}
 for (let i = 0; i < runs; i++) {
   const out = mkdtempSync(path.join(tmpdir(), "bench-out-"));
   cold.push(buildWithMemory([...common, "--out", out]));
+  if (i === 0) writeFileSync(typstSourceFile, typstSource(JSON.parse(readFileSync(path.join(out, "2024", "document.json"), "utf8"))));
+  typst.push(await typstRun());
   unchanged.push(buildWithMemory([...common, "--out", out]));
   writeFileSync(entry, original.replace(/\n\n([A-Z])/, `\n\nEdited for the benchmark, run ${i}. $1`));
   oneEntry.push(buildWithMemory([...common, "--out", out]));
@@ -80,6 +96,7 @@ const summary = (name: string, target: string, xs: ReturnType<typeof buildWithMe
 };
 line(`${runs} runs each, 2024 sample (${cold[0].pages} pages); wall clock from process start to exit`);
 summary("cold build", "≤ 3000 ms", cold);
+line(`${"typst, same words".padEnd(24)} median ${median(typst.map((t) => t.ms)).toFixed(0).padStart(6)} ms  (min ${Math.min(...typst.map((t) => t.ms)).toFixed(0)})  ${typst[0].pages} pages: the reference, Typst's compiler from npm, alternated with the cold builds`);
 summary("rebuild, nothing changed", "≤ 500 ms", unchanged);
 summary("rebuild, one entry edited", "≤ 1500 ms", oneEntry);
 
