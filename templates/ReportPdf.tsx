@@ -46,6 +46,8 @@ export interface ReportPdfProps {
   date?: Date;
   /** Copyfit step per force section id, chosen by the renderer between passes (src/render/copyfit.ts). */
   fits?: Record<string, number>;
+  /** Given the laid-out tree react-pdf draws the PDF from (src/render/inspectLayout.ts reads it). */
+  onLayout?: (layout: unknown) => void;
 }
 
 /** The document's metadata, written by react-pdf here and by the joiner for a book joined from parts. */
@@ -69,7 +71,13 @@ export function reportMetadata(document: ReportDocument, creator: string, date?:
 function Shell({ document, props, children }: { document: ReportDocument; props: ReportPdfProps; children: ReactNode }) {
   return (
     <PrintEdition.Provider value={props.print}>
-      <Document {...reportMetadata(document, props.creator, props.date)} conformance={props.conformance as "PDF/A-2b" | undefined} pageMode="useOutlines">
+      <Document
+        {...reportMetadata(document, props.creator, props.date)}
+        conformance={props.conformance as "PDF/A-2b" | undefined}
+        pageMode="useOutlines"
+        // react-pdf passes its layout to onRender under an internal name; the layout stage pins react-pdf's version.
+        onRender={props.onLayout && ((rendered) => props.onLayout!((rendered as { _INTERNAL__LAYOUT__DATA_?: unknown })._INTERNAL__LAYOUT__DATA_))}
+      >
         {children}
       </Document>
     </PrintEdition.Provider>

@@ -9,7 +9,7 @@ import { copyfit } from "../design/theme.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
 import type { ReportDocument } from "../document/model.ts";
-import type { PageInspection } from "./inspectPages.ts";
+import type { PageInspection } from "./inspectLayout.ts";
 
 export interface SectionSpan {
   id: string;

@@ -22,7 +22,7 @@ import { PartsPdf, type BookPart } from "../../templates/ReportPdf.tsx";
 import { HeadingsToBreak } from "../../templates/text/edition.tsx";
 import { countPages } from "./countPages.ts";
 import { planFits, type FitPlan, type Stranded } from "./copyfit.ts";
-import { inspectPages } from "./inspectPages.ts";
+import { inspectLayout } from "./inspectLayout.ts";
 
 export interface PartContext {
   document: ReportDocument;
@@ -112,11 +112,12 @@ export async function layoutPart(part: BookPart, context: PartContext, pages = n
     // Words kept whole are the hyphenation callback's state, set for this part's layout only.
     keepWhole(plan.keepWhole);
     let pdf: Buffer;
+    let layout: unknown;
     try {
       pdf = await renderToBuffer(
         <AssetContext.Provider value={resolve}>
           <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>
-            <PartsPdf document={document} charts={context.charts} pages={pages} log={log} print={context.print} creator="" fits={plan.steps} parts={[part]} />
+            <PartsPdf document={document} charts={context.charts} pages={pages} log={log} print={context.print} creator="" fits={plan.steps} parts={[part]} onLayout={(tree) => (layout = tree)} />
           </HeadingsToBreak.Provider>
         </AssetContext.Provider>,
       );
@@ -127,7 +128,7 @@ export async function layoutPart(part: BookPart, context: PartContext, pages = n
     let next: FitPlan = { ...plan, changed: false, stranded: [] };
     // Only a section that runs over a page has a tail, a page turn or a heading at a page's foot.
     if (part.kind === "section" && pageCount > 1) {
-      const inspected = new Map((await inspectPages(pdf, context.print ? printOffset : 0)).map((p) => [p.pageNumber, p]));
+      const inspected = new Map(inspectLayout(layout, context.print ? printOffset : 0).map((p) => [p.pageNumber, p]));
       next = planFits([{ id: part.id, first: 1, last: pageCount }], inspected, plan, fittable);
     }
     if (!next.changed || pass === maxPasses) {

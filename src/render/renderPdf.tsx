@@ -21,7 +21,7 @@ import { countPages } from "./countPages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { keepWhole } from "../pdf/hyphenation.ts";
 import { pagesToCheck, planFits, sectionSpans, strandedWarning, type Stranded } from "./copyfit.ts";
-import { inspectPages } from "./inspectPages.ts";
+import { inspectLayout } from "./inspectLayout.ts";
 import { HeadingsToBreak } from "../../templates/text/edition.tsx";
 import { assetsOf, layoutPart, sectionsOf, type LaidOutPart, type PartContext } from "./layoutParts.tsx";
 import { joinParts } from "./joinParts.ts";
@@ -186,11 +186,12 @@ async function layoutWhole(document: ReportDocument, charts: Map<string, Rendere
     const log = new PageLog();
     keepWhole(plan.keepWhole);
     let pdf: Buffer;
+    let layout: unknown;
     try {
       pdf = await renderToBuffer(
         <AssetContext.Provider value={resolve}>
           <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>
-            <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} fits={plan.steps} blankBeforeBack={blankBeforeBack} conformance={options.conformance} date={options.date} />
+            <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} fits={plan.steps} blankBeforeBack={blankBeforeBack} conformance={options.conformance} date={options.date} onLayout={(tree) => (layout = tree)} />
           </HeadingsToBreak.Provider>
         </AssetContext.Provider>,
       );
@@ -199,7 +200,8 @@ async function layoutWhole(document: ReportDocument, charts: Map<string, Rendere
     }
     const settled = log.missing.size === 0 && log.entries().every(([id, p]) => known.pageOf(id) === p);
     const spans = sectionSpans(log.entries(), countPages(pdf));
-    const inspected = new Map((await inspectPages(pdf, offset, pagesToCheck(spans))).map((p) => [p.pageNumber, p]));
+    const wanted = new Set(pagesToCheck(spans));
+    const inspected = new Map(inspectLayout(layout, offset).filter((p) => wanted.has(p.pageNumber)).map((p) => [p.pageNumber, p]));
     const next = planFits(spans, inspected, plan, fittable);
     if (hasBack && countPages(pdf) % 2 === 1) {
       blankBeforeBack = !blankBeforeBack;

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { copyfit, type as typeScale } from "../../src/design/theme.ts";
-import { inspectPages, type PageInspection } from "../../src/render/inspectPages.ts";
+import { inspectPages, type PageInspection } from "../helpers/inspectPdfPages.ts";
 import { mainColumn, textBlock } from "../../templates/styles.ts";
 import { measureText } from "../../src/charts/textMetrics.ts";
 import { readPdfPages, type PageText } from "../helpers/pdfText.ts";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { copyfit } from "../../src/design/theme.ts";
 import { pagesToCheck, planFits, sectionSpans, strandedWarning } from "../../src/render/copyfit.ts";
-import type { PageInspection } from "../../src/render/inspectPages.ts";
+import type { PageInspection } from "../../src/render/inspectLayout.ts";
 
 const page = (pageNumber: number, fill: number, extra: Partial<PageInspection> = {}): PageInspection => ({ pageNumber, fill, words: Math.round(fill * 400), brokenWord: null, firstWord: "The", headingAtFoot: null, ...extra });
 const spans = sectionSpans(

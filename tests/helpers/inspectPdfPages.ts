@@ -1,22 +1,10 @@
-// Reads a laid-out PDF back, page by page, for the checks react-pdf cannot make while it lays out:
-// how full each page's text area is, how many words it holds, and whether its last line ends in a
-// hyphen (a word broken across the page turn). Text is read with pdf.js, as a reader's viewer would.
-import { page as theme } from "../design/theme.ts";
+// Reads a PDF back, page by page, with pdf.js as a reader's viewer would: how full each page's text area
+// is, how many words it holds, whether its last line ends in a hyphen or is a heading. The builder reads
+// the same facts from react-pdf's layout (src/render/inspectLayout.ts); this independent reading checks it.
+import { page as theme } from "../../src/design/theme.ts";
+import type { PageInspection } from "../../src/render/inspectLayout.ts";
 
-
-export interface PageInspection {
-  pageNumber: number;
-  /** From the top of the text area to its lowest text, as a share of the text area's height (0 to 1). */
-  fill: number;
-  /** Words in the text area (running header and folio left out). */
-  words: number;
-  /** The last line's text, when it ends in a hyphen that breaks a word. */
-  brokenWord: { start: string; end: string } | null;
-  /** The first word in the text area, for joining a broken word. */
-  firstWord: string;
-  /** The last line's text when it is set as a heading (a size no body text uses): a heading left at a page's foot. */
-  headingAtFoot: string | null;
-}
+export type { PageInspection };
 
 interface Item {
   str: string;
@@ -30,8 +18,7 @@ const headingSizes = [15, 12, 10.5, 17];
 
 /** `offset`: sheet edge to trim edge (0 on screen, bleed plus slug in print). */
 export async function inspectPages(pdf: Uint8Array, offset = 0, only?: number[]): Promise<PageInspection[]> {
-  // pdf.js is loaded only when a page must be read: a build whose parts all fit a page never needs it.
-  const { openPdf } = await import("../pdf/readPdf.ts");
+  const { openPdf } = await import("../../src/pdf/readPdf.ts");
   const doc = await openPdf(new Uint8Array(pdf));
   const result: PageInspection[] = [];
   try {

@@ -1,0 +1,10 @@
+import { Document, Page, Text, View, Svg, Rect, renderToBuffer } from "@react-pdf/renderer";
+import { registerFonts } from "../src/pdf/registerFonts.ts";
+import { keepWhole } from "../src/pdf/hyphenation.ts";
+await registerFonts();
+let layout: any;
+const long = "Hello world, this is a line of text about representativeness and accountability mechanisms disproportionately. ".repeat(30);
+await renderToBuffer(<Document onRender={(p: any) => { layout = p._INTERNAL__LAYOUT__DATA_; }}><Page size="A4" style={{ fontFamily: "Source Sans 3", padding: 50 }}><View style={{ marginTop: 600, paddingTop: 3 }}><Text style={{ fontSize: 10, textAlign: "justify", paddingTop: 2 }}>{long}<Text style={{ fontWeight: 600 }}>bold bit</Text></Text></View></Page></Document>);
+const show = (n: any, d: number) => { console.log(" ".repeat(d) + n.type, JSON.stringify(n.box && { t: n.box.top, l: n.box.left, pt: n.box.paddingTop }), n.lines ? n.lines.map((l: any) => [JSON.stringify(l.string.slice(-14)), l.ascent, JSON.stringify(l.box), l.runs.map((r: any) => r.attributes.fontSize)]).slice(0, 4) : ""); for (const c of n.children ?? []) show(c, d + 1); };
+show(layout.children[0], 0);
+const all: any[] = []; const walk = (n: any) => { if (n.lines) all.push(...n.lines); (n.children ?? []).forEach(walk); }; layout.children.forEach(walk); console.log(all.filter((l) => /-\s*$/.test(l.string) || l.runs.some((r: any) => r.glyphs?.some((g: any) => g.codePoints?.[0] === 45))).map((l) => JSON.stringify(l.string.slice(-20))));

@@ -1,0 +1,65 @@
+// The copyfitting rule reads each part's pages from react-pdf's layout (src/render/inspectLayout.ts). These
+// tests read the same parts' PDFs with pdf.js, as a viewer would, and expect the same facts: how full each
+// page is, a word broken across a page turn, a heading left at a page's foot, the words on a last page.
+import { renderToBuffer } from "@react-pdf/renderer";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prepareCached } from "../../src/build/build.ts";
+import { noCache } from "../../src/cache/stageCache.ts";
+import { realPath } from "../../src/document/bindings.ts";
+import { chartFigures, type ReportDocument } from "../../src/document/model.ts";
+import { registerFonts } from "../../src/pdf/registerFonts.ts";
+import { inspectLayout, type PageInspection } from "../../src/render/inspectLayout.ts";
+import { AssetContext } from "../../templates/assets.tsx";
+import { renderFigures } from "../../templates/charts/renderFigures.ts";
+import { printOffset } from "../../templates/geometry.tsx";
+import { PageLog } from "../../templates/pageLog.ts";
+import { bookParts, PartsPdf, type BookPart } from "../../templates/ReportPdf.tsx";
+import { chartWidths } from "../../templates/styles.ts";
+import { inspectPages } from "../helpers/inspectPdfPages.ts";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const roots = { contentDir: path.join(root, "content"), dataDir: path.join(root, "data") };
+
+async function readBoth(document: ReportDocument, charts: Awaited<ReturnType<typeof renderFigures>>, part: BookPart, print: boolean) {
+  let layout: unknown;
+  const pdf = await renderToBuffer(
+    <AssetContext.Provider value={(logical: string) => realPath(logical, roots)}>
+      <PartsPdf document={document} charts={charts} pages={new PageLog()} log={new PageLog()} print={print} creator="" parts={[part]} onLayout={(tree) => (layout = tree)} />
+    </AssetContext.Provider>,
+  );
+  const offset = print ? printOffset : 0;
+  return { fromLayout: inspectLayout(layout, offset), fromPdf: await inspectPages(pdf, offset) };
+}
+
+describe("reading a part's pages from its layout", () => {
+  let document: ReportDocument;
+  let charts: Awaited<ReturnType<typeof renderFigures>>;
+  beforeAll(async () => {
+    ({ document } = await prepareCached({ year: 2024, ...roots, outDir: "", print: false }, noCache()));
+    charts = await renderFigures(chartFigures(document), { widths: chartWidths });
+    await registerFonts();
+  }, 60_000);
+
+  for (const print of [false, true]) {
+    it(`agrees with pdf.js on every page of every multi-page part of the 2024 sample${print ? " (print edition)" : ""}`, async () => {
+      let pages = 0;
+      for (const part of bookParts(document)) {
+        const { fromLayout, fromPdf } = await readBoth(document, charts, part, print);
+        expect(fromLayout.length).toBe(fromPdf.length);
+        if (fromPdf.length < 2) continue;
+        fromPdf.forEach((viewer: PageInspection, i) => {
+          const mine = fromLayout[i];
+          const where = `${part.kind === "section" ? part.id : part.kind} p. ${i + 1}`;
+          pages++;
+          expect(mine.fill, where).toBeCloseTo(viewer.fill, 4);
+          expect(mine.brokenWord, where).toEqual(viewer.brokenWord);
+          expect(mine.headingAtFoot, where).toBe(viewer.headingAtFoot);
+          // A last page's words are what the stranded-tail warning asks to cut.
+          if (i === fromPdf.length - 1) expect(mine.words, where).toBe(viewer.words);
+        });
+      }
+      expect(pages).toBeGreaterThanOrEqual(15);
+    }, 120_000);
+  }
+});
