@@ -5,6 +5,7 @@
 // force's pages again and reuses every other part, even when the entry gains or loses a page. The
 // copyfitting rule (src/render/copyfit.ts) runs on each part alone.
 import { renderToBuffer } from "@react-pdf/renderer";
+import type { ReactElement } from "react";
 import { readFileSync } from "node:fs";
 import { codeVersion } from "../cache/codeVersion.ts";
 import { hashOf, type StageCache } from "../cache/stageCache.ts";
@@ -91,6 +92,25 @@ function partKey(part: BookPart, context: PartContext, pages: PageLog): string {
 type KeptPart = Omit<LaidOutPart, "pdf" | "part">;
 
 /**
+ * One layout pass under a copyfit plan: the words it keeps whole (the hyphenation callback's state, set
+ * for this pass only) and the headings it moves on; gives the PDF and the layout react-pdf drew it from.
+ */
+export async function layOut(plan: PartPlan, resolve: (logical: string) => string, element: (onLayout: (tree: unknown) => void) => ReactElement): Promise<{ pdf: Buffer; layout: unknown }> {
+  let layout: unknown;
+  keepWhole(plan.keepWhole);
+  try {
+    const pdf = await renderToBuffer(
+      <AssetContext.Provider value={resolve}>
+        <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>{element((tree) => (layout = tree))}</HeadingsToBreak.Provider>
+      </AssetContext.Provider>,
+    );
+    return { pdf, layout };
+  } finally {
+    keepWhole([]);
+  }
+}
+
+/**
  * One part laid out, with the copyfitting rule applied to it alone. The contents are given `pages`,
  * the page of the book each section starts on.
  */
@@ -109,21 +129,9 @@ export async function layoutPart(part: BookPart, context: PartContext, pages = n
   let plan: PartPlan = { steps: {}, keepWhole: [], keepWithNext: [] };
   for (let pass = 1; ; pass++) {
     const log = new PageLog();
-    // Words kept whole are the hyphenation callback's state, set for this part's layout only.
-    keepWhole(plan.keepWhole);
-    let pdf: Buffer;
-    let layout: unknown;
-    try {
-      pdf = await renderToBuffer(
-        <AssetContext.Provider value={resolve}>
-          <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>
-            <PartsPdf document={document} charts={context.charts} pages={pages} log={log} print={context.print} creator="" fits={plan.steps} parts={[part]} onLayout={(tree) => (layout = tree)} />
-          </HeadingsToBreak.Provider>
-        </AssetContext.Provider>,
-      );
-    } finally {
-      keepWhole([]);
-    }
+    const { pdf, layout } = await layOut(plan, resolve, (onLayout) => (
+      <PartsPdf document={document} charts={context.charts} pages={pages} log={log} print={context.print} creator="" fits={plan.steps} parts={[part]} onLayout={onLayout} />
+    ));
     const pageCount = countPages(pdf);
     let next: FitPlan = { ...plan, changed: false, stranded: [] };
     // Only a section that runs over a page has a tail, a page turn or a heading at a page's foot.

@@ -1,7 +1,6 @@
 // The PDF renderer: draws the document's charts at the widths its templates give them, then lays the
 // book out a part at a time (src/render/layoutParts.tsx) and joins the parts. A final edition, which
 // embeds each font once, is then laid out again as one document with the decisions the parts made.
-import { renderToBuffer } from "@react-pdf/renderer";
 import { readFileSync } from "node:fs";
 import { codeVersion } from "../cache/codeVersion.ts";
 import { hashOf, noCache, type StageCache } from "../cache/stageCache.ts";
@@ -9,7 +8,6 @@ import type { RenderedChart } from "../charts/renderedChart.ts";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
 import { chartFigures, type ReportDocument } from "../document/model.ts";
 import { registerFonts } from "../pdf/registerFonts.ts";
-import { AssetContext } from "../../templates/assets.tsx";
 import { renderFigures } from "../../templates/charts/renderFigures.ts";
 import { PageLog } from "../../templates/pageLog.ts";
 import { bookParts, ReportPdf, reportMetadata } from "../../templates/ReportPdf.tsx";
@@ -19,11 +17,9 @@ import { page } from "../design/theme.ts";
 import { addPrintBoxes } from "./printBoxes.ts";
 import { countPages } from "./countPages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { keepWhole } from "../pdf/hyphenation.ts";
 import { pagesToCheck, planFits, sectionSpans, strandedWarning, type Stranded } from "./copyfit.ts";
 import { inspectLayout } from "./inspectLayout.ts";
-import { HeadingsToBreak } from "../../templates/text/edition.tsx";
-import { assetsOf, layoutPart, sectionsOf, type LaidOutPart, type PartContext } from "./layoutParts.tsx";
+import { assetsOf, layOut, layoutPart, sectionsOf, type LaidOutPart, type PartContext } from "./layoutParts.tsx";
 import { joinParts } from "./joinParts.ts";
 import { layoutOverlays } from "./overlays.tsx";
 import type { OverlayPage } from "../../templates/folios.tsx";
@@ -184,20 +180,9 @@ async function layoutWhole(document: ReportDocument, charts: Map<string, Rendere
   const hasBack = document.sections.some((s) => s.kind === "back");
   for (let pass = 1; pass <= 6; pass++) {
     const log = new PageLog();
-    keepWhole(plan.keepWhole);
-    let pdf: Buffer;
-    let layout: unknown;
-    try {
-      pdf = await renderToBuffer(
-        <AssetContext.Provider value={resolve}>
-          <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>
-            <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} fits={plan.steps} blankBeforeBack={blankBeforeBack} conformance={options.conformance} date={options.date} onLayout={(tree) => (layout = tree)} />
-          </HeadingsToBreak.Provider>
-        </AssetContext.Provider>,
-      );
-    } finally {
-      keepWhole([]);
-    }
+    const { pdf, layout } = await layOut(plan, resolve, (onLayout) => (
+      <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} fits={plan.steps} blankBeforeBack={blankBeforeBack} conformance={options.conformance} date={options.date} onLayout={onLayout} />
+    ));
     const settled = log.missing.size === 0 && log.entries().every(([id, p]) => known.pageOf(id) === p);
     const spans = sectionSpans(log.entries(), countPages(pdf));
     const wanted = new Set(pagesToCheck(spans));
