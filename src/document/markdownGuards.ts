@@ -59,7 +59,13 @@ export function checkMarkdownSource(source: GuardedSource, sink: DiagnosticSink)
 
 /** Exact nesting, paragraph and word limits on the parsed tree; errors at the node's line. */
 export function checkMarkdownTree(tree: Root, source: GuardedSource, sink: DiagnosticSink): void {
-  const at = (node: Positioned): At => (node.position ? { line: node.position.start.line + source.firstLine - 1, column: node.position.start.column } : {});
+  // Nodes a plugin makes (a GFM autolink's text) have no position: they are reported at their nearest
+  // positioned ancestor's, so every error still names a line.
+  const placed = new WeakMap<Positioned, Positioned>();
+  const at = (node: Positioned): At => {
+    const where = node.position ? node : placed.get(node);
+    return where?.position ? { line: where.position.start.line + source.firstLine - 1, column: where.position.start.column } : {};
+  };
   const reported = new Set<string>();
   const once = (rule: string, node: Positioned, message: string, where: At = at(node)) => {
     const key = `${rule}:${where.line}`;
@@ -80,7 +86,10 @@ export function checkMarkdownTree(tree: Root, source: GuardedSource, sink: Diagn
       if (length > limits.paragraphChars) once("markdown-limit", node, `This paragraph has ${length} characters; the limit is ${limits.paragraphChars}. Split it into shorter paragraphs.`);
     }
     if (node.type === "text" && typeof node.value === "string") checkWords(node);
-    for (const child of node.children ?? []) visit(child, d, id);
+    for (const child of node.children ?? []) {
+      if (!child.position) placed.set(child, node.position ? node : (placed.get(node) ?? node));
+      visit(child, d, id);
+    }
   };
 
   const checkWords = (node: Positioned) => {

@@ -79,6 +79,13 @@ describe("Markdown nesting, paragraph and word length", () => {
     expect(errors[0].message).toContain("[words](https://…)");
   });
 
+  it("names the line of a long word made of web addresses the parser turns into links (found by the property tests)", () => {
+    // GFM makes links of the addresses; their text has no position of its own.
+    const { errors } = rejectBody(`Intro line.\n\n${"_https://example.org\u4e00".repeat(7)}\n`);
+    const word = errors.find((e) => e.rule === "long-word");
+    expect(word).toMatchObject({ rule: "long-word", line: bodyStart + 2 });
+  });
+
   it("rejects a paragraph over the length limit", () => {
     const { errors } = rejectBody(`Intro.\n\n${"word ".repeat(1100)}\n`);
     expect(errors[0]).toMatchObject({ rule: "markdown-limit", line: bodyStart + 2 });
