@@ -19,6 +19,13 @@ export function prepareErrors(fixture: Fixture): Diagnostic[] {
   throw new Error("the build accepted hostile input");
 }
 
+/** The errors a fixture copy with one file changed stops the build with. */
+export function errorsAfter(file: string, change: (text: string) => string): Diagnostic[] {
+  const fixture = copyFixtures();
+  fixture.edit(file, change);
+  return prepareErrors(fixture);
+}
+
 /** A real PNG of one colour, as an image editor would save it. */
 export function png(width: number, height: number): Buffer {
   const image = new PNG({ width, height });

@@ -3,20 +3,8 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prepare } from "../../src/build/prepare.ts";
-import { BuildError, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
-
-function errorsAfter(file: string, change: (text: string) => string): Diagnostic[] {
-  const fixture = copyFixtures();
-  fixture.edit(file, change);
-  try {
-    prepare({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir });
-  } catch (error) {
-    if (error instanceof BuildError) return error.diagnostics;
-    throw error;
-  }
-  throw new Error("the build accepted bad input");
-}
+import { errorsAfter } from "../helpers/hostile.ts";
 
 const officers = "data/2024/officers.csv";
 

@@ -1,20 +1,6 @@
 // Messages a person who edits Markdown and CSV, not code, can act on: what is wrong and how to fix it.
 import { describe, expect, it } from "vitest";
-import { prepare } from "../../src/build/prepare.ts";
-import { BuildError, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
-import { copyFixtures } from "../helpers/fixtureCopy.ts";
-
-function errorsAfter(file: string, change: (text: string) => string): Diagnostic[] {
-  const fixture = copyFixtures();
-  fixture.edit(file, change);
-  try {
-    prepare({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir });
-  } catch (error) {
-    if (error instanceof BuildError) return error.diagnostics;
-    throw error;
-  }
-  throw new Error("the build accepted bad input");
-}
+import { errorsAfter } from "../helpers/hostile.ts";
 
 const entry = "content/2024/good-practice/cumbria.md";
 
