@@ -31,6 +31,14 @@ export function runCli(usage: string, parse: (args: string[]) => "help" | (() =>
   );
 }
 
+/** The flags that name an edition and its folders, shared by build and preview (with their defaults). */
+export const editionFlags = {
+  year: { type: "string", default: "2024" },
+  data: { type: "string", default: "data" },
+  content: { type: "string", default: "content" },
+  out: { type: "string", default: "output" },
+} as const;
+
 /** Where a command writes; tests pass their own to run it in-process. */
 export interface Console {
   out: (text: string) => void;

@@ -4,7 +4,7 @@ import { build } from "../build/build.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { asDiagnostics } from "../diagnostics/unexpected.ts";
 import { sourceDateEpochFromEnv } from "../final/final.ts";
-import { readFlags, type Console } from "./common.ts";
+import { editionFlags, readFlags, type Console } from "./common.ts";
 
 
 
@@ -43,10 +43,7 @@ export async function main(argv: string[], io: Console = processConsole): Promis
     parseArgs({
       args: rest,
       options: {
-        year: { type: "string", default: "2024" },
-        data: { type: "string", default: "data" },
-        content: { type: "string", default: "content" },
-        out: { type: "string", default: "output" },
+        ...editionFlags,
         print: { type: "boolean", default: false },
         "no-cache": { type: "boolean", default: false },
         timings: { type: "boolean", default: false },

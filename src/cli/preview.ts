@@ -1,6 +1,6 @@
 // `npm run preview -- [--port N] [--year N] [--data DIR] [--content DIR] [--out DIR]`: the live preview.
 import { parseArgs } from "node:util";
-import { readFlags, type Console } from "./common.ts";
+import { editionFlags, readFlags, type Console } from "./common.ts";
 
 const usage = `Usage: npm run preview -- [options]
 
@@ -21,10 +21,7 @@ export async function preview(argv: string[], io: Console): Promise<number> {
       args: argv,
       options: {
         port: { type: "string", default: "4173" },
-        year: { type: "string", default: "2024" },
-        data: { type: "string", default: "data" },
-        content: { type: "string", default: "content" },
-        out: { type: "string", default: "output" },
+        ...editionFlags,
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
