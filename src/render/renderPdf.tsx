@@ -74,6 +74,11 @@ export interface LaidOutBook {
   reused: number;
 }
 
+/** A part's pages as overlays: each page that records a folio is numbered from the book page `first`. */
+function overlayPages(part: LaidOutPart, first: number): OverlayPage[] {
+  return Array.from({ length: part.pageCount }, (_, i) => ({ folio: part.folios.includes(i + 1) ? first + i : null }));
+}
+
 /**
  * Lays out every part (none depends on where it falls), then places them: printed as a book, the back
  * cover must be a left-hand page, so an odd count puts a blank page before it. The contents, laid out
@@ -103,8 +108,7 @@ export async function layoutBook(context: PartContext): Promise<LaidOutBook> {
     throw new Error(`The contents took ${numbered.pageCount} pages with their page numbers and ${placed[contents].pageCount} without.`);
   }
   placed[contents] = { ...numbered, first: placed[contents].first };
-  const overlays: OverlayPage[] = Array.from({ length: next - 1 }, () => ({ folio: null }));
-  for (const done of placed) for (const p of done.folios) overlays[done.first + p - 2] = { folio: done.first + p - 1 };
+  const overlays = placed.flatMap((done) => overlayPages(done, done.first));
   const stats = cache.stats.part ?? { hits: 0, misses: 0 };
   return { parts: placed, pages: Object.fromEntries(starts.entries()), pageCount: next - 1, overlays, reused: stats.hits - before.hits, laidOut: stats.misses - before.misses };
 }
@@ -117,8 +121,7 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   const chartsMs = performance.now() - t;
 
   t = performance.now();
-  const { draft } = options;
-  const marks = draft ? { stamp: draft.stamp, changedPages: draft.changedPages, watermark: draft.watermark } : undefined;
+  const { keyword, ...marks } = options.draft ?? {};
   const book = await layoutBook({ document, charts, print: options.print, roots: options.roots, cache });
   const layoutMs = performance.now() - t;
   const sections = new Map(document.sections.map((s) => [s.id, s]));
@@ -128,15 +131,15 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   const warnings = stranded.map((tail) => strandedWarning(tail, sections.get(tail.id), options.roots));
   const passes = Math.max(...book.parts.map((done) => done.passes));
   const metadata = reportMetadata(document, options.creator, options.date);
-  const common = { charts, warnings, parts: { laidOut: book.laidOut, reused: book.reused } };
+  const common = { fits, warnings, passes, charts, parts: { laidOut: book.laidOut, reused: book.reused } };
 
   if (options.conformance) {
     const whole = await layoutWhole(document, charts, book, options, cache);
-    return { ...whole, fits, warnings, passes, charts, parts: common.parts, timings: { charts: chartsMs, layout: performance.now() - t } };
+    return { ...whole, ...common, timings: { charts: chartsMs, layout: performance.now() - t } };
   }
   t = performance.now();
-  const keywords = draft ? [...document.meta.keywords, draft.keyword].join(", ") : metadata.keywords;
-  const overlay = await layoutOverlays(book.overlays, { print: options.print, cache, ...(marks && { draft: marks }) });
+  const keywords = keyword ? [...document.meta.keywords, keyword].join(", ") : metadata.keywords;
+  const overlay = await layoutOverlays(book.overlays, { print: options.print, cache, ...(options.draft && { draft: marks as DraftMarks }) });
   const joined = await joinParts(
     book.parts.map((done) => done.pdf),
     { ...metadata, keywords },
@@ -144,7 +147,7 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   );
   // The print edition's TrimBox and BleedBox, which react-pdf cannot write.
   const pdf = options.print ? await addPrintBoxes(joined, { offset: printOffset, bleed: page.bleed }) : joined;
-  return { pdf, pages: book.pages, passes, fits, ...common, timings: { charts: chartsMs, layout: layoutMs, join: performance.now() - t } };
+  return { pdf, pages: book.pages, ...common, timings: { charts: chartsMs, layout: layoutMs, join: performance.now() - t } };
 }
 
 /**
@@ -223,8 +226,7 @@ export async function renderSectionsPdf(document: ReportDocument, sectionIds: re
     const done = await layoutPart(part, context);
     pdfs.push(done.pdf);
     // Numbered from the page the part started on in the last build.
-    const first = part.kind === "section" ? (options.pages[part.id] ?? 1) : 1;
-    for (let p = 1; p <= done.pageCount; p++) overlays.push({ folio: done.folios.includes(p) ? first + p - 1 : null });
+    overlays.push(...overlayPages(done, part.kind === "section" ? (options.pages[part.id] ?? 1) : 1));
   }
   return joinParts(pdfs, reportMetadata(document, options.creator), await layoutOverlays(overlays, { print: options.print, cache }));
 }
