@@ -8,10 +8,13 @@
 // Vega itself is not loaded here: src/charts/vegaTextMetrics.ts installs the measure into it.
 import * as fontkitModule from "fontkit";
 import { fonts, type FontFace } from "../design/theme.ts";
+import { shapeOnce } from "../pdf/shapeOnce.ts";
 
 /** The part of fontkit's API used here (fontkit ships no typings). */
 interface FontkitGlyphRun {
   advanceWidth: number;
+  glyphs: unknown[];
+  positions: unknown[];
 }
 interface FontkitFont {
   unitsPerEm: number;
@@ -83,6 +86,7 @@ function openFont(file: string): FontkitFont {
   let font = openFonts.get(file);
   if (!font) {
     font = fontkit.openSync(file);
+    shapeOnce(font);
     openFonts.set(file, font);
   }
   return font;

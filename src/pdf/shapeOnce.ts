@@ -1,7 +1,15 @@
 // react-pdf shapes a paragraph's text (fontkit's layout: glyph substitution and positioning) every time
 // yoga measures the paragraph at a width, and again on every layout pass and in every part of the book:
-// the same strings, shaped over and over, were a quarter of a cold build. Shaping is a pure function of
-// the font, the string and the features, so each face keeps what it shaped and shapes a string once.
+// the same words, shaped over and over, were a quarter of a cold build. Shaping is a pure function of
+// the font, the string, the script and the features, so each face shapes a word once.
+//
+// A paragraph is shaped a word at a time (a word with the spaces after it) and the words' glyphs put
+// side by side. That is the same as shaping the whole paragraph when no substitution or kerning in the
+// face reaches across a space, which holds for the theme's faces: tests/unit/shapeOnce.test.ts shapes
+// every paragraph of the sample both ways, and every letter beside a space, and expects the same glyphs
+// and positions. The script is the whole text's, as fontkit would have found it, so a word of digits
+// in a Latin sentence is shaped as Latin.
+//
 // textkit copies positions before changing them; the arrays handed back are copies all the same.
 
 interface GlyphRun {
@@ -11,19 +19,23 @@ interface GlyphRun {
 
 type Layout = (text: string, features?: unknown, script?: string, language?: string, direction?: string) => GlyphRun;
 
-/**
- * Strings kept per face before the store starts again. A 2024 build shapes about 1,900 different strings
- * in all, and repeats come within a part, so a small store keeps nearly every hit and little memory.
- */
-const limit = 5_000;
+/** Runs kept per face (words and whole texts) before the store starts again; a 2024 build needs about 8,000. */
+const limit = 50_000;
 const wrapped = new WeakSet<object>();
+
+// Text whose letters are all Latin (or common to all scripts: digits, punctuation, spaces) is shaped a
+// word at a time with fontkit's tag for Latin; any other text is shaped whole, as fontkit would.
+const notLatin = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+const latin = /\p{Script=Latin}/u;
+const words = / *[^ ]+ */g;
 
 export function shapeOnce(font: { layout: Layout }): void {
   if (wrapped.has(font)) return;
   wrapped.add(font);
   const shape = font.layout.bind(font);
   const shaped = new Map<string, GlyphRun>();
-  font.layout = (text, features, script, language, direction) => {
+
+  const shapeKept = (text: string, features: unknown, script?: string, language?: string, direction?: string): GlyphRun => {
     const key = `${JSON.stringify(features ?? null)}\u0000${script ?? ""}\u0000${language ?? ""}\u0000${direction ?? ""}\u0000${text}`;
     let run = shaped.get(key);
     if (!run) {
@@ -31,6 +43,22 @@ export function shapeOnce(font: { layout: Layout }): void {
       run = shape(text, features, script, language, direction);
       shaped.set(key, run);
     }
+    return run;
+  };
+
+  font.layout = (text, features, script, language, direction) => {
+    let run: GlyphRun;
+    const parts = typeof text === "string" && text.includes(" ") && !notLatin.test(text) ? text.match(words) : null;
+    if (parts && parts.length > 1 && parts.join("").length === text.length) {
+      const wordScript = script ?? (latin.test(text) ? "latn" : undefined);
+      const runs = parts.map((part) => shapeKept(part, features, wordScript, language, direction));
+      run = Object.assign(Object.create(Object.getPrototypeOf(runs[0])) as GlyphRun, runs[0], {
+        glyphs: runs.flatMap((r) => r.glyphs),
+        positions: runs.flatMap((r) => r.positions),
+      });
+      return run;
+    }
+    run = shapeKept(text, features, script, language, direction);
     const copy = Object.create(Object.getPrototypeOf(run)) as GlyphRun;
     return Object.assign(copy, run, { glyphs: run.glyphs.slice(), positions: run.positions.slice() });
   };
