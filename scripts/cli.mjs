@@ -1,12 +1,19 @@
-// Runs the command line from a bundle of the TypeScript sources (dist/cli.mjs), made by `npm ci` (the
-// prepare script) and remade here whenever a source file is newer than it, so `npm run build` never
-// runs stale code and never pays for transpiling TypeScript on every start.
-import { existsSync, readdirSync, statSync } from "node:fs";
+// Runs the command line from its bundle (dist/cli.cjs, see scripts/bundle.mjs), made by `npm ci` (the
+// prepare script) and remade here whenever a source, a patch or the lockfile is newer than it, so
+// `npm run build` never runs stale code and never pays for transpiling TypeScript on every start.
+//
+// The bundle is compiled with V8's code cache: the bytecode of every function an earlier run compiled,
+// kept in dist/ under the bundle's size and time. A run that compiled more than the cache holds (the
+// first build after `npm ci`, or after `--help`) writes it again as it exits; V8 refuses a cache made by
+// another Node or V8, and then it is simply written again.
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { getHeapCodeStatistics } from "node:v8";
+import vm from "node:vm";
 
 const root = path.resolve(import.meta.dirname, "..");
-const bundle = path.join(root, "dist", "cli.mjs");
+const bundle = path.join(root, "dist", "cli.cjs");
 
 function newestSource(dir) {
   let newest = 0;
@@ -17,9 +24,45 @@ function newestSource(dir) {
   return newest;
 }
 
-const sources = Math.max(newestSource(path.join(root, "src")), newestSource(path.join(root, "templates")), statSync(path.join(root, "package-lock.json")).mtimeMs);
+const sources = Math.max(...["src", "templates", "patches"].map((dir) => newestSource(path.join(root, dir))), statSync(path.join(root, "package-lock.json")).mtimeMs);
 if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) {
   const { bundleCli } = await import("./bundle.mjs");
   await bundleCli();
 }
-await import(pathToFileURL(bundle).href);
+
+const { size, mtimeMs } = statSync(bundle);
+const cacheFile = `${bundle}.${size}-${Math.round(mtimeMs)}.code-cache`;
+const bytecode = () => getHeapCodeStatistics().bytecode_and_metadata_size;
+let kept;
+try {
+  kept = readFileSync(cacheFile);
+} catch {
+  kept = undefined;
+}
+// The cache's first 8 bytes: how much bytecode the run that wrote it had compiled.
+const keptBytecode = kept && kept.length > 8 ? Number(kept.readBigUInt64LE(0)) : 0;
+const before = bytecode();
+// The bundle is ASCII (scripts/bundle.mjs), so Latin-1 reads it as it is, without decoding UTF-8.
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, "latin1")}\n})`, {
+  filename: bundle,
+  cachedData: kept && kept.length > 8 ? kept.subarray(8) : undefined,
+});
+const usable = kept !== undefined && !script.cachedDataRejected;
+
+process.on("exit", (code) => {
+  const compiled = bytecode() - before;
+  if (code !== 0 || (usable && compiled <= keptBytecode * 1.2)) return;
+  try {
+    const data = script.createCachedData();
+    const header = Buffer.alloc(8);
+    header.writeBigUInt64LE(BigInt(Math.max(compiled, keptBytecode)));
+    const temporary = `${cacheFile}.${process.pid}`;
+    writeFileSync(temporary, Buffer.concat([header, data]));
+    renameSync(temporary, cacheFile);
+  } catch {
+    // A read-only checkout runs without a cache.
+  }
+});
+
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));

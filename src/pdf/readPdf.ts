@@ -3,22 +3,35 @@
 // Its legacy build (the one that runs on Node 20) replaces the global JSON.stringify with a core-js
 // polyfill several times slower when it and its worker load, and pdfkit compares fonts with
 // JSON.stringify on every text run, so one read-back used to slow every later layout by seconds. It is
-// loaded here, once, with its worker, and the native JSON.stringify is put back.
+// loaded on first use, once, with its worker, and the native JSON.stringify is put back.
 import { createRequire } from "node:module";
 import path from "node:path";
 
-const nativeStringify = JSON.stringify;
-const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-// pdf.js runs its worker in this thread on Node; giving it the module here keeps it from loading it later.
-(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
-JSON.stringify = nativeStringify;
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+const require = createRequire(import.meta.url);
+let loaded: PdfJs | undefined;
 
-const standardFontDataUrl = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
+/** pdf.js and its worker, loaded on first use (once), with the native JSON.stringify put back. */
+function loadPdfJs(): PdfJs {
+  if (loaded) return loaded;
+  const nativeStringify = JSON.stringify;
+  // require() rather than import(): the command line runs as a script (scripts/cli.mjs), and
+  // Node 20 gives a script's import() no loader. Both are ES modules without a top-level await.
+  const pdfjs = require("pdfjs-dist/legacy/build/pdf.mjs") as PdfJs;
+  // pdf.js runs its worker in this thread on Node; giving it the module here keeps it from loading it later.
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = require("pdfjs-dist/legacy/build/pdf.worker.mjs");
+  JSON.stringify = nativeStringify;
+  loaded = pdfjs;
+  return pdfjs;
+}
 
-export type PdfJsDocument = Awaited<ReturnType<typeof pdfjs.getDocument>["promise"]>;
+const standardFontDataUrl = path.join(path.dirname(require.resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
+
+export type PdfJsDocument = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
 
 /** Opens PDF bytes with pdf.js, with no system fonts, no eval and no network. */
-export function openPdf(data: Uint8Array): Promise<PdfJsDocument> {
+export async function openPdf(data: Uint8Array): Promise<PdfJsDocument> {
+  const pdfjs = loadPdfJs();
   return pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false, standardFontDataUrl, verbosity: 0 }).promise;
 }
 

@@ -37,3 +37,22 @@ describe("fontkit's glyph cache (patches/fontkit+*.patch)", () => {
     }
   });
 });
+
+describe("yoga's inlined WebAssembly (patches/yoga-layout+*.patch)", () => {
+  // Without the patch, yoga fetches its own base64 data: URL, which makes Node load its fetch
+  // implementation (undici): some 50 ms of every build's start, and a fetch for no reason.
+  it("decodes the inlined binary without calling fetch", async () => {
+    expect(readdirSync(path.join(root, "patches")).filter((f) => f.startsWith("yoga-layout+"))).toHaveLength(1);
+    const { loadYoga } = (await import("yoga-layout/load")) as { loadYoga: () => Promise<{ Node: { create(): { free(): void } } }> };
+    const realFetch = globalThis.fetch;
+    const fetched: unknown[] = [];
+    globalThis.fetch = ((input: unknown) => (fetched.push(input), Promise.reject(new Error("no fetch in a build")))) as typeof fetch;
+    try {
+      const yoga = await loadYoga();
+      yoga.Node.create().free();
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(fetched).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+// The command line as `npm run build` runs it: scripts/cli.mjs running the bundle dist/cli.cjs with V8's
+// code cache (scripts/bundle.mjs). The other tests run the TypeScript sources; these check that the
+// bundle does what they do, including the parts that load files and modules as they run.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { countPages } from "../../src/render/countPages.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const fixtures = path.join(root, "tests/fixtures");
+
+function cli(args: string[]) {
+  const child = spawnSync(process.execPath, [path.join(root, "scripts/cli.mjs"), ...args], { cwd: root, encoding: "utf8", timeout: 120_000 });
+  return { status: child.status, output: `${child.stdout}${child.stderr}` };
+}
+
+const inputs = ["--data", path.join(fixtures, "data"), "--content", path.join(fixtures, "content")];
+
+describe("the bundled command line", () => {
+  it("builds the fixture edition, writes a code cache, and builds the same PDF with it", () => {
+    const first = mkdtempSync(path.join(tmpdir(), "bundled-cli-"));
+    const run = cli(["build", ...inputs, "--out", first, "--no-cache"]);
+    expect(run.output).toMatch(/Built .*report\.pdf: \d+ pages/);
+    expect(run.status).toBe(0);
+    // The bundle is ASCII, which is what lets the loader read it as Latin-1.
+    const bundle = readFileSync(path.join(root, "dist/cli.cjs"));
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
+    expect(readdirSync(path.join(root, "dist")).filter((name) => name.endsWith(".code-cache")).length).toBeGreaterThan(0);
+
+    const second = mkdtempSync(path.join(tmpdir(), "bundled-cli-"));
+    expect(cli(["build", ...inputs, "--out", second, "--no-cache"]).status).toBe(0);
+    const pdf = readFileSync(path.join(second, "2024/report.pdf"));
+    expect(countPages(pdf)).toBeGreaterThan(5);
+    expect(pdf.equals(readFileSync(path.join(first, "2024/report.pdf")))).toBe(true);
+  });
+
+  it("makes a draft (the spelling dictionary) and reads it back for comments (pdf.js)", () => {
+    const out = mkdtempSync(path.join(tmpdir(), "bundled-cli-"));
+    const draft = cli(["build", ...inputs, "--out", out, "--draft"]);
+    expect(draft.status).toBe(0);
+    expect(draft.output).toMatch(/Proofing: \d+ findings/);
+    const comments = cli(["comments", path.join(out, "2024/drafts/1/report.pdf"), "--drafts", path.join(out, "2024/drafts"), "--content", path.join(fixtures, "content"), "--out", path.join(out, "comments")]);
+    expect(comments.output).toContain("Wrote 0 comments");
+    expect(comments.status).toBe(0);
+  });
+});
