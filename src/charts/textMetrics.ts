@@ -8,7 +8,7 @@
 // Vega itself is not loaded here: src/charts/vegaTextMetrics.ts installs the measure into it.
 import * as fontkitModule from "fontkit";
 import { fonts, type FontFace } from "../design/theme.ts";
-import { shapeOnce } from "../pdf/shapeOnce.ts";
+import { shapeOnce } from "../design/shapeOnce.ts";
 
 /** The part of fontkit's API used here (fontkit ships no typings). */
 interface FontkitGlyphRun {

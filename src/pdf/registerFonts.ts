@@ -1,9 +1,9 @@
 // Registers the theme's font family with react-pdf, and British English hyphenation, once per process,
-// and loads every face with a store of what it has shaped (src/pdf/shapeOnce.ts).
+// and loads every face with a store of what it has shaped (src/design/shapeOnce.ts).
 import { Font } from "@react-pdf/renderer";
 import { fonts } from "../design/theme.ts";
 import { hyphenate } from "./hyphenation.ts";
-import { shapeOnce } from "./shapeOnce.ts";
+import { shapeOnce } from "../design/shapeOnce.ts";
 
 let loaded: Promise<void> | undefined;
 

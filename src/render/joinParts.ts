@@ -1,13 +1,13 @@
-// Joins parts of the book, each laid out as a PDF of its own, into one PDF: pages in order, the
-// bookmarks and the named destinations (the contents' links) pointing at the joined pages, and the
-// document's metadata written once. pdf-lib copies pages with their resources and link annotations
-// but not a document's outline or names, so those are carried over here.
+// Joins parts of the book, each laid out as a PDF of its own, into one PDF: pages in order, with what
+// they use (resources, fonts, images, link annotations), the bookmarks and the named destinations (the
+// contents' links) pointing at the joined pages, and the document's metadata written once. Objects are
+// copied as bytes with new numbers (src/pdf/pdfObjects.ts); nothing is decoded or compressed again.
 //
 // Each part embeds its own subsets of the fonts, under the same six-letter tags (pdfkit derives them
 // from the font's number in its document); a joined book would then hold different subsets under one
 // name, which some viewers confuse, so every part's tags are made its own.
 import { createHash } from "node:crypto";
-import { drawObject, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, popGraphicsState, pushGraphicsState, type PDFObject, type PDFPage } from "pdf-lib";
+import { hexText, literal, literalBytes, parsePdf, PdfWriter, refOf, referencesIn, renumber, type ParsedPdf, type PdfObject } from "../pdf/pdfObjects.ts";
 
 export interface JoinMetadata {
   title: string;
@@ -21,19 +21,19 @@ export interface JoinMetadata {
   modificationDate: Date;
 }
 
-interface Bookmark {
-  title: string;
-  /** The destination, its page given as the index among the joined pages. */
+/** Where a bookmark or a named destination points: a page of the joined book (from 0) and the view on it, as written. */
+interface Destination {
   page: number;
-  view: PDFObject[];
+  view: string;
+}
+
+interface Bookmark extends Destination {
+  /** The title's string token, as the part wrote it. */
+  title: string;
   children: Bookmark[];
 }
 
-const name = (n: string) => PDFName.of(n);
-
-function textOf(value: PDFObject | undefined): string {
-  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : "";
-}
+const stringToken = String.raw`\((?:[^()\\]|\\[\s\S]|\((?:[^()\\]|\\[\s\S])*\))*\)|<[0-9A-Fa-f\s]*>`;
 
 /** A subset tag (six capital letters) that is the part's own. */
 function partTag(part: number, tag: string): string {
@@ -41,162 +41,251 @@ function partTag(part: number, tag: string): string {
   return Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join("");
 }
 
-function retagFonts(doc: PDFDocument, part: number): void {
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict)) continue;
-    for (const key of ["BaseFont", "FontName"]) {
-      const value = object.get(name(key));
-      if (!(value instanceof PDFName)) continue;
-      const match = /^([A-Z]{6})\+(.*)$/.exec(value.decodeText());
-      if (match) object.set(name(key), name(`${partTag(part, match[1])}+${match[2]}`));
-    }
-  }
+const retag = (head: string, part: number) => head.replace(/(\/(?:BaseFont|FontName)\s*\/)([A-Z]{6})\+/g, (_, key: string, tag: string) => `${key}${partTag(part, tag)}+`);
+
+function lookupIn(pdf: ParsedPdf): (n: number) => PdfObject {
+  return (n) => {
+    const object = pdf.objects.get(n);
+    if (!object) throw new Error(`A part of the book refers to object ${n}, which it does not have.`);
+    return object;
+  };
 }
 
-/** The outline of one part, its pages given as indices into the joined book (`offset` for its first). */
-function readOutline(doc: PDFDocument, pageIndex: Map<PDFRef, number>, offset: number): Bookmark[] {
-  const read = (first: PDFObject | undefined): Bookmark[] => {
+/** The page objects of a PDF, in order, from its page tree. */
+function pagesOf(pdf: ParsedPdf): number[] {
+  const lookup = lookupIn(pdf);
+  const pages: number[] = [];
+  const visit = (n: number, depth: number) => {
+    const { head } = lookup(n);
+    if (!/\/Type\s*\/Pages\b/.test(head)) return void pages.push(n);
+    if (depth > 32) throw new Error("A part of the book has a page tree deeper than 32 levels.");
+    for (const kid of referencesIn(/\/Kids\s*\[([^\]]*)\]/.exec(head)?.[1] ?? "")) visit(kid, depth + 1);
+  };
+  const tree = refOf(lookup(pdf.root).head, "Pages");
+  if (tree === undefined) throw new Error("A part of the book has no page tree.");
+  visit(tree, 0);
+  return pages;
+}
+
+const withoutParent = (head: string) => head.replace(/\/Parent\s+\d+\s+\d+\s+R\s*/, "");
+
+/** Every object reachable from the pages (not back up their page tree), the pages among them. */
+function reachable(pdf: ParsedPdf, pages: number[]): Set<number> {
+  const lookup = lookupIn(pdf);
+  const kept = new Set<number>();
+  const stack = [...pages];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (kept.has(n)) continue;
+    kept.add(n);
+    const { head } = lookup(n);
+    for (const ref of referencesIn(pages.includes(n) ? withoutParent(head) : head)) if (!kept.has(ref)) stack.push(ref);
+  }
+  return kept;
+}
+
+/** A destination array ("[page 0 R /XYZ x y zoom]") as a page of the book and its view. */
+function destination(array: string, pageIndex: Map<number, number>, offset: number): Destination | undefined {
+  const found = /^\[\s*(\d+)\s+\d+\s+R\s*([\s\S]*)\]$/.exec(array.trim());
+  const page = found ? pageIndex.get(Number(found[1])) : undefined;
+  return page === undefined ? undefined : { page: offset + page, view: found![2].trim() };
+}
+
+function readOutline(pdf: ParsedPdf, pageIndex: Map<number, number>, offset: number): Bookmark[] {
+  const lookup = lookupIn(pdf);
+  const read = (first: number | undefined): Bookmark[] => {
     const items: Bookmark[] = [];
-    let ref = first;
-    const seen = new Set<PDFObject>();
-    while (ref instanceof PDFRef && !seen.has(ref)) {
-      seen.add(ref);
-      const item = doc.context.lookup(ref, PDFDict);
-      const dest = item.lookup(name("Dest"));
-      const array = dest instanceof PDFArray ? dest : undefined;
-      const target = array?.get(0);
-      const page = target instanceof PDFRef ? pageIndex.get(target) : undefined;
-      if (page === undefined) throw new Error(`A bookmark ("${textOf(item.lookup(name("Title")))}") in a part of the book points at no page of it.`);
-      items.push({ title: textOf(item.lookup(name("Title"))), page: offset + page, view: array!.asArray().slice(1), children: read(item.get(name("First"))) });
-      ref = item.get(name("Next"));
+    const seen = new Set<number>();
+    for (let n = first; n !== undefined && !seen.has(n); ) {
+      seen.add(n);
+      const { head } = lookup(n);
+      const title = new RegExp(String.raw`/Title\s*(${stringToken})`).exec(head)?.[1] ?? "()";
+      const dest = /\/Dest\s*(\[[^\]]*\])/.exec(head)?.[1] ?? lookup(refOf(head, "Dest") ?? n).head;
+      const target = destination(dest, pageIndex, offset);
+      if (!target) throw new Error(`A bookmark ${title} in a part of the book points at no page of it.`);
+      items.push({ title, ...target, children: read(refOf(head, "First")) });
+      n = refOf(head, "Next");
     }
     return items;
   };
-  const outlines = doc.catalog.lookup(name("Outlines"));
-  return outlines instanceof PDFDict ? read(outlines.get(name("First"))) : [];
+  const outlines = refOf(lookup(pdf.root).head, "Outlines");
+  return outlines === undefined ? [] : read(refOf(lookup(outlines).head, "First"));
 }
 
-/** Named destinations of one part (flat or as a name tree), as name → page index and view. */
-function readDestinations(doc: PDFDocument, pageIndex: Map<PDFRef, number>, offset: number, into: Map<string, { page: number; view: PDFObject[] }>): void {
-  const visit = (node: PDFDict) => {
-    const kids = node.lookup(name("Kids"));
-    if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) visit(kids.lookup(i, PDFDict));
-    const names = node.lookup(name("Names"));
-    if (!(names instanceof PDFArray)) return;
-    for (let i = 0; i + 1 < names.size(); i += 2) {
-      const key = textOf(names.lookup(i));
-      let dest = names.lookup(i + 1);
-      if (dest instanceof PDFDict) dest = dest.lookup(name("D"));
-      if (!(dest instanceof PDFArray)) continue;
-      const target = dest.get(0);
-      const page = target instanceof PDFRef ? pageIndex.get(target) : undefined;
-      if (page === undefined) continue;
-      if (into.has(key)) throw new Error(`Two parts of the book both name a destination "${key}".`);
-      into.set(key, { page: offset + page, view: dest.asArray().slice(1) });
+/** Named destinations of one part (flat or as a name tree), as name → page and view. */
+function readDestinations(pdf: ParsedPdf, pageIndex: Map<number, number>, offset: number, into: Map<string, Destination>): void {
+  const lookup = lookupIn(pdf);
+  const pair = new RegExp(String.raw`(${stringToken})\s*(\[[^\]]*\]|(\d+)\s+\d+\s+R|<<[\s\S]*?>>)`, "g");
+  const visit = (head: string, depth: number) => {
+    if (depth > 32) throw new Error("A part of the book has a name tree deeper than 32 levels.");
+    for (const kid of referencesIn(/\/Kids\s*\[([^\]]*)\]/.exec(head)?.[1] ?? "")) visit(lookup(kid).head, depth + 1);
+    const names = /\/Names\s*\[([\s\S]*)\]/.exec(head)?.[1] ?? "";
+    for (const [, key, value, ref] of names.matchAll(pair)) {
+      let array = ref === undefined ? value : lookup(Number(ref)).head;
+      if (array.startsWith("<<")) array = /\/D\s*(\[[^\]]*\])/.exec(array)?.[1] ?? "";
+      const target = destination(array, pageIndex, offset);
+      if (!target) continue;
+      const name = key.startsWith("(") ? literalBytes(key) : key;
+      if (into.has(name)) throw new Error(`Two parts of the book both name a destination "${name}".`);
+      into.set(name, target);
     }
   };
-  const names = doc.catalog.lookup(name("Names"));
-  const dests = names instanceof PDFDict ? names.lookup(name("Dests")) : undefined;
-  if (dests instanceof PDFDict) visit(dests);
+  const names = refOf(lookupIn(pdf)(pdf.root).head, "Names");
+  if (names === undefined) return;
+  const { head } = lookup(names);
+  const dests = refOf(head, "Dests");
+  visit(dests === undefined ? head : lookup(dests).head, 0);
 }
 
-function writeOutline(out: PDFDocument, pages: PDFPage[], bookmarks: Bookmark[]): void {
-  if (bookmarks.length === 0) return;
-  const { context } = out;
-  const rootRef = context.nextRef();
-  const writeLevel = (items: Bookmark[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
-    const refs = items.map(() => context.nextRef());
-    let count = items.length;
-    items.forEach((item, i) => {
-      const dict = context.obj({}) as PDFDict;
-      dict.set(name("Title"), PDFHexString.fromText(item.title));
-      dict.set(name("Parent"), parent);
-      if (i > 0) dict.set(name("Prev"), refs[i - 1]);
-      if (i + 1 < items.length) dict.set(name("Next"), refs[i + 1]);
-      dict.set(name("Dest"), context.obj([pages[item.page].ref, ...item.view]));
-      if (item.children.length > 0) {
-        const level = writeLevel(item.children, refs[i]);
-        dict.set(name("First"), level.first);
-        dict.set(name("Last"), level.last);
-        dict.set(name("Count"), context.obj(level.count));
-        count += level.count;
-      }
-      context.assign(refs[i], dict);
-    });
-    return { first: refs[0], last: refs[refs.length - 1], count };
-  };
-  const top = writeLevel(bookmarks, rootRef);
-  context.assign(rootRef, context.obj({ Type: "Outlines", First: top.first, Last: top.last, Count: top.count }));
-  out.catalog.set(name("Outlines"), rootRef);
+/** A date as PDF writes one, in UTC. */
+function pdfDate(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `(D:${date.getUTCFullYear()}${two(date.getUTCMonth() + 1)}${two(date.getUTCDate())}${two(date.getUTCHours())}${two(date.getUTCMinutes())}${two(date.getUTCSeconds())}Z)`;
 }
 
-function writeDestinations(out: PDFDocument, pages: PDFPage[], dests: Map<string, { page: number; view: PDFObject[] }>): void {
-  if (dests.size === 0) return;
-  // A name tree's keys are sorted by their bytes.
-  const keys = [...dests.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const flat: PDFObject[] = keys.flatMap((key) => {
-    const { page, view } = dests.get(key)!;
-    return [PDFString.of(key), out.context.obj([pages[page].ref, ...view])];
-  });
-  const tree = out.context.obj({ Names: out.context.obj(flat) });
-  out.catalog.set(name("Names"), out.context.obj({ Dests: out.context.register(tree) }));
-}
-
-function writeMetadata(out: PDFDocument, meta: JoinMetadata, id: string): void {
-  out.setTitle(meta.title, { showInWindowTitleBar: true });
-  out.setAuthor(meta.author);
-  out.setSubject(meta.subject);
-  out.setCreator(meta.creator);
-  out.setProducer(meta.producer);
-  out.setCreationDate(meta.creationDate);
-  out.setModificationDate(meta.modificationDate);
-  out.setLanguage(meta.language);
-  // pdf-lib joins keywords with spaces; the report's are a comma-separated list, written as given.
-  const info = out.context.lookup(out.context.trailerInfo.Info, PDFDict);
-  info.set(name("Keywords"), PDFHexString.fromText(meta.keywords));
-  out.catalog.set(name("PageMode"), name("UseOutlines"));
-  // The same parts and metadata give the same file identifier, so the same inputs give the same bytes.
-  out.context.trailerInfo.ID = out.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
-}
+const catalogNumber = 1;
+const pageTreeNumber = 2;
+const infoNumber = 3;
 
 /**
  * One PDF from the parts' PDFs, in order. `overlay`, a PDF with a page for every page of the book, is
  * drawn over the book's pages (folios and draft marks: src/render/overlays.tsx).
  */
 export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay?: Uint8Array): Promise<Buffer> {
-  const out = await PDFDocument.create({ updateMetadata: false });
-  const pages: PDFPage[] = [];
-  const bookmarks: Bookmark[] = [];
-  const dests = new Map<string, { page: number; view: PDFObject[] }>();
+  const writer = new PdfWriter();
+  let next = infoNumber + 1;
   const id = createHash("sha256");
-  for (const [i, bytes] of parts.entries()) {
-    id.update(bytes);
-    // Parsed and written in one go (pdf-lib otherwise yields to the event loop every 50 objects).
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity });
-    retagFonts(doc, i);
-    const pageIndex = new Map(doc.getPages().map((p, n) => [p.ref, n] as [PDFRef, number]));
-    bookmarks.push(...readOutline(doc, pageIndex, pages.length));
-    readDestinations(doc, pageIndex, pages.length, dests);
-    for (const copied of await out.copyPages(doc, doc.getPageIndices())) pages.push(out.addPage(copied));
-  }
+  const parsed = parts.map((bytes) => (id.update(bytes), parsePdf(bytes)));
+  const partPages = parsed.map(pagesOf);
+  const pageCount = partPages.reduce((sum, pages) => sum + pages.length, 0);
+
+  // The overlay's pages become forms (their content stream as it is, with their resources), each drawn
+  // on its page of the book under the name /Overlay, after the page's own content.
+  const forms: number[] = [];
+  let contentBefore = 0;
+  let contentAfter = 0;
   if (overlay) {
     id.update(overlay);
-    const over = await PDFDocument.load(overlay, { updateMetadata: false, parseSpeed: Infinity });
-    retagFonts(over, parts.length);
-    if (over.getPageCount() !== pages.length) throw new Error(`The overlays have ${over.getPageCount()} pages for a book of ${pages.length}.`);
-    // One embedding of the overlay document, so its fonts are embedded once for the whole book.
-    const embedded = await out.embedPdf(over, over.getPageIndices());
-    // Drawn by hand under a fixed name: pdf-lib's drawPage names the form with a random suffix, and the
-    // same inputs must give the same bytes.
-    const overlayName = name("Overlay");
-    embedded.forEach((page, i) => {
-      pages[i].node.setXObject(overlayName, page.ref);
-      pages[i].pushOperators(pushGraphicsState(), drawObject(overlayName), popGraphicsState());
+    const over = parsePdf(overlay);
+    const lookup = lookupIn(over);
+    const pages = pagesOf(over);
+    if (pages.length !== pageCount) throw new Error(`The overlays have ${pages.length} pages for a book of ${pageCount}.`);
+    const resources = pages.map((page) => refOf(lookup(page).head, "Resources"));
+    const kept = reachable(over, resources.filter((r): r is number => r !== undefined));
+    const numbers = new Map([...kept].sort((a, b) => a - b).map((n) => [n, next++]));
+    const to = (n: number) => numbers.get(n) ?? fail(`The overlay refers to object ${n} outside its pages' resources.`);
+    for (const n of [...kept].sort((a, b) => a - b)) writer.write(numbers.get(n)!, { ...lookup(n), head: retag(renumber(lookup(n).head, to), parts.length) });
+    pages.forEach((page, i) => {
+      const { head } = lookup(page);
+      const box = /\/MediaBox\s*(\[[^\]]*\])/.exec(head)?.[1];
+      const contents = refOf(head, "Contents");
+      if (!box || contents === undefined || resources[i] === undefined) throw new Error(`Overlay page ${i + 1} has no media box, contents or resources of its own.`);
+      const content = lookup(contents);
+      if (!content.stream) throw new Error(`Overlay page ${i + 1}'s contents are not one stream.`);
+      const filter = /\/Filter\s*(\/\w+|\[[^\]]*\])/.exec(content.head)?.[1];
+      forms.push(next);
+      writer.write(next++, {
+        head: `<<\n/Type /XObject\n/Subtype /Form\n/BBox ${box}\n/Resources ${to(resources[i]!)} 0 R${filter ? `\n/Filter ${filter}` : ""}\n>>`,
+        stream: content.stream,
+      });
     });
+    contentBefore = next++;
+    writer.write(contentBefore, { head: "<<\n>>", stream: Buffer.from("q\n", "latin1") });
+    contentAfter = next++;
+    writer.write(contentAfter, { head: "<<\n>>", stream: Buffer.from("Q\nq\n/Overlay Do\nQ\n", "latin1") });
   }
-  writeOutline(out, pages, bookmarks);
-  writeDestinations(out, pages, dests);
+
+  const bookPages: number[] = [];
+  const bookmarks: Bookmark[] = [];
+  const dests = new Map<string, Destination>();
+  parsed.forEach((pdf, part) => {
+    const lookup = lookupIn(pdf);
+    const pages = partPages[part];
+    const pageIndex = new Map(pages.map((page, i) => [page, i]));
+    bookmarks.push(...readOutline(pdf, pageIndex, bookPages.length));
+    readDestinations(pdf, pageIndex, bookPages.length, dests);
+    const kept = [...reachable(pdf, pages)].sort((a, b) => a - b);
+    const numbers = new Map(kept.map((n) => [n, next++]));
+    const to = (n: number) => numbers.get(n) ?? fail(`A part of the book refers from its pages to object ${n}, outside them.`);
+    // With an overlay, each page's resources also name its form: the resources must be the page's own.
+    const resourcesOf = new Map<number, number>();
+    if (overlay) {
+      for (const page of pages) {
+        const resources = refOf(lookup(page).head, "Resources");
+        if (resources === undefined || resourcesOf.has(resources)) throw new Error("A page of a part of the book has no resources of its own to draw its overlay with.");
+        resourcesOf.set(resources, forms[bookPages.length + pageIndex.get(page)!]);
+      }
+    }
+    for (const n of kept) {
+      const object = lookup(n);
+      let head = retag(renumber(pageIndex.has(n) ? withoutParent(object.head) : object.head, to), part);
+      if (pageIndex.has(n)) {
+        head = head.replace(/^<<\s*/, `<<\n/Parent ${pageTreeNumber} 0 R\n`);
+        if (overlay) head = head.replace(/\/Contents\s+(\d+)\s+0\s+R/, (_, c: string) => `/Contents [${contentBefore} 0 R ${c} 0 R ${contentAfter} 0 R]`);
+      }
+      const form = resourcesOf.get(n);
+      if (form !== undefined) {
+        if (/\/XObject\s+\d+\s+\d+\s+R/.test(head)) throw new Error("A page's images are in resources of their own; its overlay cannot be added to them.");
+        head = /\/XObject\s*<</.test(head) ? head.replace(/\/XObject\s*<</, `/XObject <<\n/Overlay ${form} 0 R`) : head.replace(/^<<\s*/, `<<\n/XObject <<\n/Overlay ${form} 0 R\n>>\n`);
+      }
+      writer.write(numbers.get(n)!, { ...object, head });
+    }
+    bookPages.push(...pages.map((page) => numbers.get(page)!));
+  });
+
+  const at = (d: Destination) => `[${bookPages[d.page]} 0 R${d.view ? ` ${d.view}` : ""}]`;
+  let outlines: number | undefined;
+  if (bookmarks.length > 0) {
+    outlines = next++;
+    const writeLevel = (items: Bookmark[], parent: number): { first: number; last: number; count: number } => {
+      const numbers = items.map(() => next++);
+      let count = items.length;
+      items.forEach((item, i) => {
+        const entries = [`/Title ${item.title}`, `/Parent ${parent} 0 R`, `/Dest ${at(item)}`];
+        if (i > 0) entries.push(`/Prev ${numbers[i - 1]} 0 R`);
+        if (i + 1 < items.length) entries.push(`/Next ${numbers[i + 1]} 0 R`);
+        if (item.children.length > 0) {
+          const level = writeLevel(item.children, numbers[i]);
+          entries.push(`/First ${level.first} 0 R`, `/Last ${level.last} 0 R`, `/Count ${level.count}`);
+          count += level.count;
+        }
+        writer.write(numbers[i], { head: `<<\n${entries.join("\n")}\n>>` });
+      });
+      return { first: numbers[0], last: numbers[numbers.length - 1], count };
+    };
+    const top = writeLevel(bookmarks, outlines);
+    writer.write(outlines, { head: `<<\n/Type /Outlines\n/First ${top.first} 0 R\n/Last ${top.last} 0 R\n/Count ${top.count}\n>>` });
+  }
+  let names: number | undefined;
+  if (dests.size > 0) {
+    // A name tree's keys are sorted by their bytes.
+    const keys = [...dests.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    names = next++;
+    writer.write(names, { head: `<<\n/Names [\n${keys.map((key) => `${literal(key)} ${at(dests.get(key)!)}`).join("\n")}\n]\n>>` });
+  }
+
+  writer.write(pageTreeNumber, { head: `<<\n/Type /Pages\n/Kids [${bookPages.map((n) => `${n} 0 R`).join(" ")}]\n/Count ${bookPages.length}\n>>` });
+  const catalog = ["/Type /Catalog", `/Pages ${pageTreeNumber} 0 R`];
+  if (outlines !== undefined) catalog.push(`/Outlines ${outlines} 0 R`);
+  if (names !== undefined) catalog.push(`/Names <<\n/Dests ${names} 0 R\n>>`);
+  catalog.push("/PageMode /UseOutlines", `/Lang ${literal(meta.language)}`, "/ViewerPreferences <<\n/DisplayDocTitle true\n>>");
+  writer.write(catalogNumber, { head: `<<\n${catalog.join("\n")}\n>>` });
+  const info = [
+    `/Title ${hexText(meta.title)}`,
+    `/Author ${hexText(meta.author)}`,
+    `/Subject ${hexText(meta.subject)}`,
+    `/Keywords ${hexText(meta.keywords)}`,
+    `/Creator ${hexText(meta.creator)}`,
+    `/Producer ${hexText(meta.producer)}`,
+    `/CreationDate ${pdfDate(meta.creationDate)}`,
+    `/ModDate ${pdfDate(meta.modificationDate)}`,
+  ];
+  writer.write(infoNumber, { head: `<<\n${info.join("\n")}\n>>` });
+  // The same parts and metadata give the same file identifier, so the same inputs give the same bytes.
   id.update(JSON.stringify(meta));
-  writeMetadata(out, meta, id.digest("hex").slice(0, 32));
-  return Buffer.from(await out.save({ useObjectStreams: false, objectsPerTick: Infinity }));
+  return writer.finish({ root: catalogNumber, info: infoNumber, id: id.digest("hex").slice(0, 32) });
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }

@@ -14,7 +14,6 @@ import { bookParts, ReportPdf, reportMetadata } from "../../templates/ReportPdf.
 import { chartWidths } from "../../templates/styles.ts";
 import { printOffset } from "../../templates/geometry.tsx";
 import { page } from "../design/theme.ts";
-import { addPrintBoxes } from "./printBoxes.ts";
 import { countPages } from "./countPages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { pagesToCheck, planFits, sectionSpans, strandedWarning, type Stranded } from "./copyfit.ts";
@@ -146,8 +145,14 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
     overlay,
   );
   // The print edition's TrimBox and BleedBox, which react-pdf cannot write.
-  const pdf = options.print ? await addPrintBoxes(joined, { offset: printOffset, bleed: page.bleed }) : joined;
+  const pdf = options.print ? await withPrintBoxes(joined) : joined;
   return { pdf, pages: book.pages, ...common, timings: { charts: chartsMs, layout: layoutMs, join: performance.now() - t } };
+}
+
+/** The print edition's boxes; pdf-lib, which sets them, is loaded only for a print edition. */
+async function withPrintBoxes(pdf: Buffer): Promise<Buffer> {
+  const { addPrintBoxes } = await import("./printBoxes.ts");
+  return addPrintBoxes(pdf, { offset: printOffset, bleed: page.bleed });
 }
 
 /**
@@ -196,7 +201,7 @@ async function layoutWhole(document: ReportDocument, charts: Map<string, Rendere
       next.changed = true;
     }
     if (settled && !next.changed) {
-      const out = options.print ? await addPrintBoxes(pdf, { offset: printOffset, bleed: page.bleed }) : pdf;
+      const out = options.print ? await withPrintBoxes(pdf) : pdf;
       const pages = Object.fromEntries(log.entries());
       cache.setBytes("layout", key, out);
       cache.set("layout-pages", key, pages);

@@ -1,11 +1,11 @@
-// Shaping a word at a time (src/pdf/shapeOnce.ts) must give exactly the glyphs and positions fontkit
+// Shaping a word at a time (src/design/shapeOnce.ts) must give exactly the glyphs and positions fontkit
 // gives for the whole text, for the theme's faces and the sample's words.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as fontkitModule from "fontkit";
 import { describe, expect, it } from "vitest";
 import { fonts } from "../../src/design/theme.ts";
-import { shapeOnce } from "../../src/pdf/shapeOnce.ts";
+import { shapeOnce } from "../../src/design/shapeOnce.ts";
 
 interface Position { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }
 interface Run { glyphs: { id: number }[]; positions: Position[]; advanceWidth: number; script: string }

@@ -1,0 +1,160 @@
+// The objects of a PDF as pdfkit (react-pdf) writes one: a classic cross-reference table, each object
+// a dictionary or value (kept as its text) and perhaps a stream (kept as its bytes, never decoded).
+// Enough to take a PDF apart and put objects into another one with new numbers, which is all joining
+// the parts of the book needs: copying bytes and renumbering references is far quicker than building
+// every object as pdf-lib does (a third of a one-entry rebuild was pdf-lib parsing the 64 parts).
+//
+// Texts are Latin-1 strings, one character a byte, so a PDF's bytes go in and out unchanged.
+
+export interface PdfObject {
+  /** The object's value (for a stream, its dictionary), as written, without "n 0 obj" and "endobj". */
+  head: string;
+  /** A stream's bytes, exactly as stored (still compressed). */
+  stream?: Buffer;
+}
+
+export interface ParsedPdf {
+  objects: Map<number, PdfObject>;
+  root: number;
+  info?: number;
+}
+
+export class UnreadablePdf extends Error {}
+
+/** Takes a PDF written by pdfkit apart into its objects. */
+export function parsePdf(bytes: Uint8Array): ParsedPdf {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = buffer.toString("latin1");
+  const tail = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-64));
+  if (!tail) throw new UnreadablePdf("no startxref at the end");
+  const xrefAt = Number(tail[1]);
+  if (!text.startsWith("xref", xrefAt)) throw new UnreadablePdf("no classic cross-reference table where startxref points");
+  const offsets: [number, number][] = [];
+  const line = /(\d+) (\d+)[ \t]*\r?\n/y;
+  line.lastIndex = text.indexOf("\n", xrefAt) + 1;
+  let section: RegExpExecArray | null;
+  let at = line.lastIndex;
+  while ((section = line.exec(text))) {
+    const [first, count] = [Number(section[1]), Number(section[2])];
+    at = line.lastIndex;
+    for (let i = 0; i < count; i++, at += 20) {
+      const entry = text.slice(at, at + 18);
+      if (entry[17] === "n") offsets.push([first + i, Number(entry.slice(0, 10))]);
+    }
+    line.lastIndex = at;
+  }
+  const trailer = text.slice(at, text.length);
+  const root = /\/Root\s+(\d+)\s+\d+\s+R/.exec(trailer);
+  if (!root) throw new UnreadablePdf("no /Root in the trailer");
+  const info = /\/Info\s+(\d+)\s+\d+\s+R/.exec(trailer);
+
+  // An object runs to where the next one starts (or the cross-reference table).
+  const ends = [...offsets.map(([, offset]) => offset), xrefAt].sort((a, b) => a - b);
+  const endOf = new Map(ends.slice(0, -1).map((offset, i) => [offset, ends[i + 1]]));
+  const objects = new Map<number, PdfObject>();
+  const header = /(\d+)\s+(\d+)\s+obj\s*/y;
+  for (const [number, offset] of offsets) {
+    header.lastIndex = offset;
+    const found = header.exec(text);
+    if (!found || Number(found[1]) !== number) throw new UnreadablePdf(`object ${number} is not where the cross-reference table says`);
+    const start = header.lastIndex;
+    const end = text.lastIndexOf("endobj", endOf.get(offset)!);
+    if (end < start) throw new UnreadablePdf(`object ${number} has no endobj`);
+    const body = text.slice(start, end);
+    const keyword = /(>>\s*)stream\r?\n/.exec(body);
+    if (!keyword) {
+      objects.set(number, { head: body.trimEnd() });
+      continue;
+    }
+    const head = body.slice(0, keyword.index + keyword[1].length).trimEnd();
+    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(head);
+    const dataStart = start + keyword.index + keyword[0].length;
+    const dataEnd = length ? dataStart + Number(length[1]) : start + body.lastIndexOf("endstream") - (text[start + body.lastIndexOf("endstream") - 1] === "\n" ? 1 : 0);
+    objects.set(number, { head, stream: buffer.subarray(dataStart, dataEnd) });
+  }
+  return { objects, root: Number(root[1]), ...(info && { info: Number(info[1]) }) };
+}
+
+// A string (literal, one level of nested parentheses, or hex) is skipped whole, so text that looks like
+// a reference inside a title is left alone; anything else "n g R" is a reference.
+const tokens = /\((?:[^()\\]|\\[\s\S]|\((?:[^()\\]|\\[\s\S])*\))*\)|<[0-9A-Fa-f\s]*>|(?<![\d.])(\d+)\s+\d+\s+R\b/g;
+
+/** The object numbers a head refers to, in order. */
+export function referencesIn(head: string): number[] {
+  const found: number[] = [];
+  for (const match of head.matchAll(tokens)) if (match[1] !== undefined) found.push(Number(match[1]));
+  return found;
+}
+
+/** The head with every reference renumbered. */
+export function renumber(head: string, to: (number: number) => number): string {
+  return head.replace(tokens, (token, number: string | undefined) => (number === undefined ? token : `${to(Number(number))} 0 R`));
+}
+
+/** The value of a dictionary's key when it is a reference, as an object number. */
+export function refOf(head: string, key: string): number | undefined {
+  const found = new RegExp(`/${key}\\s+(\\d+)\\s+\\d+\\s+R`).exec(head);
+  return found ? Number(found[1]) : undefined;
+}
+
+/** A literal string's bytes (as Latin-1 text), its escapes undone. */
+export function literalBytes(token: string): string {
+  const inner = token.slice(1, -1);
+  const escapes: Record<string, string> = { n: "\n", r: "\r", t: "\t", b: "\b", f: "\f" };
+  return inner.replace(/\\([0-7]{1,3}|[\s\S])/g, (_, c: string) => (/^[0-7]/.test(c) ? String.fromCharCode(parseInt(c, 8) & 0xff) : c === "\n" ? "" : (escapes[c] ?? c)));
+}
+
+/** A literal string for Latin-1 text. */
+export function literal(text: string): string {
+  return `(${text.replace(/[\\()]/g, (c) => `\\${c}`)})`;
+}
+
+/** A hex string holding text as UTF-16BE with a byte-order mark, readable in any PDF text field. */
+export function hexText(text: string): string {
+  let hex = "FEFF";
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, "0").toUpperCase();
+  return `<${hex}>`;
+}
+
+/** Writes numbered objects after a header, then the cross-reference table and the trailer. */
+export class PdfWriter {
+  private chunks: Buffer[] = [];
+  private length = 0;
+  private offsets: number[] = [];
+
+  constructor(version = "1.7") {
+    this.push(Buffer.from(`%PDF-${version}\n%\xe2\xe3\xcf\xd3\n`, "latin1"));
+  }
+
+  private push(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+  }
+
+  write(number: number, object: PdfObject): void {
+    if (this.offsets[number] !== undefined) throw new Error(`Object ${number} was written twice.`);
+    this.offsets[number] = this.length;
+    if (object.stream) {
+      const head = /\/Length\s+\d+/.test(object.head) ? object.head.replace(/\/Length\s+\d+/, `/Length ${object.stream.length}`) : object.head.replace(/>>\s*$/, `/Length ${object.stream.length}\n>>`);
+      this.push(Buffer.from(`${number} 0 obj\n${head}\nstream\n`, "latin1"));
+      this.push(object.stream);
+      this.push(Buffer.from("\nendstream\nendobj\n", "latin1"));
+    } else {
+      this.push(Buffer.from(`${number} 0 obj\n${object.head}\nendobj\n`, "latin1"));
+    }
+  }
+
+  finish(trailer: { root: number; info: number; id: string }): Buffer {
+    const size = this.offsets.length;
+    const rows = ["xref", `0 ${size}`, "0000000000 65535 f "];
+    for (let n = 1; n < size; n++) {
+      const offset = this.offsets[n];
+      if (offset === undefined) throw new Error(`Object ${n} was never written.`);
+      rows.push(`${String(offset).padStart(10, "0")} 00000 n `);
+    }
+    const xrefAt = this.length;
+    rows.push("trailer", `<<\n/Size ${size}\n/Root ${trailer.root} 0 R\n/Info ${trailer.info} 0 R\n/ID [<${trailer.id}> <${trailer.id}>]\n>>`, "startxref", String(xrefAt), "%%EOF\n");
+    this.push(Buffer.from(rows.join("\n"), "latin1"));
+    return Buffer.concat(this.chunks, this.length);
+  }
+}
