@@ -3,13 +3,13 @@
 // `npm run build` never runs stale code and never pays for transpiling TypeScript on every start.
 //
 // The bundle is compiled with V8's code cache: the bytecode of every function an earlier run compiled,
-// kept in dist/ under the bundle's size and time. A run that compiled more than the cache holds (the
-// first build after `npm ci`, or after `--help`) writes it again as it exits; V8 refuses a cache made by
+// kept in dist/ under the bundle's size and time. A run that did at least twice the work of the run
+// that wrote the cache (by processor time: the first build after `npm ci`, or after `--help`) writes it
+// again as it exits, so the cache soon holds what a whole build compiles. V8 refuses a cache made by
 // another Node or V8, and then it is simply written again.
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { getHeapCodeStatistics } from "node:v8";
 import vm from "node:vm";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -32,16 +32,18 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) {
 
 const { size, mtimeMs } = statSync(bundle);
 const cacheFile = `${bundle}.${size}-${Math.round(mtimeMs)}.code-cache`;
-const bytecode = () => getHeapCodeStatistics().bytecode_and_metadata_size;
+const work = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
 let kept;
 try {
   kept = readFileSync(cacheFile);
 } catch {
   kept = undefined;
 }
-// The cache's first 8 bytes: how much bytecode the run that wrote it had compiled.
-const keptBytecode = kept && kept.length > 8 ? Number(kept.readBigUInt64LE(0)) : 0;
-const before = bytecode();
+// The cache's first 8 bytes: the processor time (µs) of the run that wrote it.
+const keptWork = kept && kept.length > 8 ? Number(kept.readBigUInt64LE(0)) : 0;
 // The bundle is ASCII (scripts/bundle.mjs), so Latin-1 reads it as it is, without decoding UTF-8.
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, "latin1")}\n})`, {
   filename: bundle,
@@ -50,12 +52,12 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
 const usable = kept !== undefined && !script.cachedDataRejected;
 
 process.on("exit", (code) => {
-  const compiled = bytecode() - before;
-  if (code !== 0 || (usable && compiled <= keptBytecode * 1.2)) return;
+  const done = work();
+  if (code !== 0 || (usable && done < keptWork * 2)) return;
   try {
     const data = script.createCachedData();
     const header = Buffer.alloc(8);
-    header.writeBigUInt64LE(BigInt(Math.max(compiled, keptBytecode)));
+    header.writeBigUInt64LE(BigInt(Math.round(done)));
     const temporary = `${cacheFile}.${process.pid}`;
     writeFileSync(temporary, Buffer.concat([header, data]));
     renameSync(temporary, cacheFile);
