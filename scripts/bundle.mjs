@@ -16,8 +16,8 @@ import { pathToFileURL } from "node:url";
 const root = path.resolve(import.meta.dirname, "..");
 const dist = path.join(root, "dist");
 
-// Left in node_modules: pdf.js, loaded only to read PDFs back, and development tools. pdfkit and the
-// dictionary are read from there too (below).
+// Left in node_modules: pdf.js, loaded only to read PDFs back, and development tools. pdfkit's and the
+// dictionary's data files are read from there too (below).
 const external = ["pdfjs-dist", "playwright-core", "axe-core", "esbuild", "tsx", "fsevents", "@myriaddreamin/*"];
 
 // vega-canvas looks for the optional `canvas` package with a top-level await, which a script cannot
@@ -46,17 +46,17 @@ const dictionary = {
   },
 };
 
-// pdfkit finds its standard fonts' metrics through its package's own import map, so it stays in
-// node_modules, loaded as the ES module react-pdf imports (the build patches/pdfkit+*.patch mends),
-// not the CommonJS build a script's require would pick.
-const pdfkitModule = {
-  name: "pdfkit-module",
+// pdfkit finds its standard fonts' metrics (and its colour profile) from its own file's address, through
+// its package's import map; in the bundle that address is the bundle's, so pdfkit is given its own.
+const pdfkitLocation = {
+  name: "pdfkit-location",
   setup(build) {
-    const file = "../node_modules/pdfkit/js/pdfkit.node.mjs";
-    build.onResolve({ filter: /^pdfkit$/ }, () => ({ path: "pdfkit", namespace: "pdfkit-module" }));
-    // react-pdf only imports pdfkit's default export, the document class; require() of an ES module gives its namespace.
-    build.onLoad({ filter: /.*/, namespace: "pdfkit-module" }, () => ({ contents: `module.exports = require(${JSON.stringify(file)}).default;`, loader: "js" }));
-    build.onResolve({ filter: /pdfkit\.node\.mjs$/ }, () => ({ path: file, external: true }));
+    build.onLoad({ filter: /node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
+      const own = 'require("node:url").pathToFileURL(require("node:path").join(__dirname, "../node_modules/pdfkit/js/pdfkit.node.mjs")).href';
+      const source = readFileSync(args.path, "utf8");
+      if (!source.includes("import.meta.url")) throw new Error("pdfkit no longer finds its files from import.meta.url: check scripts/bundle.mjs");
+      return { contents: source.replaceAll("import.meta.url", `(${own})`), loader: "js", resolveDir: path.dirname(args.path) };
+    });
   },
 };
 
@@ -68,7 +68,7 @@ export async function bundleCli() {
     format: "cjs",
     outfile: path.join(dist, "cli.cjs"),
     external,
-    plugins: [noCanvas, dictionary, pdfkitModule],
+    plugins: [noCanvas, dictionary, pdfkitLocation],
     // import.meta in the sources (and in yoga's loader) means this script's folder; the code finds
     // package.json from there.
     define: { "import.meta.dirname": "__dirname", "import.meta.filename": "__filename", "import.meta.url": "__bundleUrl" },
