@@ -4,7 +4,7 @@
 // truncates labels and changes chart widths. Vega's `textMetrics` object is mutable: replacing its
 // `width(item, text)` makes Vega's layout match the PDF (see /work/shared/notes/charts-in-react-pdf.md).
 //
-// The same fontkit module react-pdf loads (its ES build), so a process holds one copy and one glyph cache.
+// The same fontkit module react-pdf loads (its ES build), so a process holds one copy of it.
 // Vega itself is not loaded here: src/charts/vegaTextMetrics.ts installs the measure into it.
 import * as fontkitModule from "fontkit";
 import { fonts, type FontFace } from "../design/theme.ts";

@@ -1,13 +1,8 @@
 // Reads a commented PDF the way a viewer does, with pdf.js: its Info dictionary, the text on each page
 // with positions, and every annotation with its author, date, text, area and reply structure.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import type { Box, RawAnnotation } from "./model.ts";
 import { openPdf, pageText, type TextRun } from "../pdf/readPdf.ts";
-
-
-
 
 export interface PdfPage {
   number: number;

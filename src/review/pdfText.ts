@@ -1,8 +1,5 @@
 // The text a PDF shows, page by page, with positions, read with pdf.js as a reader's viewer reads it.
-import { createRequire } from "node:module";
-import path from "node:path";
 import { openPdf, pageText } from "../pdf/readPdf.ts";
-
 
 /** One text item: x, y are PDF points from the page's bottom-left corner, y at the baseline. */
 export interface TextItem {
