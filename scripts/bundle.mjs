@@ -98,7 +98,7 @@ export async function bundleCli() {
   });
   const [, workerResult] = await Promise.all([cli, worker]);
   // Chunks of earlier bundles are removed once they are ten minutes old: a preview started from the
-  // earlier bundle may still load its chunks lazily. So are code caches of earlier bundles.
+  // earlier bundle may still load its chunks lazily.
   const current = new Set(Object.keys(workerResult.metafile.outputs).map((file) => path.resolve(root, file)));
   const chunks = path.join(dist, "chunks");
   for (const name of readdirSync(chunks)) {

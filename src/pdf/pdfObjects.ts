@@ -67,9 +67,11 @@ export function parsePdf(bytes: Uint8Array): ParsedPdf {
       continue;
     }
     const head = body.slice(0, keyword.index + keyword[1].length).trimEnd();
-    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(head);
     const dataStart = start + keyword.index + keyword[0].length;
-    const dataEnd = length ? dataStart + Number(length[1]) : start + body.lastIndexOf("endstream") - (text[start + body.lastIndexOf("endstream") - 1] === "\n" ? 1 : 0);
+    // A direct /Length gives the stream's end; an indirect one ("/Length 12 0 R"), the endstream keyword.
+    const length = /\/Length\s+(\d+)\b(?!\s+\d+\s+R)/.exec(head);
+    const endstream = start + body.lastIndexOf("endstream");
+    const dataEnd = length ? dataStart + Number(length[1]) : text[endstream - 1] === "\n" ? endstream - 1 : endstream;
     objects.set(number, { head, stream: buffer.subarray(dataStart, dataEnd) });
   }
   return { objects, root: Number(root[1]), ...(info && { info: Number(info[1]) }) };
@@ -135,7 +137,9 @@ export class PdfWriter {
     if (this.offsets[number] !== undefined) throw new Error(`Object ${number} was written twice.`);
     this.offsets[number] = this.length;
     if (object.stream) {
-      const head = /\/Length\s+\d+/.test(object.head) ? object.head.replace(/\/Length\s+\d+/, `/Length ${object.stream.length}`) : object.head.replace(/>>\s*$/, `/Length ${object.stream.length}\n>>`);
+      // The length written is the bytes' own, direct, whatever the object said before.
+      const length = /\/Length\s+\d+(?:\s+\d+\s+R)?/;
+      const head = length.test(object.head) ? object.head.replace(length, `/Length ${object.stream.length}`) : object.head.replace(/>>\s*$/, `/Length ${object.stream.length}\n>>`);
       this.push(Buffer.from(`${number} 0 obj\n${head}\nstream\n`, "latin1"));
       this.push(object.stream);
       this.push(Buffer.from("\nendstream\nendobj\n", "latin1"));

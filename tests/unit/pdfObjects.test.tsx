@@ -57,6 +57,23 @@ describe("a PDF taken apart and written again", () => {
     expect(parsePdf(out).objects.size).toBe(size);
   });
 
+  it("finds a stream's end from an indirect /Length, and writes the length directly", () => {
+    const objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>", "<< /Length 4 0 R >>\nstream\nq Q 12 0 R\nendstream", "9"];
+    let text = "%PDF-1.3\n";
+    const offsets = objects.map((body, i) => {
+      const at = text.length;
+      text += `${i + 1} 0 obj\n${body}\nendobj\n`;
+      return at;
+    });
+    const xref = text.length;
+    text += `xref\n0 5\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    const stream = parsePdf(Buffer.from(text, "latin1")).objects.get(3)!;
+    expect(stream.stream!.toString("latin1")).toBe("q Q 12 0 R");
+    const writer = new PdfWriter();
+    writer.write(1, stream);
+    expect(writer.finish({ root: 1, info: 1, id: "00" }).toString("latin1")).toContain("<< /Length 10 >>\nstream\nq Q 12 0 R\nendstream");
+  });
+
   it("says what is wrong with a PDF it cannot read", () => {
     expect(() => parsePdf(Buffer.from("%PDF-1.3\nnot really\n"))).toThrow(/startxref/);
   });
