@@ -69,17 +69,17 @@ function pagesOf(pdf: ParsedPdf): number[] {
 
 const withoutParent = (head: string) => head.replace(/\/Parent\s+\d+\s+\d+\s+R\s*/, "");
 
-/** Every object reachable from the pages (not back up their page tree), the pages among them. */
-function reachable(pdf: ParsedPdf, pages: number[]): Set<number> {
+/** Every object reachable from the given ones, themselves included; from a page, not up to its page tree. */
+function reachable(pdf: ParsedPdf, from: number[], pages: ReadonlySet<number>): Set<number> {
   const lookup = lookupIn(pdf);
   const kept = new Set<number>();
-  const stack = [...pages];
+  const stack = [...from];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (kept.has(n)) continue;
     kept.add(n);
     const { head } = lookup(n);
-    for (const ref of referencesIn(pages.includes(n) ? withoutParent(head) : head)) if (!kept.has(ref)) stack.push(ref);
+    for (const ref of referencesIn(pages.has(n) ? withoutParent(head) : head)) if (!kept.has(ref)) stack.push(ref);
   }
   return kept;
 }
@@ -130,7 +130,7 @@ function readDestinations(pdf: ParsedPdf, pageIndex: Map<number, number>, offset
       into.set(name, target);
     }
   };
-  const names = refOf(lookupIn(pdf)(pdf.root).head, "Names");
+  const names = refOf(lookup(pdf.root).head, "Names");
   if (names === undefined) return;
   const { head } = lookup(names);
   const dests = refOf(head, "Dests");
@@ -171,7 +171,7 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay
     const pages = pagesOf(over);
     if (pages.length !== pageCount) throw new Error(`The overlays have ${pages.length} pages for a book of ${pageCount}.`);
     const resources = pages.map((page) => refOf(lookup(page).head, "Resources"));
-    const kept = reachable(over, resources.filter((r): r is number => r !== undefined));
+    const kept = reachable(over, resources.filter((r): r is number => r !== undefined), new Set());
     const numbers = new Map([...kept].sort((a, b) => a - b).map((n) => [n, next++]));
     const to = (n: number) => numbers.get(n) ?? fail(`The overlay refers to object ${n} outside its pages' resources.`);
     for (const n of [...kept].sort((a, b) => a - b)) writer.write(numbers.get(n)!, { ...lookup(n), head: retag(renumber(lookup(n).head, to), parts.length) });
@@ -204,7 +204,7 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay
     const pageIndex = new Map(pages.map((page, i) => [page, i]));
     bookmarks.push(...readOutline(pdf, pageIndex, bookPages.length));
     readDestinations(pdf, pageIndex, bookPages.length, dests);
-    const kept = [...reachable(pdf, pages)].sort((a, b) => a - b);
+    const kept = [...reachable(pdf, pages, new Set(pages))].sort((a, b) => a - b);
     const numbers = new Map(kept.map((n) => [n, next++]));
     const to = (n: number) => numbers.get(n) ?? fail(`A part of the book refers from its pages to object ${n}, outside them.`);
     // With an overlay, each page's resources also name its form: the resources must be the page's own.
