@@ -1,17 +1,16 @@
-// `npm run archive -- --year N [--revision] [--archive DIR] [--data DIR] [--content DIR]`
-import { parseArgs } from "node:util";
+// `npm run archive -- [--year N] [--revision] [--archive DIR] [--data DIR] [--content DIR]`
 import { archiveEdition } from "../archive/archive.ts";
 import { sourceDateEpochFromEnv } from "../final/final.ts";
 import { report } from "../diagnostics/reporter.ts";
-import { parseYear, runCli } from "./common.ts";
+import { chooseEdition, readFlags, type Command, type Console } from "./flags.ts";
 
-const usage = `Usage: npm run archive -- --year N [options]
+const usage = `Usage: npm run archive -- [options]
 
 Builds the final edition of year N from a copy of its inputs and archives inputs, outputs and a
 manifest of SHA-256 hashes in <archive>/<year>/, read-only. An archived edition is never replaced.
 
 Options:
-  --year N         edition year to archive (required)
+  --year N         edition year to archive (default: the current edition, see npm run build -- --help)
   --revision       archive a corrected edition beside the archived one, as <archive>/<year>/r2/, r3/, …
   --archive DIR    archive root (default: archive)
   --data DIR       workforce data folder (default: data)
@@ -21,33 +20,46 @@ Options:
 SOURCE_DATE_EPOCH, when set, dates the edition instead of its publicationDate, and is recorded.
 Exit status: 0 archived, 1 refused or the build failed (reasons listed), 2 bad command line.`;
 
-runCli(usage, (args) => {
-  const { values } = parseArgs({
-    args,
-    options: {
-      year: { type: "string" },
-      revision: { type: "boolean", default: false },
-      archive: { type: "string", default: "archive" },
-      data: { type: "string", default: "data" },
-      content: { type: "string", default: "content" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-    strict: true,
+interface ArchiveFlags {
+  year?: string;
+  revision: boolean;
+  archive: string;
+  data: string;
+  content: string;
+}
+
+function run(argv: string[], io: Console): number {
+  const flags = readFlags<ArchiveFlags>(io, usage, argv, {
+    year: { type: "string" },
+    revision: { type: "boolean", default: false },
+    archive: { type: "string", default: "archive" },
+    data: { type: "string", default: "data" },
+    content: { type: "string", default: "content" },
   });
-  if (values.help) return "help";
-  const year = parseYear(values.year);
-  const sourceDateEpoch = sourceDateEpochFromEnv() ?? null;
-  return async () => {
-    const result = archiveEdition({ year, dataDir: values.data!, contentDir: values.content!, archiveRoot: values.archive!, revision: values.revision!, sourceDateEpoch });
-    if (result.buildLog) process.stderr.write(result.buildLog);
-    report(result.diagnostics);
+  if (typeof flags === "number") return flags;
+  const { values } = flags;
+  const year = chooseEdition(io, values.content, values.year);
+  if (year === null) return 2;
+  let sourceDateEpoch: number | null;
+  try {
+    sourceDateEpoch = sourceDateEpochFromEnv() ?? null;
+  } catch (error) {
+    io.err(`${(error as Error).message}\n`);
+    return 2;
+  }
+  {
+    const result = archiveEdition({ year, dataDir: values.data, contentDir: values.content, archiveRoot: values.archive, revision: values.revision, sourceDateEpoch });
+    if (result.buildLog) io.err(result.buildLog);
+    report(result.diagnostics, (line) => io.err(`${line}\n`));
     if (!result.ok) {
-      process.stderr.write("Nothing was archived.\n");
+      io.err("Nothing was archived.\n");
       return 1;
     }
-    process.stdout.write(`Archived the final ${year} edition, revision ${result.revision}, built from a copy of its inputs in ${result.seconds!.toFixed(1)} s: ${result.fileCount} read-only files in ${result.dir}.\n`);
-    if (result.treeClean === false) process.stdout.write("note: the project had uncommitted changes, so the commit in the manifest does not hold all the code that built this edition.\n");
-    process.stdout.write(`Check it with: npm run verify -- --year ${year}${result.revision! > 1 ? ` --revision ${result.revision}` : ""}${values.archive !== "archive" ? ` --archive ${values.archive}` : ""}\n`);
+    io.out(`Archived the final ${year} edition, revision ${result.revision}, built from a copy of its inputs in ${result.seconds!.toFixed(1)} s: ${result.fileCount} read-only files in ${result.dir}.\n`);
+    if (result.treeClean === false) io.out("note: the project had uncommitted changes, so the commit in the manifest does not hold all the code that built this edition.\n");
+    io.out(`Check it with: npm run verify -- --year ${year}${result.revision! > 1 ? ` --revision ${result.revision}` : ""}${values.archive !== "archive" ? ` --archive ${values.archive}` : ""}\n`);
     return 0;
-  };
-});
+  }
+}
+
+export const archiveCommand: Command = { name: "archive", run };

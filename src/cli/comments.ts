@@ -2,14 +2,14 @@
 // the file, line and column it is about, printed one a line and written to comments.json and .csv.
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { writeOutputsAtomically } from "../build/writeOutputs.ts";
 import { collectComments } from "../comments/collect.ts";
 import { mergeComments } from "../comments/merge.ts";
 import { commentsCsv, commentsJson, formatComment } from "../comments/output.ts";
 import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/reporter.ts";
-import { readFlags, type Console } from "./common.ts";
+import { plural } from "../domain/plural.ts";
+import { readFlags, type Command, type Console } from "./flags.ts";
 
 export const commentsUsage = `Usage: npm run comments -- FILE.pdf [FILE.pdf …] [options]
 
@@ -34,21 +34,27 @@ const OWN_FILES = new Set(["comments.json", "comments.csv"]);
 /** The builder's own folder, where its fixed wording and page templates are (not the working directory). */
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 
-export async function comments(argv: string[], io: Console): Promise<number> {
-  const flags = readFlags(io, commentsUsage, () =>
-    parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        drafts: { type: "string" },
-        out: { type: "string" },
-        content: { type: "string", default: "content" },
-        data: { type: "string", default: "data" },
-        output: { type: "string", default: "output" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-    }),
+interface CommentsFlags {
+  drafts?: string;
+  out?: string;
+  content: string;
+  data: string;
+  output: string;
+}
+
+async function run(argv: string[], io: Console): Promise<number> {
+  const flags = readFlags<CommentsFlags>(
+    io,
+    commentsUsage,
+    argv,
+    {
+      drafts: { type: "string" },
+      out: { type: "string" },
+      content: { type: "string", default: "content" },
+      data: { type: "string", default: "data" },
+      output: { type: "string", default: "output" },
+    },
+    true,
   );
   if (typeof flags === "number") return flags;
   const { values, positionals: files } = flags;
@@ -59,10 +65,13 @@ export async function comments(argv: string[], io: Console): Promise<number> {
   const sink = new DiagnosticSink();
   const { comments: found, drafts } = await collectComments(
     files,
-    { drafts: values.drafts ?? null, outDir: values.output!, roots: { contentDir: values.content!, dataDir: values.data! }, projectDir: projectRoot },
+    { drafts: values.drafts ?? null, outDir: values.output, roots: { contentDir: values.content, dataDir: values.data }, projectDir: projectRoot },
     sink,
   );
   const merged = mergeComments(found);
+  // The edition comes from the drafts themselves (their PDFs name year and number), said first.
+  const editions = [...new Set(drafts.map((d) => `${d.id.year} draft ${d.id.number}`))];
+  if (editions.length > 0) io.out(`Edition ${editions.join(", ")} (named in the commented PDFs).\n`);
   for (const c of merged) io.out(`${formatComment(c)}\n`);
 
   // Where the lists go: --out, or each draft's own comments folder.
@@ -77,7 +86,7 @@ export async function comments(argv: string[], io: Console): Promise<number> {
     }
     try {
       writeOutputsAtomically(dir, { "comments.json": commentsJson(list), "comments.csv": commentsCsv(list) });
-      io.out(`Wrote ${list.length} comment${list.length === 1 ? "" : "s"} to ${path.join(dir, "comments.json")} and comments.csv\n`);
+      io.out(`Wrote ${plural(list.length, "comment")} to ${path.join(dir, "comments.json")} and comments.csv\n`);
     } catch (error) {
       sink.error(dir, "comments-write", `The comments could not be written: ${(error as Error).message}`);
     }
@@ -85,3 +94,5 @@ export async function comments(argv: string[], io: Console): Promise<number> {
   report(sink.messages, (line) => io.err(`${line}\n`));
   return sink.errors.length > 0 ? 1 : 0;
 }
+
+export const commentsCommand: Command = { name: "comments", run };

@@ -3,7 +3,7 @@ import { editionFigures } from "../build/figures.ts";
 import { BuildError } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { formatFigureList } from "../document/figureList.ts";
-import { latestEditionYear, parseCommandLine, runCommand, yearFlag } from "./options.ts";
+import { chooseEdition, editionFlags, readFlags, type Command, type Console } from "./flags.ts";
 
 const usage = `Usage: npm run figures -- [options] [FILTER]
 
@@ -11,39 +11,34 @@ Lists every name you can write in {{ }} in the prose, with its value in this yea
 means. FILTER keeps the names or meanings that contain it, e.g. "seniorLeadership", "kent" or "band".
 
 Options:
-  --year N         edition year (default: the newest folder in the content folder)
+  --year N         edition year (default: the current edition, see npm run build -- --help)
   --data DIR       workforce data folder (default: data)
   --content DIR    content folder (default: content)
   -h, --help       show this help
 
 Values are printed as {{ name }} alone prints them; add a formatter (| pct0, | int, | words …) in the text.`;
 
-export function figuresCommand(argv: string[]): number {
-  const parsed = parseCommandLine<{ year?: string; data: string; content: string }>(
-    argv,
-    { year: { type: "string" }, data: { type: "string", default: "data" }, content: { type: "string", default: "content" } },
-    usage,
-    true,
-  );
-  if (!parsed.ok) return parsed.code;
-  const { values, positionals } = parsed;
+function run(argv: string[], io: Console): number {
+  const flags = readFlags<{ year?: string; data: string; content: string }>(io, usage, argv, editionFlags, true);
+  if (typeof flags === "number") return flags;
+  const { values, positionals } = flags;
   if (positionals.length > 1) {
-    process.stderr.write(`Give at most one filter word, not ${positionals.length}.\n\n${usage}\n`);
+    io.err(`Give at most one filter word, not ${positionals.length}.\n\n${usage}\n`);
     return 2;
   }
-  const year = yearFlag(values.year, latestEditionYear(values.content));
+  const year = chooseEdition(io, values.content, values.year);
   if (year === null) return 2;
   try {
     const { figures, sink } = editionFigures({ year, dataDir: values.data, contentDir: values.content }, positionals[0]);
-    report(sink.messages);
-    for (const line of formatFigureList(figures)) process.stdout.write(`${line}\n`);
-    process.stdout.write(`${figures.length} name${figures.length === 1 ? "" : "s"}${positionals[0] ? ` matching "${positionals[0]}"` : ""} for ${year}.\n`);
+    report(sink.messages, (line) => io.err(`${line}\n`));
+    for (const line of formatFigureList(figures)) io.out(`${line}\n`);
+    io.out(`${figures.length} name${figures.length === 1 ? "" : "s"}${positionals[0] ? ` matching "${positionals[0]}"` : ""} for ${year}.\n`);
     return figures.length > 0 ? 0 : 1;
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
-    report(error.diagnostics);
+    report(error.diagnostics, (line) => io.err(`${line}\n`));
     return 1;
   }
 }
 
-runCommand("figures", figuresCommand);
+export const figuresCommand: Command = { name: "figures", run };

@@ -5,7 +5,8 @@ import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { importDocxEntry } from "../import/docxEntry.ts";
 import { loadForceRegister } from "../load/forceRegister.ts";
-import { latestEditionYear, parseCommandLine, runCommand, yearFlag } from "./options.ts";
+import { plural } from "../domain/plural.ts";
+import { chooseEdition, readFlags, type Command, type Console } from "./flags.ts";
 
 const usage = `Usage: npm run import:entry -- FILE.docx --force FORCE [options]
 
@@ -15,27 +16,28 @@ Everything that could not be carried (tables, text boxes, comments, tracked chan
 
 Options:
   --force FORCE    the force: a slug, name or alias from data/forces.csv (required)
-  --year N         edition year (default: the newest folder in the content folder)
+  --year N         edition year (default: the current edition, see npm run build -- --help)
   --content DIR    content folder (default: content)
   --data DIR       data folder holding forces.csv (default: data)
   -h, --help       show this help
 
 Exit status: 0 written (warnings may be listed), 1 nothing written (errors listed), 2 bad command line.`;
 
-export async function importEntryCommand(argv: string[]): Promise<number> {
-  const parsed = parseCommandLine<{ force?: string; year?: string; content: string; data: string }>(
+async function run(argv: string[], io: Console): Promise<number> {
+  const flags = readFlags<{ force?: string; year?: string; content: string; data: string }>(
+    io,
+    usage,
     argv,
     { force: { type: "string" }, year: { type: "string" }, content: { type: "string", default: "content" }, data: { type: "string", default: "data" } },
-    usage,
     true,
   );
-  if (!parsed.ok) return parsed.code;
-  const { values, positionals } = parsed;
+  if (typeof flags === "number") return flags;
+  const { values, positionals } = flags;
   if (positionals.length !== 1 || !values.force) {
-    process.stderr.write(`${positionals.length !== 1 ? "Give exactly one .docx file." : "--force is required."}\n\n${usage}\n`);
+    io.err(`${positionals.length !== 1 ? "Give exactly one .docx file." : "--force is required."}\n\n${usage}\n`);
     return 2;
   }
-  const year = yearFlag(values.year, latestEditionYear(values.content));
+  const year = chooseEdition(io, values.content, values.year);
   if (year === null) return 2;
   const sink = new DiagnosticSink();
   const register = loadForceRegister(path.join(values.data, "forces.csv"), sink);
@@ -46,18 +48,18 @@ export async function importEntryCommand(argv: string[]): Promise<number> {
     sink.error(editionDir, "missing-edition", `There is no ${year} edition folder; start it with npm run new-edition -- --year ${year}, or give --year.`);
   }
   const result = sink.errors.length === 0 ? await importDocxEntry({ file: positionals[0], force: force!, entriesDir: path.join(editionDir, "good-practice") }, sink) : null;
-  report(sink.messages);
+  report(sink.messages, (line) => io.err(`${line}\n`));
   if (!result) {
-    process.stderr.write("Nothing was written.\n");
+    io.err("Nothing was written.\n");
     return 1;
   }
   const notCarried = sink.warnings.filter((w) => w.rule.startsWith("import-")).length;
-  process.stdout.write(
-    `Wrote ${result.entryFile}${result.images.length ? ` and ${result.images.length} image${result.images.length === 1 ? "" : "s"}` : ""}.\n` +
-      (notCarried ? `${notCarried} thing${notCarried === 1 ? "" : "s"} from the Word document need a look (listed above).\n` : "") +
+  io.out(
+    `Wrote ${result.entryFile}${result.images.length ? ` and ${plural(result.images.length, "image")}` : ""}.\n` +
+      (notCarried ? `${plural(notCarried, "thing")} from the Word document ${notCarried === 1 ? "needs" : "need"} a look (listed above).\n` : "") +
       `Read it through, then run npm run check -- --year ${year}.\n`,
   );
   return 0;
 }
 
-runCommand("import:entry", importEntryCommand);
+export const importEntryCommand: Command = { name: "import:entry", run };

@@ -1,7 +1,6 @@
-// `npm run import:workforce -- FILE... --year N [--data DIR] [--mapping FILE] [--measure fte|headcount] [--force] [--zero-missing]`
+// `npm run import:workforce -- FILE... [--year N] [--data DIR] [--mapping FILE] [--measure fte|headcount] [--force] [--zero-missing]`
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { formatSummary, importWorkforce } from "../import/importWorkforce.ts";
@@ -10,8 +9,9 @@ import { checkMeasures } from "../load/checkWorkforce.ts";
 import { loadForceRegister } from "../load/forceRegister.ts";
 import { measures, type Measure } from "../load/measure.ts";
 import { loadWorkforceYear } from "../load/workforce.ts";
+import { chooseEdition, readFlags, type Command, type Console } from "./flags.ts";
 
-const usage = `Usage: npm run import:workforce -- FILE [FILE...] --year N [options]
+const usage = `Usage: npm run import:workforce -- FILE [FILE...] [options]
 
 Reads the Home Office police workforce open-data table (sheet "Data" of an .ods or .xlsx file, or its
 .csv export) and writes <data>/<year>/officers.csv and staff.csv. Several FILEs in the same layout are
@@ -19,7 +19,9 @@ merged (e.g. the Home Office table and a table for Police Scotland and PSNI); ea
 one of them. Every written row names its source table and row.
 
 Options:
-  --year N            the year to take (the "As at 31 March" year); required
+  --year N            the year to take (the "As at 31 March" year; default: the current edition,
+                      see npm run build -- --help)
+  --content DIR       content folder, for the current edition (default: content)
   --data DIR          data folder holding forces.csv (default: data)
   --mapping FILE      worker type, rank, sex and total-row mapping (default: <data>/home-office-mapping.csv)
   --measure M         fte (default) or headcount: which column to read and what the files will hold
@@ -29,37 +31,38 @@ Options:
 
 Exit status: 0 written, 1 input errors (listed with file and row; nothing written), 2 bad command line.`;
 
-export function main(argv: string[], out: (line: string) => void = (l) => process.stdout.write(l + "\n"), err: (line: string) => void = (l) => process.stderr.write(l + "\n")): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        year: { type: "string" },
-        data: { type: "string", default: "data" },
-        mapping: { type: "string" },
-        measure: { type: "string", default: "fte" },
-        force: { type: "boolean", default: false },
-        "zero-missing": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-    });
-  } catch (error) {
-    err(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    out(usage);
-    return 0;
-  }
-  const year = Number(values.year);
-  if (values.year === undefined || !Number.isInteger(year) || year < 2000 || year > 2100) {
-    err(`--year must be a four-digit year${values.year === undefined ? "" : `, not "${values.year}"`}.\n\n${usage}`);
-    return 2;
-  }
+interface WorkforceFlags {
+  year?: string;
+  content: string;
+  data: string;
+  mapping?: string;
+  measure: string;
+  force: boolean;
+  "zero-missing": boolean;
+}
+
+function run(argv: string[], io: Console): number {
+  const out = (line: string) => io.out(`${line}\n`);
+  const err = (line: string) => io.err(`${line}\n`);
+  const flags = readFlags<WorkforceFlags>(
+    io,
+    usage,
+    argv,
+    {
+      year: { type: "string" },
+      content: { type: "string", default: "content" },
+      data: { type: "string", default: "data" },
+      mapping: { type: "string" },
+      measure: { type: "string", default: "fte" },
+      force: { type: "boolean", default: false },
+      "zero-missing": { type: "boolean", default: false },
+    },
+    true,
+  );
+  if (typeof flags === "number") return flags;
+  const { values, positionals } = flags;
+  const year = chooseEdition(io, values.content, values.year);
+  if (year === null) return 2;
   if (positionals.length === 0) {
     err(`Give at least one table FILE.\n\n${usage}`);
     return 2;
@@ -98,6 +101,4 @@ export function main(argv: string[], out: (line: string) => void = (l) => proces
   return 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  process.exit(main(process.argv.slice(2)));
-}
+export const importWorkforceCommand: Command = { name: "import:workforce", run };

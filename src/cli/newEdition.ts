@@ -2,7 +2,9 @@
 import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { createEdition } from "../edition/newEdition.ts";
-import { parseCommandLine, runCommand, yearFlag } from "./options.ts";
+import { plural } from "../domain/plural.ts";
+import { currentEdition, EditionChoiceError } from "../edition/currentEdition.ts";
+import { readFlags, type Command, type Console } from "./flags.ts";
 
 const usage = `Usage: npm run new-edition -- --year N [options]
 
@@ -21,38 +23,46 @@ Options:
 
 Exit status: 0 created (places to check are listed as warnings), 1 nothing created, 2 bad command line.`;
 
-export function newEditionCommand(argv: string[]): number {
-  const parsed = parseCommandLine<{ year?: string; from?: string; content: string }>(
-    argv,
-    { year: { type: "string" }, from: { type: "string" }, content: { type: "string", default: "content" } },
-    usage,
-  );
-  if (!parsed.ok) return parsed.code;
-  const { values } = parsed;
+function run(argv: string[], io: Console): number {
+  const flags = readFlags<{ year?: string; from?: string; content: string }>(io, usage, argv, {
+    year: { type: "string" },
+    from: { type: "string" },
+    content: { type: "string", default: "content" },
+  });
+  if (typeof flags === "number") return flags;
+  const { values } = flags;
   if (values.year === undefined) {
-    process.stderr.write(`--year is needed: the year of the new edition, e.g. --year 2025.\n\n${usage}\n`);
+    io.err(`--year is needed: the year of the new edition, e.g. --year 2025.\n\n${usage}\n`);
     return 2;
   }
-  const year = yearFlag(values.year, null);
-  const fromYear = values.from === undefined ? undefined : yearFlag(values.from, null, "--from");
-  if (year === null || fromYear === null) return 2;
+  let year: number;
+  let fromYear: number | undefined;
+  try {
+    year = currentEdition(values.content, values.year).year;
+    fromYear = values.from === undefined ? undefined : currentEdition(values.content, values.from, "--from").year;
+  } catch (error) {
+    if (!(error instanceof EditionChoiceError)) throw error;
+    io.err(`${error.message}\n`);
+    return 2;
+  }
+  io.out(`Edition ${year} (new, given by --year).\n`);
   const sink = new DiagnosticSink();
   const result = createEdition({ contentDir: values.content, year, fromYear }, sink);
   if (result) {
-    for (const r of result.rewrites) process.stdout.write(`${r.file}:${r.line}:${r.column}: rewrote ${r.from} → ${r.to}\n`);
+    for (const r of result.rewrites) io.out(`${r.file}:${r.line}:${r.column}: rewrote ${r.from} → ${r.to}\n`);
   }
-  report(sink.messages);
+  report(sink.messages, (line) => io.err(`${line}\n`));
   if (!result) {
-    process.stderr.write("Nothing was created.\n");
+    io.err("Nothing was created.\n");
     return 1;
   }
   const places = sink.warnings.length;
-  process.stdout.write(
-    `Created ${result.dir} from ${result.fromDir}: ${result.files.length} files carried, ${result.rewrites.length} figure names made year-independent, ` +
-      `${places} place${places === 1 ? "" : "s"} to check (listed above).\n` +
-      `Next: put the ${year} data in data/${year}/, add the good-practice entries, then run npm run check -- --year ${year}.\n`,
+  io.out(
+    `Created ${result.dir} from ${result.fromDir}: ${plural(result.files.length, "file")} carried, ${plural(result.rewrites.length, "figure name")} made year-independent, ` +
+      `${plural(places, "place")} to check (listed above).\n` +
+      `It is now the current edition: the other commands work on ${year} without --year. Next: put the ${year} data in data/${year}/, add the good-practice entries, then run npm run check.\n`,
   );
   return 0;
 }
 
-runCommand("new-edition", newEditionCommand);
+export const newEditionCommand: Command = { name: "new-edition", run };

@@ -1,4 +1,5 @@
 // The one place that prints diagnostics for people.
+import { plural } from "../domain/plural.ts";
 import { formatLocation, type Diagnostic } from "./diagnostic.ts";
 
 export function report(diagnostics: readonly Diagnostic[], write: (line: string) => void = (l) => process.stderr.write(l + "\n")): void {
@@ -12,8 +13,4 @@ export function report(diagnostics: readonly Diagnostic[], write: (line: string)
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   if (diagnostics.length > 0) write(`${plural(errors, "error")}, ${plural(warnings, "warning")}`);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

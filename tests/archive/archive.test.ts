@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { main } from "../../src/cli/main.ts";
 import { pathToFileURL } from "node:url";
 import { PDFDocument, PDFRawStream } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -149,11 +150,16 @@ describe("verifying the archived 2024 edition", () => {
     expect(result.ok).toBe(false);
     expect(result.diagnostics).toEqual([expect.objectContaining({ file: path.join(copy, "2024/inputs/data/2024/officers.csv"), rule: "hash-mismatch" })]);
     // The command line says the same and exits 1; on the untouched archive it exits 0.
-    const run = (dir: string) => spawnSync(process.execPath, [tsxCli, path.join(root, "src/cli/verify.ts"), "--year", "2024", "--archive", dir, "--hashes-only"], { cwd: root, encoding: "utf8" });
-    const bad = run(copy);
+    const run = async (dir: string) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const status = await main(["verify", "--year", "2024", "--archive", dir, "--hashes-only"], { out: (t) => out.push(t), err: (t) => err.push(t) });
+      return { status, stdout: out.join(""), stderr: err.join("") };
+    };
+    const bad = await run(copy);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain(`${path.join(copy, "2024/inputs/data/2024/officers.csv")}: error: The file's SHA-256 is not the one the manifest records`);
-    const good = run(archiveRoot);
+    const good = await run(archiveRoot);
     expect(good.status).toBe(0);
     expect(good.stdout).toContain("Hashes verified");
   });

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prepare } from "../../src/build/prepare.ts";
-import { main } from "../../src/cli/importWorkforce.ts";
+import { importWorkforceCommand } from "../../src/cli/importWorkforce.ts";
 import { DiagnosticSink } from "../../src/diagnostics/diagnostic.ts";
 import { valueHundredths, yearOf } from "../../src/import/homeOfficeTable.ts";
 import { loadForceRegister } from "../../src/load/forceRegister.ts";
@@ -41,7 +41,7 @@ function edited(change: (text: string) => string, name = "police-workforce.csv")
 function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, (l) => out.push(l), (l) => err.push(l));
+  const code = importWorkforceCommand.run(args, { out: (t) => out.push(t.replace(/\n$/, "")), err: (t) => err.push(t.replace(/\n$/, "")) }) as number;
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -238,7 +238,7 @@ describe("tables the importer refuses", () => {
   });
 
   it("checks the command line", () => {
-    expect(run([homeOffice]).err).toContain("--year must be a four-digit year");
+    expect(run([homeOffice, "--year", "25"]).err).toContain('--year must be a four-digit year, not "25"');
     expect(run(["--year", "2025"]).err).toContain("Give at least one table FILE.");
     expect(run([homeOffice, "--year", "2025", "--measure", "hours"]).code).toBe(2);
   });
