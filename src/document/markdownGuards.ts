@@ -1,5 +1,5 @@
 // Checks on Markdown that keep the build bounded and the PDF safe: nesting, paragraph and word length
-// (src/load/limits.ts), link schemes and local images. markdown.ts calls each with a one-line hook.
+// (src/domain/limits.ts), link schemes and local images. markdown.ts calls each with a one-line hook.
 import type { Root } from "mdast";
 import path from "node:path";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";

@@ -1,4 +1,4 @@
-// Vega-Lite spec builders: pure functions from plain chart data to a spec, reading templates/theme.ts.
+// Vega-Lite spec builders: pure functions from plain chart data to a spec, reading the theme (src/design/theme.ts).
 export { bandChart, type BandChartInput, type BandChartOptions } from "./bandChart.ts";
 export {
   forceRepresentationChart,

@@ -1,4 +1,5 @@
-// The pipeline's stages depend one way: no import cycle between the folders of src/ and templates/.
+// The pipeline's stages depend one way, as the README's table of allowed imports draws them: the test
+// reads that table, so the drawing and the rule cannot drift apart.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -19,36 +20,67 @@ function stageOf(file: string): string {
   return rel[0] === "src" ? rel[1] : rel[0];
 }
 
-function stageGraph(): Map<string, Map<string, string>> {
-  const graph = new Map<string, Map<string, string>>();
+type Graph = Map<string, Map<string, string>>;
+
+function stageGraph(): Graph {
+  const graph: Graph = new Map();
   for (const file of [...sourceFiles(path.join(root, "src")), ...sourceFiles(path.join(root, "templates"))]) {
     const from = stageOf(file);
+    if (from === "types") continue; // ambient declarations of untyped packages, not a stage
     const edges = graph.get(from) ?? new Map<string, string>();
     graph.set(from, edges);
     for (const match of readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*"(\.[^"]+)"/g)) {
       const to = stageOf(path.resolve(path.dirname(file), match[1]));
-      if (to !== from) edges.set(to, `${path.relative(root, file)} imports ${match[1]}`);
+      if (to !== from && to !== "types") edges.set(to, `${path.relative(root, file)} imports ${match[1]}`);
     }
   }
   return graph;
 }
 
+/** The README's table "The stages of src/ and what each may import", in its order. */
+function readmeTable(): { order: string[]; allowed: Map<string, Set<string>> } {
+  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("### The stages of `src/`"));
+  const rows = [...section.matchAll(/^\| `([a-z]+)` \| [^|]+ \|([^|]*)\|$/gm)];
+  const order = rows.map((r) => r[1]);
+  const allowed = new Map<string, Set<string>>();
+  rows.forEach((r, i) => {
+    const cell = r[2].trim();
+    allowed.set(r[1], new Set(cell === "every stage above" ? order.slice(0, i) : cell ? cell.split(/,\s*/) : []));
+  });
+  return { order, allowed };
+}
+
+/** Every import the table does not allow, as "from → to (file imports …)". */
+function forbiddenImports(graph: Graph, allowed: Map<string, Set<string>>): string[] {
+  const found: string[] = [];
+  for (const [from, edges] of graph) {
+    for (const [to, why] of edges) if (!allowed.get(from)?.has(to)) found.push(`${from} → ${to} (${why})`);
+  }
+  return found.sort();
+}
+
 describe("stages", () => {
-  it("import one another without cycles", () => {
-    const graph = stageGraph();
-    const cycles: string[] = [];
-    const visit = (stage: string, trail: string[]) => {
-      for (const [next, why] of graph.get(stage) ?? []) {
-        const at = trail.indexOf(next);
-        if (at >= 0) cycles.push([...trail.slice(at), next].join(" → ") + ` (${why})`);
-        else visit(next, [...trail, next]);
-      }
-    };
-    for (const stage of graph.keys()) visit(stage, [stage]);
-    expect(cycles).toEqual([]);
+  const table = readmeTable();
+
+  it("the README's table names every stage once, and each row allows only stages above it", () => {
+    expect(new Set(table.order).size).toBe(table.order.length);
+    expect([...stageGraph().keys()].filter((s) => !table.order.includes(s))).toEqual([]);
+    const upward = table.order.flatMap((stage, i) => [...table.allowed.get(stage)!].filter((to) => !table.order.slice(0, i).includes(to)).map((to) => `${stage} → ${to}`));
+    expect(upward).toEqual([]);
   });
 
-  it("keep the vocabulary at the bottom: src/domain imports no other stage", () => {
-    expect([...(stageGraph().get("domain")?.keys() ?? [])]).toEqual([]);
+  it("import only what the README's table allows", () => {
+    expect(forbiddenImports(stageGraph(), table.allowed)).toEqual([]);
+  });
+
+  it("a planted import against the order is caught", () => {
+    const graph = stageGraph();
+    graph.get("domain")!.set("build", "src/domain/planted.ts imports ../build/build.ts");
+    graph.get("load")!.set("render", "src/load/planted.ts imports ../render/renderPdf.tsx");
+    expect(forbiddenImports(graph, table.allowed)).toEqual([
+      "domain → build (src/domain/planted.ts imports ../build/build.ts)",
+      "load → render (src/load/planted.ts imports ../render/renderPdf.tsx)",
+    ]);
   });
 });

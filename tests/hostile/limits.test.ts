@@ -1,4 +1,4 @@
-// Issue 10: bounded resources. Each limit (src/load/limits.ts) stops the build with an error at the line,
+// Issue 10: bounded resources. Each limit (src/domain/limits.ts) stops the build with an error at the line,
 // quickly: every case here once crashed, hung for tens of seconds or ran off the page.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
