@@ -36,7 +36,7 @@ function unknownPaths(text: string): string[] {
     // A later edition's folder (content/2025/) is an example of the year's work, not a path of this repo.
     const year = /^content\/(\d{4})\b/.exec(named)?.[1];
     if (year && Number(year) > newestEdition) continue;
-      if (!existsSync(path.join(root, named))) missing.push(named);
+    if (!existsSync(path.join(root, named))) missing.push(named);
   }
   return missing;
 }
