@@ -9,7 +9,7 @@ import { parse as parseYaml } from "yaml";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { writeOutputsAtomically, type OutputFiles } from "../build/writeOutputs.ts";
 import { editionInputs } from "../final/inputs.ts";
-import { ARCHIVE_MARKER, archivedRevisions, CHECKSUMS, editionDir, MANIFEST, MARKER_TEXT } from "../final/layout.ts";
+import { ARCHIVE_MARKER, archivedRevisions, CHECKSUMS, editionDir, MANIFEST, MARKER_TEXT } from "../final/archiveFolders.ts";
 import { checksums, currentToolchain, fileTable, MANIFEST_FORMAT, type Manifest } from "./manifest.ts";
 import { finalBuildCommand, runFinalBuild } from "./rebuild.ts";
 

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { sha256 } from "../final/inputs.ts";
-import { MANIFEST } from "../final/layout.ts";
+import { MANIFEST } from "../final/archiveFolders.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const MANIFEST_FORMAT = "gender-equality-report/edition-archive";

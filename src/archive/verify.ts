@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { sha256 } from "../final/inputs.ts";
-import { CHECKSUMS, editionDir, MANIFEST } from "../final/layout.ts";
+import { CHECKSUMS, editionDir, MANIFEST } from "../final/archiveFolders.ts";
 import { currentToolchain, isEditionPath, manifestSchema, parseChecksums, type Manifest } from "./manifest.ts";
 import { comparePdfPages } from "./pdfPages.ts";
 import { runFinalBuild } from "./rebuild.ts";

@@ -2,7 +2,7 @@
 // target, then swapped in. A failed or killed build leaves the previous good build untouched.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { enclosingArchive } from "../final/layout.ts";
+import { enclosingArchive } from "../final/archiveFolders.ts";
 import { BuildError } from "../diagnostics/diagnostic.ts";
 
 export type OutputFiles = Record<string, string | Buffer>;

@@ -77,13 +77,6 @@ export function bandLabel(band: Band): string {
   return bandRanges[band.split("+")[1]];
 }
 
-/** A band in words on its own: "5 to 10 points more men", "equal (within 1 point)". */
-export function bandDescription(band: Band): string {
-  if (band === "equal") return "equal (within 1 point)";
-  const [sex] = band.split("+");
-  return `${bandLabel(band)} points more ${sex}`;
-}
-
 /** The band charts' groups of columns and their words: the two sides, and what "equal" means. */
 export const bandGroups: readonly { label: string; bands: readonly Band[] }[] = [
   { label: "points more men", bands: ["men+15", "men+10", "men+5", "men+1"] },

@@ -7,8 +7,6 @@
 // Everything here is a function of the PDF and the arguments: no clock, no random numbers.
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
 
-export const PDFA_CONFORMANCE = "PDF/A-2b";
-
 export interface PdfAOptions {
   /** 32 hex digits: the first 16 bytes of the inputs' hash. */
   documentId: string;

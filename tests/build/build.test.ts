@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ARCHIVE_MARKER, MARKER_TEXT } from "../../src/final/layout.ts";
+import { ARCHIVE_MARKER, MARKER_TEXT } from "../../src/final/archiveFolders.ts";
 import { build } from "../../src/build/build.ts";
 import { main } from "../../src/cli/main.ts";
 import { prepare } from "../../src/build/prepare.ts";
