@@ -8,7 +8,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { writeOutputsAtomically, type OutputFiles } from "../build/writeOutputs.ts";
-import { editionInputs } from "../final/inputs.ts";
+import { editionInputFiles } from "../load/editionInputs.ts";
 import { ARCHIVE_MARKER, archivedRevisions, CHECKSUMS, editionDir, MANIFEST, MARKER_TEXT } from "../final/archiveFolders.ts";
 import { checksums, currentToolchain, fileTable, MANIFEST_FORMAT, type Manifest } from "./manifest.ts";
 import { finalBuildCommand, runFinalBuild } from "./rebuild.ts";
@@ -59,7 +59,7 @@ export function archiveEdition(options: ArchiveOptions): ArchiveResult {
   } else if (revisions.length === 0 && existsSync(first)) {
     sink.error(first, "not-an-archive", `The folder exists but holds no ${MANIFEST}; move it away before archiving the ${year} edition.`);
   }
-  const inputs = editionInputs(options.dataDir, options.contentDir, year);
+  const inputs = editionInputFiles(options.dataDir, options.contentDir, year);
   if (!inputs.some((f) => f.path === `content/${year}/report.yml`)) {
     sink.error(path.join(options.contentDir, String(year), "report.yml"), "missing-file", `There is no ${year} edition to archive: its settings file is missing.`);
   }

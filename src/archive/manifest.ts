@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { sha256 } from "../final/inputs.ts";
+import { sha256 } from "../load/editionInputs.ts";
 import { MANIFEST } from "../final/archiveFolders.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { sha256 } from "../final/inputs.ts";
+import { sha256 } from "../load/editionInputs.ts";
 import { CHECKSUMS, editionDir, MANIFEST } from "../final/archiveFolders.ts";
 import { currentToolchain, isEditionPath, manifestSchema, parseChecksums, type Manifest } from "./manifest.ts";
 import { comparePdfPages } from "./pdfPages.ts";

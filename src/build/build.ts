@@ -8,7 +8,7 @@ import type { MarkdownTrees } from "../document/markdown.ts";
 import type { Root } from "mdast";
 import { countPages } from "../render/countPages.ts";
 import type { Statistics } from "../statistics/types.ts";
-import { editionInputs, inputsListing } from "../final/inputs.ts";
+import { editionInputs } from "../load/editionInputs.ts";
 import { previousBuild, recordBuild, type BuiltOutputs } from "./unchanged.ts";
 import { checkOutputFolder } from "./outputFolder.ts";
 import { carriedFolders, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
@@ -45,14 +45,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // Nothing changed since the last build into this folder: its outputs stand as they are. The check
   // comes before the heavy stages are even loaded, so a rebuild with no edit starts and ends at once.
-  const buildKey = hashOf(codeVersion(), editionInputsHash(options), JSON.stringify([options.print, options.contentDir, options.dataDir, options.final ?? false, options.sourceDateEpoch ?? null]));
+  // The edition's inputs are read and hashed once, here; every key and the final's ID derive from them.
+  const inputs = editionInputs(options.dataDir, options.contentDir, options.year);
+  const buildKey = hashOf(codeVersion(), inputs.hash, JSON.stringify([options.print, options.contentDir, options.dataDir, options.final ?? false, options.sourceDateEpoch ?? null]));
   if (options.cache !== false) {
     const unchanged = previousBuild(cacheDir, buildKey, outputDir);
     if (unchanged) return { ...unchanged, timings: { total: performance.now() - started }, cacheStats: { build: { hits: 1, misses: 0 } } };
   }
   const { renderPdf } = await import("../render/renderPdf.tsx");
 
-  const prepared = await prepareCached(options, cache, timings);
+  const prepared = await prepareCached(options, cache, timings, inputs.hash);
   const { statistics, document } = prepared;
 
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
@@ -65,7 +67,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const warnings = [...prepared.warnings, ...rendered.warnings];
   Object.assign(timings, rendered.timings);
   let pdf = rendered.pdf;
-  const id = date && documentId(options, date);
+  const id = date && documentId(inputs, options.year, options.print, date);
   if (date && id) {
     const t = performance.now();
     const { finishPdfA } = await import("../final/pdfa.ts");
@@ -121,9 +123,14 @@ export interface Prepared {
 }
 
 /** Load, statistics and document, unless the same inputs were prepared by the same code before. */
-export async function prepareCached(options: BuildOptions, cache: StageCache, timings: Record<string, number> = {}): Promise<Prepared> {
+export async function prepareCached(
+  options: BuildOptions,
+  cache: StageCache,
+  timings: Record<string, number> = {},
+  inputsHash = editionInputs(options.dataDir, options.contentDir, options.year).hash,
+): Promise<Prepared> {
   const started = performance.now();
-  const key = hashOf(codeVersion(), editionInputsHash(options), options.contentDir, options.dataDir);
+  const key = hashOf(codeVersion(), inputsHash, options.contentDir, options.dataDir);
   const kept = cache.get<Prepared>("prepare", key);
   if (kept) {
     timings.prepare = performance.now() - started;
@@ -139,11 +146,6 @@ export async function prepareCached(options: BuildOptions, cache: StageCache, ti
   const prepared = { statistics, document, warnings: sink.warnings };
   cache.set("prepare", key, prepared);
   return prepared;
-}
-
-/** A hash of everything the edition is built from (the same listing the archive's manifest keeps). */
-function editionInputsHash(options: BuildOptions): string {
-  return hashOf(String(options.year), inputsListing(editionInputs(options.dataDir, options.contentDir, options.year)));
 }
 
 /**

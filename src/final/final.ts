@@ -1,15 +1,6 @@
 // What makes a build a final edition, apart from the layout: its date, its document ID, and the
 // facts written into build-report.json. Kept out of the pipeline so build.ts only asks for them.
-import { editionInputs, inputsListing, sha256 } from "./inputs.ts";
-
-export interface FinalOptions {
-  year: number;
-  dataDir: string;
-  contentDir: string;
-  print: boolean;
-  /** Seconds since 1970 (the reproducible-builds SOURCE_DATE_EPOCH); overrides the publication date. */
-  sourceDateEpoch?: number;
-}
+import { sha256, type EditionInputs } from "../load/editionInputs.ts";
 
 /** The edition's date: SOURCE_DATE_EPOCH when given, else the publication date at midnight UTC. */
 export function editionDate(publicationDate: string, sourceDateEpoch?: number): Date {
@@ -24,9 +15,8 @@ export function editionDate(publicationDate: string, sourceDateEpoch?: number): 
  * 32 hex digits from the SHA-256 of the inputs (logical paths and contents, in path order) and of the
  * settings that change the PDF (edition kind and date). Same inputs, same ID, wherever they are kept.
  */
-export function documentId(options: FinalOptions, date: Date): string {
-  const listing = inputsListing(editionInputs(options.dataDir, options.contentDir, options.year));
-  return sha256(`${listing}year=${options.year}\nprint=${options.print}\ndate=${date.toISOString()}\n`).slice(0, 32);
+export function documentId(inputs: EditionInputs, year: number, print: boolean, date: Date): string {
+  return sha256(`${inputs.listing}year=${year}\nprint=${print}\ndate=${date.toISOString()}\n`).slice(0, 32);
 }
 
 /** Parses SOURCE_DATE_EPOCH from the environment; undefined when unset, an error when malformed. */

@@ -1,35 +1,14 @@
 // What a draft was built from: the content's git commit where the content folder is in a git work tree,
 // else a short hash of every input file. Git is run locally (execFile, no shell, no network).
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { editionInputs } from "../load/editionInputs.ts";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  if (!statSync(dir).isDirectory()) return [dir];
-  return readdirSync(dir)
-    .filter((name) => !name.startsWith("."))
-    .sort()
-    .flatMap((name) => filesUnder(path.join(dir, name)));
-}
-
-/** A short hash of the edition's content, the project word list and the data folder. */
+/** A short hash of the edition's inputs (src/load/editionInputs.ts: content, word list and data). */
 export function inputsHash(contentDir: string, dataDir: string, year: number): string {
-  const hash = createHash("sha256");
-  const parts: [string, string][] = [
-    ["content", path.join(contentDir, String(year))],
-    ["content", path.join(contentDir, "wordlist.txt")],
-    ["data", dataDir],
-  ];
-  for (const [label, dir] of parts) {
-    const base = label === "content" ? contentDir : dataDir;
-    for (const file of filesUnder(dir)) hash.update(`${label}/${path.relative(base, file)}\0`).update(readFileSync(file));
-  }
-  return hash.digest("hex").slice(0, 12);
+  return editionInputs(dataDir, contentDir, year).hash.slice(0, 12);
 }
 
 /**

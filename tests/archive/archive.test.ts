@@ -11,7 +11,7 @@ import { PDFDocument, PDFRawStream } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleBuild } from "../helpers/sampleBuild.ts";
 import { archiveEdition, type ArchiveResult } from "../../src/archive/archive.ts";
-import { sha256 } from "../../src/final/inputs.ts";
+import { sha256 } from "../../src/load/editionInputs.ts";
 import { manifestSchema, type Manifest } from "../../src/archive/manifest.ts";
 import { comparePdfPages } from "../../src/archive/pdfPages.ts";
 import { compareOutputs, verifyEdition, type VerifyResult } from "../../src/archive/verify.ts";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { documentId, editionDate, sourceDateEpochFromEnv } from "../../src/final/final.ts";
-import { editionInputs, sha256 } from "../../src/final/inputs.ts";
+import { editionInputs, sha256 } from "../../src/load/editionInputs.ts";
 import { verifyEdition } from "../../src/archive/verify.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
 
@@ -22,22 +22,26 @@ describe("a final edition's date and document ID", () => {
     const a = copyFixtures();
     const elsewhere = mkdtempSync(path.join(tmpdir(), "report-elsewhere-"));
     cpSync(a.root, path.join(elsewhere, "deeper"), { recursive: true });
-    const options = (root: string) => ({ year: 2024, dataDir: path.join(root, "data"), contentDir: path.join(root, "content"), print: false });
+    const inputs = (root: string) => editionInputs(path.join(root, "data"), path.join(root, "content"), 2024);
     const date = editionDate("2024-11-25");
-    const id = documentId(options(a.root), date);
+    const id = documentId(inputs(a.root), 2024, false, date);
     expect(id).toMatch(/^[0-9a-f]{32}$/);
-    expect(documentId(options(path.join(elsewhere, "deeper")), date)).toBe(id);
-    expect(documentId({ ...options(a.root), print: true }, date)).not.toBe(id);
+    expect(documentId(inputs(path.join(elsewhere, "deeper")), 2024, false, date)).toBe(id);
+    expect(documentId(inputs(a.root), 2024, true, date)).not.toBe(id);
     a.edit("content/2024/good-practice/cumbria.md", (t) => t.replace("Cumbria", "Cumbria "));
-    expect(documentId(options(a.root), date)).not.toBe(id);
+    expect(documentId(inputs(a.root), 2024, false, date)).not.toBe(id);
   });
 
-  it("lists the inputs by logical path: that year's content, forces.csv and data years up to the edition", () => {
+  it("lists the inputs by logical path: that year's content, the word list, forces.csv and data years up to the edition", () => {
     const fixture = copyFixtures();
     mkdirSync(path.join(fixture.dataDir, "2025"));
     writeFileSync(path.join(fixture.dataDir, "2025", "officers.csv"), "later year\n");
     writeFileSync(path.join(fixture.contentDir, "2024", ".DS_Store"), "x");
-    const paths = editionInputs(fixture.dataDir, fixture.contentDir, 2024).map((f) => f.path);
+    const { files, listing, hash } = editionInputs(fixture.dataDir, fixture.contentDir, 2024);
+    const paths = files.map((f) => f.path);
+    expect(listing.split("\n")[0]).toMatch(/^[0-9a-f]{64} {2}content\/2024\//);
+    expect(hash).toBe(sha256(`year=2024\n${listing}`));
+    expect(paths).toContain("content/wordlist.txt");
     expect(paths).toEqual([...paths].sort());
     expect(paths).toContain("content/2024/good-practice/images/swatch.png");
     expect(paths).toContain("content/2024/report.yml");
