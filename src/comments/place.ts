@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
-import type { SourceRef } from "../document/model.ts";
+import type { DataRows, RemovedFrom, SourceRef } from "../document/model.ts";
 import type { DraftRecord } from "./draftRecord.ts";
 import type { Box, RawAnnotation, Target } from "./model.ts";
 import { charsUnder, loose, pageChars, wordNear, type PageChar } from "./pageText.ts";
@@ -180,8 +180,49 @@ function changedNote(ctx: PlaceContext): string {
   return `text has changed since draft ${ctx.draft.id.number}`;
 }
 
-/** With `after`, the place is just after the words (where a caret inserts), not at their start. */
+/** Where struck words stood, said as such: "on text removed since draft 1, was content/…/kent.md:12". */
+function removedNote(was: RemovedFrom | null, also = false): string {
+  const since = was?.draft ?? null;
+  const where = was?.source ? `, was ${was.source.file}:${was.source.line}` : "";
+  return `${also ? "also " : ""}on text removed since ${since !== null ? `draft ${since}` : "the previous draft"}${where}`;
+}
+
+/**
+ * The printed text without the struck-through words, which are not in the source any more, and where
+ * each printed index lands in it.
+ */
+function withoutRemoved(t: TextTarget): { kept: TextTarget; at: (i: number) => number } {
+  const at = (i: number) => i - t.removed.reduce((n, r) => n + Math.max(0, Math.min(i, r.end) - r.start), 0);
+  let text = "";
+  let from = 0;
+  for (const r of [...t.removed].sort((a, b) => a.start - b.start)) {
+    text += t.text.slice(from, r.start);
+    from = r.end;
+  }
+  text += t.text.slice(from);
+  const figures = t.figures.map((f) => ({ ...f, start: at(f.start), end: at(f.end) }));
+  return { kept: { ...t, text, loose: loose(text), figures, removed: [] }, at };
+}
+
+/**
+ * A mark over struck words maps to where they stood in the earlier draft's source; over inserted and
+ * unchanged words, to the source as it is now; over both, to the words now, with the removed ones named.
+ */
 function textPlacement(t: TextTarget, start: number, end: number, ctx: PlaceContext, after = false): Placement {
+  if (t.removed.length > 0) {
+    const covered = t.text.slice(start, end).trim();
+    const over = t.removed.filter((r) => start < r.end && end > r.start);
+    const { kept, at } = withoutRemoved(t);
+    const [from, to] = [at(start), at(end)];
+    if (kept.text.slice(from, to).trim() === "") {
+      const was = over[0]?.was ?? null;
+      const targetOf: Target = t.how === "wording" || t.how === "setting" ? { type: "wording", id: t.id } : t.how === "table" ? { type: "table", id: t.id } : { type: "text", id: t.id };
+      return { covered, target: targetOf, source: was?.source ?? t.source, changed: removedNote(was) };
+    }
+    const inner = textPlacement(kept, from, to, ctx, after);
+    const notes = [inner.changed, ...(over.length ? [removedNote(over[0].was, true)] : [])].filter((n): n is string => n !== null);
+    return { ...inner, covered, changed: notes.length ? notes.join("; ") : null };
+  }
   const covered = t.text.slice(start, end).trim();
   const figure = t.figures.find((f) => start < f.end && end > f.start && start >= f.start);
   if (figure) return figurePlacement(figure.binding, covered, ctx);
@@ -236,6 +277,12 @@ function textPlacement(t: TextTarget, start: number, end: number, ctx: PlaceCont
   return { covered, target: targetOf(), source: null, changed: null };
 }
 
+/** The rows of this year's data among a figure's or chart's (a trend chart also reads earlier years). */
+export function currentRows(data: DataRows[], year: number): DataRows[] {
+  const now = data.filter((d) => d.file.startsWith(`data/${year}/`));
+  return now.length > 0 ? now : data;
+}
+
 function firstRow(data: { file: string; lines: string }[]): SourceRef | null {
   const d = data[0];
   if (!d) return null;
@@ -259,7 +306,8 @@ function chartPlacement(anchor: ChartAnchor, ctx: PlaceContext, covered: string)
   // The chart's own data file, when the draft kept its charts/ folder.
   const file = path.join(ctx.draft.dir, "charts", `${c.id.replace(/^chart\//, "")}.csv`);
   const csv = existsSync(file) ? file : null;
-  return { covered, target: { type: "chart", id: c.id, title: c.title, statistics: c.statistics, data: c.data, csv }, source: firstRow(c.data), changed: null };
+  // The chart's rows for the edition's year (not the oldest year a trend starts from).
+  return { covered, target: { type: "chart", id: c.id, title: c.title, statistics: c.statistics, data: c.data, csv }, source: firstRow(currentRows(c.data, ctx.draft.draft.year)), changed: null };
 }
 
 /** A setting of report.yml: the line that sets it. */
