@@ -1,7 +1,7 @@
 // The comments as people and tools read them: one line each in the reporter's file:line:column style
 // (an editor jumps to it), and comments.json and comments.csv with every field.
 import type { DataRows } from "../document/model.ts";
-import { currentRows } from "./place.ts";
+import { currentRows } from "./targets.ts";
 import type { ReviewComment } from "./model.ts";
 
 const quote = (text: string) => `"${text.replace(/\s+/g, " ").trim()}"`;

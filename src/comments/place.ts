@@ -4,13 +4,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
-import type { DataRows, RemovedFrom, SourceRef } from "../document/model.ts";
+import type { RemovedFrom, SourceRef } from "../document/model.ts";
 import type { DraftRecord } from "./draftRecord.ts";
 import type { Box, RawAnnotation, Target } from "./model.ts";
 import { charsUnder, loose, pageChars, wordNear, type PageChar } from "./pageText.ts";
 import type { PdfPage } from "./readPdf.ts";
 import { afterFigures, figureStillThere, findPrinted, offsetOf, positionOf, sourceFile } from "./sourcePosition.ts";
-import { ANY_SECTION, sectionsOnPage, VOCABULARY_FILE, WORDING_FILE, type ChartAnchor, type Targets, type TextTarget } from "./targets.ts";
+import { ANY_SECTION, currentRows, sectionsOnPage, VOCABULARY_FILE, WORDING_FILE, type ChartAnchor, type Targets, type TextTarget } from "./targets.ts";
 
 /** How far (in points) a note may sit from the nearest word and still be about it: an inch. */
 export const NEAR_LIMIT = 72;
@@ -70,7 +70,9 @@ export function pageModel(page: PdfPage, ctx: PlaceContext): PageModel {
   page.runs.forEach((run, r) => {
     if (runLoose[r] === headerLoose) header.add(r);
     if (run.str.trim() === String(page.number) && run.y < page.height * 0.1) folio.add(r);
-    if (/^\s*Draft\s+\d+\s+·/.test(run.str)) stamp.add(r);
+    // The draft's own marks: its footer stamp, the DRAFT watermark and the CHANGED label over a change
+    // bar (templates/draftMarks.tsx); a mark on them is about the draft, not "over nothing".
+    if (/^\s*Draft\s+\d+\s+·/.test(run.str) || run.str.trim() === "DRAFT" || run.str.trim() === "CHANGED") stamp.add(r);
   });
   return { page, chars, looseText, looseAt, charLoose, sections, charts: chartRegions(page, runLoose, onPage(ctx.targets.charts), onPage(ctx.targets.texts)), header, folio, stamp };
 }
@@ -118,6 +120,8 @@ export function place(a: RawAnnotation, pm: PageModel, ctx: PlaceContext, how: {
     // A caret at the end of a word inserts after it.
     insertAfter = a.subtype === "Caret" && near !== null && near.at > near.word[near.word.length - 1];
   }
+  // The watermark runs across the text under it: a mark on words is about the words, not the watermark.
+  if (selected.some((i) => !pm.stamp.has(pm.chars[i].run))) selected = selected.filter((i) => !pm.stamp.has(pm.chars[i].run));
   const runs = new Set(selected.map((i) => pm.chars[i].run));
   const all = (set: Set<number>) => runs.size > 0 && [...runs].every((r) => set.has(r));
   const covered = () => selected.map((i) => pm.chars[i].char).join("").trim();
@@ -275,12 +279,6 @@ function textPlacement(t: TextTarget, start: number, end: number, ctx: PlaceCont
     return { covered, target: targetOf(), source: null, changed: null };
   }
   return { covered, target: targetOf(), source: null, changed: null };
-}
-
-/** The rows of this year's data among a figure's or chart's (a trend chart also reads earlier years). */
-export function currentRows(data: DataRows[], year: number): DataRows[] {
-  const now = data.filter((d) => d.file.startsWith(`data/${year}/`));
-  return now.length > 0 ? now : data;
 }
 
 function firstRow(data: { file: string; lines: string }[]): SourceRef | null {

@@ -1,7 +1,7 @@
 // Everything the draft prints that a comment can be about, flattened from its document: each printed
 // text with the figures in it and how to find its source (a block knows where it starts; a title or a
 // lede is looked for in its file; fixed wording in the builder's labels), and each chart's heading.
-import type { Block, ChartFigure, Inline, RemovedFrom, ReportDocument, Section, SourceRef } from "../document/model.ts";
+import type { Block, ChartFigure, DataRows, Inline, RemovedFrom, ReportDocument, Section, SourceRef } from "../document/model.ts";
 import { loose } from "./pageText.ts";
 
 /** A span of the printed text that is a figure (a binding) rather than written words. */
@@ -47,6 +47,12 @@ export interface ChartAnchor {
 export interface Targets {
   texts: TextTarget[];
   charts: ChartAnchor[];
+}
+
+/** The rows of this year's data among a figure's or chart's (a trend chart also reads earlier years). */
+export function currentRows(data: DataRows[], year: number): DataRows[] {
+  const now = data.filter((d) => d.file.startsWith(`data/${year}/`));
+  return now.length > 0 ? now : data;
 }
 
 /** The section id of words printed around the sections (headings of parts), candidates on every page. */

@@ -11,7 +11,7 @@ import type { ReviewComment } from "../../src/comments/model.ts";
 import type { GoodPracticeEntry, ReportDocument } from "../../src/document/model.ts";
 import { buildDraft, type DraftResult } from "../../src/review/draftBuild.ts";
 import type { ReviewSheet } from "../../src/review/sheet.ts";
-import { Annotator, boxOf, runsOf } from "../helpers/annotate.ts";
+import { Annotator, boxOf, runBoxOf, runsOf } from "../helpers/annotate.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
 import { readPdfPages, type PageText } from "../helpers/pdfText.ts";
 
@@ -53,6 +53,8 @@ beforeAll(async () => {
   a.markup(cumbria, "StrikeOut", [boxOf(runs, cumbria, "forty")], { author: "A. Reviewer", text: "forty was right" });
   const bar = boxOf(runs, kent, "Middle management");
   a.note(kent, bar.x1 + 40, bar.y1 - 8, { author: "A. Reviewer", text: "bar looks short" });
+  // On the change bar's label, a mark of the draft's own.
+  a.markup(kent, "Highlight", [runBoxOf(runs, kent, "CHANGED")], { author: "A. Reviewer", text: "what changed here?" });
   const copyFile = await a.save(path.join(copy.root, "reviewed.pdf"));
   const out: string[] = [];
   const err: string[] = [];
@@ -135,7 +137,8 @@ describe("comments on draft 2", () => {
   it("are all placed: none is over nothing", () => {
     expect(comments.code, comments.err.join("\n")).toBe(0);
     expect(comments.err.filter((l) => l.includes("comment-over-nothing"))).toEqual([]);
-    expect(comments.list).toHaveLength(4);
+    expect(comments.list).toHaveLength(5);
+    expect(line("what changed here?")).toBe(`${path.join(copy.root, "reviewed.pdf")}: highlight (p. 8, A. Reviewer): "what changed here?" on "CHANGED" (the draft stamp)`);
   });
 
   it("over inserted words, at the new words' source; over a mix, at both", () => {
