@@ -208,6 +208,18 @@ function withoutRemoved(t: TextTarget): { kept: TextTarget; at: (i: number) => n
   return { kept: { ...t, text, loose: loose(text), figures, removed: [] }, at };
 }
 
+/** The source place of the kept text at `at`: the next word's start, or the end of the word before. */
+function standingPlace(kept: TextTarget, at: number, ctx: PlaceContext): SourceRef | null {
+  const next = kept.text.slice(at).match(/^\s*(\S+)/);
+  const prev = kept.text.slice(0, at).match(/(\S+)\s*$/);
+  const place = next
+    ? textPlacement(kept, at + next[0].length - next[1].length, at + next[0].length, ctx)
+    : prev
+      ? textPlacement(kept, at - prev[0].length, at - prev[0].length + prev[1].length, ctx, true)
+      : null;
+  return place && place.changed === null ? place.source : null;
+}
+
 /**
  * A mark over struck words maps to where they stood in the earlier draft's source; over inserted and
  * unchanged words, to the source as it is now; over both, to the words now, with the removed ones named.
@@ -221,7 +233,10 @@ function textPlacement(t: TextTarget, start: number, end: number, ctx: PlaceCont
     if (kept.text.slice(from, to).trim() === "") {
       const was = over[0]?.was ?? null;
       const targetOf: Target = t.how === "wording" || t.how === "setting" ? { type: "wording", id: t.id } : t.how === "table" ? { type: "table", id: t.id } : { type: "text", id: t.id };
-      return { covered, target: targetOf, source: was?.source ?? t.source, changed: removedNote(was) };
+      // Where the words stood in the source now: at the word that follows them (or after the one before),
+      // so an editor lands where they would go back; the earlier draft's line is in the note.
+      const here = standingPlace(kept, from, ctx);
+      return { covered, target: targetOf, source: here ?? was?.source ?? t.source, changed: removedNote(was) };
     }
     const inner = textPlacement(kept, from, to, ctx, after);
     const notes = [inner.changed, ...(over.length ? [removedNote(over[0].was, true)] : [])].filter((n): n is string => n !== null);

@@ -53,6 +53,9 @@ beforeAll(async () => {
   a.markup(cumbria, "StrikeOut", [boxOf(runs, cumbria, "forty")], { author: "A. Reviewer", text: "forty was right" });
   const bar = boxOf(runs, kent, "Middle management");
   a.note(kent, bar.x1 + 40, bar.y1 - 8, { author: "A. Reviewer", text: "bar looks short" });
+  // On a figure's struck old value in the running text.
+  const analysis = pdfPage(4);
+  a.markup(analysis, "Highlight", [boxOf(runs, analysis, "1.78 %", 0)], { author: "A. Reviewer", text: "was this wrong?" });
   // On the change bar's label, a mark of the draft's own.
   a.markup(kent, "Highlight", [runBoxOf(runs, kent, "CHANGED")], { author: "A. Reviewer", text: "what changed here?" });
   const copyFile = await a.save(path.join(copy.root, "reviewed.pdf"));
@@ -137,7 +140,7 @@ describe("comments on draft 2", () => {
   it("are all placed: none is over nothing", () => {
     expect(comments.code, comments.err.join("\n")).toBe(0);
     expect(comments.err.filter((l) => l.includes("comment-over-nothing"))).toEqual([]);
-    expect(comments.list).toHaveLength(5);
+    expect(comments.list).toHaveLength(6);
     expect(line("what changed here?")).toBe(`${path.join(copy.root, "reviewed.pdf")}: highlight (p. 8, A. Reviewer): "what changed here?" on "CHANGED" (the draft stamp)`);
   });
 
@@ -152,8 +155,15 @@ describe("comments on draft 2", () => {
     );
   });
 
-  it("over struck words, at the line where they stood in draft 1, said as such", () => {
-    expect(line("forty was right")).toBe(`${cumbriaMd}:7:1: strike-out (p. 6, A. Reviewer): "forty was right" on "forty" [on text removed since draft 1, was content/2024/good-practice/cumbria.md:7]`);
+  it("over struck words, where they stood (before the word that now follows them), with draft 1's line, said as such", () => {
+    expect(line("forty was right")).toBe(`${cumbriaMd}:7:61: strike-out (p. 6, A. Reviewer): "forty was right" on "forty" [on text removed since draft 1, was content/2024/good-practice/cumbria.md:7]`);
+  });
+
+  it("over a figure's struck old value, at the figure's {{ }} expression, with draft 1's line", () => {
+    // "The average force grew its women officers by {{ averageChange.officers | pct2 }}." is line 7; the expression's "{{" is at column 46.
+    const md = path.join(copy.contentDir, "2024", "analysis", "1-national.md");
+    expect(readFileSync(md, "utf8").split("\n")[6].indexOf("{{") + 1).toBe(46);
+    expect(line("was this wrong?")).toBe(`${md}:7:46: highlight (p. 4, A. Reviewer): "was this wrong?" on "1.78 %" [on text removed since draft 1, was content/2024/analysis/1-national.md:7]`);
   });
 
   it("on the chart, at its id and this year's rows", () => {
