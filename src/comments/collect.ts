@@ -63,12 +63,12 @@ export async function collectComments(files: string[], options: CollectOptions, 
         comment = placeThread(thread, modelOf(thread.marks.page), ctx, file);
       } catch (error) {
         // A fault of this command, not of the copy: say which comment, and go on with the others.
-        sink.messages.push({ severity: "error", file, page: thread.marks.page, rule: "comment-unplaced", message: `The ${thread.kind} by ${thread.head.author || "an unnamed reviewer"} on page ${thread.marks.page} could not be placed (${(error as Error).message}); please report this with the file.` });
+        sink.messages.push({ severity: "error", file, page: ctx.draft.reportPage(thread.marks.page) ?? undefined, rule: "comment-unplaced", message: `The ${thread.kind} by ${thread.head.author || "an unnamed reviewer"} on page ${ctx.draft.pageLabel(thread.marks.page)} could not be placed (${(error as Error).message}); please report this with the file.` });
         continue;
       }
       if (comment.target.type === "nothing") {
         const what = comment.covered ? `covers "${comment.covered}", which is not in the draft's document` : "covers no text or chart of the draft";
-        sink.messages.push({ severity: "warning", file, page: comment.page, rule: "comment-over-nothing", message: `The ${comment.kind} by ${comment.authors.join(", ") || "an unnamed reviewer"} on page ${comment.page} ${what}; it is listed with its page only.` });
+        sink.messages.push({ severity: "warning", file, page: ctx.draft.reportPage(comment.page) ?? undefined, rule: "comment-over-nothing", message: `The ${comment.kind} by ${comment.authors.join(", ") || "an unnamed reviewer"} on page ${comment.pageLabel} ${what}; it is listed with its page only.` });
       }
       comments.push(comment);
     }
@@ -92,6 +92,7 @@ function placeThread(thread: Thread, pm: PageModel, ctx: PlaceContext, pdfFile: 
     draft: ctx.draft.id,
     pdfs: [pdfFile],
     page: m.page,
+    pageLabel: ctx.draft.pageLabel(m.page),
     kind: thread.kind,
     authors: [thread.head.author].filter((a) => a !== ""),
     date: thread.head.date,

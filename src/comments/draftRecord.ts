@@ -32,6 +32,8 @@ export interface DraftRecord {
    * for a review-sheet page.
    */
   reportPage: (pdfPage: number) => number | null;
+  /** The page's label, as a viewer shows it (the draft PDF's /PageLabels): "17", or "Review 2" on the sheet. */
+  pageLabel: (pdfPage: number) => string;
 }
 
 const KEYWORD = /draft:(\d{4})\/(\d+)\/(\d+)\s*$/;
@@ -67,7 +69,9 @@ export function loadDraft(pdfFile: string, id: DraftId, folders: DraftFolders, s
     return null;
   }
   const draft = readJson<DraftJson>(path.join(dir, "draft.json"), sink);
-  const document = readJson<ReportDocument>(path.join(dir, "document.json"), sink);
+  // A later draft's printed.json is the document with its change marks, as the PDF prints it.
+  const printed = path.join(dir, "printed.json");
+  const document = readJson<ReportDocument>(existsSync(printed) ? printed : path.join(dir, "document.json"), sink);
   if (!draft || !document) return null;
   if (draft.number !== id.number || (!Number.isNaN(id.year) && draft.year !== id.year)) {
     sink.error(path.join(dir, "draft.json"), "draft-record-mismatch", `${pdfFile} is a copy of ${what}, but this record is of draft ${draft.number} of ${draft.year}.`);
@@ -80,7 +84,11 @@ export function loadDraft(pdfFile: string, id: DraftId, folders: DraftFolders, s
   const layout = existsSync(path.join(dir, "layout.json")) ? readJson<{ inserted?: { after: number; count: number } }>(path.join(dir, "layout.json"), sink) : null;
   const inserted = layout?.inserted ?? { after: 0, count: 0 };
   const reportPage = (pdfPage: number) => (pdfPage <= inserted.after ? pdfPage : pdfPage <= inserted.after + inserted.count ? null : pdfPage - inserted.count);
-  return { id: { year: draft.year, number: draft.number, revision: id.revision ?? draft.revision }, dir, draft, document, sectionPages: report?.sections ?? null, pageCount: report?.pageCount ?? null, reportPage };
+  const pageLabel = (pdfPage: number) => {
+    const p = reportPage(pdfPage);
+    return p === null ? `Review ${pdfPage - inserted.after}` : String(p);
+  };
+  return { id: { year: draft.year, number: draft.number, revision: id.revision ?? draft.revision }, dir, draft, document, sectionPages: report?.sections ?? null, pageCount: report?.pageCount ?? null, reportPage, pageLabel };
 }
 
 function draftDir(id: DraftId, folders: DraftFolders): string | null {

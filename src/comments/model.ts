@@ -63,7 +63,10 @@ export interface ReviewComment {
   draft: DraftId;
   /** The commented PDFs this comment was found in (several when reviewers made the same comment). */
   pdfs: string[];
+  /** The page's index in the PDF file (1-based). */
   page: number;
+  /** The page as the viewer shows it (the draft's page label): the report's page number, or "Review 2" on the sheet. */
+  pageLabel: string;
   kind: CommentKind;
   /** Every reviewer who made this comment, in the order their copies were given. */
   authors: string[];

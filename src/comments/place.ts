@@ -4,13 +4,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
-import type { SourceRef } from "../document/model.ts";
+import type { RemovedFrom, SourceRef } from "../document/model.ts";
 import type { DraftRecord } from "./draftRecord.ts";
 import type { Box, RawAnnotation, Target } from "./model.ts";
 import { charsUnder, loose, pageChars, wordNear, type PageChar } from "./pageText.ts";
 import type { PdfPage } from "./readPdf.ts";
 import { afterFigures, figureStillThere, findPrinted, offsetOf, positionOf, sourceFile } from "./sourcePosition.ts";
-import { ANY_SECTION, sectionsOnPage, VOCABULARY_FILE, WORDING_FILE, type ChartAnchor, type Targets, type TextTarget } from "./targets.ts";
+import { ANY_SECTION, currentRows, sectionsOnPage, VOCABULARY_FILE, WORDING_FILE, type ChartAnchor, type Targets, type TextTarget } from "./targets.ts";
 
 /** How far (in points) a note may sit from the nearest word and still be about it: an inch. */
 export const NEAR_LIMIT = 72;
@@ -70,7 +70,9 @@ export function pageModel(page: PdfPage, ctx: PlaceContext): PageModel {
   page.runs.forEach((run, r) => {
     if (runLoose[r] === headerLoose) header.add(r);
     if (run.str.trim() === String(page.number) && run.y < page.height * 0.1) folio.add(r);
-    if (/^\s*Draft\s+\d+\s+·/.test(run.str)) stamp.add(r);
+    // The draft's own marks: its footer stamp, the DRAFT watermark and the CHANGED label over a change
+    // bar (templates/draftMarks.tsx); a mark on them is about the draft, not "over nothing".
+    if (/^\s*Draft\s+\d+\s+·/.test(run.str) || run.str.trim() === "DRAFT" || run.str.trim() === "CHANGED") stamp.add(r);
   });
   return { page, chars, looseText, looseAt, charLoose, sections, charts: chartRegions(page, runLoose, onPage(ctx.targets.charts), onPage(ctx.targets.texts)), header, folio, stamp };
 }
@@ -118,6 +120,8 @@ export function place(a: RawAnnotation, pm: PageModel, ctx: PlaceContext, how: {
     // A caret at the end of a word inserts after it.
     insertAfter = a.subtype === "Caret" && near !== null && near.at > near.word[near.word.length - 1];
   }
+  // The watermark runs across the text under it: a mark on words is about the words, not the watermark.
+  if (selected.some((i) => !pm.stamp.has(pm.chars[i].run))) selected = selected.filter((i) => !pm.stamp.has(pm.chars[i].run));
   const runs = new Set(selected.map((i) => pm.chars[i].run));
   const all = (set: Set<number>) => runs.size > 0 && [...runs].every((r) => set.has(r));
   const covered = () => selected.map((i) => pm.chars[i].char).join("").trim();
@@ -180,8 +184,64 @@ function changedNote(ctx: PlaceContext): string {
   return `text has changed since draft ${ctx.draft.id.number}`;
 }
 
-/** With `after`, the place is just after the words (where a caret inserts), not at their start. */
+/** Where struck words stood, said as such: "on text removed since draft 1, was content/…/kent.md:12". */
+function removedNote(was: RemovedFrom | null, also = false): string {
+  const since = was?.draft ?? null;
+  const where = was?.source ? `, was ${was.source.file}:${was.source.line}` : "";
+  return `${also ? "also " : ""}on text removed since ${since !== null ? `draft ${since}` : "the previous draft"}${where}`;
+}
+
+/**
+ * The printed text without the struck-through words, which are not in the source any more, and where
+ * each printed index lands in it.
+ */
+function withoutRemoved(t: TextTarget): { kept: TextTarget; at: (i: number) => number } {
+  const at = (i: number) => i - t.removed.reduce((n, r) => n + Math.max(0, Math.min(i, r.end) - r.start), 0);
+  let text = "";
+  let from = 0;
+  for (const r of [...t.removed].sort((a, b) => a.start - b.start)) {
+    text += t.text.slice(from, r.start);
+    from = r.end;
+  }
+  text += t.text.slice(from);
+  const figures = t.figures.map((f) => ({ ...f, start: at(f.start), end: at(f.end) }));
+  return { kept: { ...t, text, loose: loose(text), figures, removed: [] }, at };
+}
+
+/** The source place of the kept text at `at`: the next word's start, or the end of the word before. */
+function standingPlace(kept: TextTarget, at: number, ctx: PlaceContext): SourceRef | null {
+  const next = kept.text.slice(at).match(/^\s*(\S+)/);
+  const prev = kept.text.slice(0, at).match(/(\S+)\s*$/);
+  const place = next
+    ? textPlacement(kept, at + next[0].length - next[1].length, at + next[0].length, ctx)
+    : prev
+      ? textPlacement(kept, at - prev[0].length, at - prev[0].length + prev[1].length, ctx, true)
+      : null;
+  return place && place.changed === null ? place.source : null;
+}
+
+/**
+ * A mark over struck words maps to where they stood in the earlier draft's source; over inserted and
+ * unchanged words, to the source as it is now; over both, to the words now, with the removed ones named.
+ */
 function textPlacement(t: TextTarget, start: number, end: number, ctx: PlaceContext, after = false): Placement {
+  if (t.removed.length > 0) {
+    const covered = t.text.slice(start, end).trim();
+    const over = t.removed.filter((r) => start < r.end && end > r.start);
+    const { kept, at } = withoutRemoved(t);
+    const [from, to] = [at(start), at(end)];
+    if (kept.text.slice(from, to).trim() === "") {
+      const was = over[0]?.was ?? null;
+      const targetOf: Target = t.how === "wording" || t.how === "setting" ? { type: "wording", id: t.id } : t.how === "table" ? { type: "table", id: t.id } : { type: "text", id: t.id };
+      // Where the words stood in the source now: at the word that follows them (or after the one before),
+      // so an editor lands where they would go back; the earlier draft's line is in the note.
+      const here = standingPlace(kept, from, ctx);
+      return { covered, target: targetOf, source: here ?? was?.source ?? t.source, changed: removedNote(was) };
+    }
+    const inner = textPlacement(kept, from, to, ctx, after);
+    const notes = [inner.changed, ...(over.length ? [removedNote(over[0].was, true)] : [])].filter((n): n is string => n !== null);
+    return { ...inner, covered, changed: notes.length ? notes.join("; ") : null };
+  }
   const covered = t.text.slice(start, end).trim();
   const figure = t.figures.find((f) => start < f.end && end > f.start && start >= f.start);
   if (figure) return figurePlacement(figure.binding, covered, ctx);
@@ -259,7 +319,8 @@ function chartPlacement(anchor: ChartAnchor, ctx: PlaceContext, covered: string)
   // The chart's own data file, when the draft kept its charts/ folder.
   const file = path.join(ctx.draft.dir, "charts", `${c.id.replace(/^chart\//, "")}.csv`);
   const csv = existsSync(file) ? file : null;
-  return { covered, target: { type: "chart", id: c.id, title: c.title, statistics: c.statistics, data: c.data, csv }, source: firstRow(c.data), changed: null };
+  // The chart's rows for the edition's year (not the oldest year a trend starts from).
+  return { covered, target: { type: "chart", id: c.id, title: c.title, statistics: c.statistics, data: c.data, csv }, source: firstRow(currentRows(c.data, ctx.draft.draft.year)), changed: null };
 }
 
 /** A setting of report.yml: the line that sets it. */

@@ -1,7 +1,7 @@
 // Everything the draft prints that a comment can be about, flattened from its document: each printed
 // text with the figures in it and how to find its source (a block knows where it starts; a title or a
 // lede is looked for in its file; fixed wording in the builder's labels), and each chart's heading.
-import type { Block, ChartFigure, Inline, ReportDocument, Section, SourceRef } from "../document/model.ts";
+import type { Block, ChartFigure, DataRows, Inline, RemovedFrom, ReportDocument, Section, SourceRef } from "../document/model.ts";
 import { loose } from "./pageText.ts";
 
 /** A span of the printed text that is a figure (a binding) rather than written words. */
@@ -11,6 +11,13 @@ export interface FigureSpan {
   binding: string;
 }
 
+/** A span of the printed text that a later draft prints struck through: words removed since an earlier draft. */
+export interface RemovedSpan {
+  start: number;
+  end: number;
+  was: RemovedFrom | null;
+}
+
 export interface TextTarget {
   sectionId: string;
   /** The document id of what is printed ("entry/kent/3", "entry/kent/title", "table/change"). */
@@ -18,6 +25,8 @@ export interface TextTarget {
   text: string;
   loose: { text: string; map: number[] };
   figures: FigureSpan[];
+  /** Words struck through in a draft (not in the source any more); empty outside a marked draft. */
+  removed: RemovedSpan[];
   /**
    * How to find the words' source: "block" starts exactly at `source`; "search" looks for the words in
    * `file` (front matter, report.yml, the force register); "wording" is the builder's fixed wording;
@@ -38,6 +47,12 @@ export interface ChartAnchor {
 export interface Targets {
   texts: TextTarget[];
   charts: ChartAnchor[];
+}
+
+/** The rows of this year's data among a figure's or chart's (a trend chart also reads earlier years). */
+export function currentRows(data: DataRows[], year: number): DataRows[] {
+  const now = data.filter((d) => d.file.startsWith(`data/${year}/`));
+  return now.length > 0 ? now : data;
 }
 
 /** The section id of words printed around the sections (headings of parts), candidates on every page. */
@@ -70,15 +85,16 @@ export function documentTargets(document: ReportDocument): Targets {
 }
 
 function make(sectionId: string, id: string, inlines: Inline[] | string, how: TextTarget["how"], source: SourceRef | null, file: string | null): TextTarget | null {
-  const { text, figures } = typeof inlines === "string" ? { text: inlines, figures: [] } : flatten(inlines);
+  const { text, figures, removed } = typeof inlines === "string" ? { text: inlines, figures: [], removed: [] } : flatten(inlines);
   if (text.trim() === "") return null;
-  return { sectionId, id, text, loose: loose(text), figures, how, source, file };
+  return { sectionId, id, text, loose: loose(text), figures, removed, how, source, file };
 }
 
 /** Printed text of inlines, and where its figures are in it. */
-export function flatten(inlines: Inline[]): { text: string; figures: FigureSpan[] } {
+export function flatten(inlines: Inline[]): { text: string; figures: FigureSpan[]; removed: RemovedSpan[] } {
   let text = "";
   const figures: FigureSpan[] = [];
+  const removed: RemovedSpan[] = [];
   const walk = (nodes: Inline[]) => {
     for (const node of nodes) {
       if (node.type === "text") text += node.value;
@@ -87,11 +103,15 @@ export function flatten(inlines: Inline[]): { text: string; figures: FigureSpan[
         text += node.text;
       } else if (node.type === "break") text += "\n";
       else if (node.type === "footnoteRef") text += String(node.number);
-      else walk(node.children);
+      else if (node.type === "delete") {
+        const start = text.length;
+        walk(node.children);
+        removed.push({ start, end: text.length, was: node.was ?? null });
+      } else walk(node.children);
     }
   };
   walk(inlines);
-  return { text, figures };
+  return { text, figures, removed };
 }
 
 function collectBlocks(sectionId: string, blocks: Block[], file: string | null, out: TextTarget[]): void {
@@ -143,6 +163,8 @@ function collectSection(section: Section, texts: TextTarget[], charts: ChartAnch
         for (const row of [...t.rows, ...(t.footerRow ? [t.footerRow] : [])]) {
           for (const [key, cell] of Object.entries(row)) {
             const inl: Inline[] = cell.binding ? [{ type: "figure", binding: cell.binding, text: cell.text }] : [{ type: "text", value: cell.text }];
+            // A draft prints a changed cell's previous text struck through before it.
+            if (cell.was !== undefined) inl.unshift({ type: "delete", children: [{ type: "text", value: `${cell.was} ` }] });
             push(make(sid, `${t.id}/${key}`, inl, "table", null, null));
           }
         }
@@ -155,13 +177,14 @@ function collectSection(section: Section, texts: TextTarget[], charts: ChartAnch
       if (section.chart && section.panel) charts.push({ sectionId: sid, chart: section.chart, heading: section.panel.chartLabel });
       for (const d of section.panel?.differences ?? []) {
         push(make(sid, `${d.id}/label`, d.label, "wording", null, WORDING_FILE));
-        push(make(sid, d.id, [d.value, { type: "text", value: ` ${d.unit}` }], "wording", null, WORDING_FILE));
+        const was: Inline[] = d.was !== undefined ? [{ type: "delete", children: [{ type: "text", value: `${d.was} ` }] }] : [];
+        push(make(sid, d.id, [...was, d.value, { type: "text", value: ` ${d.unit}` }], "wording", null, WORDING_FILE));
         push(make(sid, `${d.id}/note`, d.note, "wording", null, WORDING_FILE));
       }
       if (section.noFigures) push(make(sid, `${sid}/no-figures`, section.noFigures, "wording", null, WORDING_FILE));
       if (section.noEntry) push(make(sid, `${sid}/no-entry`, section.noEntry, "wording", null, WORDING_FILE));
       for (const entry of section.entries) {
-        push(make(sid, `${entry.id}/title`, entry.title, "search", null, entry.source.file));
+        push(make(sid, `${entry.id}/title`, entry.titleMarks ?? entry.title, "search", null, entry.source.file));
         push(make(sid, `${entry.id}/lede`, entry.lede, "search", null, entry.source.file));
         body(entry.body, entry.source.file);
         for (const [i, link] of entry.links.entries()) push(make(sid, `${entry.id}/link-${i + 1}`, link.text, "search", null, entry.source.file));

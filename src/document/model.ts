@@ -41,8 +41,17 @@ export type Inline =
   | { type: "link"; url: string; children: Inline[] }
   | { type: "break" }
   | { type: "footnoteRef"; number: number }
-  /** Drafts only: words added or removed since the previous draft (see src/review/changes.ts). */
-  | { type: "insert" | "delete"; children: Inline[] };
+  /**
+   * Drafts only: words added or removed since the previous draft (see src/review/changes.ts); a deletion
+   * says which draft had the words and where they were written in it.
+   */
+  | { type: "insert" | "delete"; children: Inline[]; was?: RemovedFrom };
+
+/** Where removed words stood: the earlier draft and the source of the block that held them there. */
+export interface RemovedFrom {
+  draft: number | null;
+  source: SourceRef | null;
+}
 
 interface Located {
   /** Stable within its section: the section or entry id, then the block's place in it ("entry/kent/3"). */
@@ -155,6 +164,8 @@ export interface GoodPracticeEntry {
   body: RichText;
   links: { text: string; url: string }[];
   sample: boolean;
+  /** Drafts only: the title with its changes since the previous draft marked. */
+  titleMarks?: Inline[];
 }
 
 /** One difference printed large on a force page, with what it is above and what it compares below. */
@@ -165,6 +176,8 @@ export interface ForceDifference {
   value: Inline;
   unit: string;
   note: Inline[];
+  /** Drafts only: the value in the previous draft, where it changed (printed struck through beside the new). */
+  was?: string;
 }
 
 export interface ForcePanel {

@@ -1,5 +1,7 @@
 // The preview page: the draft drawn with pdf.js (served from the installed pdfjs-dist), the pages an
 // edit touched first, and the build's errors and warnings beside it. It asks /status twice a second.
+// It asks for a PDF only once the status says one is there (no 404 while the first build runs), says
+// "building…" until then, and hides the panels that have nothing to show.
 export function previewPage(year: number): string {
   return `<!doctype html>
 <html lang="en-GB">
@@ -15,7 +17,8 @@ export function previewPage(year: number): string {
   main { display: grid; grid-template-columns: minmax(0, 1fr) 340px; gap: 16px; padding: 16px; }
   #pages canvas, #first canvas { display: block; margin: 0 auto 12px; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.25); max-width: 100%; height: auto; }
   #first { border: 3px solid #b0186a; padding: 8px; margin-bottom: 16px; background: #fff5fa; }
-  #first:empty, #first[hidden] { display: none; }
+  #first:empty, #first[hidden], [hidden] { display: none; }
+  #pages p.waiting { padding: 48px 16px; text-align: center; color: #55506a; }
   #first h2, aside h2 { font-size: 14px; margin: 0 0 8px; }
   aside { font-size: 13px; position: sticky; top: 52px; align-self: start; max-height: calc(100vh - 70px); overflow: auto; }
   aside.failed #errors-box { border: 2px solid #8a0f2e; background: #fff0f3; padding: 8px; }
@@ -29,11 +32,11 @@ export function previewPage(year: number): string {
 <main>
   <div>
     <section id="first" hidden><h2>Changed just now</h2><div id="first-pages"></div></section>
-    <div id="pages"></div>
+    <div id="pages"><p class="waiting">Building the draft…</p></div>
   </div>
   <aside>
-    <div id="errors-box"><h2>Errors</h2><ul id="errors"><li hidden></li></ul></div>
-    <h2>Warnings</h2><ul id="warnings"></ul>
+    <div id="errors-box" hidden><h2>Errors</h2><ul id="errors"></ul></div>
+    <div id="warnings-box" hidden><h2>Warnings</h2><ul id="warnings"></ul></div>
   </aside>
 </main>
 <script type="module">
@@ -55,23 +58,32 @@ export function previewPage(year: number): string {
     into.replaceChildren(...canvases);
   }
   function list(id, lines) {
+    $(id + "-box").hidden = lines.length === 0;
     $(id).replaceChildren(...lines.map((line) => { const li = document.createElement("li"); li.append(Object.assign(document.createElement("code"), { textContent: line })); return li; }));
   }
   async function poll() {
+    let status;
     try {
-      const status = await (await fetch("/status", { cache: "no-store" })).json();
-      $("state").textContent = status.building ? "rebuilding…" : status.lastOk === false ? "last save has errors; showing the last good draft" : status.lastOk ? "up to date" : "starting…";
+      status = await (await fetch("/status", { cache: "no-store" })).json();
+    } catch (error) {
+      $("state").textContent = "the preview server is not answering";
+      setTimeout(poll, 500);
+      return;
+    }
+    try {
+      $("state").textContent = status.building ? (status.version === 0 ? "building…" : "rebuilding…") : status.lastOk === false ? (status.version === 0 ? "the draft has errors" : "last save has errors; showing the last good draft") : status.lastOk ? "up to date" : "building…";
       $("state").className = status.building ? "building" : status.lastOk === false ? "failed" : "ok";
       $("timing").textContent = status.lastBuildMs === null ? "" : "draft " + status.lastBuildMs + " ms" + (status.firstLookMs === null ? "" : ", first look " + status.firstLookMs + " ms");
       list("errors", status.errors);
       document.querySelector("aside").className = status.errors.length > 0 ? "failed" : "";
       list("warnings", status.warnings);
-      if (status.sectionsVersion !== sectionsVersion) {
+      // Version 0 means there is no such PDF yet: nothing is asked for, and the box stays hidden.
+      if (status.sectionsVersion > 0 && status.sectionsVersion !== sectionsVersion) {
         sectionsVersion = status.sectionsVersion;
-        $("first").hidden = false;
         await draw("/first-look.pdf?v=" + sectionsVersion, $("first-pages"));
       }
-      if (status.version !== version) {
+      $("first").hidden = sectionsVersion <= 0 || status.changedSections.length === 0 || $("first-pages").childElementCount === 0;
+      if (status.version > 0 && status.version !== version) {
         version = status.version;
         await draw("/draft.pdf?v=" + version, $("pages"));
         const first = status.changedSections[0];
@@ -79,7 +91,9 @@ export function previewPage(year: number): string {
         if (page) document.querySelector('#pages canvas[data-page="' + page + '"]')?.scrollIntoView({ block: "start" });
       }
     } catch (error) {
-      $("state").textContent = "the preview server is not answering";
+      // A PDF that could not be drawn (replaced while it loaded): the pages on screen stay; try again.
+      version = -1;
+      sectionsVersion = -1;
     }
     setTimeout(poll, 500);
   }

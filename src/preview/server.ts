@@ -4,7 +4,7 @@
 // The server answers GET and HEAD only, from a fixed table of routes (no path is ever mapped to a file,
 // so nothing outside the current build can be asked for), and listens on 127.0.0.1 alone.
 import { watch, type FSWatcher } from "chokidar";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -92,6 +92,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
   let draft: Buffer | null = null;
   let firstLook: Buffer | null = null;
+  // The last good draft of an earlier preview is shown at once, while the first rebuild runs.
+  const lastGood = path.join(buildOptions.outDir, String(options.year), "report.pdf");
+  if (existsSync(lastGood)) {
+    try {
+      draft = readFileSync(lastGood);
+      state.version = 1;
+    } catch {
+      draft = null;
+    }
+  }
   let pending = false;
   let worker: Worker;
 

@@ -1,13 +1,13 @@
 // What changed between two drafts, and a copy of the document with the changes marked as latexdiff marks
-// them: inserted words wrapped in `insert`, removed words put back in `delete`, word by word (diffWords
-// from the `diff` package). A pure function of the two documents; only drafts print the marked copy.
+// them: inserted words wrapped in `insert`, removed words put back in `delete`, word by word (diffArrays
+// from the `diff` package over words, each figure one word). A pure function of the two documents; only drafts print the marked copy.
 //
 // Blocks are paired by text, not by id: block ids are numbered in reading order, so a paragraph added
 // near the top would shift every id after it. Within an entry's (or section's) text, the blocks that are
 // equal line up (diffArrays); in each run of differing blocks, old and new are paired in order and word-
 // diffed, and the ones left over are wholly inserted or deleted.
-import { diffArrays, diffWords } from "diff";
-import type { Block, GoodPracticeEntry, Inline, ReportDocument, RichText, Section, TableCell, TableFigure } from "../document/model.ts";
+import { diffArrays } from "diff";
+import { chartFigures, type Block, type ChartFigure, type GoodPracticeEntry, type Inline, type RemovedFrom, type ReportDocument, type RichText, type Section, type SourceRef, type TableCell, type TableFigure } from "../document/model.ts";
 import { inlineText } from "./units.ts";
 
 export interface FigureChange {
@@ -18,11 +18,19 @@ export interface FigureChange {
   source: { file: string; line: number; column: number } | null;
 }
 
+/** A chart whose data or wording changed: each changed value (or title), old → new. */
+export interface ChartChange {
+  id: string;
+  title: string;
+  values: { label: string; old: string | null; new: string | null }[];
+}
+
 export interface ChangeSummary {
   /** The draft compared with. */
   since: number | null;
   figures: FigureChange[];
   entries: { added: string[]; removed: string[]; changed: string[] };
+  charts: ChartChange[];
   /** Sections whose printed text changed. */
   sections: string[];
   /** Units (block ids and template parts, as in layout.json) marked in the draft. */
@@ -36,22 +44,39 @@ export interface MarkedDocument {
 
 type Mark = Extract<Inline, { type: "insert" | "delete" }>;
 const ins = (children: Inline[]): Mark => ({ type: "insert", children });
-const del = (text: string): Mark => ({ type: "delete", children: [{ type: "text", value: text }] });
+const del = (text: string, was?: RemovedFrom): Mark => ({ type: "delete", children: [{ type: "text", value: text }], ...(was ? { was } : {}) });
 
-/** The new inlines with the words not in `oldText` wrapped in insert marks and the words gone put back as delete marks. */
-export function markInlines(nodes: Inline[], oldText: string): Inline[] {
+/**
+ * Words, spaces and single marks, with each figure one token: a figure's text ("30.95 %") must never be
+ * split at its "." or space, or a changed value would print as fragments ("by ~~12~~ 0.14 %").
+ */
+export function diffTokens(nodes: Inline[]): string[] {
+  const out: string[] = [];
+  for (const node of nodes) {
+    if (node.type === "figure") out.push(node.text);
+    else if (node.type === "text") out.push(...(node.value.match(/\s+|[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu) ?? []));
+    else if (node.type === "break") out.push(" ");
+    else if (node.type === "footnoteRef") out.push(String(node.number));
+    else out.push(...diffTokens(node.children));
+  }
+  return out;
+}
+
+/** The new inlines with the words not in `old` wrapped in insert marks and the words gone put back as delete marks. */
+export function markInlines(nodes: Inline[], old: Inline[], was?: RemovedFrom): Inline[] {
   const newText = inlineText(nodes);
-  if (newText === oldText) return nodes;
+  if (newText === inlineText(old)) return nodes;
   const inserted: [number, number][] = [];
   const deletions = new Map<number, string>();
   let pos = 0;
-  for (const part of diffWords(oldText, newText)) {
+  for (const part of diffArrays(diffTokens(old), diffTokens(nodes))) {
+    const value = part.value.join("");
     if (part.added) {
-      inserted.push([pos, pos + part.value.length]);
-      pos += part.value.length;
+      inserted.push([pos, pos + value.length]);
+      pos += value.length;
     } else if (part.removed) {
-      deletions.set(pos, (deletions.get(pos) ?? "") + part.value);
-    } else pos += part.value.length;
+      deletions.set(pos, (deletions.get(pos) ?? "") + value);
+    } else pos += value.length;
   }
   const isInserted = (a: number, b: number) => inserted.some(([s, e]) => s < b && a < e);
   const emitted = new Set<number>();
@@ -61,7 +86,7 @@ export function markInlines(nodes: Inline[], oldText: string): Inline[] {
     if (text === undefined || emitted.has(k)) return [];
     emitted.add(k);
     const needsSpace = !/\s$/.test(text) && k < newText.length && !/\s/.test(newText[k]);
-    return [del(needsSpace ? `${text} ` : text)];
+    return [del(needsSpace ? `${text} ` : text, was)];
   };
 
   let offset = 0;
@@ -121,9 +146,16 @@ function blockText(block: Block): string {
 class Marker {
   readonly units = new Set<string>();
 
+  constructor(readonly since: number | null) {}
+
+  /** Where words removed from an earlier draft's block stood. */
+  from(source: SourceRef | null): RemovedFrom {
+    return { draft: this.since, source };
+  }
+
   /** Every word of a block marked inserted (a new block), or the block rebuilt as deleted text. */
   whole(block: Block, mark: "insert" | "delete"): Block {
-    const wrap = (children: Inline[]): Inline[] => (mark === "insert" ? [ins(children)] : [del(inlineText(children))]);
+    const wrap = (children: Inline[]): Inline[] => (mark === "insert" ? [ins(children)] : [del(inlineText(children), this.from(block.source))]);
     switch (block.type) {
       case "paragraph":
       case "heading":
@@ -144,12 +176,12 @@ class Marker {
     if (blockText(block) === blockText(old)) return block;
     if ((block.type === "paragraph" || block.type === "heading") && (old.type === "paragraph" || old.type === "heading")) {
       this.units.add(block.id);
-      return { ...block, children: markInlines(block.children, inlineText(old.children)) };
+      return { ...block, children: markInlines(block.children, old.children, this.from(old.source)) };
     }
     if (block.type === "list" && old.type === "list") return { ...block, items: this.blockLists(block.items, old.items) };
     if (block.type === "quote" && old.type === "quote") {
       const [children] = this.blockLists([block.children], [old.children]);
-      const attribution = block.attribution ? this.lede(`${block.id}/attribution`, block.attribution, old.attribution ?? []) : null;
+      const attribution = block.attribution ? this.lede(`${block.id}/attribution`, block.attribution, old.attribution ?? [], old.source) : null;
       return { ...block, children, attribution };
     }
     return this.whole(block, "insert");
@@ -207,19 +239,21 @@ class Marker {
     return { ...current, rows: marked.slice(0, current.rows.length), footerRow: current.footerRow ? marked[current.rows.length] : null };
   }
 
-  lede(id: string, current: Inline[], previous: Inline[]): Inline[] {
-    const marked = markInlines(current, inlineText(previous));
+  lede(id: string, current: Inline[], previous: Inline[], source: SourceRef | null = null): Inline[] {
+    const marked = markInlines(current, previous, this.from(source));
     if (marked !== current) this.units.add(id);
     return marked;
   }
 
   entry(current: GoodPracticeEntry, previous: GoodPracticeEntry | undefined): GoodPracticeEntry {
+    const title: Inline[] = [{ type: "text", value: current.title }];
     if (!previous) {
       this.units.add(`${current.id}/title`);
-      return { ...current, lede: [ins(current.lede)], body: this.richText(current.body, null) };
+      return { ...current, titleMarks: [ins(title)], lede: [ins(current.lede)], body: this.richText(current.body, null) };
     }
-    if (current.title !== previous.title) this.units.add(`${current.id}/title`);
-    return { ...current, lede: this.lede(`${current.id}/lede`, current.lede, previous.lede), body: this.richText(current.body, previous.body) };
+    // A changed title is marked word by word, as body text is.
+    const titleMarks = current.title !== previous.title ? this.lede(`${current.id}/title`, title, [{ type: "text", value: previous.title }], previous.source) : undefined;
+    return { ...current, ...(titleMarks ? { titleMarks } : {}), lede: this.lede(`${current.id}/lede`, current.lede, previous.lede, previous.source), body: this.richText(current.body, previous.body) };
   }
 
   section(current: Section, previous: Section | undefined): Section {
@@ -246,9 +280,9 @@ class Marker {
                 if (!was) return d;
                 const note = this.lede(d.id, d.note, was.note);
                 if (inlineText([was.value]) === inlineText([d.value])) return { ...d, note };
-                // The big figure underlined, and what it was struck through in the note beneath it.
+                // The big figure underlined, and what it was struck through beside it (BigFigure prints `was`).
                 this.units.add(d.id);
-                return { ...d, value: ins([d.value]), note: [del(inlineText([was.value])), { type: "text" as const, value: " " }, ...note] };
+                return { ...d, value: ins([d.value]), was: inlineText([was.value]), note };
               }),
             }
           : null;
@@ -260,7 +294,7 @@ class Marker {
 
 /** The document to print in a draft, changes since `previous` marked, and the list of those changes. */
 export function markChanges(current: ReportDocument, previous: ReportDocument, since: number | null = null): MarkedDocument {
-  const marker = new Marker();
+  const marker = new Marker(since);
   const oldSections = new Map(previous.sections.map((s) => [s.id, s]));
   const sections = current.sections.map((s) => marker.section(s, oldSections.get(s.id)));
 
@@ -285,6 +319,36 @@ export function markChanges(current: ReportDocument, previous: ReportDocument, s
   const removedSections = previous.sections.filter((s) => !current.sections.some((c) => c.id === s.id)).map((s) => s.id);
   return {
     document: { ...current, sections },
-    changes: { since, figures, entries, sections: [...changedSections, ...removedSections], units },
+    changes: { since, figures, entries, charts: chartChanges(current, previous), sections: [...changedSections, ...removedSections], units },
   };
+}
+
+/**
+ * Charts whose drawing changed: compared through the table each carries (the values it draws, as printed)
+ * and its title. A chart has no words in the running text, so without this a moved line goes unseen.
+ */
+export function chartChanges(current: ReportDocument, previous: ReportDocument): ChartChange[] {
+  const before = new Map(chartFigures(previous).map((c) => [c.id, c]));
+  const out: ChartChange[] = [];
+  for (const chart of chartFigures(current)) {
+    const was = before.get(chart.id);
+    const values: ChartChange["values"] = [];
+    if (!was) values.push({ label: "chart", old: null, new: chart.title });
+    else {
+      if (was.title !== chart.title) values.push({ label: "title", old: was.title, new: chart.title });
+      const [now, then] = [chartCells(chart), chartCells(was)];
+      for (const [label, text] of now) if (then.get(label) !== text) values.push({ label, old: then.get(label) ?? null, new: text });
+      for (const [label, text] of then) if (!now.has(label)) values.push({ label, old: text, new: null });
+    }
+    if (values.length > 0) out.push({ id: chart.id, title: chart.title, values });
+  }
+  return out;
+}
+
+/** A chart's data table as "row, column" → printed value ("2024, Middle management" → "28.22 %"). */
+function chartCells(chart: ChartFigure): Map<string, string> {
+  const cells = new Map<string, string>();
+  const [head, ...rest] = chart.table.columns;
+  for (const row of chart.table.rows) for (const c of rest) if (row[c.key]) cells.set(`${row[head.key]?.text ?? ""}, ${c.label}`, row[c.key].text);
+  return cells;
 }

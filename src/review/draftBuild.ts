@@ -151,6 +151,9 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
     "layout.json": JSON.stringify(layout) + "\n",
     "draft.json": strictJson(record),
   };
+  // The document as this draft prints it, struck words included: what a reviewer's marks are placed on.
+  // document.json stays the unmarked document, which the next draft compares with.
+  if (previous) files["printed.json"] = strictJson(marked.document);
   if (options.packs) {
     t = performance.now();
     Object.assign(files, await buildPacks({ draftPdf: pdf, document: marked.document, pages: rendered.pages, pageCount: text.length, layout, sheet, dataDir: options.dataDir, marks, print: options.print }));

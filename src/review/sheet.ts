@@ -6,7 +6,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Block, ReportDocument, SourceRef } from "../document/model.ts";
 import { page as pageSize } from "../design/theme.ts";
 import type { ChangeSummary } from "./changes.ts";
-import { pagesOfBlock, sectionRanges, type LayoutMap } from "./layoutMap.ts";
+import { normalise, pagesOfBlock, sectionRanges, type LayoutMap } from "./layoutMap.ts";
 import type { ProofFinding, ProofResult } from "./proofing.ts";
 
 export interface PageFit {
@@ -28,7 +28,13 @@ export interface ReviewSheet {
   warnings: Diagnostic[];
   pageFit: PageFit[];
   proofing: { findings: ProofFinding[]; silenced: ProofResult["silenced"]; wordList: number };
-  changes: (Omit<ChangeSummary, "figures"> & { figures: (ChangeSummary["figures"][number] & { pages: number[] })[]; pages: number[] }) | null;
+  changes:
+    | (Omit<ChangeSummary, "figures" | "charts"> & {
+        figures: (ChangeSummary["figures"][number] & { pages: number[] })[];
+        charts: (ChangeSummary["charts"][number] & { pages: number[] })[];
+        pages: number[];
+      })
+    | null;
 }
 
 /** Where each block and section was written: unit id → section and source. */
@@ -143,7 +149,9 @@ export function assembleSheet(input: SheetInputs): ReviewSheet {
     const pages = new Set<number>();
     for (const unit of input.changes.units) for (const p of pagesOfBlock(input.layout, unit)) pages.add(p);
     for (const f of figures) for (const p of f.pages) pages.add(p);
-    changes = { ...input.changes, figures, pages: [...pages].sort((a, b) => a - b) };
+    const charts = input.changes.charts.map((c) => ({ ...c, pages: chartPages(input.document, input.pages, input.layout, c.id) }));
+    for (const c of charts) for (const p of c.pages) pages.add(p);
+    changes = { ...input.changes, figures, charts, pages: [...pages].sort((a, b) => a - b) };
   }
   return {
     year: input.year,
@@ -157,6 +165,21 @@ export function assembleSheet(input: SheetInputs): ReviewSheet {
   };
 }
 
+/**
+ * The pages a chart is drawn on: among its section's pages, those printing its heading (a force's chart
+ * is headed by the panel's label, an analysis chart by its title); the section's first page otherwise.
+ */
+function chartPages(document: ReportDocument, pages: Record<string, number>, layout: LayoutMap, id: string): number[] {
+  const section = document.sections.find((s) => (s.kind === "analysis" ? s.charts.some((c) => c.id === id) : s.kind === "force" && s.chart?.id === id));
+  if (!section) return [];
+  const range = sectionRanges(pages, layout.pages.length).find((r) => r.id === section.id);
+  if (!range) return [];
+  const chart = section.kind === "analysis" ? section.charts.find((c) => c.id === id)! : null;
+  const heading = normalise(section.kind === "force" ? (section.panel?.chartLabel ?? "") : chart!.title);
+  const found = layout.pages.filter((p) => p.page >= range.first && p.page <= range.last && heading !== "" && p.runs.some((r) => normalise(r.str) === heading)).map((p) => p.page);
+  return found.length > 0 ? found : [range.first];
+}
+
 /** The sheet as lines for the terminal (diagnostics themselves go through the reporter). */
 export function sheetSummary(sheet: ReviewSheet): string[] {
   const lines: string[] = [];
@@ -168,6 +191,7 @@ export function sheetSummary(sheet: ReviewSheet): string[] {
     const c = sheet.changes;
     lines.push(`Changes since draft ${c.since}: ${c.figures.length} figures, ${c.entries.added.length} entries added, ${c.entries.removed.length} removed, ${c.entries.changed.length} changed; pages ${c.pages.join(", ") || "none"}.`);
     for (const f of c.figures) lines.push(`  ${f.id}: ${f.old ?? "(new)"} → ${f.new ?? "(removed)"}${f.pages.length ? ` (p. ${f.pages.join(", ")})` : ""}`);
+    for (const ch of c.charts) lines.push(`  ${ch.id}${ch.pages.length ? ` (p. ${ch.pages.join(", ")})` : ""}: ${ch.values.map((v) => `${v.label} ${v.old ?? "(new)"} → ${v.new ?? "(removed)"}`).join("; ")}`);
   }
   return lines;
 }

@@ -109,6 +109,17 @@ function SheetBody({ sheet }: { sheet: ReviewSheet }) {
           ) : (
             <Note>No printed figure changed.</Note>
           )}
+          {c.charts.length ? (
+            <Table
+              columns={[
+                { label: "Chart and value", width: 0.4 },
+                { label: "Was", width: 0.15 },
+                { label: "Now", width: 0.15 },
+                { label: "Printed on page", width: 0.3 },
+              ]}
+              rows={c.charts.flatMap((ch) => ch.values.map((v) => [`${ch.id}: ${v.label}`, v.old ?? "(new)", v.new ?? "(removed)", ch.pages.join(", ") || "–"]))}
+            />
+          ) : null}
         </>
       ) : null}
       <Heading>{`Warnings (${sheet.warnings.length})`}</Heading>

@@ -97,14 +97,14 @@ export function sectionUnits(section: Section): TextUnit[] {
               ...section.panel.differences.map((d) => ({
                 id: d.id,
                 section: s,
-                text: [d.label, inlineText([d.value]), d.unit, inlineText(d.note)].join(" "),
+                text: [d.label, ...(d.was !== undefined ? [d.was] : []), inlineText([d.value]), d.unit, inlineText(d.note)].join(" "),
                 bindings: inlineBindings([d.value, ...d.note]),
               })),
             ]
           : plain(`${s}/no-figures`, s, section.noFigures)),
         ...plain(`${s}/no-entry`, s, section.noEntry),
         ...section.entries.flatMap((e) => [
-          ...plain(`${e.id}/title`, s, e.title),
+          ...plain(`${e.id}/title`, s, e.titleMarks ? inlineText(e.titleMarks) : e.title),
           { id: `${e.id}/lede`, section: s, text: inlineText(e.lede), bindings: inlineBindings(e.lede) },
           ...richTextUnits(e.body, e.id, s),
           ...plain(`${e.id}/links`, s, e.links.map((l) => l.text).join(" ")),

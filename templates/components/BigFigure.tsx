@@ -10,6 +10,8 @@ export function BigFigure({ difference }: { difference: ForceDifference }) {
     <View style={{ marginBottom: space(0.75) }} wrap={false}>
       <Text style={styles.bigFigureLabel} hyphenationCallback={wholeWords}>{difference.label}</Text>
       <Text style={styles.bigFigure}>
+        {/* A draft shows a changed value's predecessor struck through beside it, smaller, on the same line. */}
+        {difference.was !== undefined ? <Text style={[styles.deleted, { fontSize: type.h3 }]}>{`${difference.was} `}</Text> : null}
         <Inlines nodes={[difference.value]} />
         <Text style={{ fontSize: type.h3, fontWeight: 600 }}> {difference.unit}</Text>
       </Text>

@@ -30,7 +30,7 @@ function Entry({ entry, first, furtherReading, force, fit }: { entry: GoodPracti
   return (
     <View break={!first}>
       <Text style={[styles.h2, { fontSize: type.h2 - 2, marginTop: 0, marginBottom: space(0.35), color: colours.women }]} minPresenceAhead={6 * type.leading} hyphenationCallback={wholeWords}>
-        {balanceHeadline(entry.title, { fontSize: type.h2 - 2, width: mainColumn }, [force])}
+        {entry.titleMarks ? <Inlines nodes={entry.titleMarks} /> : balanceHeadline(entry.title, { fontSize: type.h2 - 2, width: mainColumn }, [force])}
       </Text>
       <Text style={styles.lede} hyphenationCallback={wholeWords}>
         <Inlines nodes={entry.lede} />

@@ -133,9 +133,10 @@ describe("comments on one reviewer's copy", () => {
 
   it("writes comments.csv with a header and every comment, quoting text that has commas", () => {
     const csv = readFileSync(path.join(result.outDir, "comments.csv"), "utf8").trimEnd().split("\n");
-    expect(csv[0]).toBe("draft,page,kind,authors,date,text,replacement,covered,file,line,column,target,targetId,expression,data,changed,replies,pdfs");
+    // page is the page's label (as the viewer shows it), pdfPage its index in the file; this fake draft has no sheet, so they agree.
+    expect(csv[0]).toBe("draft,page,pdfPage,kind,authors,date,text,replacement,covered,file,line,column,target,targetId,expression,data,changed,replies,pdfs");
     expect(csv).toHaveLength(14);
-    expect(csv.find((l) => l.includes("mentees"))).toBe(`2024/3/1,6,replace,A. Reviewer,2024-11-26T09:30:00.000Z,colleagues,colleagues,mentees,${content("good-practice/cumbria.md")},7,19,text,entry/cumbria/1,,,,,${path.join(draft.root, "reviewer-a.pdf")}`);
+    expect(csv.find((l) => l.includes("mentees"))).toBe(`2024/3/1,6,6,replace,A. Reviewer,2024-11-26T09:30:00.000Z,colleagues,colleagues,mentees,${content("good-practice/cumbria.md")},7,19,text,entry/cumbria/1,,,,,${path.join(draft.root, "reviewer-a.pdf")}`);
   });
 });
 

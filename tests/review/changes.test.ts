@@ -10,7 +10,7 @@ const para = (id: string, children: Inline[]): Block => ({ id, source: null, typ
 
 describe("markInlines", () => {
   it("underlines added words and strikes removed ones, keeping emphasis", () => {
-    const marked = markInlines([text("Mentors met "), { type: "emphasis", children: [text("weekly")] }, text(" for a year.")], "Mentors met monthly for a year.");
+    const marked = markInlines([text("Mentors met "), { type: "emphasis", children: [text("weekly")] }, text(" for a year.")], [text("Mentors met monthly for a year.")]);
     expect(marked).toEqual([
       text("Mentors met "),
       // The removed word goes before the emphasis: it was not emphasised.
@@ -20,14 +20,25 @@ describe("markInlines", () => {
     ]);
   });
 
-  it("shows a changed figure as the old text struck through and the new one underlined", () => {
-    const marked = markInlines([text("Women hold "), figure("33 %"), text(" of posts.")], "Women hold 31 % of posts.");
-    expect(marked).toEqual([text("Women hold "), { type: "delete", children: [text("31 ")] }, { type: "insert", children: [figure("33 %")] }, text(" of posts.")]);
+  it("shows a changed figure as the whole old text struck through and the whole new one underlined", () => {
+    const marked = markInlines([text("Women hold "), figure("33.08 %"), text(" of posts.")], [text("Women hold "), figure("30.95 %"), text(" of posts.")]);
+    expect(marked).toEqual([text("Women hold "), { type: "delete", children: [text("30.95 % ")] }, { type: "insert", children: [figure("33.08 %")] }, text(" of posts.")]);
+  });
+
+  it("keeps a figure whole when the old value shares digits with the new (0.12 % → 0.14 %)", () => {
+    const marked = markInlines([text("grew by "), figure("0.14 %"), text(".")], [text("grew by "), figure("0.12 %"), text(".")]);
+    expect(marked).toEqual([text("grew by "), { type: "delete", children: [text("0.12 % ")] }, { type: "insert", children: [figure("0.14 %")] }, text(".")]);
+  });
+
+  it("says where removed words stood in the earlier draft", () => {
+    const was = { draft: 1, source: { file: "content/2024/good-practice/kent.md", line: 12, column: 1 } };
+    const marked = markInlines([text("replaced sixty lamps.")], [text("replaced forty lamps.")], was);
+    expect(marked).toEqual([text("replaced "), { type: "delete", children: [text("forty ")], was }, { type: "insert", children: [text("sixty")] }, text(" lamps.")]);
   });
 
   it("returns the same nodes when nothing changed", () => {
     const nodes = [text("Same "), figure("3 %")];
-    expect(markInlines(nodes, "Same 3 %")).toBe(nodes);
+    expect(markInlines(nodes, [text("Same 3 %")])).toBe(nodes);
   });
 });
 
@@ -56,7 +67,7 @@ describe("markChanges", () => {
     const { document, changes } = markChanges(after, before, 1);
     const body = (document.sections[0] as Extract<ReportDocument["sections"][number], { kind: "foreword" }>).body.blocks;
     expect(body.map((b) => [b.id, b.type === "paragraph" ? b.children : null])).toEqual([
-      ["foreword/lead/1/deleted", [{ type: "delete", children: [text("Gone.")] }]],
+      ["foreword/lead/1/deleted", [{ type: "delete", children: [text("Gone.")], was: { draft: 1, source: null } }]],
       ["foreword/lead/1", [text("Kept.")]],
     ]);
     expect(changes.units).toEqual(["foreword/lead/1/deleted"]);
