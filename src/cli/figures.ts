@@ -37,7 +37,10 @@ export function figuresCommand(argv: string[]): number {
     const { figures, sink } = editionFigures({ year, dataDir: values.data, contentDir: values.content }, positionals[0]);
     report(sink.messages);
     for (const line of formatFigureList(figures)) process.stdout.write(`${line}\n`);
-    process.stdout.write(`${figures.length} name${figures.length === 1 ? "" : "s"}${positionals[0] ? ` matching "${positionals[0]}"` : ""} for ${year}.\n`);
+    const yearForms = figures.filter((f) => f.yearFormOf).length;
+    const names = figures.length - yearForms;
+    const counted = `${names} name${names === 1 ? "" : "s"}${yearForms > 0 ? ` and ${yearForms} year form${yearForms === 1 ? "" : "s"}` : ""}`;
+    process.stdout.write(`${counted}${positionals[0] ? ` matching "${positionals[0]}"` : ""} for ${year}.\n`);
     return figures.length > 0 ? 0 : 1;
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
