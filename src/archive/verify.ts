@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { sha256 } from "../final/inputs.ts";
-import { CHECKSUMS, editionDir, MANIFEST } from "../final/layout.ts";
+import { archivedRevisions, CHECKSUMS, editionDir, MANIFEST } from "../final/layout.ts";
 import { currentToolchain, isEditionPath, manifestSchema, parseChecksums, type Manifest } from "./manifest.ts";
 import { comparePdfPages } from "./pdfPages.ts";
 import { runFinalBuild } from "./rebuild.ts";
@@ -35,6 +35,8 @@ export interface VerifyResult {
   rebuildSeconds?: number;
   /** What the rebuild printed (warnings, or the errors that stopped it). */
   rebuildLog?: string;
+  /** Set when there is no such archived edition or revision: nothing was checked, so nothing failed verification. */
+  absent?: boolean;
 }
 
 /** Every file below dir relative to it, "/"-separated; `skip` names top-level entries to leave out. */
@@ -56,7 +58,16 @@ export async function verifyEdition(options: VerifyOptions): Promise<VerifyResul
   const at = (name: string) => path.join(dir, name);
   const manifestFile = at(MANIFEST);
   if (!existsSync(manifestFile)) {
-    sink.error(manifestFile, "no-archived-edition", `There is no archived ${options.year} edition${options.revision > 1 ? ` revision ${options.revision}` : ""} here.`);
+    result.absent = true;
+    const revisions = archivedRevisions(options.archiveRoot, options.year);
+    const root = editionDir(options.archiveRoot, options.year);
+    if (revisions.length === 0) {
+      const flag = options.archiveRoot === "archive" ? "" : ` --archive ${options.archiveRoot}`;
+      sink.error(root, "no-archived-edition", `There is no archived ${options.year} edition here (no ${MANIFEST}). Archive one first: npm run archive -- --year ${options.year}${flag}`);
+    } else {
+      const held = revisions.length === 1 ? "revision 1 only" : `revisions ${revisions.slice(0, -1).join(", ")} and ${revisions.at(-1)}`;
+      sink.error(dir, "no-archived-edition", `There is no revision ${options.revision} of the archived ${options.year} edition; ${root} holds ${held}.`);
+    }
     return result;
   }
 

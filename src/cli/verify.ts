@@ -17,7 +17,7 @@ Options:
   --hashes-only    check the hashes, do not rebuild
   -h, --help       show this help
 
-Exit status: 0 verified, 1 a hash or an output differs (files named), 2 bad command line.`;
+Exit status: 0 verified, 1 a hash or an output differs (files named) or no such archived edition, 2 bad command line.`;
 
 runCli(usage, (args) => {
   const { values } = parseArgs({
@@ -37,6 +37,11 @@ runCli(usage, (args) => {
   if (!Number.isInteger(revision) || revision < 1) throw new UsageError(`--revision must be a whole number from 1, not "${values.revision}".`);
   return async () => {
     const result = await verifyEdition({ year, archiveRoot: values.archive!, revision, hashesOnly: values["hashes-only"]! });
+    // No such edition or revision: nothing was checked, so say that alone, not that a check failed.
+    if (result.absent) {
+      report(result.diagnostics);
+      return 1;
+    }
     if (result.checkedFiles > 0) process.stdout.write(`${result.dir}: checked the SHA-256 of ${result.checkedFiles} archived files.\n`);
     if (result.rebuildLog) process.stderr.write(result.rebuildLog.replace(/^(?=.)/gm, "  rebuild: "));
     if (result.rebuildSeconds !== undefined && result.outputs.length > 0) {
