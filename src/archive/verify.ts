@@ -1,7 +1,7 @@
 // `npm run verify`: proves an archived edition is what its archived inputs build. Checks SHA256SUMS and
 // every hash in manifest.json, flags files the manifest does not list, rebuilds the final edition from
 // <edition>/inputs/ alone into a temporary folder and compares every archived output with the rebuilt
-// one; for the PDF it names the first page that differs.
+// one; for the PDF it names the pages that show something different.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,7 +9,7 @@ import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { sha256 } from "../final/inputs.ts";
 import { archivedRevisions, CHECKSUMS, editionDir, MANIFEST } from "../final/layout.ts";
 import { currentToolchain, isEditionPath, manifestSchema, parseChecksums, type Manifest } from "./manifest.ts";
-import { comparePdfPages } from "./pdfPages.ts";
+import { comparePdfPages, describePageDifferences } from "./pdfPages.ts";
 import { runFinalBuild } from "./rebuild.ts";
 
 export interface VerifyOptions {
@@ -159,8 +159,7 @@ export async function compareOutputs(dir: string, manifest: Manifest, rebuiltDir
     if (relative.endsWith(".pdf")) {
       const pages = await comparePdfPages(archived, rebuilt);
       if (pages.unreadable) detail += `; the archived PDF cannot be read (${pages.unreadable})`;
-      else if (pages.firstDifferingPage !== null) detail += `; the first page that differs is page ${pages.firstDifferingPage} (${pages.pages[0]} pages archived, ${pages.pages[1]} rebuilt)`;
-      else detail += "; every page is the same, so the difference is in document-level data (metadata, outline, file structure)";
+      else detail += `; ${describePageDifferences(pages)}`;
     }
     result.outputs.push({ path: name, status: "differs", detail });
     sink.error(archivedFile, "output-differs", `The archived output ${detail}.`);
