@@ -61,7 +61,9 @@ export function parseYamlWithSchema<S extends z.ZodType>(file: string, text: str
         const parent = gap.path.slice(0, -1);
         const place = parent.length ? ` from ${parent.join(".")}` : "";
         const hint = gap.meant ? ` "${gap.meant}" on this line is not a field here; if it was meant as ${String(gap.path.at(-1))}, rename it.` : ` Add a line beginning "${String(gap.path.at(-1))}:"${parent.length ? ` under ${parent.join(".")}` : ""}${gap.maybe?.length ? `, or rename the one of ${gap.maybe.map((k) => `"${k}"`).join(", ")} (not fields here) that was meant as ${String(gap.path.at(-1))}` : ""}.`;
-        sink.error(file, "schema", `${field} is missing${place}: ${issue.message}.${hint}`, { line: gap.meant ? lineOf([...parent, gap.meant]) : lineOf(parent), column: 1 });
+        // zod's own wording ("Invalid input: expected string, received undefined") adds nothing to "missing".
+        const what = /^Invalid input/.test(issue.message) ? "" : `: ${issue.message}`;
+        sink.error(file, "schema", `${field} is missing${place}${what}.${hint}`, { line: gap.meant ? lineOf([...parent, gap.meant]) : lineOf(parent), column: 1 });
         continue;
       }
       sink.error(file, "schema", `${field ? `${field}: ` : ""}${issue.message}`, { line: lineOf(issue.path), column: 1 });
