@@ -50,6 +50,20 @@ describe("comparing two PDFs page by page", () => {
     expect(describePageDifferences(await comparePdfPages(a, shorter))).toBe("page 7 shows something different (9 pages archived, 8 rebuilt)");
   });
 
+  it("without pdftoppm, compares each page's text and says so", async () => {
+    const a = await labelledPdf(texts, { title: "T", date: new Date("2024-11-25T00:00:00Z") });
+    const b = await labelledPdf(texts.map((t, i) => (i === 3 ? "Twice" : t)), { title: "U", date: new Date("2025-11-25T00:00:00Z") });
+    const searchPath = process.env.PATH;
+    process.env.PATH = "/nonexistent"; // no pdftoppm to be found
+    try {
+      const c = await comparePdfPages(a, b);
+      expect(c).toMatchObject({ comparedBy: "text", differingPages: [4], labels: ["2"] });
+      expect(describePageDifferences(c)).toBe("page 2 shows something different (9 pages archived, 9 rebuilt; compared by their text, as pdftoppm is not installed)");
+    } finally {
+      process.env.PATH = searchPath;
+    }
+  });
+
   it("one data row changed: verify names the pages where the changed figures print, not the cover", async () => {
     const fixture = copyFixtures();
     // Final editions, as archived: their font subsets and document ID change with the data, so every
