@@ -1,15 +1,15 @@
 // `npm run verify`: proves an archived edition is what its archived inputs build. Checks SHA256SUMS and
 // every hash in manifest.json, flags files the manifest does not list, rebuilds the final edition from
 // <edition>/inputs/ alone into a temporary folder and compares every archived output with the rebuilt
-// one; for the PDF it names the first page that differs.
+// one; for the PDF it names the pages that show something different.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { sha256 } from "../load/editionInputs.ts";
-import { CHECKSUMS, editionDir, MANIFEST } from "../final/archiveFolders.ts";
+import { archivedRevisions, CHECKSUMS, editionDir, MANIFEST } from "../final/archiveFolders.ts";
 import { currentToolchain, isEditionPath, manifestSchema, parseChecksums, type Manifest } from "./manifest.ts";
-import { comparePdfPages } from "./pdfPages.ts";
+import { comparePdfPages, describePageDifferences } from "./pdfPages.ts";
 import { runFinalBuild } from "./rebuild.ts";
 
 export interface VerifyOptions {
@@ -35,6 +35,8 @@ export interface VerifyResult {
   rebuildSeconds?: number;
   /** What the rebuild printed (warnings, or the errors that stopped it). */
   rebuildLog?: string;
+  /** Set when there is no such archived edition or revision: nothing was checked, so nothing failed verification. */
+  absent?: boolean;
 }
 
 /** Every file below dir relative to it, "/"-separated; `skip` names top-level entries to leave out. */
@@ -56,7 +58,16 @@ export async function verifyEdition(options: VerifyOptions): Promise<VerifyResul
   const at = (name: string) => path.join(dir, name);
   const manifestFile = at(MANIFEST);
   if (!existsSync(manifestFile)) {
-    sink.error(manifestFile, "no-archived-edition", `There is no archived ${options.year} edition${options.revision > 1 ? ` revision ${options.revision}` : ""} here.`);
+    result.absent = true;
+    const revisions = archivedRevisions(options.archiveRoot, options.year);
+    const root = editionDir(options.archiveRoot, options.year);
+    if (revisions.length === 0) {
+      const flag = options.archiveRoot === "archive" ? "" : ` --archive ${options.archiveRoot}`;
+      sink.error(root, "no-archived-edition", `There is no archived ${options.year} edition here (no ${MANIFEST}). Archive one first: npm run archive -- --year ${options.year}${flag}`);
+    } else {
+      const held = revisions.length === 1 ? "revision 1 only" : `revisions ${revisions.slice(0, -1).join(", ")} and ${revisions.at(-1)}`;
+      sink.error(dir, "no-archived-edition", `There is no revision ${options.revision} of the archived ${options.year} edition; ${root} holds ${held}.`);
+    }
     return result;
   }
 
@@ -148,8 +159,7 @@ export async function compareOutputs(dir: string, manifest: Manifest, rebuiltDir
     if (relative.endsWith(".pdf")) {
       const pages = await comparePdfPages(archived, rebuilt);
       if (pages.unreadable) detail += `; the archived PDF cannot be read (${pages.unreadable})`;
-      else if (pages.firstDifferingPage !== null) detail += `; the first page that differs is page ${pages.firstDifferingPage} (${pages.pages[0]} pages archived, ${pages.pages[1]} rebuilt)`;
-      else detail += "; every page is the same, so the difference is in document-level data (metadata, outline, file structure)";
+      else detail += `; ${describePageDifferences(pages)}`;
     }
     result.outputs.push({ path: name, status: "differs", detail });
     sink.error(archivedFile, "output-differs", `The archived output ${detail}.`);

@@ -3,6 +3,7 @@ import { editionFigures } from "../build/figures.ts";
 import { BuildError } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { formatFigureList } from "../document/figureList.ts";
+import { plural } from "../domain/plural.ts";
 import { chooseEdition, editionFlags, readFlags, type Command, type Console } from "./flags.ts";
 
 const usage = `Usage: npm run figures -- [options] [FILTER]
@@ -32,7 +33,9 @@ function run(argv: string[], io: Console): number {
     const { figures, sink } = editionFigures({ year, dataDir: values.data, contentDir: values.content }, positionals[0]);
     report(sink.messages, (line) => io.err(`${line}\n`));
     for (const line of formatFigureList(figures)) io.out(`${line}\n`);
-    io.out(`${figures.length} name${figures.length === 1 ? "" : "s"}${positionals[0] ? ` matching "${positionals[0]}"` : ""} for ${year}.\n`);
+    const yearForms = figures.filter((f) => f.yearFormOf).length;
+    const counted = `${plural(figures.length - yearForms, "name")}${yearForms > 0 ? ` and ${plural(yearForms, "year form")}` : ""}`;
+    io.out(`${counted}${positionals[0] ? ` matching "${positionals[0]}"` : ""} for ${year}.\n`);
     return figures.length > 0 ? 0 : 1;
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;

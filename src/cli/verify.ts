@@ -17,7 +17,7 @@ Options:
   --hashes-only    check the hashes, do not rebuild
   -h, --help       show this help
 
-Exit status: 0 verified, 1 a hash or an output differs (files named), 2 bad command line.`;
+Exit status: 0 verified, 1 a hash or an output differs (files named) or no such archived edition, 2 bad command line.`;
 
 interface VerifyFlags {
   year?: string;
@@ -46,6 +46,11 @@ async function run(argv: string[], io: Console): Promise<number> {
   }
   {
     const result = await verifyEdition({ year, archiveRoot: values.archive, revision, hashesOnly: values["hashes-only"] });
+    // No such edition or revision: nothing was checked, so say that alone, not that a check failed.
+    if (result.absent) {
+      report(result.diagnostics, (line) => io.err(`${line}\n`));
+      return 1;
+    }
     if (result.checkedFiles > 0) io.out(`${result.dir}: checked the SHA-256 of ${result.checkedFiles} archived files.\n`);
     if (result.rebuildLog) io.err(result.rebuildLog.replace(/^(?=.)/gm, "  rebuild: "));
     if (result.rebuildSeconds !== undefined && result.outputs.length > 0) {

@@ -6,6 +6,8 @@ export interface FigureName {
   name: string;
   value: number | string | null;
   meaning: string;
+  /** Set on a name with a year in it (`bandCounts.x.2024.equal`): the year-free name to write instead. */
+  yearFormOf?: string;
 }
 
 /** The id by which an item of a list is named in an expression (forces by slug, staff groups by key). */
@@ -114,16 +116,45 @@ export function describeFigure(segments: string[], context: unknown): string {
   return [[what, group].filter(Boolean).join(" "), ...scopes, when].filter(Boolean).join(", ");
 }
 
+/**
+ * Every name with its value and meaning. A name with the edition's year or the previous year in it is
+ * listed in its year-free form (`current` / `previous`, the form content/README.md asks writers to use,
+ * since it stays right when the text is carried into next year) among the others, and again after all of
+ * them as a year form, marked with the name to write instead.
+ */
 export function listFigures(context: unknown, filter?: string): FigureName[] {
   const needle = filter?.toLowerCase();
-  return walkFigures(context)
-    .map(({ segments, value }) => ({ name: segments.join("."), value, meaning: describeFigure(segments, context) }))
-    .filter((f) => !needle || f.name.toLowerCase().includes(needle) || f.meaning.toLowerCase().includes(needle));
+  const { year, previousYear } = (context ?? {}) as { year?: number; previousYear?: number | null };
+  const aliasOf = (segment: string) => (year !== undefined && segment === String(year) ? "current" : previousYear != null && segment === String(previousYear) ? "previous" : undefined);
+  const named = (segments: string[], value: FigureName["value"]): FigureName => ({ name: segments.join("."), value, meaning: describeFigure(segments, context) });
+  const yearFree: FigureName[] = [];
+  const yearForms: FigureName[] = [];
+  for (const { segments, value } of walkFigures(context)) {
+    const at = segments.findIndex((segment, i) => i > 0 && aliasOf(segment) !== undefined);
+    if (at < 0) {
+      yearFree.push(named(segments, value));
+      continue;
+    }
+    const alias = segments.map((segment, i) => (i === at ? aliasOf(segment)! : segment));
+    yearFree.push(named(alias, value));
+    yearForms.push({ ...named(segments, value), yearFormOf: alias.join(".") });
+  }
+  const matches = (f: FigureName) => !needle || [f.name, f.meaning, f.yearFormOf ?? ""].some((text) => text.toLowerCase().includes(needle));
+  return [...yearFree, ...yearForms].filter(matches);
 }
 
-/** Lines for the terminal: name, value as {{ name }} alone prints it, meaning. */
+/** Lines for the terminal: name, value as {{ name }} alone prints it, meaning; year forms last, under a heading that says what they are. */
 export function formatFigureList(figures: FigureName[]): string[] {
   const width = Math.min(60, Math.max(0, ...figures.map((f) => f.name.length)));
   const valueWidth = Math.min(24, Math.max(0, ...figures.map((f) => formatDefault(f.value).length)));
-  return figures.map((f) => `${f.name.padEnd(width)}  ${formatDefault(f.value).padStart(valueWidth)}  ${f.meaning}`);
+  const line = (f: FigureName, meaning: string) => `${f.name.padEnd(width)}  ${formatDefault(f.value).padStart(valueWidth)}  ${meaning}`;
+  const yearFree = figures.filter((f) => !f.yearFormOf);
+  const yearForms = figures.filter((f) => f.yearFormOf);
+  return [
+    ...yearFree.map((f) => line(f, f.meaning)),
+    ...(yearForms.length > 0 ? [...(yearFree.length > 0 ? [""] : []), YEAR_FORMS_HEADING] : []),
+    ...yearForms.map((f) => line(f, `year form of ${f.yearFormOf}`)),
+  ];
 }
+
+export const YEAR_FORMS_HEADING = "Year forms (the same figures named by their year; they work, but write the current/previous name, which stays right next year):";

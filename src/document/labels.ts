@@ -22,6 +22,8 @@ export const labels: Labels = {
 
 export const words = {
   forceKicker: "Good practice example",
+  /** Above a force that sent no entry: its figures are all the page shows, so it is not headed as an example. */
+  forceWithoutEntryKicker: "Workforce figures",
   analysisKicker: "Data analysis",
   forceChartLabel: "Women and men among officers",
   differenceUnit: "pp",

@@ -99,6 +99,7 @@ export function loadContent(contentRoot: string, year: number, register: ForceRe
     }
     entries.push({ ...entry, force });
   }
+  warnMisnamedEntries(entries, sink);
   warnSameOrder(forewords, "forewords", sink);
   warnSameOrder(analysis, "analysis sections", sink);
   for (const slug of new Set(entries.map((e) => e.force.slug))) warnSameOrder(entries.filter((e) => e.force.slug === slug), "entries of one force", sink);
@@ -107,4 +108,24 @@ export function loadContent(contentRoot: string, year: number, register: ForceRe
 
   if (!report) return null;
   return { root: contentRoot, dir, report: report.data, reportFile, reportLines: report.fieldLines, forewords, summary, analysis, entries, backPage };
+}
+
+/**
+ * An entry's file is named after its force: `<slug>.md`, or `<slug>-<n>.md` for a force with several
+ * (north-wales-1.md, north-wales-2.md; import:entry names them so too). A name that says another force,
+ * or a misspelt one, builds the right page but sends the team and the entry ids to the wrong name, so it
+ * is warned about with the name to use: the first of <slug>, <slug>-2, <slug>-3 … no other file has.
+ */
+function warnMisnamedEntries(entries: Entry[], sink: DiagnosticSink): void {
+  const stemOf = (file: string) => path.basename(file, path.extname(file));
+  const taken = new Set(entries.map((e) => stemOf(e.file)));
+  for (const entry of entries) {
+    const { slug, name } = entry.force;
+    const stem = stemOf(entry.file);
+    if (stem === slug || (stem.startsWith(`${slug}-`) && /^\d+$/.test(stem.slice(slug.length + 1)))) continue;
+    let n = 1;
+    while (taken.has(n === 1 ? slug : `${slug}-${n}`)) n++;
+    const expected = `${n === 1 ? slug : `${slug}-${n}`}${path.extname(entry.file)}`;
+    sink.warn(entry.file, "entry-file-name", `This entry is about ${name} (force: ${entry.data.force}), but its file is named ${path.basename(entry.file)}; rename it ${expected}, the name of its force's entries.`, { line: entry.fieldLines.force, column: 1 });
+  }
 }

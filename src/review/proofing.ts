@@ -16,6 +16,7 @@ import { retext } from "retext";
 import retextEnglish from "retext-english";
 import retextRepeatedWords from "retext-repeated-words";
 import retextSpell from "retext-spell";
+import nspell from "nspell";
 import { unified } from "unified";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { filesBelow } from "../cache/filesBelow.ts";
@@ -171,7 +172,67 @@ interface Found {
 
 type Checker = (text: string) => Promise<Found[]>;
 
+/**
+ * Ordinary British words the Hunspell en-GB dictionary lacks, each with a dictionary word it inflects like
+ * (so "advisors" is known too). Names, places and acronyms belong in content/wordlist.txt instead.
+ */
+const ordinaryWords: [word: string, model: string][] = [
+  ["advisor", "adviser"], // Oxford gives both; forces' own job titles use -or
+  ["imposter", "impostor"], // as in "imposter syndrome"
+  ["debutant", "debutante"],
+  ["enablement", "management"],
+];
+
+/** Prefixes that make ordinary words of known ones ("relit", "preloaded", "co-chaired", "overstretched"). */
+const prefixes = ["counter", "under", "inter", "multi", "micro", "cross", "super", "over", "anti", "post", "semi", "self", "mini", "non", "pre", "mis", "out", "sub", "dis", "mid", "up", "re", "un", "co", "de"];
+
+/** Misspellings a prefix would otherwise explain (un + till, super + cede). */
+const notWords = new Set(["untill", "supercede", "superceded", "supercedes"]);
+
+/**
+ * Whether a word the dictionary does not list is still an ordinary word: a plural of a known word
+ * (relativities, workforces), an -ed/-ing form of one whose ending leaves no doubt about doubling the
+ * last consonant ("onboarded", but not "occured"), a known prefix on a known word or on one of those
+ * forms ("relit"), an accented word known without its accents ("café"), or hyphenated parts each of
+ * which is one ("co-founded").
+ */
+export function ordinaryForm(word: string, known: (w: string) => boolean): boolean {
+  if (notWords.has(word.toLowerCase())) return false;
+  const isKnown = (w: string) => known(w) || known(w.toLowerCase());
+  const inflected = (w: string): boolean => {
+    const lower = w.toLowerCase();
+    const bases: string[] = [];
+    // Only the regular forms: "storys", "churchs", "studyed" and "hopeing" stay findings.
+    if (lower.endsWith("ies")) bases.push(`${w.slice(0, -3)}y`);
+    if (/[^s]s$/.test(lower) && !/([^aeiou]y|ch|sh|x|z)s$/.test(lower)) bases.push(w.slice(0, -1));
+    if (/(ch|sh|ss|x|z)es$/.test(lower)) bases.push(w.slice(0, -2));
+    for (const ending of ["ed", "ing"]) {
+      if (!lower.endsWith(ending)) continue;
+      const stem = w.slice(0, -ending.length);
+      // A stem ending consonant-vowel-consonant may need its consonant doubled ("occured"), and one ending
+      // in a doubled consonant may be wrongly doubled ("comming"): leave both to the dictionary.
+      if (/[^aeiou][aeiou][^aeiouwxy]$/i.test(stem) || /([^aeiouflsz])\1$/i.test(stem)) continue;
+      if (ending === "ed" && /[^aeiou]y$/i.test(stem)) continue;
+      if (!(ending === "ing" && /[^eoy]e$/i.test(stem))) bases.push(stem);
+      if (!/e$/i.test(stem)) bases.push(`${stem}e`);
+    }
+    return bases.some((base) => base.length >= 4 && isKnown(base));
+  };
+  const ordinary = (w: string): boolean => isKnown(w) || inflected(w);
+  const prefixed = (w: string): boolean =>
+    prefixes.some((prefix) => w.toLowerCase().startsWith(prefix) && w.length - prefix.length >= 3 && ordinary(w.slice(prefix.length)));
+  // The dictionary has café, naïve and façade only unaccented.
+  const plain = word.normalize("NFD").replace(/\p{M}/gu, "");
+  if (plain !== word && (ordinary(plain) || prefixed(plain))) return true;
+  const parts = word.split("-");
+  if (parts.length > 1) return parts.every((part, i) => ordinary(part) || prefixed(part) || (i < parts.length - 1 && prefixes.includes(part.toLowerCase())));
+  return inflected(word) || prefixed(word);
+}
+
 async function makeChecker(words: string[]): Promise<Checker> {
+  // A second speller over the same dictionary and words, for the forms ordinaryForm() derives.
+  const speller = nspell(dictionary).personal([...words, ...ordinaryWords.map(([word, model]) => `${word}/${model}`)].join("\n"));
+  const known = (w: string) => speller.correct(w);
   const processor = retext()
     .use(retextEnglish)
     .use(retextSpell, { dictionary, personal: words.join("\n"), max: 5 })
@@ -186,7 +247,7 @@ async function makeChecker(words: string[]): Promise<Checker> {
       const actual = text.slice(start, end);
       if (m.source === "retext-spell") {
         // Numbers with letters ("1970s", "10kV") are not words to spell.
-        if (/\d/.test(actual)) return [];
+        if (/\d/.test(actual) || known(actual) || ordinaryForm(actual, known)) return [];
         const expected = (m.expected ?? []) as string[];
         return [{ start, end, rule: "spelling" as const, actual, suggestion: expected[0] ?? null, message: `"${actual}" is not in the British English dictionary or the project word list${expected.length ? `; did you mean ${expected.slice(0, 3).map((e) => `"${e}"`).join(", ")}?` : "."} (Add names, places and acronyms to content/wordlist.txt.)` }];
       }

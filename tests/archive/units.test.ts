@@ -78,6 +78,9 @@ describe("verify reads nothing outside the edition", () => {
   it("says plainly when there is no archived edition", async () => {
     const root = mkdtempSync(path.join(tmpdir(), "report-no-archive-"));
     const result = await verifyEdition({ year: 2024, archiveRoot: root, revision: 3, hashesOnly: true });
-    expect(result.diagnostics).toEqual([expect.objectContaining({ file: path.join(root, "2024/r3/manifest.json"), rule: "no-archived-edition", message: "There is no archived 2024 edition revision 3 here." })]);
+    expect(result.absent).toBe(true);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ file: path.join(root, "2024"), rule: "no-archived-edition", message: `There is no archived 2024 edition here (no manifest.json). Archive one first: npm run archive -- --year 2024 --archive ${root}` }),
+    ]);
   });
 });

@@ -1,9 +1,26 @@
 // Proofing reports planted mistakes at their file, line and column, with a suggestion; review-ignore
 // comments silence exactly the finding under them.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import dictionary from "dictionary-en-gb";
+import nspell from "nspell";
 import { describe, expect, it } from "vitest";
-import { proofContent } from "../../src/review/proofing.ts";
+import { main } from "../../src/cli/main.ts";
+import { ordinaryForm, proofContent, readWordList } from "../../src/review/proofing.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+/** A page of ordinary British prose (our own words), kept to count the spelling check's false findings. */
+const heldPage = path.join(import.meta.dirname, "ordinary-prose.md");
+
+/** An edition folder holding only `files` (name → text), with no project word list. */
+function editionOf(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "report-proofing-"));
+  mkdirSync(path.join(dir, "2024"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, "2024", name), text);
+  return dir;
+}
 
 describe("proofing", () => {
   it("reports a misspelling, a repeated word, 'manpower', a doubled space and a variant spelling at their line and column", async () => {
@@ -46,4 +63,57 @@ describe("proofing", () => {
       [12, 18, "teh"],
     ]);
   });
+});
+
+describe("false findings of the spelling check", () => {
+  it("none on the sample edition, and without the word list every finding is a word the list holds", async () => {
+    const withList = await proofContent(path.join(root, "content"), 2024);
+    expect(withList.findings.filter((f) => f.rule === "spelling").map((f) => `${f.logicalFile}:${f.line} ${f.actual}`)).toEqual([]);
+    // The same text with an empty word list: what is flagged then is exactly what the list is there for.
+    const copy = mkdtempSync(path.join(tmpdir(), "report-proofing-sample-"));
+    cpSync(path.join(root, "content", "2024"), path.join(copy, "2024"), { recursive: true });
+    const withoutList = await proofContent(copy, 2024);
+    const listed = new Set(readWordList(path.join(root, "content"), 2024));
+    const flagged = [...new Set(withoutList.findings.filter((f) => f.rule === "spelling").map((f) => f.actual.replace(/[’']s$|\.$/, "")))];
+    expect(flagged.length).toBeGreaterThan(20); // names, places and acronyms: the check is on
+    expect(flagged.filter((word) => !listed.has(word))).toEqual([]);
+  }, 60_000);
+
+  it("none on a held page of ordinary British prose with prefixed and inflected forms; misspellings planted in it are all found", async () => {
+    const text = readFileSync(heldPage, "utf8");
+    expect(text.split(/\s+/).length).toBeGreaterThan(400);
+    const clean = await proofContent(editionOf({ "page.md": text }), 2024);
+    expect(clean.findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.actual}`)).toEqual([]);
+    const planted = text
+      .replace("was relit last winter", "was relit last wintre")
+      .replace("has been modernised", "has been modernissed")
+      .replace("Both groups\nhave grown", "Both groups\nhave occured")
+      .replace("so that nobody is left", "untill nobody is left");
+    const found = await proofContent(editionOf({ "page.md": planted }), 2024);
+    expect(found.findings.map((f) => f.actual)).toEqual(["wintre", "modernissed", "occured", "untill"]);
+  }, 60_000);
+
+  it("derives only regular forms: 'relit', 'workforces', 'co-founded' and 'café' are words; 'occured', 'hopeing', 'storys' are not", () => {
+    const speller = nspell(dictionary);
+    const known = (w: string) => speller.correct(w);
+    for (const word of ["relit", "Relit", "preloaded", "unbudgeted", "overstretched", "co-founded", "workforces", "relativities", "onboarded", "café", "naïve"]) {
+      expect([word, known(word) || ordinaryForm(word, known)]).toEqual([word, true]);
+    }
+    for (const word of ["occured", "comming", "hopeing", "studyed", "storys", "churchs", "untill", "supercede", "recieve", "arguement", "unecessary", "dissapoint"]) {
+      expect([word, known(word) || ordinaryForm(word, known)]).toEqual([word, false]);
+    }
+  });
+
+  it("a draft build, as the README runs it, finds nothing in the held page set as an entry", async () => {
+    const copy = copyFixtures();
+    const prose = readFileSync(heldPage, "utf8").replace(/^---[\s\S]*?---\n/, "");
+    copy.edit("content/2024/good-practice/cumbria.md", (t) => t.replace(/(^---[\s\S]*?---\n)[\s\S]*$/, `$1${prose}`));
+    const out = path.join(copy.root, "out");
+    let stdout = "";
+    const status = await main(["build", "--draft", "--data", copy.dataDir, "--content", copy.contentDir, "--out", out], { out: (t) => (stdout += t), err: () => {} });
+    expect(status).toBe(0);
+    const review = JSON.parse(readFileSync(path.join(out, "2024", "drafts", "1", "review.json"), "utf8"));
+    expect(review.proofing.findings).toEqual([]);
+    expect(stdout).toContain("Proofing: 0 findings, 0 silenced by review-ignore comments.");
+  }, 180_000);
 });

@@ -1,9 +1,10 @@
 // The list of names for {{ }} comes from the statistics themselves, with values and meanings.
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { editionFigures } from "../../src/build/figures.ts";
 import { evaluateExpression, parseExpression } from "../../src/document/expressions.ts";
-import { describeFigure, figureNames, formatFigureList } from "../../src/document/figureList.ts";
+import { describeFigure, figureNames, formatFigureList, YEAR_FORMS_HEADING } from "../../src/document/figureList.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const sample = { year: 2024, dataDir: path.join(root, "data"), contentDir: path.join(root, "content") };
@@ -29,7 +30,7 @@ describe("figures", () => {
     // No hand-kept list: every name resolves through the expression language.
     for (const f of figures) {
       const printed = evaluateExpression(parseExpression(f.name), context);
-      expect(printed).toBe(f.value === null ? "n/a" : formatFigureList([f])[0].split(/\s{2,}/)[1]);
+      expect(printed).toBe(f.value === null ? "n/a" : formatFigureList([f]).at(-1)!.split(/\s{2,}/)[1]);
     }
     const { figures: kent } = editionFigures(sample, "forces.kent.");
     expect(kent.find((f) => f.name === "forces.kent.seniorLeadershipBand")?.meaning).toBe(
@@ -49,5 +50,34 @@ describe("figures", () => {
     expect(() => evaluateExpression(parseExpression("bandCounts.seniorLeadership.2024.men15"), context)).toThrow(
       'Did you mean "bandCounts.seniorLeadership.2024.men+15"? (npm run figures lists every name.)',
     );
+  });
+
+  it("`npm run figures -- seniorLeadership` lists the current/previous names first and the year forms after, as such", () => {
+    // As package.json's "figures" script runs it.
+    const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/figures.ts", "seniorLeadership"], { cwd: root, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.trimEnd().split("\n");
+    const at = (name: string) => lines.findIndex((l) => l.startsWith(`${name} `));
+    const heading = lines.indexOf(YEAR_FORMS_HEADING);
+    // Sample 2024: five forces in the men+15 band for senior leadership, two in 2023.
+    expect(lines[at("bandCounts.seniorLeadership.current.men+15")]).toMatch(/^bandCounts\.seniorLeadership\.current\.men\+15 +5  number of forces in the men\+15 band for senior leadership \(chief inspectors and above\), this edition's year \(2024\)$/);
+    expect(lines[at("bandCounts.seniorLeadership.previous.men+15")]).toMatch(/ 2  number of forces in the men\+15 band .*, the previous year \(2023\)$/);
+    expect(lines[at("bandCounts.seniorLeadership.2024.men+15")]).toMatch(/^bandCounts\.seniorLeadership\.2024\.men\+15 +5  year form of bandCounts\.seniorLeadership\.current\.men\+15$/);
+    expect(lines[at("bandCounts.seniorLeadership.2023.equal")]).toMatch(/ 2  year form of bandCounts\.seniorLeadership\.previous\.equal$/);
+    // Every year-free name comes before the heading, every year form after it.
+    const yearNamed = lines.filter((l) => /^\S*\.20\d\d\./.test(l)).map((l) => lines.indexOf(l));
+    const yearFree = lines.filter((l) => /^bandCounts\.\S*\.(current|previous)\./.test(l)).map((l) => lines.indexOf(l));
+    expect([yearNamed.length, yearFree.length]).toEqual([18, 18]);
+    expect(Math.max(...yearFree)).toBeLessThan(heading);
+    expect(Math.min(...yearNamed)).toBeGreaterThan(heading);
+    expect(lines[0]).not.toMatch(/20\d\d/);
+    expect(lines.at(-1)).toMatch(/^\d+ names and 18 year forms matching "seniorLeadership" for 2024\.$/);
+  }, 60_000);
+
+  it("a year-free name and its year form give the same value, and filtering by the year finds the year forms", () => {
+    const { figures, context } = editionFigures(sample, "2023");
+    const form = figures.find((f) => f.name === "bandCounts.middleManagement.2023.equal")!;
+    expect(form.yearFormOf).toBe("bandCounts.middleManagement.previous.equal");
+    expect(evaluateExpression(parseExpression(form.yearFormOf!), context)).toBe(evaluateExpression(parseExpression(form.name), context));
   });
 });
