@@ -4,11 +4,12 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { projectRoot } from "../domain/projectRoot.ts";
 import { z } from "zod";
 import { sha256 } from "../load/editionInputs.ts";
 import { MANIFEST } from "../final/archiveFolders.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = projectRoot();
 export const MANIFEST_FORMAT = "gender-equality-report/edition-archive";
 
 export const manifestSchema = z.object({

@@ -4,8 +4,9 @@
 // match byte for byte, and nothing of the calling process (caches, registered fonts) leaks in.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { projectRoot } from "../domain/projectRoot.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = projectRoot();
 
 export interface FinalBuildRequest {
   /** Folder with content/<year>/ and data/. */

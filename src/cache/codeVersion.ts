@@ -2,15 +2,9 @@
 // every cache key, so an entry made by other code is never reused.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { projectRoot } from "../domain/projectRoot.ts";
 import { filesBelow } from "./filesBelow.ts";
 import { hashOf } from "./stageCache.ts";
-
-/** The project folder: the nearest one above this file with a package.json (also from a bundle in dist/). */
-function projectRoot(): string {
-  let dir = import.meta.dirname;
-  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
 
 const root = projectRoot();
 let cached: string | undefined;

@@ -2,6 +2,7 @@
 // the file, line and column it is about, printed one a line and written to comments.json and .csv.
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { projectRoot } from "../domain/projectRoot.ts";
 import { writeOutputsAtomically } from "../build/writeOutputs.ts";
 import { collectComments } from "../comments/collect.ts";
 import { mergeComments } from "../comments/merge.ts";
@@ -32,7 +33,7 @@ draft of this report or its draft's record is missing (the others are still list
 
 const OWN_FILES = new Set(["comments.json", "comments.csv"]);
 /** The builder's own folder, where its fixed wording and page templates are (not the working directory). */
-const projectRoot = path.resolve(import.meta.dirname, "../..");
+const builderRoot = projectRoot();
 
 interface CommentsFlags {
   drafts?: string;
@@ -65,7 +66,7 @@ async function run(argv: string[], io: Console): Promise<number> {
   const sink = new DiagnosticSink();
   const { comments: found, drafts } = await collectComments(
     files,
-    { drafts: values.drafts ?? null, outDir: values.output, roots: { contentDir: values.content, dataDir: values.data }, projectDir: projectRoot },
+    { drafts: values.drafts ?? null, outDir: values.output, roots: { contentDir: values.content, dataDir: values.data }, projectDir: builderRoot },
     sink,
   );
   const merged = mergeComments(found);

@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /** `npm run check -- --data … --content …`, as package.json's "check" script runs it. */
 function check(args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/check.ts", ...args], { cwd: root, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["scripts/cli.mjs", "check", ...args], { cwd: root, encoding: "utf8" });
   return { status: r.status, lines: r.stderr.split("\n") };
 }
 
