@@ -2,14 +2,8 @@
 // edit touched first, and the build's errors and warnings beside it. It asks /status twice a second.
 // It asks for a PDF only once the status says one is there (no 404 while the first build runs), says
 // "building…" until then, and hides the panels that have nothing to show.
-export function previewPage(year: number): string {
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Preview: ${year} report</title>
-<style>
+// The page's styles and script are constants of their own: the page function only puts them in place.
+const styles = `
   body { margin: 0; font: 15px/1.4 system-ui, sans-serif; color: #1c1b22; background: #e9e7ee; }
   header { position: sticky; top: 0; z-index: 1; padding: 8px 16px; background: #2e1650; color: #fff; display: flex; gap: 16px; align-items: baseline; }
   header strong { font-size: 16px; }
@@ -25,21 +19,9 @@ export function previewPage(year: number): string {
   aside ul { padding-left: 18px; margin: 0 0 16px; }
   #errors li { color: #8a0f2e; font-weight: 600; }
   code { font-size: 12px; }
-</style>
-</head>
-<body>
-<header><strong>Preview of the ${year} report</strong><span id="state">starting…</span><span id="timing"></span></header>
-<main>
-  <div>
-    <section id="first" hidden><h2>Changed just now</h2><div id="first-pages"></div></section>
-    <div id="pages"><p class="waiting">Building the draft…</p></div>
-  </div>
-  <aside>
-    <div id="errors-box" hidden><h2>Errors</h2><ul id="errors"></ul></div>
-    <div id="warnings-box" hidden><h2>Warnings</h2><ul id="warnings"></ul></div>
-  </aside>
-</main>
-<script type="module">
+`;
+
+const script = `
   import * as pdfjs from "/pdf.mjs";
   pdfjs.GlobalWorkerOptions.workerSrc = "/pdf.worker.mjs";
   let version = -1, sectionsVersion = -1;
@@ -98,7 +80,32 @@ export function previewPage(year: number): string {
     setTimeout(poll, 500);
   }
   poll();
-</script>
+`;
+
+export function previewPage(year: number): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Preview: ${year} report</title>
+<style>
+${styles}</style>
+</head>
+<body>
+<header><strong>Preview of the ${year} report</strong><span id="state">starting…</span><span id="timing"></span></header>
+<main>
+  <div>
+    <section id="first" hidden><h2>Changed just now</h2><div id="first-pages"></div></section>
+    <div id="pages"><p class="waiting">Building the draft…</p></div>
+  </div>
+  <aside>
+    <div id="errors-box" hidden><h2>Errors</h2><ul id="errors"></ul></div>
+    <div id="warnings-box" hidden><h2>Warnings</h2><ul id="warnings"></ul></div>
+  </aside>
+</main>
+<script type="module">
+${script}</script>
 </body>
 </html>
 `;
