@@ -31,6 +31,8 @@ export interface ContentSet {
   dir: string;
   report: ReportConfig;
   reportFile: string;
+  /** report.yml as written, to place a problem in a setting's words at its line. */
+  reportText: string;
   /** Line of each setting in report.yml. */
   reportLines: Record<string, number>;
   forewords: MarkdownFile<PersonFrontMatter>[];
@@ -106,5 +108,5 @@ export function loadContent(contentRoot: string, year: number, register: ForceRe
   entries.sort((a, b) => registerOrder.get(a.force.slug)! - registerOrder.get(b.force.slug)! || byOrder(a, b));
 
   if (!report) return null;
-  return { root: contentRoot, dir, report: report.data, reportFile, reportLines: report.fieldLines, forewords, summary, analysis, entries, backPage };
+  return { root: contentRoot, dir, report: report.data, reportFile, reportText: reportText ?? "", reportLines: report.fieldLines, forewords, summary, analysis, entries, backPage };
 }
