@@ -123,7 +123,7 @@ export interface Prepared {
 /** Load, statistics and document, unless the same inputs were prepared by the same code before. */
 export async function prepareCached(options: BuildOptions, cache: StageCache, timings: Record<string, number> = {}): Promise<Prepared> {
   const started = performance.now();
-  const key = hashOf(codeVersion(), editionInputsHash(options), options.contentDir, options.dataDir);
+  const key = hashOf(codeVersion(), editionInputsHash(options), options.contentDir, options.dataDir, String(options.final ?? false));
   const kept = cache.get<Prepared>("prepare", key);
   if (kept) {
     timings.prepare = performance.now() - started;

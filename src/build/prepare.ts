@@ -9,6 +9,8 @@ import type { ReportDocument } from "../document/model.ts";
 import type { MarkdownTrees } from "../document/markdown.ts";
 import { checkMeasures, checkPlausibility } from "../load/checkWorkforce.ts";
 import { loadContent } from "../load/content.ts";
+import { loadChecklist } from "../load/checklist.ts";
+import { checkEditionText } from "../document/editionChecks.ts";
 import { aboutFile, loadDataAbout, type DataAbout } from "../load/dataAbout.ts";
 import { loadForceRegister, type ForceRegister } from "../load/forceRegister.ts";
 import { loadWorkforceYear, type WorkforceYear } from "../load/workforce.ts";
@@ -109,6 +111,10 @@ export function prepare(options: PrepareOptions, timings: Record<string, number>
   };
   const { register, years, about } = loadDataOnce(options, sink);
   const content = loadContent(options.contentDir, options.year, register!, sink);
+  if (content) {
+    const checklist = loadChecklist(content.dir, options.contentDir, sink);
+    checkEditionText({ content, about, dataDir: options.dataDir, dataYears: years.map((y) => y.year), final: options.final ?? false }, checklist, sink);
+  }
   lap("load");
   sink.throwIfErrors();
   const statistics = computeStatistics({ register, years, year: options.year });

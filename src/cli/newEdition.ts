@@ -11,7 +11,8 @@ and edition moved on and a placeholder publication date; the forewords, executiv
 back page as starting text; an empty good-practice folder. Figure names with a year in them are rewritten
 to year-independent ones (.current., .previous.). Then lists, as file:line:column, every place in the
 carried text that probably needs a person: typed years and dates, typed figures, "last year" beside a
-typed figure. Nothing existing is overwritten.
+typed figure. The places are kept in content/<N>/checklist.yml, which check, drafts, build --final and
+archive read until each is changed or accepted with a reason. Nothing existing is overwritten.
 
 Options:
   --year N         the new edition's year (required)
@@ -50,7 +51,8 @@ export function newEditionCommand(argv: string[]): number {
   process.stdout.write(
     `Created ${result.dir} from ${result.fromDir}: ${result.files.length} files carried, ${result.rewrites.length} figure names made year-independent, ` +
       `${places} place${places === 1 ? "" : "s"} to check (listed above).\n` +
-      `Next: put the ${year} data in data/${year}/, add the good-practice entries, then run npm run check -- --year ${year}.\n`,
+      `The ${result.items} places in the text are kept in ${result.checklist}: npm run check lists the open ones, and build --final and archive stop until each is changed or accepted there with a reason.\n` +
+      `Next: put the ${year} data in data/${year}/ with its about.yml (the as-at date and source), add the good-practice entries, then run npm run check -- --year ${year}.\n`,
   );
   return 0;
 }

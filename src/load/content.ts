@@ -101,6 +101,14 @@ export function loadContent(contentRoot: string, year: number, register: ForceRe
     }
     entries.push({ ...entry, force });
   }
+  // Front matter is printed as written: {{ }} works in report.yml and the text below the front matter only.
+  for (const file of [...forewords, summary, backPage, ...analysis, ...entries]) {
+    if (!file) continue;
+    for (const [key, value] of Object.entries(file.data as Record<string, unknown>)) {
+      const brace = typeof value === "string" ? /\{\{|\}\}/.exec(value) : null;
+      if (brace) sink.error(file.file, "unresolved-braces", `${key}: "${brace[0]}" would print as typed; {{ }} is filled in only in the text below the front matter (and in report.yml).`, { line: file.fieldLines[key], column: 1 });
+    }
+  }
   warnSameOrder(forewords, "forewords", sink);
   warnSameOrder(analysis, "analysis sections", sink);
   for (const slug of new Set(entries.map((e) => e.force.slug))) warnSameOrder(entries.filter((e) => e.force.slug === slug), "entries of one force", sink);

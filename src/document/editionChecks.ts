@@ -1,0 +1,158 @@
+// Checks that keep last year's words out of this year's edition: typed years and dates in the parts
+// carried from edition to edition (`stale-year`), the publication date against the data's as-at date, and
+// the edition's checklist (content/<year>/checklist.yml). In a draft they are warnings; in a final
+// edition each stops the build unless the checklist accepts it with a reason.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import type { Checklist, ChecklistItem } from "../load/checklist.ts";
+import type { ContentSet } from "../load/content.ts";
+import { aboutFile, type DataAbout } from "../load/dataAbout.ts";
+import { readInputFile } from "../load/readInput.ts";
+import type { MarkdownFile } from "../load/frontMatter.ts";
+
+/** Offsets → 1-based line and column. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: (before.match(/\n/g)?.length ?? 0) + 1, column: offset - before.lastIndexOf("\n") };
+}
+
+/** The text with expressions, web addresses and Markdown link targets blanked out (offsets kept). */
+export function maskUntouchable(text: string): string {
+  const blank = (m: string) => m.replace(/[^\n]/g, " ");
+  return text
+    .replace(/\{\{[\s\S]*?\}\}/g, blank)
+    .replace(/\]\([^)]*\)/g, blank)
+    .replace(/\b(?:https?:\/\/|mailto:|www\.)\S+/g, blank)
+    .replace(/^(\s*)(\d+)\.(?=\s)/gm, (m) => blank(m)); // numbered-list markers
+}
+
+const monthNames = "January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter";
+
+export interface StaleYear {
+  line: number;
+  column: number;
+  /** The words as written: "March 2024", "2023", "2023-11-25". */
+  text: string;
+}
+
+/**
+ * Years and dates before the edition's year in carried text. A date (month and year, or YYYY-MM-DD) names
+ * a moment, so an earlier one is stale; a bare year is a comparison, and stands, when it is a year the
+ * edition draws data for (or the first edition's) and its sentence names another year or a {{ }} figure.
+ */
+export function findStaleYears(text: string, year: number, comparedYears: ReadonlySet<number>): StaleYear[] {
+  const masked = maskUntouchable(text);
+  const found: (StaleYear & { offset: number; end: number })[] = [];
+  const taken = (start: number, end: number) => found.some((f) => start < f.end && end > f.offset);
+  const add = (offset: number, words: string) => found.push({ offset, end: offset + words.length, text: words, ...positionAt(text, offset) });
+  for (const m of masked.matchAll(new RegExp(`\\b(?:\\d{1,2}\\s+)?(?:${monthNames})\\s+((?:19|20)\\d{2})\\b`, "gi"))) {
+    if (Number(m[1]) < year) add(m.index!, m[0]);
+  }
+  for (const m of masked.matchAll(/\b((?:19|20)\d{2})-\d{2}-\d{2}\b/g)) if (Number(m[1]) < year && !taken(m.index!, m.index! + m[0].length)) add(m.index!, m[0]);
+  for (const m of masked.matchAll(/\b(?:19|20)\d{2}\b/g)) {
+    const y = Number(m[0]);
+    if (y >= year || taken(m.index!, m.index! + 4)) continue;
+    if (comparedYears.has(y)) {
+      const start = Math.max(masked.lastIndexOf(". ", m.index!), masked.lastIndexOf("\n\n", m.index!), 0);
+      const stops = [masked.indexOf(". ", m.index!), masked.indexOf("\n\n", m.index!)].filter((i) => i >= 0);
+      const sentence = text.slice(start, stops.length ? Math.min(...stops) : text.length);
+      const otherYears = [...sentence.matchAll(/\b(?:19|20)\d{2}\b/g)].filter((o) => o[0] !== m[0]);
+      if (otherYears.length > 0 || /\{\{/.test(sentence)) continue;
+    }
+    add(m.index!, m[0]);
+  }
+  return found.sort((a, b) => a.offset - b.offset).map(({ offset: _o, end: _e, ...s }) => s);
+}
+
+export interface EditionCheckInput {
+  content: ContentSet;
+  about: DataAbout | null;
+  dataDir: string;
+  /** Years whose data the edition reads (the comparison and trend years). */
+  dataYears: readonly number[];
+  final: boolean;
+}
+
+/** An acceptance as the archive's manifest keeps it. */
+export interface Acceptance {
+  file: string;
+  line?: number;
+  rule?: string;
+  text: string;
+  reason: string;
+}
+
+export function checkEditionText({ content, about, dataDir, dataYears, final }: EditionCheckInput, checklist: Checklist | null, sink: DiagnosticSink): Acceptance[] {
+  const { report, reportFile, reportText } = content;
+  const year = report.year;
+  const say = (file: string, rule: string, message: string, at?: { line?: number; column?: number }) =>
+    final ? sink.error(file, rule, message, at) : sink.warn(file, rule, message, at);
+  const relative = (file: string) => path.relative(content.dir, file).split(path.sep).join("/");
+
+  // Dates: the publication date is set by hand and must come after the counts it reports.
+  const dateLine = content.reportLines.publicationDate;
+  const dateText = reportText.split("\n")[(dateLine ?? 1) - 1] ?? "";
+  if (/#.*placeholder/i.test(dateText) || report.publicationDate === `${year}-01-01`) {
+    say(reportFile, "publication-date", `publicationDate ${report.publicationDate} is the placeholder new-edition wrote; set the day the ${year} edition is published${final ? " before building the final edition" : ""}.`, { line: dateLine, column: 1 });
+  } else if (about && report.publicationDate < about.asAt) {
+    say(reportFile, "publication-date", `publicationDate ${report.publicationDate} is before ${about.asAt}, the date the ${year} counts are as at (${relative(about.file)}); the report cannot be published before its data.`, { line: dateLine, column: 1 });
+  }
+  if (final && !about) sink.error(aboutFile(dataDir, year), "no-data-about", `A final edition needs data/${year}/about.yml (asAt, source), so its dates and source lines come from the data.`);
+
+  // The checklist: each item open until its words are gone from the file or it is accepted.
+  const acceptances: Acceptance[] = [];
+  const placed: { file: string; line: number; item: Checklist["items"][number] }[] = [];
+  for (const item of checklist?.items ?? []) {
+    const file = path.resolve(content.dir, item.file);
+    if (!file.startsWith(content.dir + path.sep)) {
+      sink.error(checklist!.file, "checklist-path", `file: "${item.file}" is outside the edition folder; give a path inside it.`, { line: item.itemLine, column: 1 });
+      continue;
+    }
+    if (item.accepted) acceptances.push({ file: `content/${year}/${relative(file)}`, line: item.line, rule: item.rule, text: item.text, reason: item.accepted });
+    const now = file === reportFile ? reportText : existsSync(file) ? (readInputFile(file, sink, "an edition file the checklist names", content.root) ?? "") : "";
+    const where = locate(now, item);
+    if (!where) continue; // changed: the words are no longer there
+    placed.push({ file, line: where.line, item });
+    if (!item.accepted) say(file, "checklist-open", `Checklist: ${item.check ?? `look at "${item.text}".`} Change it, or accept it in ${relative(checklist!.file)}:${item.itemLine} with  accepted: "why".`, where);
+  }
+
+  // Stale years in the parts carried from the last edition (good-practice entries are new each year and tell their own history).
+  const compared = new Set([...dataYears, report.firstEditionYear]);
+  const staleIn = (file: string, text: string, firstLine: number) => {
+    for (const s of findStaleYears(text, year, compared)) {
+      const line = s.line + firstLine - 1;
+      // A checklist item on the same words says it already (open), or accepts it.
+      const item = placed.find((p) => p.file === file && p.line === line && (p.item.text.includes(s.text) || s.text.includes(p.item.text)));
+      const byRule = checklist?.items.find((i) => i.accepted && i.rule === "stale-year" && i.text === s.text && path.resolve(content.dir, i.file) === file);
+      if (item || byRule) continue;
+      say(
+        file,
+        "stale-year",
+        `"${s.text}" is neither ${year} nor a year this edition compares with: write it from the data ({{ year }}, {{ previousYear }}, {{ data.asAtMonth }}), or if it stands, accept it in checklist.yml:  - { file: ${relative(file)}, rule: stale-year, text: "${s.text}", accepted: "why" }`,
+        { line, column: s.column },
+      );
+    }
+  };
+  // report.yml: its words, not the settings that are dates or numbers by nature, nor comments.
+  const settingsText = reportText.replace(/^(?:year|publicationDate|firstEditionYear|edition):.*$|#.*$/gm, (m) => " ".repeat(m.length));
+  staleIn(reportFile, settingsText, 1);
+  const carried: (MarkdownFile<{ title?: string }> | null)[] = [...content.forewords, content.summary, ...content.analysis, content.backPage];
+  for (const part of carried) {
+    if (!part) continue;
+    if (part.data.title) staleIn(part.file, part.data.title, part.fieldLines.title ?? 1);
+    staleIn(part.file, part.body, part.bodyLine);
+  }
+
+  return acceptances;
+}
+
+/** Where an item's words stand now: the occurrence nearest the line they were listed at. */
+function locate(text: string, item: ChecklistItem): { line: number; column: number } | null {
+  let best: { line: number; column: number } | null = null;
+  for (let at = text.indexOf(item.text); at >= 0; at = text.indexOf(item.text, at + 1)) {
+    const here = positionAt(text, at);
+    if (!best || Math.abs(here.line - (item.line ?? 1)) < Math.abs(best.line - (item.line ?? 1))) best = here;
+  }
+  return best;
+}
