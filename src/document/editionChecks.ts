@@ -88,7 +88,8 @@ export function checkEditionText({ content, about, dataDir, dataYears, final }: 
   const year = report.year;
   const say = (file: string, rule: string, message: string, at?: { line?: number; column?: number }) =>
     final ? sink.error(file, rule, message, at) : sink.warn(file, rule, message, at);
-  const relative = (file: string) => path.relative(content.dir, file).split(path.sep).join("/");
+  const editionDir = path.resolve(content.dir);
+  const relative = (file: string) => path.relative(editionDir, path.resolve(file)).split(path.sep).join("/");
 
   // Dates: the publication date is set by hand and must come after the counts it reports.
   const dateLine = content.reportLines.publicationDate;
@@ -104,13 +105,15 @@ export function checkEditionText({ content, about, dataDir, dataYears, final }: 
   const acceptances: Acceptance[] = [];
   const placed: { file: string; line: number; item: Checklist["items"][number] }[] = [];
   for (const item of checklist?.items ?? []) {
-    const file = path.resolve(content.dir, item.file);
-    if (!file.startsWith(content.dir + path.sep)) {
+    const full = path.resolve(editionDir, item.file);
+    // Named as the build was given the folder, like every other message.
+    const file = path.join(content.dir, path.relative(editionDir, full));
+    if (!full.startsWith(editionDir + path.sep)) {
       sink.error(checklist!.file, "checklist-path", `file: "${item.file}" is outside the edition folder; give a path inside it.`, { line: item.itemLine, column: 1 });
       continue;
     }
     if (item.accepted) acceptances.push({ file: `content/${year}/${relative(file)}`, line: item.line, rule: item.rule, text: item.text, reason: item.accepted });
-    const now = file === reportFile ? reportText : existsSync(file) ? (readInputFile(file, sink, "an edition file the checklist names", content.root) ?? "") : "";
+    const now = full === path.resolve(reportFile) ? reportText : existsSync(file) ? (readInputFile(file, sink, "an edition file the checklist names", content.root) ?? "") : "";
     const where = locate(now, item);
     if (!where) continue; // changed: the words are no longer there
     placed.push({ file, line: where.line, item });
@@ -123,8 +126,8 @@ export function checkEditionText({ content, about, dataDir, dataYears, final }: 
     for (const s of findStaleYears(text, year, compared)) {
       const line = s.line + firstLine - 1;
       // A checklist item on the same words says it already (open), or accepts it.
-      const item = placed.find((p) => p.file === file && p.line === line && (p.item.text.includes(s.text) || s.text.includes(p.item.text)));
-      const byRule = checklist?.items.find((i) => i.accepted && i.rule === "stale-year" && i.text === s.text && path.resolve(content.dir, i.file) === file);
+      const item = placed.find((p) => path.resolve(p.file) === path.resolve(file) && p.line === line && (p.item.text.includes(s.text) || s.text.includes(p.item.text)));
+      const byRule = checklist?.items.find((i) => i.accepted && i.rule === "stale-year" && i.text === s.text && path.resolve(editionDir, i.file) === path.resolve(file));
       if (item || byRule) continue;
       say(
         file,
