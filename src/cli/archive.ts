@@ -13,6 +13,7 @@ manifest of SHA-256 hashes in <archive>/<year>/, read-only. An archived edition 
 Options:
   --year N         edition year to archive (required)
   --revision       archive a corrected edition beside the archived one, as <archive>/<year>/r2/, r3/, …
+  --force          with --revision: archive even when the inputs are identical to the last revision's
   --archive DIR    archive root (default: archive)
   --data DIR       workforce data folder (default: data)
   --content DIR    content folder (default: content)
@@ -27,6 +28,7 @@ runCli(usage, (args) => {
     options: {
       year: { type: "string" },
       revision: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
       archive: { type: "string", default: "archive" },
       data: { type: "string", default: "data" },
       content: { type: "string", default: "content" },
@@ -38,7 +40,7 @@ runCli(usage, (args) => {
   const year = parseYear(values.year);
   const sourceDateEpoch = sourceDateEpochFromEnv() ?? null;
   return async () => {
-    const result = archiveEdition({ year, dataDir: values.data!, contentDir: values.content!, archiveRoot: values.archive!, revision: values.revision!, sourceDateEpoch });
+    const result = archiveEdition({ year, dataDir: values.data!, contentDir: values.content!, archiveRoot: values.archive!, revision: values.revision!, force: values.force!, sourceDateEpoch });
     if (result.buildLog) process.stderr.write(result.buildLog);
     report(result.diagnostics);
     if (!result.ok) {
@@ -47,6 +49,12 @@ runCli(usage, (args) => {
     }
     process.stdout.write(`Archived the final ${year} edition, revision ${result.revision}, built from a copy of its inputs in ${result.seconds!.toFixed(1)} s: ${result.fileCount} read-only files in ${result.dir}.\n`);
     if (result.treeClean === false) process.stdout.write("note: the project had uncommitted changes, so the commit in the manifest does not hold all the code that built this edition.\n");
+    const git = result.inputsGit;
+    if (git && !git.clean) {
+      const list = (what: string, names: string[]) => (names.length ? `  ${what} (${names.length}): ${names.join(", ")}\n` : "");
+      process.stdout.write(`note: not every input is committed in git as archived (the manifest lists them under inputsGit):\n${list("modified", git.modified)}${list("untracked", git.untracked)}${list("ignored", git.ignored)}`);
+    }
+    if (result.acceptances) process.stdout.write(`The manifest lists the ${result.acceptances} checklist item${result.acceptances === 1 ? "" : "s"} accepted as they stand, with their reasons.\n`);
     process.stdout.write(`Check it with: npm run verify -- --year ${year}${result.revision! > 1 ? ` --revision ${result.revision}` : ""}${values.archive !== "archive" ? ` --archive ${values.archive}` : ""}\n`);
     return 0;
   };
