@@ -67,7 +67,8 @@ export function createEdition(options: NewEditionOptions, sink: DiagnosticSink):
     result.rewrites.push(...rewritten.rewrites.map((r) => ({ file, ...r })));
     for (const place of [...rewritten.left, ...findReviewPlaces(content)]) {
       // The settings' own year and the placeholder date are handled above, not a person's job to find.
-      if (rel === "report.yml" && /^(year|publicationDate):/.test(content.split("\n")[place.line - 1] ?? "")) continue;
+      // Comments are not printed.
+      if (rel === "report.yml" && /^(year|publicationDate):|^\s*#/.test(content.split("\n")[place.line - 1] ?? "")) continue;
       sink.warn(file, place.rule, place.message, { line: place.line, column: place.column });
       items.push({ file: rel.split(path.sep).join("/"), line: place.line, column: place.column, rule: place.rule, text: place.text, check: place.message });
     }
