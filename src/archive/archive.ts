@@ -37,6 +37,7 @@ export interface ArchiveResult {
   acceptances?: number;
   dir?: string;
   revision?: number;
+  /** Inputs and outputs hashed in the manifest: the files verify checks (manifest.json and SHA256SUMS besides). */
   fileCount?: number;
   diagnostics: Diagnostic[];
   /** What the final build printed (its warnings), to pass on to the user. */
@@ -135,7 +136,7 @@ export function archiveEdition(options: ArchiveOptions): ArchiveResult {
       writeFileSync(path.join(archiveRoot, ARCHIVE_MARKER), MARKER_TEXT, { mode: 0o444 });
     }
     writeOutputsAtomically(target, files, { readOnly: true });
-    return { ok: true, treeClean: manifest.project.gitTreeClean, inputsGit: manifest.inputsGit ?? null, acceptances: manifest.acceptances?.length ?? 0, dir: target, revision, fileCount: Object.keys(files).length, diagnostics: sink.messages, buildLog: built.stderr, seconds: built.seconds };
+    return { ok: true, treeClean: manifest.project.gitTreeClean, inputsGit: manifest.inputsGit ?? null, acceptances: manifest.acceptances?.length ?? 0, dir: target, revision, fileCount: Object.keys(table).length, diagnostics: sink.messages, buildLog: built.stderr, seconds: built.seconds };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -69,7 +69,7 @@ function git(args: string[]): string | null {
 export function inputsGitState(files: readonly string[]): NonNullable<Manifest["inputsGit"]> | null {
   if (files.length === 0) return null;
   const cwd = path.dirname(path.resolve(files[0]));
-  const top = gitIn(cwd, ["rev-parse", "--show-toplevel"]);
+  const top = gitIn(cwd, ["rev-parse", "--show-toplevel"])?.trim() ?? null;
   if (top === null) return null;
   const rel = files.map((f) => path.relative(top, path.resolve(f)));
   if (rel.some((r) => r.startsWith(".."))) return null;

@@ -47,7 +47,7 @@ runCli(usage, (args) => {
       process.stderr.write("Nothing was archived.\n");
       return 1;
     }
-    process.stdout.write(`Archived the final ${year} edition, revision ${result.revision}, built from a copy of its inputs in ${result.seconds!.toFixed(1)} s: ${result.fileCount} read-only files in ${result.dir}.\n`);
+    process.stdout.write(`Archived the final ${year} edition, revision ${result.revision}, built from a copy of its inputs in ${result.seconds!.toFixed(1)} s: ${result.fileCount} inputs and outputs, each hashed in manifest.json and SHA256SUMS (the files verify checks), all read-only in ${result.dir}.\n`);
     if (result.treeClean === false) process.stdout.write("note: the project had uncommitted changes, so the commit in the manifest does not hold all the code that built this edition.\n");
     const git = result.inputsGit;
     if (git && !git.clean) {

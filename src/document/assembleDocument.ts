@@ -67,8 +67,15 @@ export function fillSettings(content: ContentSet, names: object, sink: Diagnosti
         return "";
       }
     });
-    const stray = /\{\{|\}\}/.exec(filled);
-    if (stray) sink.error(content.reportFile, "unresolved-braces", `${key}: "${stray[0]}" has no partner, so it would print as typed; a name is written {{ name }} (npm run figures lists them).`, { line, column: columnOf(stray[0]) });
+    // A brace without its partner, found in the words as written (pairs blanked), so its column is exact.
+    const stray = /\{\{|\}\}/.exec(value.replace(/\{\{[\s\S]*?\}\}/g, (m) => " ".repeat(m.length)));
+    if (stray) {
+      const start = (lines[line - 1] ?? "").indexOf(value);
+      sink.error(content.reportFile, "unresolved-braces", `${key}: "${stray[0]}" has no partner, so it would print as typed; a name is written {{ name }} (npm run figures lists them).`, {
+        line,
+        column: start >= 0 ? start + stray.index + 1 : columnOf(stray[0]),
+      });
+    }
     return filled;
   };
   const { report } = content;

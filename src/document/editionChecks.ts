@@ -54,9 +54,11 @@ export function findStaleYears(text: string, year: number, comparedYears: Readon
     const y = Number(m[0]);
     if (y >= year || taken(m.index!, m.index! + 4)) continue;
     if (comparedYears.has(y)) {
-      const start = Math.max(masked.lastIndexOf(". ", m.index!), masked.lastIndexOf("\n\n", m.index!), 0);
-      const stops = [masked.indexOf(". ", m.index!), masked.indexOf("\n\n", m.index!)].filter((i) => i >= 0);
-      const sentence = text.slice(start, stops.length ? Math.min(...stops) : text.length);
+      // The sentence around it: from the last full stop (or blank line) before to the next one after.
+      const ends = [...masked.matchAll(/[.!?](?=\s|$)|\n\s*\n/g)].map((e) => e.index!);
+      const start = Math.max(0, ...ends.filter((e) => e < m.index!));
+      const end = ends.find((e) => e > m.index!) ?? text.length;
+      const sentence = text.slice(start, end);
       const otherYears = [...sentence.matchAll(/\b(?:19|20)\d{2}\b/g)].filter((o) => o[0] !== m[0]);
       if (otherYears.length > 0 || /\{\{/.test(sentence)) continue;
     }
