@@ -67,6 +67,45 @@ export function findStaleYears(text: string, year: number, comparedYears: Readon
   return found.sort((a, b) => a.offset - b.offset).map(({ offset: _o, end: _e, ...s }) => s);
 }
 
+/** A claim about the data in words, with the kind of figure that would bind it. */
+export interface UnboundClaim {
+  line: number;
+  column: number;
+  /** The words that state it: "more", "most forces", "stayed the same". */
+  text: string;
+  helper: string;
+}
+
+// Words that state a direction or a count, and the {{ }} that makes them follow the data instead.
+const claimWords: [RegExp, string][] = [
+  [/\b(?:most|every|all|no|few|several|many|the majority of)\s+(?:other\s+)?forces\b/i, "{{ n | forces }} with a count from the data (npm run figures forces)"],
+  [/\b(?:stayed|remained) (?:the same|unchanged|level)\b|\bunchanged\b/i, "{{ change(now, before) }} or {{ trend(now, before) }}, which say 'stayed the same' only when the printed figures do"],
+  [/(?<!\bor )\b(?:more|fewer|less|higher|lower|larger|smaller)\b(?! (?:is|are|was|were) needed| than (?:ever|before|usual))/i, "{{ change(now, before) }} or {{ changeCount(now, before) }}, or a figure beside it"],
+  [/\b(?:rose|risen|rising|increased?|grew|grown|fell|fallen|falling|decreased?|declined?|improved?|worsened)\b/i, "{{ change(now, before) }} or {{ trend(now, before) }}"],
+];
+// What the sentence must be about for it to be a claim about the workforce data.
+const dataSubjects = /\b(?:women|men|officers?|female|male|shares?|proportions?|representation|represented|sergeants?|inspectors?|ranks?|workforce|percentage|balance)\b/i;
+
+/**
+ * Sentences that state a direction or a count about the data ("more women", "most forces", "stayed the
+ * same") with no {{ }} figure in them: true when written, but nothing makes them follow next year's data.
+ */
+export function findUnboundClaims(text: string): UnboundClaim[] {
+  const found: UnboundClaim[] = [];
+  for (const m of text.matchAll(/[^.!?\n]+(?:\n(?!\s*\n)[^.!?\n]+)*[.!?]?/g)) {
+    const sentence = m[0];
+    if (/\{\{/.test(sentence) || !dataSubjects.test(sentence)) continue;
+    const masked = maskUntouchable(sentence);
+    for (const [pattern, helper] of claimWords) {
+      const hit = pattern.exec(masked);
+      if (!hit) continue;
+      found.push({ ...positionAt(text, m.index! + hit.index), text: hit[0], helper });
+      break;
+    }
+  }
+  return found;
+}
+
 export interface EditionCheckInput {
   content: ContentSet;
   about: DataAbout | null;
@@ -147,6 +186,14 @@ export function checkEditionText({ content, about, dataDir, dataYears, final }: 
     if (!part) continue;
     if (part.data.title) staleIn(part.file, part.data.title, part.fieldLines.title ?? 1);
     staleIn(part.file, part.body, part.bodyLine);
+    // Claims about the data in words alone: a warning (a person decides), in check, drafts and the preview.
+    for (const claim of findUnboundClaims(part.body)) {
+      const line = claim.line + part.bodyLine - 1;
+      const item = placed.find((p) => path.resolve(p.file) === path.resolve(part.file) && p.line === line && p.item.accepted && p.item.text === claim.text);
+      const byRule = checklist?.items.find((i) => i.accepted && i.rule === "unbound-claim" && i.text === claim.text && path.resolve(editionDir, i.file) === path.resolve(part.file) && (i.line === undefined || i.line === line));
+      if (item || byRule) continue;
+      sink.warn(part.file, "unbound-claim", `"${claim.text}" states something about the data with no figure bound to it, so it will not follow next year's data: write it with ${claim.helper}; if it stands, accept it in checklist.yml.`, { line, column: claim.column });
+    }
   }
 
   return acceptances;

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { inputsGitState } from "../../src/archive/manifest.ts";
 import { checkEdition } from "../../src/build/check.ts";
 import { prepare } from "../../src/build/prepare.ts";
-import { findStaleYears } from "../../src/document/editionChecks.ts";
+import { findStaleYears, findUnboundClaims } from "../../src/document/editionChecks.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
 
 const lineOf = (text: string, words: string) => text.split("\n").findIndex((l) => l.includes(words)) + 1;
@@ -27,6 +27,23 @@ describe("stale years", () => {
 
   it("leaves web addresses and {{ }} alone", () => {
     expect(findStaleYears("See https://example.org/2019/report and {{ bandCounts.officers.2023.equal }}.", 2025, new Set())).toEqual([]);
+  });
+});
+
+describe("unbound claims", () => {
+  it("finds a direction or a count about the data stated without a figure, with the helper to use", () => {
+    const text = [
+      "Most forces employ more women officers than a year ago.",
+      "The share of women sergeants {{ change(a, b) }} since last year.",
+      "The share of women in senior ranks stayed the same.",
+      "Our network has grown beyond the United Kingdom.",
+      "Chief officers are fifteen points or more below their share of all officers.",
+    ].join("\n");
+    expect(findUnboundClaims(text).map(({ line, column, text: words, helper }) => [line, column, words, helper.split(" ")[0]])).toEqual([
+      [1, 1, "Most forces", "{{"],
+      [3, 36, "stayed the same", "{{"],
+    ]);
+    expect(findUnboundClaims("Women officers rose by a third.")[0].helper).toContain("change(now, before)");
   });
 });
 
