@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { archiveEdition } from "../archive/archive.ts";
 import { sourceDateEpochFromEnv } from "../final/final.ts";
 import { report } from "../diagnostics/reporter.ts";
+import { count } from "../diagnostics/plural.ts";
 import { parseYear, runCli } from "./common.ts";
 
 const usage = `Usage: npm run archive -- --year N [options]
@@ -54,7 +55,7 @@ runCli(usage, (args) => {
       const list = (what: string, names: string[]) => (names.length ? `  ${what} (${names.length}): ${names.join(", ")}\n` : "");
       process.stdout.write(`note: not every input is committed in git as archived (the manifest lists them under inputsGit):\n${list("modified", git.modified)}${list("untracked", git.untracked)}${list("ignored", git.ignored)}`);
     }
-    if (result.acceptances) process.stdout.write(`The manifest lists the ${result.acceptances} checklist item${result.acceptances === 1 ? "" : "s"} accepted as they stand, with their reasons.\n`);
+    if (result.acceptances) process.stdout.write(`The manifest lists ${count(result.acceptances, "checklist item")} accepted as written, with the reasons.\n`);
     process.stdout.write(`Check it with: npm run verify -- --year ${year}${result.revision! > 1 ? ` --revision ${result.revision}` : ""}${values.archive !== "archive" ? ` --archive ${values.archive}` : ""}\n`);
     return 0;
   };

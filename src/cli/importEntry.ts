@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { count, verb } from "../diagnostics/plural.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { importDocxEntry } from "../import/docxEntry.ts";
 import { loadForceRegister } from "../load/forceRegister.ts";
@@ -54,7 +55,7 @@ export async function importEntryCommand(argv: string[]): Promise<number> {
   const notCarried = sink.warnings.filter((w) => w.rule.startsWith("import-")).length;
   process.stdout.write(
     `Wrote ${result.entryFile}${result.images.length ? ` and ${result.images.length} image${result.images.length === 1 ? "" : "s"}` : ""}.\n` +
-      (notCarried ? `${notCarried} thing${notCarried === 1 ? "" : "s"} from the Word document need a look (listed above).\n` : "") +
+      (notCarried ? `${count(notCarried, "thing")} from the Word document ${verb(notCarried, "needs", "need")} a look (listed above).\n` : "") +
       `Read it through, then run npm run check -- --year ${year}.\n`,
   );
   return 0;

@@ -1,5 +1,6 @@
 // `npm run new-edition -- --year N [--from YEAR] [--content DIR]`
 import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { count, verb } from "../diagnostics/plural.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { createEdition } from "../edition/newEdition.ts";
 import { parseCommandLine, runCommand, yearFlag } from "./options.ts";
@@ -50,8 +51,8 @@ export function newEditionCommand(argv: string[]): number {
   const places = sink.warnings.length;
   process.stdout.write(
     `Created ${result.dir} from ${result.fromDir}: ${result.files.length} files carried, ${result.rewrites.length} figure names made year-independent, ` +
-      `${places} place${places === 1 ? "" : "s"} to check (listed above).\n` +
-      `The ${result.items} places in the text are kept in ${result.checklist}: npm run check lists the open ones, and build --final and archive stop until each is changed or accepted there with a reason.\n` +
+      `${count(places, "place")} to check (listed above).\n` +
+      `${count(result.items, "place")} in the text ${verb(result.items, "is", "are")} kept in ${result.checklist}: npm run check lists the open ones, and build --final and archive stop until each is changed or accepted there with a reason.\n` +
       `Next: put the ${year} data in data/${year}/ with its about.yml (the as-at date and source), add the good-practice entries, then run npm run check -- --year ${year}.\n`,
   );
   return 0;
