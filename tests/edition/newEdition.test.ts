@@ -8,6 +8,7 @@ import { prepare } from "../../src/build/prepare.ts";
 import { DiagnosticSink } from "../../src/diagnostics/diagnostic.ts";
 import { plainText } from "../../src/document/markdown.ts";
 import { createEdition } from "../../src/edition/newEdition.ts";
+import { loadChecklist } from "../../src/load/checklist.ts";
 import { findReviewPlaces, rewriteYearNames } from "../../src/edition/reviewPlaces.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -86,6 +87,11 @@ describe("new-edition", () => {
     expect(listed("typed-number", at("analysis/2-senior-leadership.md", "24 %"))).toBeDefined();
     expect(listed("years-span", at("executive-summary.md", "Seven years ago"))).toBeDefined();
     expect(listed("publication-date", at("report.yml", "2025-01-01"))).toBeDefined();
+    // Every place in the text is kept in the edition's checklist, with the words to find it by.
+    const checklist = loadChecklist(path.join(contentDir, "2025"), contentDir, new DiagnosticSink())!;
+    const places = sink.warnings.filter((w) => w.rule !== "publication-date");
+    expect(checklist.items.map((i) => `${i.file}:${i.line}:${i.column}:${i.rule}`)).toEqual(places.map((w) => `${path.relative(path.join(contentDir, "2025"), w.file)}:${w.line}:${w.column}:${w.rule}`));
+    expect(checklist.items.find((i) => i.rule === "years-span" && i.file === "executive-summary.md")).toMatchObject({ text: "turns ten", line: at("executive-summary.md", "turns ten").line });
   });
 
   it("never overwrites: an existing edition folder stops it with nothing changed", () => {
