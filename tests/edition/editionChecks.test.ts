@@ -109,6 +109,25 @@ describe("report.yml and about.yml", () => {
   });
 });
 
+describe("the checklist", () => {
+  it("an item naming a file outside the edition is an error at the item, and nothing outside is read", () => {
+    const f = copyFixtures();
+    writeFileSync(path.join(f.contentDir, "2024/checklist.yml"), 'items:\n  - file: "report.yml"\n    text: "small edition"\n  - file: "../../data/forces.csv"\n    text: "Kent"\n');
+    const result = checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
+    expect(result.diagnostics.filter((d) => d.rule.startsWith("checklist")).map((d) => [d.severity, d.rule, path.basename(d.file), d.line])).toEqual([
+      ["warning", "checklist-open", "report.yml", 5],
+      ["error", "checklist-path", "checklist.yml", 4],
+    ]);
+  });
+
+  it("an acceptance needs a reason in words", () => {
+    const f = copyFixtures();
+    writeFileSync(path.join(f.contentDir, "2024/checklist.yml"), 'items:\n  - file: "report.yml"\n    text: "small edition"\n    accepted: ""\n');
+    const result = checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
+    expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.rule, d.line, d.message])).toEqual([["schema", 4, "items.0.accepted: expected a reason, in a few words, why the text stands as it is"]]);
+  });
+});
+
 describe("the inputs' git state", () => {
   it("lists modified, untracked and ignored input files; clean only when every one is committed as it is", () => {
     const repo = mkdtempSync(path.join(tmpdir(), "inputs-git-"));
