@@ -13,7 +13,12 @@ export const dataAboutSchema = z.strictObject({
     .string({ error: "expected the date the counts are as at, as YYYY-MM-DD (e.g. 2024-03-31)" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
     .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "expected a real calendar date"),
-  source: z.string({ error: "expected the name of the data's source (text)" }).trim().min(1, "expected the name of the data's source"),
+  source: z
+    .string({ error: "expected the name of the data's source (text)" })
+    .trim()
+    .min(1, "expected the name of the data's source")
+    // It is printed as written (it is a value {{ data.source }} puts in, not a template).
+    .refine((t) => !/\{\{|\}\}/.test(t), "expected the source's name as it is printed, without {{ or }}"),
   url: z.string().regex(/^https?:\/\/\S+$/, "expected a full web address starting https://").optional(),
 });
 
