@@ -106,6 +106,26 @@ export function findUnboundClaims(text: string): UnboundClaim[] {
   return found;
 }
 
+/**
+ * change() and trend() say how a share moved at whole points, as | pct0 prints it; the same share printed
+ * beside them (same paragraph) at finer precision can show a move the words deny ("stayed the same" next
+ * to 28.40 % and 28.10 %). Each such figure, at its "{{".
+ */
+export function findPrecisionMismatches(text: string): (UnboundClaim & { figure: string })[] {
+  const found: (UnboundClaim & { figure: string })[] = [];
+  for (const paragraph of text.matchAll(/(?:[^\n]|\n(?!\s*\n))+/g)) {
+    const words = [...paragraph[0].matchAll(/\{\{\s*(change|trend)\(\s*([\w.+-]+)\s*,\s*([\w.+-]+)\s*\)/g)];
+    if (words.length === 0) continue;
+    const compared = new Map(words.flatMap((w) => [[w[2], w[1]], [w[3], w[1]]] as [string, string][]));
+    for (const figure of paragraph[0].matchAll(/\{\{\s*([\w.+-]+)\s*\|\s*(pct1|pct2|pp|signed2)\b[^}]*\}\}/g)) {
+      const fn = compared.get(figure[1]);
+      if (!fn) continue;
+      found.push({ ...positionAt(text, paragraph.index! + figure.index!), text: figure[0], figure: figure[1], helper: `${fn}()` });
+    }
+  }
+  return found;
+}
+
 export interface EditionCheckInput {
   content: ContentSet;
   about: DataAbout | null;
@@ -186,6 +206,9 @@ export function checkEditionText({ content, about, dataDir, dataYears, final }: 
     if (!part) continue;
     if (part.data.title) staleIn(part.file, part.data.title, part.fieldLines.title ?? 1);
     staleIn(part.file, part.body, part.bodyLine);
+    for (const m of findPrecisionMismatches(part.body)) {
+      sink.warn(part.file, "comparison-precision", `${m.figure} is printed at finer precision than ${m.helper} compares it (whole points, as | pct0 prints it), so the figures can show a change the words deny; print it with | pct0 in this paragraph.`, { line: m.line + part.bodyLine - 1, column: m.column });
+    }
     // Claims about the data in words alone: a warning (a person decides), in check, drafts and the preview.
     for (const claim of findUnboundClaims(part.body)) {
       const line = claim.line + part.bodyLine - 1;

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { inputsGitState } from "../../src/archive/manifest.ts";
 import { checkEdition } from "../../src/build/check.ts";
 import { prepare } from "../../src/build/prepare.ts";
-import { findStaleYears, findUnboundClaims } from "../../src/document/editionChecks.ts";
+import { findPrecisionMismatches, findStaleYears, findUnboundClaims } from "../../src/document/editionChecks.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
 
 const lineOf = (text: string, words: string) => text.split("\n").findIndex((l) => l.includes(words)) + 1;
@@ -44,6 +44,22 @@ describe("unbound claims", () => {
       [3, 36, "stayed the same", "{{"],
     ]);
     expect(findUnboundClaims("Women officers rose by a third.")[0].helper).toContain("change(now, before)");
+  });
+});
+
+describe("comparison words and printed precision", () => {
+  it("finds a share printed finer than change() or trend() compares it, in the same paragraph only", () => {
+    const text = [
+      "It was {{ a.share | pct2 }} against {{ b.share | pct0 }}, so the share",
+      "{{ change(a.share, b.share) }}.",
+      "",
+      "Elsewhere {{ a.share | pct2 }} stands alone.",
+      "Now {{ c | pct1 }}: it {{ trend(c, d) }}.",
+    ].join("\n");
+    expect(findPrecisionMismatches(text).map((m) => [m.line, m.column, m.figure, m.helper])).toEqual([
+      [1, 8, "a.share", "change()"],
+      [5, 5, "c", "trend()"],
+    ]);
   });
 });
 
