@@ -10,7 +10,8 @@ import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { writeOutputsAtomically, type OutputFiles } from "../build/writeOutputs.ts";
 import { editionInputFiles } from "../load/editionInputs.ts";
 import { ARCHIVE_MARKER, archivedRevisions, CHECKSUMS, editionDir, MANIFEST, MARKER_TEXT } from "../final/archiveFolders.ts";
-import { checksums, currentToolchain, fileTable, MANIFEST_FORMAT, type Manifest } from "./manifest.ts";
+import { loadChecklist } from "../load/checklist.ts";
+import { checksums, currentToolchain, fileTable, inputsGitState, MANIFEST_FORMAT, manifestSchema, type Manifest } from "./manifest.ts";
 import { finalBuildCommand, runFinalBuild } from "./rebuild.ts";
 
 export interface ArchiveOptions {
@@ -21,6 +22,8 @@ export interface ArchiveOptions {
   archiveRoot: string;
   /** Archive a new revision beside an already archived edition. */
   revision: boolean;
+  /** Archive a revision even when its inputs are identical to the last revision's. */
+  force?: boolean;
   sourceDateEpoch: number | null;
 }
 
@@ -28,8 +31,13 @@ export interface ArchiveResult {
   ok: boolean;
   /** False when the project had uncommitted changes: the recorded commit does not hold the code that built it. */
   treeClean?: boolean | null;
+  /** The inputs' git state, as the manifest records it. */
+  inputsGit?: Manifest["inputsGit"];
+  /** How many checklist acceptances the manifest lists. */
+  acceptances?: number;
   dir?: string;
   revision?: number;
+  /** Inputs and outputs hashed in the manifest: the files verify checks (manifest.json and SHA256SUMS besides). */
   fileCount?: number;
   diagnostics: Diagnostic[];
   /** What the final build printed (its warnings), to pass on to the user. */
@@ -65,6 +73,26 @@ export function archiveEdition(options: ArchiveOptions): ArchiveResult {
   }
   if (sink.errors.length > 0) return { ok: false, diagnostics: sink.messages };
 
+  // A revision is a corrected edition: one whose inputs are the last revision's, byte for byte, corrects nothing.
+  if (revisions.length > 0 && !options.force) {
+    const lastDir = editionDir(archiveRoot, year, revisions[revisions.length - 1]);
+    let parsed: unknown = null;
+    try {
+      parsed = JSON.parse(readFileSync(path.join(lastDir, MANIFEST), "utf8"));
+    } catch {
+      // An unreadable manifest is verify's to report; it cannot show the inputs are the same.
+    }
+    const last = manifestSchema.safeParse(parsed);
+    if (last.success) {
+      const before = Object.entries(last.data.files).filter(([name]) => name.startsWith("inputs/")).map(([name, f]) => `${name} ${f.sha256}`).sort();
+      const now = Object.entries(fileTable(Object.fromEntries(inputs.map((f) => [`inputs/${f.path}`, readFileSync(f.source)])))).map(([name, f]) => `${name} ${f.sha256}`).sort();
+      if (before.join("\n") === now.join("\n")) {
+        sink.error(lastDir, "same-as-last", `The ${year} edition's ${inputs.length} input files are identical to revision ${revisions[revisions.length - 1]}'s, so this revision would correct nothing; change the inputs first, or add --force to archive it anyway.`);
+        return { ok: false, diagnostics: sink.messages };
+      }
+    }
+  }
+
   const revision = revisions.length === 0 ? 1 : revisions[revisions.length - 1] + 1;
   const target = editionDir(archiveRoot, year, revision);
   const staging = mkdtempSync(path.join(tmpdir(), "report-archive-"));
@@ -95,6 +123,10 @@ export function archiveEdition(options: ArchiveOptions): ArchiveResult {
       build: { command: finalBuildCommand(year), final: true, print: report.print, sourceDateEpoch: options.sourceDateEpoch, documentId: report.documentId },
       ...currentToolchain(),
       files: table,
+      inputsGit: inputsGitState(inputs.map((f) => f.source)),
+      acceptances: (loadChecklist(path.join(inputsDir, "content", String(year)), path.join(inputsDir, "content"), new DiagnosticSink())?.items ?? [])
+        .filter((i) => i.accepted)
+        .map((i) => ({ file: `content/${year}/${i.file}`, ...(i.line !== undefined && { line: i.line }), ...(i.rule && { rule: i.rule }), text: i.text, reason: i.accepted! })),
     };
     const manifestText = JSON.stringify(manifest, null, 2) + "\n";
     files[MANIFEST] = manifestText;
@@ -104,7 +136,7 @@ export function archiveEdition(options: ArchiveOptions): ArchiveResult {
       writeFileSync(path.join(archiveRoot, ARCHIVE_MARKER), MARKER_TEXT, { mode: 0o444 });
     }
     writeOutputsAtomically(target, files, { readOnly: true });
-    return { ok: true, treeClean: manifest.project.gitTreeClean, dir: target, revision, fileCount: Object.keys(files).length, diagnostics: sink.messages, buildLog: built.stderr, seconds: built.seconds };
+    return { ok: true, treeClean: manifest.project.gitTreeClean, inputsGit: manifest.inputsGit ?? null, acceptances: manifest.acceptances?.length ?? 0, dir: target, revision, fileCount: Object.keys(table).length, diagnostics: sink.messages, buildLog: built.stderr, seconds: built.seconds };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -34,6 +34,13 @@ export const manifestSchema = z.object({
     dependencies: z.record(z.string(), z.string()),
   }),
   files: z.record(z.string(), z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int() })),
+  /** The git state of the edition's input files when archived: those git does not hold as committed, listed. */
+  inputsGit: z
+    .object({ clean: z.boolean(), modified: z.array(z.string()), untracked: z.array(z.string()), ignored: z.array(z.string()) })
+    .nullable()
+    .optional(),
+  /** Checklist items accepted as they stand (content/<year>/checklist.yml), with their reasons. */
+  acceptances: z.array(z.object({ file: z.string(), line: z.number().int().optional(), rule: z.string().optional(), text: z.string(), reason: z.string() })).optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -51,6 +58,43 @@ export interface Toolchain {
 function git(args: string[]): string | null {
   try {
     return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The git state of the given files (paths as found on this machine): modified, untracked and ignored ones
+ * listed, so "clean" means every input is committed as it is. Null outside a git work tree.
+ */
+export function inputsGitState(files: readonly string[]): NonNullable<Manifest["inputsGit"]> | null {
+  if (files.length === 0) return null;
+  const cwd = path.dirname(path.resolve(files[0]));
+  const top = gitIn(cwd, ["rev-parse", "--show-toplevel"])?.trim() ?? null;
+  if (top === null) return null;
+  const rel = files.map((f) => path.relative(top, path.resolve(f)));
+  if (rel.some((r) => r.startsWith(".."))) return null;
+  // -z: names as they are, no quoting; --ignored shows ignored files one by one with --untracked-files=all.
+  const out = gitIn(top, ["status", "--porcelain=v1", "-z", "--ignored=matching", "--untracked-files=all", "--", ...rel]);
+  if (out === null) return null;
+  const state = { clean: true, modified: [] as string[], untracked: [] as string[], ignored: [] as string[] };
+  const entries = out.split("\0").filter(Boolean);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const code = entry.slice(0, 2);
+    if (/[RC]/.test(code)) i++; // a rename or copy is followed by its old name
+    const name = entry.slice(3);
+    if (code === "??") state.untracked.push(name);
+    else if (code === "!!") state.ignored.push(name);
+    else state.modified.push(name);
+  }
+  state.clean = state.modified.length + state.untracked.length + state.ignored.length === 0;
+  return state;
+}
+
+function gitIn(cwd: string, args: string[]): string | null {
+  try {
+    return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 16 * 1024 * 1024 });
   } catch {
     return null;
   }

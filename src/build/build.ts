@@ -130,7 +130,7 @@ export async function prepareCached(
   inputsHash = editionInputs(options.dataDir, options.contentDir, options.year).hash,
 ): Promise<Prepared> {
   const started = performance.now();
-  const key = hashOf(codeVersion(), inputsHash, options.contentDir, options.dataDir);
+  const key = hashOf(codeVersion(), inputsHash, options.contentDir, options.dataDir, String(options.final ?? false));
   const kept = cache.get<Prepared>("prepare", key);
   if (kept) {
     timings.prepare = performance.now() - started;

@@ -9,14 +9,14 @@ import { loadData, type PrepareOptions } from "./prepare.ts";
 
 export function editionFigures(options: PrepareOptions, filter?: string): { figures: FigureName[]; context: unknown; sink: DiagnosticSink } {
   const sink = new DiagnosticSink();
-  const { register, years } = loadData(options, sink);
+  const { register, years, about } = loadData(options, sink);
   // Data errors make every value doubtful: stop. Content errors do not change the names or values.
   sink.throwIfErrors();
   const statistics = computeStatistics({ register, years, year: options.year });
   const contentSink = new DiagnosticSink();
   const content = loadContent(options.contentDir, options.year, register, contentSink);
   const { edition, editionLabel } = content ? editionOf(content) : { edition: null, editionLabel: null };
-  const context = expressionContext(statistics, edition as number, editionLabel as string, content?.report.title as string);
+  const context = expressionContext(statistics, edition as number, editionLabel as string, content?.report.title as string, about);
   if (!content) sink.warn(`${options.contentDir}/${options.year}/report.yml`, "figures-without-report", "The edition's report.yml could not be read, so edition, editionLabel and title show as n/a.");
   return { figures: listFigures(context, filter), context, sink };
 }

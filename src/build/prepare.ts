@@ -9,6 +9,9 @@ import type { ReportDocument } from "../document/model.ts";
 import type { MarkdownTrees } from "../document/markdown.ts";
 import { checkMeasures, checkPlausibility } from "../load/checkWorkforce.ts";
 import { loadContent } from "../load/content.ts";
+import { loadChecklist } from "../load/checklist.ts";
+import { checkEditionText } from "../document/editionChecks.ts";
+import { aboutFile, loadDataAbout, type DataAbout } from "../load/dataAbout.ts";
 import { loadForceRegister, type ForceRegister } from "../load/forceRegister.ts";
 import { loadWorkforceYear, type WorkforceYear } from "../load/workforce.ts";
 import { computeStatistics } from "../statistics/computeStatistics.ts";
@@ -20,6 +23,8 @@ export interface PrepareOptions {
   contentDir: string;
   /** Markdown parsed by earlier builds (src/build/build.ts keeps it in the stage cache). */
   trees?: MarkdownTrees;
+  /** The published edition: what a draft only warns about (open checklist items, stale years, dates) stops it. */
+  final?: boolean;
 }
 
 /** Years with a data folder, up to the edition year: the edition, the one before, and history for trends. */
@@ -38,7 +43,7 @@ export interface LoadedInputs {
 }
 
 /** The register and every workforce year the edition uses; throws BuildError when the register is unusable. */
-export function loadData(options: PrepareOptions, sink: DiagnosticSink): { register: ForceRegister; years: WorkforceYear[] } {
+export function loadData(options: PrepareOptions, sink: DiagnosticSink): { register: ForceRegister; years: WorkforceYear[]; about: DataAbout | null } {
   const register = loadForceRegister(path.join(options.dataDir, "forces.csv"), sink, options.dataDir);
   sink.throwIfErrors();
   const years: WorkforceYear[] = [];
@@ -51,11 +56,15 @@ export function loadData(options: PrepareOptions, sink: DiagnosticSink): { regis
   if (!years.some((y) => y.year === options.year - 1)) {
     sink.warn(path.join(options.dataDir, String(options.year - 1)), "no-previous-year", `There is no ${options.year - 1} data, so no % changes or previous-year charts can be shown.`);
   }
+  const about = loadDataAbout(options.dataDir, options.year, sink);
+  if (!about && !sink.errors.some((e) => e.file === aboutFile(options.dataDir, options.year))) {
+    sink.warn(aboutFile(options.dataDir, options.year), "no-data-about", `There is no ${options.year}/about.yml saying when the ${options.year} counts are as at and where they come from; write it (see data/README.md), or source lines and dates cannot be made from the data and a final edition cannot be built.`);
+  }
   if (sink.errors.length === 0) {
     checkMeasures(years, options.year, sink);
     checkPlausibility(years, options.year, register!, sink);
   }
-  return { register: register!, years };
+  return { register: register!, years, about };
 }
 
 /** The data folder as it stands: each file's path, size and modification time (no file is read). */
@@ -100,14 +109,18 @@ export function prepare(options: PrepareOptions, timings: Record<string, number>
     timings[name] = now - t;
     t = now;
   };
-  const { register, years } = loadDataOnce(options, sink);
+  const { register, years, about } = loadDataOnce(options, sink);
   const content = loadContent(options.contentDir, options.year, register!, sink);
+  if (content) {
+    const checklist = loadChecklist(content.dir, options.contentDir, sink);
+    checkEditionText({ content, about, dataDir: options.dataDir, dataYears: years.map((y) => y.year), final: options.final ?? false }, checklist, sink);
+  }
   lap("load");
   sink.throwIfErrors();
   const statistics = computeStatistics({ register, years, year: options.year });
   lap("statistics");
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
-  const document = assembleDocument({ content: content!, statistics, register: register!, years, roots, trees: options.trees }, sink);
+  const document = assembleDocument({ content: content!, statistics, register: register!, years, about, roots, trees: options.trees }, sink);
   checkDocument(content!, statistics, register!, document, sink, roots);
   lap("document");
   sink.throwIfErrors();

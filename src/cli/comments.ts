@@ -9,7 +9,7 @@ import { mergeComments } from "../comments/merge.ts";
 import { commentsCsv, commentsJson, formatComment } from "../comments/output.ts";
 import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/reporter.ts";
-import { plural } from "../domain/plural.ts";
+import { count } from "../domain/plural.ts";
 import { readFlags, type Command, type Console } from "./flags.ts";
 
 export const commentsUsage = `Usage: npm run comments -- FILE.pdf [FILE.pdf …] [options]
@@ -87,7 +87,7 @@ async function run(argv: string[], io: Console): Promise<number> {
     }
     try {
       writeOutputsAtomically(dir, { "comments.json": commentsJson(list), "comments.csv": commentsCsv(list) });
-      io.out(`Wrote ${plural(list.length, "comment")} to ${path.join(dir, "comments.json")} and comments.csv\n`);
+      io.out(`Wrote ${count(list.length, "comment")} to ${path.join(dir, "comments.json")} and comments.csv\n`);
     } catch (error) {
       sink.error(dir, "comments-write", `The comments could not be written: ${(error as Error).message}`);
     }

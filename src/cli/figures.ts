@@ -3,7 +3,7 @@ import { editionFigures } from "../build/figures.ts";
 import { BuildError } from "../diagnostics/diagnostic.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { formatFigureList } from "../document/figureList.ts";
-import { plural } from "../domain/plural.ts";
+import { count } from "../domain/plural.ts";
 import { chooseEdition, editionFlags, readFlags, type Command, type Console } from "./flags.ts";
 
 const usage = `Usage: npm run figures -- [options] [FILTER]
@@ -34,7 +34,7 @@ function run(argv: string[], io: Console): number {
     report(sink.messages, (line) => io.err(`${line}\n`));
     for (const line of formatFigureList(figures)) io.out(`${line}\n`);
     const yearForms = figures.filter((f) => f.yearFormOf).length;
-    const counted = `${plural(figures.length - yearForms, "name")}${yearForms > 0 ? ` and ${plural(yearForms, "year form")}` : ""}`;
+    const counted = `${count(figures.length - yearForms, "name")}${yearForms > 0 ? ` and ${count(yearForms, "year form")}` : ""}`;
     io.out(`${counted}${positionals[0] ? ` matching "${positionals[0]}"` : ""} for ${year}.\n`);
     return figures.length > 0 ? 0 : 1;
   } catch (error) {

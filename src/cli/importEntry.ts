@@ -2,10 +2,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { count, verb } from "../domain/plural.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { importDocxEntry } from "../import/docxEntry.ts";
 import { loadForceRegister } from "../load/forceRegister.ts";
-import { plural } from "../domain/plural.ts";
 import { chooseEdition, readFlags, type Command, type Console } from "./flags.ts";
 
 const usage = `Usage: npm run import:entry -- FILE.docx --force FORCE [options]
@@ -55,8 +55,8 @@ async function run(argv: string[], io: Console): Promise<number> {
   }
   const notCarried = sink.warnings.filter((w) => w.rule.startsWith("import-")).length;
   io.out(
-    `Wrote ${result.entryFile}${result.images.length ? ` and ${plural(result.images.length, "image")}` : ""}.\n` +
-      (notCarried ? `${plural(notCarried, "thing")} from the Word document ${notCarried === 1 ? "needs" : "need"} a look (listed above).\n` : "") +
+    `Wrote ${result.entryFile}${result.images.length ? ` and ${count(result.images.length, "image")}` : ""}.\n` +
+      (notCarried ? `${count(notCarried, "thing")} from the Word document ${verb(notCarried, "needs", "need")} a look (listed above).\n` : "") +
       `Read it through, then run npm run check -- --year ${year}.\n`,
   );
   return 0;

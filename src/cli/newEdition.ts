@@ -1,8 +1,8 @@
 // `npm run new-edition -- --year N [--from YEAR] [--content DIR]`
 import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { count, verb } from "../domain/plural.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { createEdition } from "../edition/newEdition.ts";
-import { plural } from "../domain/plural.ts";
 import { currentEdition, EditionChoiceError } from "../edition/currentEdition.ts";
 import { readFlags, type Command, type Console } from "./flags.ts";
 
@@ -13,7 +13,8 @@ and edition moved on and a placeholder publication date; the forewords, executiv
 back page as starting text; an empty good-practice folder. Figure names with a year in them are rewritten
 to year-independent ones (.current., .previous.). Then lists, as file:line:column, every place in the
 carried text that probably needs a person: typed years and dates, typed figures, "last year" beside a
-typed figure. Nothing existing is overwritten.
+typed figure. The places are kept in content/<N>/checklist.yml, which check, drafts, build --final and
+archive read until each is changed or accepted with a reason. Nothing existing is overwritten.
 
 Options:
   --year N         the new edition's year (required)
@@ -58,9 +59,10 @@ function run(argv: string[], io: Console): number {
   }
   const places = sink.warnings.length;
   io.out(
-    `Created ${result.dir} from ${result.fromDir}: ${plural(result.files.length, "file")} carried, ${plural(result.rewrites.length, "figure name")} made year-independent, ` +
-      `${plural(places, "place")} to check (listed above).\n` +
-      `It is now the current edition: the other commands work on ${year} without --year. Next: put the ${year} data in data/${year}/, add the good-practice entries, then run npm run check.\n`,
+    `Created ${result.dir} from ${result.fromDir}: ${count(result.files.length, "file")} carried, ${count(result.rewrites.length, "figure name")} made year-independent, ` +
+      `${count(places, "place")} to check (listed above).\n` +
+      `${count(result.items, "place")} in the text ${verb(result.items, "is", "are")} kept in ${result.checklist}: npm run check lists the open ones, and build --final and archive stop until each is changed or accepted there with a reason.\n` +
+      `It is now the current edition: the other commands work on ${year} without --year. Next: put the ${year} data in data/${year}/ with its about.yml (the as-at date and source), add the good-practice entries, then run npm run check.\n`,
   );
   return 0;
 }

@@ -1,6 +1,6 @@
 // The one place that prints diagnostics for people.
-import { plural } from "../domain/plural.ts";
 import { formatLocation, type Diagnostic } from "./diagnostic.ts";
+import { count } from "../domain/plural.ts";
 
 export function report(diagnostics: readonly Diagnostic[], write: (line: string) => void = (l) => process.stderr.write(l + "\n")): void {
   const sorted = [...diagnostics].sort(
@@ -12,5 +12,5 @@ export function report(diagnostics: readonly Diagnostic[], write: (line: string)
   for (const d of sorted) write(formatLocation(d));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
-  if (diagnostics.length > 0) write(`${plural(errors, "error")}, ${plural(warnings, "warning")}`);
+  if (diagnostics.length > 0) write(`${count(errors, "error")}, ${count(warnings, "warning")}`);
 }

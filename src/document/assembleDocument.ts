@@ -4,7 +4,8 @@ import path from "node:path";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { bandGroups, bandLabel, bands, leadershipLevels, levelDefinitions, type LeadershipLevel, type Level } from "../domain/vocabulary.ts";
 import type { ContentSet, Entry } from "../load/content.ts";
-import type { PersonFrontMatter } from "../load/contentSchemas.ts";
+import type { PersonFrontMatter, ReportConfig } from "../load/contentSchemas.ts";
+import { dataNames, type DataAbout } from "../load/dataAbout.ts";
 import type { ForceRegister } from "../load/forceRegister.ts";
 import type { MarkdownFile } from "../load/frontMatter.ts";
 import type { WorkforceYear } from "../load/workforce.ts";
@@ -18,6 +19,7 @@ import { parseMarkdown, type MarkdownTrees } from "./markdown.ts";
 import type { ChartFigure, ForcePanel, GoodPracticeEntry, Inline, Person, ReportDocument, RichText, Section, SourceRef, TableCell, TableFigure } from "./model.ts";
 import { ordinalInWords } from "./numberWords.ts";
 import { typeset } from "./typography.ts";
+import { ExpressionError, evaluate, parseExpression } from "./expressions.ts";
 import { measureNote } from "./measureNote.ts";
 
 export interface AssembleInput {
@@ -26,6 +28,8 @@ export interface AssembleInput {
   register: ForceRegister;
   /** The workforce data the statistics were computed from, for the provenance of every figure. */
   years: readonly WorkforceYear[];
+  /** data/<year>/about.yml: the as-at date and source the settings' {{ data.… }} names come from. */
+  about?: DataAbout | null;
   roots: DocumentRoots;
   /** Markdown parsed by an earlier build, kept by the caller (src/build/prepare.ts). */
   trees?: MarkdownTrees;
@@ -34,8 +38,57 @@ export interface AssembleInput {
 const capitalise = formatters.capitalise;
 
 /** Names the prose may use in {{ }}: the statistics, plus the edition's own facts. */
-export function expressionContext(statistics: Statistics, edition: number, editionLabel: string, title: string) {
-  return { ...statistics, edition, editionLabel, title };
+export function expressionContext(statistics: Statistics, edition: number, editionLabel: string, title: string, about?: DataAbout | null) {
+  return { ...statistics, edition, editionLabel, title, ...(about && { data: dataNames(about) }) };
+}
+
+/**
+ * report.yml's words with their {{ }} filled in (source lines, running header, metadata), from the same
+ * names the prose uses; a problem is an error at its line of report.yml, and a brace left over after
+ * filling (a lone "{{" or "}}") is one too, so nothing prints as typed.
+ */
+export function fillSettings(content: ContentSet, names: object, sink: DiagnosticSink): ReportConfig {
+  const lines = content.reportText.split("\n");
+  const lineOf = (key: string, value: string) => {
+    const from = (content.reportLines[key] ?? 1) - 1;
+    const probe = value.slice(0, 30);
+    for (let i = from; i < lines.length; i++) if (lines[i].includes(probe)) return i + 1;
+    return from + 1;
+  };
+  const fill = (key: string, value: string): string => {
+    const line = lineOf(key, value);
+    const columnOf = (needle: string) => Math.max(0, (lines[line - 1] ?? "").indexOf(needle)) + 1;
+    const filled = value.replace(/\{\{([\s\S]*?)\}\}/g, (whole, inner: string) => {
+      try {
+        return evaluate(parseExpression(inner), names).text;
+      } catch (error) {
+        if (!(error instanceof ExpressionError)) throw error;
+        sink.error(content.reportFile, "expression", `${key}: in {{${inner}}}: ${error.message}`, { line, column: columnOf(whole) });
+        return "";
+      }
+    });
+    // A brace without its partner, found in the words as written (pairs blanked), so its column is exact.
+    const stray = /\{\{|\}\}/.exec(value.replace(/\{\{[\s\S]*?\}\}/g, (m) => " ".repeat(m.length)));
+    if (stray) {
+      const start = (lines[line - 1] ?? "").indexOf(value);
+      sink.error(content.reportFile, "unresolved-braces", `${key}: "${stray[0]}" has no partner, so it would print as typed; a name is written {{ name }} (npm run figures lists them).`, {
+        line,
+        column: start >= 0 ? start + stray.index + 1 : columnOf(stray[0]),
+      });
+    }
+    return filled;
+  };
+  const { report } = content;
+  return {
+    ...report,
+    title: fill("title", report.title),
+    author: fill("author", report.author),
+    subject: fill("subject", report.subject),
+    keywords: report.keywords.map((k) => fill("keywords", k)),
+    runningHeader: fill("runningHeader", report.runningHeader),
+    ...(report.editionLabel !== undefined && { editionLabel: fill("editionLabel", report.editionLabel) }),
+    sources: report.sources.map((s) => ({ ...s, text: fill("sources", s.text) })),
+  };
 }
 
 export function editionOf(content: ContentSet): { edition: number; editionName: string; editionLabel: string } {
@@ -48,10 +101,10 @@ export function editionOf(content: ContentSet): { edition: number; editionName: 
 /** "1-middle-management.md" → "middle-management": the leading number only orders the files. */
 const stem = (file: string) => path.basename(file, ".md").replace(/^\d+[-_ ]/, "");
 
-export function assembleDocument({ content, statistics, register, years, roots, trees }: AssembleInput, sink: DiagnosticSink): ReportDocument {
-  const { report } = content;
+export function assembleDocument({ content, statistics, register, years, about, roots, trees }: AssembleInput, sink: DiagnosticSink): ReportDocument {
   const { edition, editionName, editionLabel } = editionOf(content);
-  const names = expressionContext(statistics, edition, editionLabel, report.title);
+  const names = expressionContext(statistics, edition, editionLabel, content.report.title, about);
+  const report = fillSettings(content, names, sink);
   const bindings = new BindingTable((statistic) => provenance(statistic, years, statistics.year), roots);
   const at = (file: string, line = 1, column = 1): SourceRef => ({ file: logicalPath(file, roots), line, column });
 
@@ -175,15 +228,14 @@ export function assembleDocument({ content, statistics, register, years, roots, 
     });
   }
 
-  const fill = (template: string) => template.replace(/\{\{\s*(editionLabel|title)\s*\}\}/g, (_, name: string) => (name === "title" ? report.title : editionLabel));
   return {
     meta: {
       title: report.title,
       year: report.year,
       edition,
       editionName,
-      editionLabel,
-      runningHeader: fill(report.runningHeader),
+      editionLabel: report.editionLabel ?? editionLabel,
+      runningHeader: report.runningHeader,
       subject: report.subject,
       keywords: report.keywords,
       author: report.author,

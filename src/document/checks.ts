@@ -1,10 +1,14 @@
 // Warnings for reviewers: things that do not stop a build but that someone should look at.
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { count, verb } from "../domain/plural.ts";
 import type { ContentSet } from "../load/content.ts";
 import type { ForceRegister } from "../load/forceRegister.ts";
 import type { Statistics } from "../statistics/types.ts";
 import { realPath, type DocumentRoots } from "./bindings.ts";
 import type { ReportDocument } from "./model.ts";
+
+/** More forces than this with the same warning are one line listing them. */
+const manyForces = 5;
 
 /** An entry this long no longer fits two pages beside its chart. */
 export const longEntryWords = 950;
@@ -15,18 +19,23 @@ export function checkDocument(content: ContentSet, statistics: Statistics, regis
   const withData = new Set(statistics.forces.map((f) => f.slug));
   const entriesDir = `${content.dir}/good-practice`;
 
-  for (const force of statistics.forces) {
-    if (!withEntries.has(force.slug)) sink.warn(entriesDir, "missing-entry", `${force.name} is in the ${statistics.year} data but has no good-practice entry; its page will show figures only.`);
+  // A few are listed one by one (the review sheet gives each its page); many are one line with the list.
+  const withoutEntry = statistics.forces.filter((force) => !withEntries.has(force.slug));
+  if (withoutEntry.length > manyForces) {
+    sink.warn(entriesDir, "missing-entry", `${count(withoutEntry.length, "force")} in the ${statistics.year} data have no good-practice entry; their pages will show figures only: ${withoutEntry.map((f) => f.name).join(", ")}.`);
+  } else {
+    for (const force of withoutEntry) sink.warn(entriesDir, "missing-entry", `${force.name} is in the ${statistics.year} data but has no good-practice entry; its page will show figures only.`);
   }
   for (const entry of content.entries) {
     if (!withData.has(entry.force.slug) && entry.force.dataSource !== "none") {
       sink.warn(entry.file, "entry-without-data", `${entry.force.name} sends workforce data (${entry.force.dataSource}) but none is in the ${statistics.year} data; its page will have no chart.`, { line: entry.fieldLines.force });
     }
   }
-  for (const force of register.forces) {
-    if (force.dataSource !== "none" && !withData.has(force.slug)) {
-      sink.warn(officersFile, "force-without-data", `${force.name} is in the register but not in the ${statistics.year} officer data.`);
-    }
+  const withoutData = register.forces.filter((force) => force.dataSource !== "none" && !withData.has(force.slug));
+  if (withoutData.length > manyForces) {
+    sink.warn(officersFile, "force-without-data", `${count(withoutData.length, "force")} of the register ${verb(withoutData.length, "is", "are")} not in the ${statistics.year} officer data: ${withoutData.map((f) => f.name).join(", ")}.`);
+  } else {
+    for (const force of withoutData) sink.warn(officersFile, "force-without-data", `${force.name} is in the register but not in the ${statistics.year} officer data.`);
   }
 
   // The document speaks in logical paths ("content/…"); warnings name the file as the user gave it.

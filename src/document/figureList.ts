@@ -54,6 +54,10 @@ const exact: Record<string, string> = {
   edition: "the edition's number (6 for the sixth annual report)",
   editionLabel: "the edition's label, as on the cover",
   title: "the report's title",
+  "data.asAt": "the date this year's counts are as at (data/<year>/about.yml), e.g. 31 March 2024",
+  "data.asAtMonth": "the month and year the counts are as at, e.g. March 2024",
+  "data.asAtYear": "the year the counts are as at",
+  "data.source": "where this year's counts come from (data/<year>/about.yml)",
   "excluded.notStated": "officers whose sex was not stated, left out of every figure",
   "excluded.notStatedPrevious": "officers whose sex was not stated in the previous year's data",
 };

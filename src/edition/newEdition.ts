@@ -4,6 +4,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { checklistFile, checklistText, type ChecklistItem } from "../load/checklist.ts";
 import { findReviewPlaces, rewriteYearNames } from "./reviewPlaces.ts";
 
 export interface NewEditionOptions {
@@ -18,6 +19,9 @@ export interface NewEditionResult {
   fromDir: string;
   files: string[];
   rewrites: { file: string; line: number; column: number; from: string; to: string }[];
+  /** content/<year>/checklist.yml: the places listed, kept with the edition until each is resolved. */
+  checklist: string;
+  items: number;
 }
 
 /** Folders and files carried as starting text; good-practice is not (each year's entries are new). */
@@ -48,7 +52,8 @@ export function createEdition(options: NewEditionOptions, sink: DiagnosticSink):
   };
   carried.forEach(collect);
 
-  const result: NewEditionResult = { dir, fromDir, files: [], rewrites: [] };
+  const result: NewEditionResult = { dir, fromDir, files: [], rewrites: [], checklist: checklistFile(dir), items: 0 };
+  const items: ChecklistItem[] = [];
   const writes: { file: string; content: string | null; source: string }[] = [];
   for (const { rel, text } of files) {
     const file = path.join(dir, rel);
@@ -62,8 +67,10 @@ export function createEdition(options: NewEditionOptions, sink: DiagnosticSink):
     result.rewrites.push(...rewritten.rewrites.map((r) => ({ file, ...r })));
     for (const place of [...rewritten.left, ...findReviewPlaces(content)]) {
       // The settings' own year and the placeholder date are handled above, not a person's job to find.
-      if (rel === "report.yml" && /^(year|publicationDate):/.test(content.split("\n")[place.line - 1] ?? "")) continue;
+      // Comments are not printed.
+      if (rel === "report.yml" && /^(year|publicationDate):|^\s*#/.test(content.split("\n")[place.line - 1] ?? "")) continue;
       sink.warn(file, place.rule, place.message, { line: place.line, column: place.column });
+      items.push({ file: rel.split(path.sep).join("/"), line: place.line, column: place.column, rule: place.rule, text: place.text, check: place.message });
     }
     writes.push({ file, content, source: "" });
   }
@@ -75,11 +82,13 @@ export function createEdition(options: NewEditionOptions, sink: DiagnosticSink):
     `Good-practice entries for ${year} go in this folder, one .md file each (see content/README.md; npm run import:entry turns a Word document into one).\n`,
     { flag: "wx" },
   );
+  writes.push({ file: result.checklist, content: checklistText(year, items), source: "" });
+  result.items = items.length;
   for (const w of writes) {
     mkdirSync(path.dirname(w.file), { recursive: true });
     if (w.content === null) cpSync(w.source, w.file, { errorOnExist: true, force: false });
     else writeFileSync(w.file, w.content, { flag: "wx" });
-    result.files.push(w.file);
+    if (w.file !== result.checklist) result.files.push(w.file);
   }
   return result;
 }
@@ -94,6 +103,8 @@ function moveSettingsOn(text: string, fromYear: number, year: number, file: stri
     return i;
   };
   set("year", String(year));
+  // The file's own heading comment names its edition; move it on rather than list it.
+  if (/^#/.test(lines[0] ?? "")) lines[0] = lines[0].replaceAll(String(fromYear), String(year));
   const date = set("publicationDate", `${year}-01-01 # placeholder: set the day the ${year} edition is published`);
   if (date >= 0) sink.warn(file, "publication-date", `The publication date is a placeholder (${year}-01-01); set the real date before publishing.`, { line: date + 1, column: 18 });
   const edition = lineOf("edition");

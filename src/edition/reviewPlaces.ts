@@ -1,32 +1,20 @@
 // Places in text carried into a new edition that probably need a person: things typed by hand that
 // were true for the year they were written in. Figures in {{ }} and web addresses are left alone.
 
+import { maskUntouchable, positionAt } from "../document/editionChecks.ts";
+
 export interface ReviewPlace {
   line: number;
   column: number;
   /** A short stable id: typed-date, typed-year, typed-number, years-span, relative-figure. */
   rule: string;
   message: string;
+  /** The words the place is about, as they stand in the text (the checklist finds them by these). */
+  text: string;
 }
 
 const months = "January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter";
 const numberWords = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty";
-
-/** Offsets → 1-based line and column. */
-export function positionAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: (before.match(/\n/g)?.length ?? 0) + 1, column: offset - before.lastIndexOf("\n") };
-}
-
-/** The text with expressions, web addresses and Markdown link targets blanked out (offsets kept). */
-function maskUntouchable(text: string): string {
-  const blank = (m: string) => m.replace(/[^\n]/g, " ");
-  return text
-    .replace(/\{\{[\s\S]*?\}\}/g, blank)
-    .replace(/\]\([^)]*\)/g, blank)
-    .replace(/\b(?:https?:\/\/|mailto:|www\.)\S+/g, blank)
-    .replace(/^(\s*)(\d+)\.(?=\s)/gm, (m) => blank(m)); // numbered-list markers
-}
 
 export function findReviewPlaces(text: string): ReviewPlace[] {
   const masked = maskUntouchable(text);
@@ -38,7 +26,7 @@ export function findReviewPlaces(text: string): ReviewPlace[] {
     const end = start + match[0].length;
     if (!free(start, end)) return;
     taken.push([start, end]);
-    places.push({ offset: start, ...positionAt(text, start), rule, message });
+    places.push({ offset: start, ...positionAt(text, start), rule, message, text: match[0] });
   };
 
   for (const m of masked.matchAll(new RegExp(`\\b(?:\\d{1,2}\\s+)?(?:${months})\\s+(?:19|20)\\d{2}\\b`, "g"))) {
@@ -74,7 +62,7 @@ export function findReviewPlaces(text: string): ReviewPlace[] {
       .filter((f) => Math.abs(f.offset - m.index!) < 80 && positionAt(text, f.offset).line >= positionAt(text, m.index!).line - 1)
       .sort((a, b) => Math.abs(a.offset - m.index!) - Math.abs(b.offset - m.index!))[0];
     if (near) {
-      places.push({ offset: m.index!, ...positionAt(text, m.index!), rule: "relative-figure", message: `"${m[0]}" next to the typed figure "${masked.slice(near.offset).match(/^\S+(?:\s?%)?/)?.[0] ?? ""}": in the new edition both refer to a different year.` });
+      places.push({ offset: m.index!, ...positionAt(text, m.index!), text: m[0], rule: "relative-figure", message: `"${m[0]}" next to the typed figure "${masked.slice(near.offset).match(/^\S+(?:\s?%)?/)?.[0] ?? ""}": in the new edition both refer to a different year.` });
     }
   }
   return places.sort((a, b) => a.offset - b.offset).map(({ offset: _offset, ...p }) => p);
@@ -118,6 +106,7 @@ export function rewriteYearNames(
     rewrites: rewrites.map((r) => ({ ...positionAt(out, r.offset), from: r.from, to: r.to })),
     left: left.map((l) => ({
       ...positionAt(out, l.offset),
+      text: l.name,
       rule: "year-in-expression",
       message: `"${l.name}" names a year that is neither this edition's nor the previous one; change it by hand.`,
     })),

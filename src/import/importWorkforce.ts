@@ -2,18 +2,24 @@
 // staff.csv in the loaders' format, with a `source` column naming the table and row of every count.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { count, verb } from "../domain/plural.ts";
 import { writeOutputsAtomically, type OutputFiles } from "../build/writeOutputs.ts";
 import type { ForceRegister } from "../load/forceRegister.ts";
 import { formatHundredths, measureNames, type Measure } from "../load/measure.ts";
 import { officerRanks, staffRoles } from "../domain/vocabulary.ts";
 import { categoryOrder, dataSheet, readHomeOfficeTable, sexOrder, type DropReason, type ImportedCount } from "./homeOfficeTable.ts";
 import type { Mapping } from "./mapping.ts";
-import { readSheet, SpreadsheetError } from "./spreadsheet.ts";
+import { readSheet, SpreadsheetError, type Sheet } from "./spreadsheet.ts";
 
 export interface ImportOptions {
   files: string[];
   year: number;
+  /**
+   * Every year the edition draws (its comparison and trend years, `year` included): each one the tables
+   * have is imported in the same measure, in the same run; one they lack must already count in it.
+   */
+  years?: number[];
   dataDir: string;
   measure: Measure;
   /** Replace existing officers.csv / staff.csv of the year. */
@@ -24,6 +30,8 @@ export interface ImportOptions {
 
 export interface ImportSummary {
   year: number;
+  /** Each year written, with its own summary (the edition year first). */
+  others: ImportSummary[];
   measure: Measure;
   perFile: { file: string; rowsRead: number; dropped: [DropReason, number, string[]][] }[];
   written: { officers: number; staff: number };
@@ -36,18 +44,53 @@ export interface ImportSummary {
 
 /** Runs the import; null (with errors in the sink) if anything is wrong, and then nothing is written. */
 export function importWorkforce(options: ImportOptions, register: ForceRegister, mapping: Mapping, sink: DiagnosticSink): ImportSummary | null {
-  const all: ImportedCount[] = [];
-  const perFile: ImportSummary["perFile"] = [];
-  const forceFile = new Map<string, ImportedCount>();
+  const sheets: Sheet[] = [];
   for (const file of options.files) {
-    let sheet;
     try {
-      sheet = readSheet(file, dataSheet);
+      sheets.push(readSheet(file, dataSheet));
     } catch (error) {
       if (!(error instanceof SpreadsheetError)) throw error;
       sink.error(file, "import-file", error.message);
+    }
+  }
+  // The years each table has, read once (no errors: each year is read again below, and reports its own).
+  const found = new Set<number>();
+  for (const sheet of sheets) for (const y of readHomeOfficeTable(sheet, options.year, options.measure, register, mapping, new DiagnosticSink())?.yearsFound ?? []) found.add(y);
+  const drawn = [...new Set([options.year, ...(options.years ?? [])])].sort((a, b) => b - a);
+  const planned: Planned[] = [];
+  for (const year of drawn) {
+    if (year !== options.year && !found.has(year)) {
+      // Not in the tables: what is on disk must already count in this measure, or the build stops.
+      const officers = path.join(options.dataDir, String(year), "officers.csv");
+      const header = existsSync(officers) ? (readFileSync(officers, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "") : "";
+      const counted = header.split(",").map((h) => h.trim())[3];
+      if (counted && counted !== options.measure) {
+        sink.error(officers, "measure-mismatch", `The ${options.year} edition compares with ${year}, which this file counts in ${counted} and no table given has; give a table with ${year} in ${options.measure} in the same command (the tables given have ${[...found].sort().join(", ") || "no year"}).`, { line: 1, column: header.indexOf(counted) + 1 });
+      }
       continue;
     }
+    const plan = planYear({ ...options, year }, sheets.filter((sheet) => year === options.year || readHomeOfficeTable(sheet, year, options.measure, register, mapping, new DiagnosticSink())?.yearsFound.has(year)), register, mapping, sink);
+    if (plan) planned.push(plan);
+  }
+  if (sink.errors.length > 0 || planned.length === 0) return null;
+  // Every year is worked out before any is written: all of them, or none.
+  for (const plan of planned) writeOutputsAtomically(plan.yearDir, plan.files);
+  const [first, ...others] = planned.map((p) => p.summary);
+  return { ...first, others };
+}
+
+interface Planned {
+  yearDir: string;
+  files: OutputFiles;
+  summary: ImportSummary;
+}
+
+function planYear(options: ImportOptions, sheets: Sheet[], register: ForceRegister, mapping: Mapping, sink: DiagnosticSink): Planned | null {
+  const all: ImportedCount[] = [];
+  const perFile: ImportSummary["perFile"] = [];
+  const forceFile = new Map<string, ImportedCount>();
+  for (const sheet of sheets) {
+    const file = sheet.file;
     const table = readHomeOfficeTable(sheet, options.year, options.measure, register, mapping, sink);
     if (!table) continue;
     perFile.push({
@@ -100,6 +143,16 @@ export function importWorkforce(options: ImportOptions, register: ForceRegister,
       if (existsSync(target)) sink.error(target, "import-exists", "The file already exists; pass --force to replace it (the import writes both files of the year or neither).");
     }
   }
+  const present = new Set(all.map((c) => c.force.slug));
+  const missingForces = register.forces.filter((f) => f.dataSource !== "none" && !present.has(f.slug));
+  if (missingForces.length > 0 && !options.zeroMissing) {
+    const sources = [...new Set(missingForces.map((f) => f.dataSource))].join(", ");
+    sink.error(
+      sheets[0]?.file ?? options.dataDir,
+      "missing-force",
+      `${count(missingForces.length, "force")} of the register ${verb(missingForces.length, "is", "are")} in no table for ${options.year}: ${missingForces.map((f) => `${f.name} (${f.dataSource})`).join("; ")}. Give their counts (from ${sources}) as another FILE in the same layout: columns As at 31 March, Force name, Worker type, Sex, Rank, Total (FTE) or Total (headcount), one row per force, worker type, sex and rank; or pass --zero-missing to leave them out (they are listed).`,
+    );
+  }
   if (sink.errors.length > 0) return null;
 
   const order = new Map(register.forces.map((f, i) => [f.slug, i]));
@@ -129,18 +182,22 @@ export function importWorkforce(options: ImportOptions, register: ForceRegister,
       files[name] = readFileSync(full);
     }
   }
-  writeOutputsAtomically(yearDir, files);
+  if (!existsSync(path.join(yearDir, "about.yml"))) {
+    // The tables count as at 31 March; the wording of the source is a person's to check.
+    files["about.yml"] = `# Written by import:workforce: check the source's wording (see data/README.md).\nasAt: ${options.year}-03-31\nsource: Home Office workforce statistics for the police of England and Wales\nurl: https://www.gov.uk/government/collections/police-workforce-england-and-wales\n`;
+  }
 
-  const present = new Set(all.map((c) => c.force.slug));
-  return {
+  const summary: ImportSummary = {
     year: options.year,
+    others: [],
     measure: options.measure,
     perFile,
     written: { officers: sorted.filter((c) => c.kind === "officers").length, staff: sorted.filter((c) => c.kind === "staff").length },
     files: [targets.officers, targets.staff],
-    missingForces: register.forces.filter((f) => f.dataSource !== "none" && !present.has(f.slug)).map((f) => `${f.name} (${f.dataSource})`),
+    missingForces: missingForces.map((f) => `${f.name} (${f.dataSource})`),
     zeroFilled,
   };
+  return { yearDir, files, summary };
 }
 
 function csvField(value: string): string {
@@ -149,6 +206,10 @@ function csvField(value: string): string {
 
 /** The summary, for people: what was read, written and dropped, and which forces are still to come. */
 export function formatSummary(s: ImportSummary): string[] {
+  return [s, ...s.others].flatMap(formatYear);
+}
+
+function formatYear(s: ImportSummary): string[] {
   const lines: string[] = [];
   for (const f of s.perFile) {
     const dropped = f.dropped.reduce((n, [, count]) => n + count, 0);
@@ -159,6 +220,6 @@ export function formatSummary(s: ImportSummary): string[] {
   }
   lines.push(`Wrote ${s.files[0]} (${s.written.officers} rows) and ${s.files[1]} (${s.written.staff} rows) in ${measureNames[s.measure]} for ${s.year}.`);
   if (s.zeroFilled.length > 0) lines.push(`Written as 0 because no table had them (--zero-missing): ${s.zeroFilled.join("; ")}.`);
-  if (s.missingForces.length > 0) lines.push(`Forces in the register that no table has (${s.missingForces.length}): ${s.missingForces.join("; ")}.`);
+  if (s.missingForces.length > 0) lines.push(`Forces in the register that no table has (${s.missingForces.length}, left out with --zero-missing): ${s.missingForces.join("; ")}.`);
   return lines;
 }

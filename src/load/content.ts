@@ -31,6 +31,8 @@ export interface ContentSet {
   dir: string;
   report: ReportConfig;
   reportFile: string;
+  /** report.yml as written, to place a problem in a setting's words at its line. */
+  reportText: string;
   /** Line of each setting in report.yml. */
   reportLines: Record<string, number>;
   forewords: MarkdownFile<PersonFrontMatter>[];
@@ -100,6 +102,14 @@ export function loadContent(contentRoot: string, year: number, register: ForceRe
     entries.push({ ...entry, force });
   }
   warnMisnamedEntries(entries, sink);
+  // Front matter is printed as written: {{ }} works in report.yml and the text below the front matter only.
+  for (const file of [...forewords, summary, backPage, ...analysis, ...entries]) {
+    if (!file) continue;
+    for (const [key, value] of Object.entries(file.data as Record<string, unknown>)) {
+      const brace = typeof value === "string" ? /\{\{|\}\}/.exec(value) : null;
+      if (brace) sink.error(file.file, "unresolved-braces", `${key}: "${brace[0]}" would print as typed; {{ }} is filled in only in the text below the front matter (and in report.yml).`, { line: file.fieldLines[key], column: 1 });
+    }
+  }
   warnSameOrder(forewords, "forewords", sink);
   warnSameOrder(analysis, "analysis sections", sink);
   for (const slug of new Set(entries.map((e) => e.force.slug))) warnSameOrder(entries.filter((e) => e.force.slug === slug), "entries of one force", sink);
@@ -107,7 +117,7 @@ export function loadContent(contentRoot: string, year: number, register: ForceRe
   entries.sort((a, b) => registerOrder.get(a.force.slug)! - registerOrder.get(b.force.slug)! || byOrder(a, b));
 
   if (!report) return null;
-  return { root: contentRoot, dir, report: report.data, reportFile, reportLines: report.fieldLines, forewords, summary, analysis, entries, backPage };
+  return { root: contentRoot, dir, report: report.data, reportFile, reportText: reportText ?? "", reportLines: report.fieldLines, forewords, summary, analysis, entries, backPage };
 }
 
 /**

@@ -59,7 +59,7 @@ export const reportSchema = z.strictObject({
   author: text("the publisher named in the PDF's metadata"),
   subject: text("a one-line description for the PDF's metadata"),
   keywords: z.array(z.string()).default([]),
-  runningHeader: text("the running header; {{ editionLabel }} and {{ title }} are filled in"),
+  runningHeader: text("the running header; {{ }} names (title, editionLabel, year, data.asAtMonth …) are filled in"),
   editionLabel: text("the edition's label").optional(),
   onlineEdition: z.string().regex(/^https?:\/\/\S+$/, "expected a full web address").optional(),
   sources: z.array(linkSchema).default([]),

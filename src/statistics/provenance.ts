@@ -42,6 +42,7 @@ export function provenance(path: string, years: readonly WorkforceYear[], year: 
     case "edition":
     case "editionLabel":
     case "title":
+    case "data":
       return [];
     case "forces": {
       const [slug, key, sub] = rest;

@@ -38,7 +38,10 @@ describe("the 2023 sample edition", () => {
     expect(verified1.outputs.filter((o) => o.status !== "identical")).toEqual([]);
 
     const epoch = 1_700_000_000; // 2023-11-14T22:13:20Z
-    const second = archiveEdition({ ...inputs, revision: true, sourceDateEpoch: epoch });
+    // The inputs are unchanged (only the date differs), so the revision needs --force.
+    const same = archiveEdition({ ...inputs, revision: true, sourceDateEpoch: epoch });
+    expect(same.diagnostics).toEqual([expect.objectContaining({ rule: "same-as-last", file: path.join(archiveRoot, "2023") })]);
+    const second = archiveEdition({ ...inputs, revision: true, force: true, sourceDateEpoch: epoch });
     expect(second.diagnostics).toEqual([]);
     expect(second).toMatchObject({ ok: true, revision: 2, dir: path.join(archiveRoot, "2023/r2") });
     // The first archive is untouched; the revision records its date source and carries that date.

@@ -8,6 +8,7 @@ import { prepare } from "../../src/build/prepare.ts";
 import { DiagnosticSink } from "../../src/diagnostics/diagnostic.ts";
 import { plainText } from "../../src/document/markdown.ts";
 import { createEdition } from "../../src/edition/newEdition.ts";
+import { loadChecklist } from "../../src/load/checklist.ts";
 import { findReviewPlaces, rewriteYearNames } from "../../src/edition/reviewPlaces.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -25,6 +26,8 @@ function sampleWith2025() {
   expect(text).toContain("Essex,Female,Chief Inspector,13\n");
   // Essex senior leadership: 21 of 95 women (22.1 %, 15.6 points under its 37.7 %: men+15) becomes 26 of 100.
   writeFileSync(officers, text.replace("Essex,Female,Chief Inspector,13\n", "Essex,Female,Chief Inspector,18\n"));
+  const about = path.join(dataDir, "2025", "about.yml");
+  writeFileSync(about, readFileSync(about, "utf8").replace("asAt: 2024-03-31", "asAt: 2025-03-31"));
   return { contentDir, dataDir };
 }
 
@@ -78,11 +81,17 @@ describe("new-edition", () => {
       sink.warnings.find((w) => w.rule === rule && w.file === where.file && w.line === where.line && w.column === where.column);
     expect(listed("typed-date", at("forewords/national-lead.md", "May 2024"))?.message).toContain('"May 2024" is a typed date');
     expect(listed("typed-date", at("forewords/national-lead.md", "September 2024"))).toBeDefined();
-    expect(listed("typed-date", at("report.yml", "March 2024"))).toBeDefined();
+    // The source line is made from data/<year>/about.yml, so report.yml has no typed date left to list.
+    expect(sink.warnings.filter((w) => w.file.endsWith("report.yml") && w.rule !== "publication-date")).toEqual([]);
     expect(listed("typed-year", at("analysis/2-senior-leadership.md", "2017"))?.message).toContain('"in 2017"');
     expect(listed("typed-number", at("analysis/2-senior-leadership.md", "24 %"))).toBeDefined();
     expect(listed("years-span", at("executive-summary.md", "Seven years ago"))).toBeDefined();
     expect(listed("publication-date", at("report.yml", "2025-01-01"))).toBeDefined();
+    // Every place in the text is kept in the edition's checklist, with the words to find it by.
+    const checklist = loadChecklist(path.join(contentDir, "2025"), contentDir, new DiagnosticSink())!;
+    const places = sink.warnings.filter((w) => w.rule !== "publication-date");
+    expect(checklist.items.map((i) => `${i.file}:${i.line}:${i.column}:${i.rule}`)).toEqual(places.map((w) => `${path.relative(path.join(contentDir, "2025"), w.file)}:${w.line}:${w.column}:${w.rule}`));
+    expect(checklist.items.find((i) => i.rule === "years-span" && i.file === "executive-summary.md")).toMatchObject({ text: "turns ten", line: at("executive-summary.md", "turns ten").line });
   });
 
   it("never overwrites: an existing edition folder stops it with nothing changed", () => {

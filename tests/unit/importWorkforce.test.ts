@@ -38,6 +38,9 @@ function edited(change: (text: string) => string, name = "police-workforce.csv")
   return file;
 }
 
+/** What the build will say of a 2025 folder with no 2024 beside it: the import prints it, and exits 0. */
+const onlyNoPreviousYear = /^\S+\/data\/2024: warning: There is no 2024 data, so no % changes or previous-year charts can be shown\. \[no-previous-year\]\n0 errors, 1 warning$/;
+
 function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
@@ -65,7 +68,7 @@ describe("importing the CSV export", () => {
   const result = run([homeOffice, cumbria, "--year", "2025", "--data", ws.dataDir]);
 
   it("writes both files and says what it read, wrote and dropped", () => {
-    expect(result.err).toBe("");
+    expect(result.err).toMatch(onlyNoPreviousYear);
     expect(result.code).toBe(0);
     expect(result.out).toContain("police-workforce.csv: 58 rows read, 7 dropped");
     expect(result.out).toContain("dropped 2: force outside the register (London, City of)");
@@ -120,20 +123,21 @@ describe("importing the CSV export", () => {
 });
 
 describe("importing headcounts", () => {
-  it("reads the headcount column with --measure headcount, and warns when last year counts FTE", () => {
+  it("reads the headcount column with --measure headcount, and refuses FTE beside last year's headcounts", () => {
     const ws = workspace();
-    const result = run([homeOffice, "--year", "2025", "--data", ws.dataDir, "--measure", "headcount"]);
+    const result = run([homeOffice, "--year", "2025", "--data", ws.dataDir, "--measure", "headcount", "--zero-missing"]);
     expect(result.code).toBe(0);
     const officers = csvRows(path.join(ws.dataDir, "2025/officers.csv"));
     expect(officers[0]).toEqual(["force", "sex", "rank", "headcount", "source"]);
     expect(officers[1]).toEqual(["Avon & Somerset", "Female", "Constable", "1000", "police-workforce.csv:4"]);
     expect(result.out).toContain("in headcounts (people) for 2025");
-    // A 2026 import in FTE next to these 2025 headcounts: written, but the build would refuse it.
+    // A 2026 import in FTE next to these 2025 headcounts, with no 2025 in the table: refused before anything is written.
     const next = edited((t) => t.replace(/^2025,/gm, "2026,"));
-    const fte = run([next, "--year", "2026", "--data", ws.dataDir]);
+    const fte = run([next, "--year", "2026", "--data", ws.dataDir, "--zero-missing"]);
     expect(fte.code).toBe(1);
-    expect(fte.err).toMatch(/2025\/officers\.csv:1:4: error: This file counts headcounts \(people\) but .*2026\/officers\.csv counts full-time equivalents \(FTE\).* \[measure-mismatch\]/);
-    expect(fte.err).toContain("The files were written, but the build will not accept them as they are");
+    expect(fte.err).toMatch(/2025\/officers\.csv:1:16: error: The 2026 edition compares with 2025, which this file counts in headcount and no table given has; give a table with 2025 in fte in the same command .* \[measure-mismatch\]/);
+    expect(fte.err).toContain("Import stopped; nothing was written.");
+    expect(existsSync(path.join(ws.dataDir, "2026"))).toBe(false);
   });
 
   it("refuses a table without the measure's column", () => {
@@ -150,7 +154,7 @@ describe("importing spreadsheets", () => {
   const importAndCompare = (file: string) => {
     const ws = workspace();
     const result = run([file, cumbria, "--year", "2025", "--data", ws.dataDir]);
-    expect(result.err).toBe("");
+    expect(result.err).toMatch(onlyNoPreviousYear);
     expect(result.code).toBe(0);
     const fromCsv = workspace();
     expect(run([homeOffice, cumbria, "--year", "2025", "--data", fromCsv.dataDir]).code).toBe(0);
@@ -223,10 +227,15 @@ describe("tables the importer refuses", () => {
     expect(csvRows(path.join(ws.dataDir, "2025/officers.csv"))).toContainEqual(["Kent", "Male", "Chief Officer", "0.00", "zero-missing"]);
   });
 
-  it("lists the forces the register expects but no table has", () => {
-    const result = run([homeOffice, "--year", "2025", "--data", workspace().dataDir]);
-    expect(result.code).toBe(0);
-    expect(result.out).toContain("Forces in the register that no table has (1): Cumbria Constabulary (Home Office).");
+  it("stops on a force of the register that no table has, naming it and the layout; lists it under --zero-missing", () => {
+    const ws = workspace();
+    const result = run([homeOffice, "--year", "2025", "--data", ws.dataDir]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/police-workforce\.csv: error: 1 force of the register is in no table for 2025: Cumbria Constabulary \(Home Office\)\. Give their counts \(from Home Office\) as another FILE in the same layout: columns As at 31 March, Force name, Worker type, Sex, Rank, Total \(FTE\).* \[missing-force\]/);
+    expect(existsSync(path.join(ws.dataDir, "2025"))).toBe(false);
+    const listed = run([homeOffice, "--year", "2025", "--data", ws.dataDir, "--zero-missing"]);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toContain("Forces in the register that no table has (1, left out with --zero-missing): Cumbria Constabulary (Home Office).");
   });
 
   it("refuses a force given by two tables", () => {
