@@ -34,7 +34,7 @@ function unknownPaths(text: string): string[] {
     const named = match[0].replace(/[.]$/, "");
     if (/<|>|\bN\b|\*|\/x\.|example|-\d{4}-/.test(named) || /\{|\$/.test(text.slice(match.index! + match[0].length, match.index! + match[0].length + 1))) continue;
     // A later edition's folder (content/2025/) is an example of the year's work, not a path of this repo.
-    const year = /^content\/(\d{4})\b/.exec(named)?.[1];
+    const year = /^(?:content|data)\/(\d{4})\b/.exec(named)?.[1];
     if (year && Number(year) > newestEdition) continue;
     if (!existsSync(path.join(root, named))) missing.push(named);
   }

@@ -39,6 +39,7 @@ describe("after new-edition --year 2025, every command works on 2025 without --y
     expect(created.code).toBe(0);
     expect(created.out[0]).toBe("Edition 2025 (new, given by --year).");
     cpSync(path.join(fixture.dataDir, "2024"), path.join(fixture.dataDir, "2025"), { recursive: true });
+    writeFileSync(path.join(fixture.dataDir, "2025", "about.yml"), "asAt: 2025-03-31\nsource: Test workforce source\n");
     cpSync(path.join(fixture.contentDir, "2024", "good-practice"), path.join(fixture.contentDir, "2025", "good-practice"), { recursive: true });
     edition = `Edition 2025 (the newest in ${fixture.contentDir}/).`;
   });
