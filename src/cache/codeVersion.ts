@@ -6,7 +6,7 @@ import { filesBelow } from "./filesBelow.ts";
 import { hashOf } from "./stageCache.ts";
 
 /** The project folder: the nearest one above this file with a package.json (also from a bundle in dist/). */
-function projectRoot(): string {
+export function projectRoot(): string {
   let dir = import.meta.dirname;
   while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   return dir;

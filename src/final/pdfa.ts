@@ -18,7 +18,7 @@ export interface PdfAOptions {
   language: string;
 }
 
-const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+export const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** 2024-11-25T00:00:00Z: the XMP form of the date the Info dictionary holds as D:20241125000000Z. */
 export const xmpDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
