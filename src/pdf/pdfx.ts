@@ -209,6 +209,8 @@ export async function toPdfX(pdf: Uint8Array, options: PdfXOptions): Promise<{ p
     if (annots) {
       annotationsRemoved += annots.size();
       page.node.delete(PDFName.of("Annots"));
+      // pdf-lib writes every object it holds, referenced or not: the annotations themselves go too.
+      for (const entry of annots.asArray()) if (entry instanceof PDFRef) context.delete(entry);
     }
   });
 
