@@ -9,7 +9,9 @@
 // - every colour stays under the paper's ink limit, with room to spare (the darkest, women+15, is 215 %);
 // - white type is reversed out of the brand purple (onWomen on women: chart labels, 6.3 pt and up) and
 //   out of the back page's field (coverInk on coverField, 8–9.5 pt): both fields are two inks, cyan and
-//   magenta, so a misregistered plate shows no third colour at a letter's edge. The field is lighter in print
+//   magenta, so a misregistered plate shows no third colour at a letter's edge;
+// - coloured type (headings in women, the 7 pt kickers in accent) is two inks at most: accent is magenta
+//   and black rather than the four inks the profile would give it. The field is lighter in print
 //   (L* 28 against 14 on screen) for that: white on it still contrasts 7 : 1 and more.
 // Values come from the sRGB colour through the profile (relative colorimetric, black-point compensation),
 // rounded to 5 % steps, then held to the rules above.
@@ -87,7 +89,7 @@ export const printColours: Record<Paper, Record<ThemeColourName, Cmyk>> = {
     ...common,
     women: [80, 95, 0, 0],
     men: [45, 0, 25, 0],
-    accent: [10, 95, 5, 20],
+    accent: [0, 95, 0, 25],
     coverAccent: [5, 40, 0, 0],
     change: [0, 80, 100, 20],
     "bands.men+15": [70, 0, 45, 70],
@@ -103,7 +105,7 @@ export const printColours: Record<Paper, Record<ThemeColourName, Cmyk>> = {
     ...common,
     women: [75, 100, 0, 0],
     men: [40, 0, 20, 0],
-    accent: [5, 100, 5, 15],
+    accent: [0, 100, 0, 20],
     coverAccent: [5, 40, 0, 0],
     change: [0, 85, 100, 15],
     "bands.men+15": [85, 0, 40, 60],
