@@ -228,6 +228,13 @@ export async function toPdfX(pdf: Uint8Array, options: PdfXOptions): Promise<{ p
     });
   const catalog = doc.catalog;
   const pdfA = isPdfA(doc);
+  // The profiles of the intents replaced (a final's sRGB) would stay in the file unreferenced: they go.
+  for (const entry of catalog.lookupMaybe(PDFName.of("OutputIntents"), PDFArray)?.asArray() ?? []) {
+    const old = context.lookup(entry);
+    const profileRef = old instanceof PDFDict ? old.get(PDFName.of("DestOutputProfile")) : undefined;
+    if (profileRef instanceof PDFRef) context.delete(profileRef);
+    if (entry instanceof PDFRef) context.delete(entry);
+  }
   catalog.set(PDFName.of("OutputIntents"), context.obj([intent("GTS_PDFX"), ...(pdfA ? [intent("GTS_PDFA1")] : [])]));
 
   // Info: the standard keys as they are, plus the PDF/X version and trapping (the printer traps if needed).

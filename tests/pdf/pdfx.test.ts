@@ -7,11 +7,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PNG } from "pngjs";
-import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream, rgb } from "pdf-lib";
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, rgb } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { colours } from "../../src/design/theme.ts";
 import { printColours, printConditions } from "../../src/design/printColours.ts";
 import { toPdfX } from "../../src/pdf/pdfx.ts";
+import { xmpPacket } from "../../src/final/pdfa.ts";
 import { readPdfAFacts } from "../helpers/pdfaFacts.ts";
 import { sampleBuild, type SampleBuild } from "../helpers/sampleBuild.ts";
 import { inkCoverage, separatePage, type Separation } from "../helpers/separations.ts";
@@ -121,6 +122,29 @@ describe("toPdfX on a hand-made page", () => {
     writeFileSync(file, pdf);
     const sep = separatePage(file, 1);
     expect(near(inkAt(sep, 100, 155, 200, 72), printColours.uncoated.women), String(inkAt(sep, 100, 155, 200, 72))).toBe(true);
+  });
+
+  it("makes a PDF/A final both PDF/A-2b and PDF/X-4, over one CMYK profile, with the pdfxid schema described", async () => {
+    const doc = await PDFDocument.load(source);
+    const packet = new TextEncoder().encode(xmpPacket({ title: "Hand-made page", author: "Tests", creator: "tests", producer: "tests" }, { documentId: "0".repeat(32), date: new Date("2024-11-25T00:00:00Z"), language: "en-GB" }));
+    doc.catalog.set(PDFName.of("Metadata"), doc.context.register(doc.context.stream(packet, { Type: "Metadata", Subtype: "XML" })));
+    const srgb = doc.context.register(doc.context.stream(new Uint8Array(128), { N: 3 }));
+    doc.catalog.set(PDFName.of("OutputIntents"), doc.context.obj([doc.context.obj({ Type: "OutputIntent", S: "GTS_PDFA1", DestOutputProfile: srgb })]));
+    const { pdf } = await toPdfX(await doc.save({ useObjectStreams: false }), { paper: "coated" });
+    const facts = await readPdfAFacts(pdf);
+    expect(facts.outputIntents.map((i) => [i.subtype, i.iccColourSpace])).toEqual([
+      ["/GTS_PDFX", "CMYK"],
+      ["/GTS_PDFA1", "CMYK"],
+    ]);
+    const out = await PDFDocument.load(pdf);
+    const intents = (out.catalog.lookup(PDFName.of("OutputIntents")) as PDFArray).asArray().map((i) => (out.context.lookup(i) as PDFDict).get(PDFName.of("DestOutputProfile"))!.toString());
+    expect(new Set(intents).size).toBe(1);
+    // The sRGB profile went with its intent.
+    expect(out.context.lookup(srgb)).toBeUndefined();
+    expect(facts.xmp).toMatchObject({ part: "2", conformance: "B", title: "Hand-made page" });
+    const xmp = Buffer.from((out.catalog.lookup(PDFName.of("Metadata")) as PDFRawStream).getContents()).toString("utf8");
+    expect(xmp).toContain("<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>");
+    expect(xmp).toMatch(/<pdfaSchema:prefix>pdfxid<\/pdfaSchema:prefix>[\s\S]*<pdfaProperty:name>GTS_PDFXVersion<\/pdfaProperty:name>/);
   });
 
   it("keeps a CMYK image as it is", async () => {
