@@ -22,7 +22,7 @@ import {
   PDFString,
 } from "pdf-lib";
 import { cmykByHex, printConditions, type Cmyk, type Paper } from "../design/printColours.ts";
-import { xml, xmpDate } from "../final/pdfa.ts";
+import { xmpPacket } from "../final/pdfa.ts";
 import { profileConverter, type ProfileConverter } from "./cmm.ts";
 import { newColourState, overprintStates, rewriteContentColours, type ColourState } from "./contentColours.ts";
 
@@ -245,17 +245,25 @@ export async function toPdfX(pdf: Uint8Array, options: PdfXOptions): Promise<{ p
   info.set(PDFName.of("Trapped"), PDFName.of("False"));
   const title = doc.getTitle();
   const created = doc.getCreationDate();
-  const modified = doc.getModificationDate() ?? created;
-  if (!title || !created || !modified) throw new Error("The PDF has no title or no creation date; PDF/X needs both.");
+  if (!title || !created) throw new Error("The PDF has no title or no creation date; PDF/X needs both.");
+  // The XMP states one date for creation and modification, as the Info dictionary must agree with it.
+  if (!pdfA) info.set(PDFName.of("ModDate"), PDFString.fromDate(created));
 
   // The file's ID: kept when the PDF has one (a final edition's comes from its inputs), else from its bytes.
-  const id = context.trailerInfo.ID instanceof PDFArray ? (context.trailerInfo.ID.lookup(0) as PDFHexString).asString() : createHash("sha256").update(pdf).digest("hex").slice(0, 32);
-  if (!(context.trailerInfo.ID instanceof PDFArray)) context.trailerInfo.ID = context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
+  const kept = context.trailerInfo.ID instanceof PDFArray ? context.trailerInfo.ID.lookup(0) : undefined;
+  const keptId = kept instanceof PDFHexString ? kept.asString() : "";
+  const id = /^[0-9a-fA-F]{32}$/.test(keptId) ? keptId : createHash("sha256").update(pdf).digest("hex").slice(0, 32);
+  if (id !== keptId) context.trailerInfo.ID = context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 
   const metadataRef = catalog.get(PDFName.of("Metadata"));
   const existing = metadataRef instanceof PDFRef ? context.lookup(metadataRef) : undefined;
-  const facts = { title, creator: doc.getCreator() ?? "", producer: doc.getProducer() ?? "", author: doc.getAuthor(), created, modified, id };
-  const packet = existing instanceof PDFRawStream && pdfA ? addPdfXToXmp(Buffer.from(decodePDFRawStream(existing).decode()).toString("utf8")) : pdfXPacket(facts);
+  // A PDF/A final's packet (src/final/pdfa.ts) gains the PDF/X properties; any other print edition gets
+  // the same packet without the PDF/A identification.
+  const language = catalog.lookupMaybe(PDFName.of("Lang"), PDFString)?.decodeText() ?? "en-GB";
+  const facts = { title, author: doc.getAuthor() ?? "", subject: doc.getSubject(), keywords: doc.getKeywords(), creator: doc.getCreator() ?? "", producer: doc.getProducer() ?? "" };
+  if (pdfA && !(existing instanceof PDFRawStream)) throw new Error("The PDF/A edition has no XMP packet to add PDF/X to.");
+  const base = existing instanceof PDFRawStream && pdfA ? Buffer.from(decodePDFRawStream(existing).decode()).toString("utf8") : xmpPacket(facts, { documentId: id.toLowerCase(), date: created, language }, false);
+  const packet = addPdfXToXmp(base, pdfA);
   const bytes = new TextEncoder().encode(packet);
   const metadata = context.stream(bytes, { Type: "Metadata", Subtype: "XML", Length: bytes.length });
   if (metadataRef instanceof PDFRef) context.assign(metadataRef, metadata);
@@ -279,18 +287,6 @@ function isPdfA(doc: PDFDocument): boolean {
   });
 }
 
-interface XmpFacts {
-  title: string;
-  author?: string;
-  creator: string;
-  producer: string;
-  created: Date;
-  modified: Date;
-  id: string;
-}
-
-const uuid = (hex: string) => `uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-
 /** The PDF/X properties (ISO 15930-7 asks for the version, trapping, and the document's version ID and rendition). */
 const pdfxProperties = () =>
   `      <pdfxid:GTS_PDFXVersion>${PDFX_VERSION}</pdfxid:GTS_PDFXVersion>\n` +
@@ -298,43 +294,13 @@ const pdfxProperties = () =>
   `      <xmpMM:VersionID>1</xmpMM:VersionID>\n` +
   `      <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n`;
 
-/** A whole XMP packet for a print edition that is not a PDF/A final. */
-function pdfXPacket(facts: XmpFacts): string {
-  return (
-    `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n` +
-    `<x:xmpmeta xmlns:x="adobe:ns:meta/">\n` +
-    `  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n` +
-    `    <rdf:Description rdf:about=""\n` +
-    `        xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"\n` +
-    `        xmlns:dc="http://purl.org/dc/elements/1.1/"\n` +
-    `        xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n` +
-    `        xmlns:pdf="http://ns.adobe.com/pdf/1.3/"\n` +
-    `        xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">\n` +
-    pdfxProperties() +
-    `      <dc:format>application/pdf</dc:format>\n` +
-    `      <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(facts.title)}</rdf:li></rdf:Alt></dc:title>\n` +
-    (facts.author ? `      <dc:creator><rdf:Seq><rdf:li>${xml(facts.author)}</rdf:li></rdf:Seq></dc:creator>\n` : "") +
-    `      <pdf:Producer>${xml(facts.producer)}</pdf:Producer>\n` +
-    `      <xmp:CreatorTool>${xml(facts.creator)}</xmp:CreatorTool>\n` +
-    `      <xmp:CreateDate>${xmpDate(facts.created)}</xmp:CreateDate>\n` +
-    `      <xmp:ModifyDate>${xmpDate(facts.modified)}</xmp:ModifyDate>\n` +
-    `      <xmp:MetadataDate>${xmpDate(facts.modified)}</xmp:MetadataDate>\n` +
-    `      <xmpMM:DocumentID>${uuid(facts.id)}</xmpMM:DocumentID>\n` +
-    `      <xmpMM:InstanceID>${uuid(facts.id)}</xmpMM:InstanceID>\n` +
-    `    </rdf:Description>\n` +
-    `  </rdf:RDF>\n` +
-    `</x:xmpmeta>\n` +
-    `<?xpacket end="r"?>`
-  );
-}
-
 /**
- * A PDF/A packet (src/final/pdfa.ts) with the PDF/X properties added. PDF/A accepts a property outside its
- * predefined schemas only when the packet describes that schema, so the pdfxid schema is described too.
+ * The packet src/final/pdfa.ts writes, with the PDF/X properties added. PDF/A accepts a property outside
+ * its predefined schemas only when the packet describes that schema, so a PDF/A final describes pdfxid.
  */
-function addPdfXToXmp(packet: string): string {
+function addPdfXToXmp(packet: string, pdfA: boolean): string {
   const close = packet.lastIndexOf("    </rdf:Description>");
-  if (close < 0 || !packet.includes('xmlns:pdfaid="')) throw new Error("The PDF/A edition's XMP packet is not the one src/final/pdfa.ts writes.");
+  if (close < 0 || !packet.includes('xmlns:dc="')) throw new Error("The edition's XMP packet is not the one src/final/pdfa.ts writes.");
   const extension =
     `    <rdf:Description rdf:about=""\n` +
     `        xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"\n` +
@@ -352,10 +318,10 @@ function addPdfXToXmp(packet: string): string {
     `        </rdf:li></rdf:Seq></pdfaSchema:property>\n` +
     `      </rdf:li></rdf:Bag></pdfaExtension:schemas>\n` +
     `    </rdf:Description>\n`;
-  const withNamespace = packet.replace('xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"', 'xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"\n        xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"');
+  const withNamespace = packet.replace('xmlns:dc="', 'xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"\n        xmlns:dc="');
   const at = withNamespace.lastIndexOf("    </rdf:Description>");
   const end = at + "    </rdf:Description>\n".length;
-  return withNamespace.slice(0, at) + pdfxProperties() + withNamespace.slice(at, end) + extension + withNamespace.slice(end);
+  return withNamespace.slice(0, at) + pdfxProperties() + withNamespace.slice(at, end) + (pdfA ? extension : "") + withNamespace.slice(end);
 }
 
 /** Undoes PNG row filters (predictors 10–15): the bytes of the image's rows as they are. */

@@ -200,7 +200,7 @@ describe("the sample print edition", () => {
     expect(overTwoInks).toBe(0);
   });
 
-  it.each(["force", "back"])("keeps every pixel of the %s page under the 300 %% ink limit", (which) => {
+  it.each(["force", "back"])("keeps every pixel of the %s page under the ink limit of 300 per cent", (which) => {
     const sep = separatePage(build.printPdfFile, which === "force" ? forcePage : backPage, { dpi: 100 });
     let max = 0;
     for (let i = 0; i < sep.plates.Black.length; i++) max = Math.max(max, sep.plates.Cyan[i] + sep.plates.Magenta[i] + sep.plates.Yellow[i] + sep.plates.Black[i]);
