@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
+import { decode as decodeJpeg } from "jpeg-js";
 import {
   decodePDFRawStream,
   PDFArray,
@@ -166,21 +167,39 @@ export async function toPdfX(pdf: Uint8Array, options: PdfXOptions): Promise<{ p
     const space = stream.dict.get(PDFName.of("ColorSpace"));
     const resolved = space instanceof PDFRef ? context.lookup(space) : space;
     if (resolved === PDFName.of("DeviceCMYK") || resolved === PDFName.of("DeviceGray") || stream.dict.get(PDFName.of("ImageMask"))) return false;
-    const isRgb = resolved === PDFName.of("DeviceRGB") || (resolved instanceof PDFArray && resolved.lookup(0) === PDFName.of("ICCBased") && (resolved.lookup(1) as PDFStream).dict.get(PDFName.of("N"))?.toString() === "3");
-    if (!isRgb) throw new Error(`Image ${name}: colour space ${String(resolved)}, which the print edition's CMYK conversion does not handle.`);
-    const filter = stream.dict.get(PDFName.of("Filter"));
-    if (filter !== PDFName.of("FlateDecode") && filter !== undefined) throw new Error(`Image ${name}: an RGB image stored as ${String(filter)}; the print edition takes RGB images as PNG, or CMYK images as they are.`);
+    const isRgb = (cs: unknown) => cs === PDFName.of("DeviceRGB") || (cs instanceof PDFArray && cs.lookup(0) === PDFName.of("ICCBased") && (cs.lookup(1) as PDFStream).dict.get(PDFName.of("N"))?.toString() === "3");
+    // A palette image (PNG with a palette): its palette is converted, its indices kept.
+    if (resolved instanceof PDFArray && resolved.lookup(0) === PDFName.of("Indexed") && isRgb(resolved.lookup(1))) {
+      const table = resolved.lookup(3);
+      const rgbTable = table instanceof PDFRawStream ? decodePDFRawStream(table).decode() : table instanceof PDFString || table instanceof PDFHexString ? table.asBytes() : undefined;
+      if (!rgbTable) throw new Error(`Image ${name}: a palette the print edition's CMYK conversion cannot read.`);
+      const cmykTable = converter.rgbPixelsToCmyk(rgbTable.subarray(0, rgbTable.length - (rgbTable.length % 3)));
+      const indexed = context.obj([PDFName.of("Indexed"), PDFName.of("DeviceCMYK"), resolved.lookup(2), PDFHexString.of(Buffer.from(cmykTable).toString("hex"))]);
+      if (space instanceof PDFRef) context.assign(space, indexed);
+      else stream.dict.set(PDFName.of("ColorSpace"), indexed);
+      return true;
+    }
+    if (!isRgb(resolved)) throw new Error(`Image ${name}: colour space ${String(resolved)}, which the print edition's CMYK conversion does not handle.`);
     if (stream.dict.get(PDFName.of("BitsPerComponent"))?.toString() !== "8") throw new Error(`Image ${name}: an RGB image with other than 8 bits a component.`);
     const width = (stream.dict.lookup(PDFName.of("Width"), PDFNumber) as PDFNumber).asNumber();
     const height = (stream.dict.lookup(PDFName.of("Height"), PDFNumber) as PDFNumber).asNumber();
-    let pixels = decodePDFRawStream(stream).decode();
-    const parms = stream.dict.lookupMaybe(PDFName.of("DecodeParms"), PDFDict);
-    const predictor = parms?.lookupMaybe(PDFName.of("Predictor"), PDFNumber)?.asNumber() ?? 1;
-    if (predictor >= 10) pixels = unpredictPng(pixels, width, height, 3);
-    else if (predictor !== 1) throw new Error(`Image ${name}: TIFF predictor ${predictor}, which the print edition's CMYK conversion does not handle.`);
+    const filter = stream.dict.get(PDFName.of("Filter"));
+    let pixels: Uint8Array;
+    if (filter === PDFName.of("DCTDecode")) {
+      // A JPEG portrait: decoded, converted, and kept losslessly (Flate) so it is compressed only once.
+      const decoded = decodeJpeg(stream.getContents(), { useTArray: true, formatAsRGBA: false });
+      if (decoded.width !== width || decoded.height !== height) throw new Error(`Image ${name}: a JPEG of ${decoded.width} × ${decoded.height} pixels where the PDF says ${width} × ${height}.`);
+      pixels = decoded.data;
+    } else if (filter === PDFName.of("FlateDecode") || filter === undefined) {
+      pixels = decodePDFRawStream(stream).decode();
+      const parms = stream.dict.lookupMaybe(PDFName.of("DecodeParms"), PDFDict);
+      const predictor = parms?.lookupMaybe(PDFName.of("Predictor"), PDFNumber)?.asNumber() ?? 1;
+      if (predictor >= 10) pixels = unpredictPng(pixels, width, height, 3);
+      else if (predictor !== 1) throw new Error(`Image ${name}: TIFF predictor ${predictor}, which the print edition's CMYK conversion does not handle.`);
+    } else throw new Error(`Image ${name}: an RGB image stored as ${String(filter)}, which the print edition's CMYK conversion does not read.`);
     if (pixels.length !== width * height * 3) throw new Error(`Image ${name}: ${pixels.length} bytes for ${width} × ${height} RGB pixels.`);
     const cmyk = converter.rgbPixelsToCmyk(pixels);
-    const replacement = flateStream(stream.dict, Buffer.from(cmyk.buffer, cmyk.byteOffset, cmyk.byteLength), ["Filter", "DecodeParms", "Length", "ColorSpace"]);
+    const replacement = flateStream(stream.dict, Buffer.from(cmyk.buffer, cmyk.byteOffset, cmyk.byteLength), ["Filter", "DecodeParms", "Length", "ColorSpace", "Decode"]);
     replacement.dict.set(PDFName.of("ColorSpace"), PDFName.of("DeviceCMYK"));
     context.assign(ref, replacement);
     return true;

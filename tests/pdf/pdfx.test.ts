@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PNG } from "pngjs";
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, rgb } from "pdf-lib";
+import { encode as encodeJpeg } from "jpeg-js";
+import { concatTransformationMatrix, decodePDFRawStream, drawObject, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, popGraphicsState, pushGraphicsState, rgb } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { colours } from "../../src/design/theme.ts";
 import { printColours, printConditions } from "../../src/design/printColours.ts";
@@ -56,6 +57,14 @@ describe("toPdfX on a hand-made page", () => {
     for (let i = 0; i < 16; i++) png.data.set([255, 0, 0, 255], i * 4);
     const image = await doc.embedPng(PNG.sync.write(png, { colorType: 2 }));
     page.drawImage(image, { x: 120, y: 20, width: 40, height: 40 });
+    // The same red as a JPEG (a portrait's format), and a two-colour palette image, red then blue.
+    const jpeg = encodeJpeg({ width: 8, height: 8, data: Buffer.alloc(8 * 8 * 4, Buffer.from([255, 0, 0, 255])) }, 90).data;
+    page.drawImage(await doc.embedJpg(new Uint8Array(jpeg)), { x: 70, y: 20, width: 40, height: 40 });
+    const palette = doc.context.register(
+      doc.context.stream(new Uint8Array([0, 1]), { Type: "XObject", Subtype: "Image", Width: 2, Height: 1, BitsPerComponent: 8, ColorSpace: [PDFName.of("Indexed"), PDFName.of("DeviceRGB"), 1, PDFHexString.of("FF00000000FF")] }),
+    );
+    page.node.setXObject(PDFName.of("Pal"), palette);
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(40, 0, 0, 30, 120, 165), drawObject("Pal"), popGraphicsState());
     const link = doc.context.register(doc.context.obj({ Type: "Annot", Subtype: "Link", Rect: [20, 20, 60, 60], Border: [0, 0, 0] }));
     page.node.set(PDFName.of("Annots"), doc.context.obj([link]));
     source = await doc.save({ useObjectStreams: false });
@@ -71,7 +80,7 @@ describe("toPdfX on a hand-made page", () => {
     expect(Buffer.from(facts.outputIntents[0].icc).equals(readFileSync(printConditions.coated.profileFile))).toBe(true);
     expect(facts.annotations.count).toBe(0);
     expect(facts.trailerId).toHaveLength(2);
-    expect(report).toEqual({ version: "PDF/X-4", paper: "coated", outputCondition: "FOGRA39", inkLimit: 300, outsideTable: ["#FF8000"], imagesConverted: 1, annotationsRemoved: 1 });
+    expect(report).toEqual({ version: "PDF/X-4", paper: "coated", outputCondition: "FOGRA39", inkLimit: 300, outsideTable: ["#FF8000"], imagesConverted: 3, annotationsRemoved: 1 });
     const doc = await PDFDocument.load(pdf);
     const packet = Buffer.from((doc.catalog.lookup(PDFName.of("Metadata")) as PDFRawStream).getContents()).toString("utf8");
     expect(packet).toContain("<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>");
@@ -105,11 +114,18 @@ describe("toPdfX on a hand-made page", () => {
     expect(im).toBeGreaterThan(200);
     expect(iy).toBeGreaterThan(200);
     expect(ic).toBeLessThan(30);
+    // The JPEG likewise, and the palette's two entries.
+    const [jc, jm, jy] = inkAt(sep, 90, 40, 200, dpi);
+    expect([jc < 30, jm > 200, jy > 200]).toEqual([true, true, true]);
+    const [rc, rm, ry] = inkAt(sep, 130, 180, 200, dpi);
+    expect([rc < 30, rm > 200, ry > 200]).toEqual([true, true, true]);
+    const [bc, bm, by] = inkAt(sep, 150, 180, 200, dpi);
+    expect([bc > 200, bm > 150, by < 30]).toEqual([true, true, true]);
     const doc = await PDFDocument.load(pdf);
     const images = [...doc.context.enumerateIndirectObjects()].filter(([, o]) => o instanceof PDFRawStream && o.dict.get(PDFName.of("Subtype")) === PDFName.of("Image")) as [unknown, PDFRawStream][];
-    expect(images).toHaveLength(1);
-    expect(images[0][1].dict.get(PDFName.of("ColorSpace"))).toBe(PDFName.of("DeviceCMYK"));
-    expect(decodePDFRawStream(images[0][1]).decode()).toHaveLength(4 * 4 * 4);
+    expect(images).toHaveLength(3);
+    const sizes = images.filter(([, image]) => image.dict.get(PDFName.of("ColorSpace")) === PDFName.of("DeviceCMYK")).map(([, image]) => decodePDFRawStream(image).decode().length);
+    expect(sizes.sort((a, b) => a - b)).toEqual([4 * 4 * 4, 8 * 8 * 4]);
   });
 
   it("--paper uncoated embeds the uncoated profile and prints the uncoated table", async () => {
@@ -149,10 +165,14 @@ describe("toPdfX on a hand-made page", () => {
 
   it("keeps a CMYK image as it is", async () => {
     const doc = await PDFDocument.load(source);
-    const [, image] = [...doc.context.enumerateIndirectObjects()].find(([, o]) => o instanceof PDFRawStream && o.dict.get(PDFName.of("Subtype")) === PDFName.of("Image"))! as [unknown, PDFRawStream];
-    image.dict.set(PDFName.of("ColorSpace"), PDFName.of("DeviceCMYK"));
-    const { report } = await toPdfX(await doc.save(), { paper: "coated" });
-    expect(report.imagesConverted).toBe(0);
+    const images = [...doc.context.enumerateIndirectObjects()].filter(([, o]) => o instanceof PDFRawStream && o.dict.get(PDFName.of("Subtype")) === PDFName.of("Image")) as [PDFRef, PDFRawStream][];
+    const png = images.find(([, image]) => image.dict.get(PDFName.of("Filter")) === PDFName.of("FlateDecode"))!;
+    png[1].dict.set(PDFName.of("ColorSpace"), PDFName.of("DeviceCMYK"));
+    const before = Buffer.from(png[1].getContents());
+    const { pdf, report } = await toPdfX(await doc.save(), { paper: "coated" });
+    expect(report.imagesConverted).toBe(2);
+    const kept = (await PDFDocument.load(pdf)).context.lookup(png[0]) as PDFRawStream;
+    expect(Buffer.from(kept.getContents()).equals(before)).toBe(true);
   });
 });
 
