@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PNG } from "pngjs";
 import { encode as encodeJpeg } from "jpeg-js";
-import { concatTransformationMatrix, decodePDFRawStream, drawObject, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, popGraphicsState, pushGraphicsState, rgb } from "pdf-lib";
+import { concatTransformationMatrix, decodePDFRawStream, drawObject, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFOperator, PDFOperatorNames, PDFRawStream, PDFRef, popGraphicsState, pushGraphicsState, rgb } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { colours } from "../../src/design/theme.ts";
 import { printColours, printConditions } from "../../src/design/printColours.ts";
@@ -161,6 +161,13 @@ describe("toPdfX on a hand-made page", () => {
     const xmp = Buffer.from((out.catalog.lookup(PDFName.of("Metadata")) as PDFRawStream).getContents()).toString("utf8");
     expect(xmp).toContain("<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>");
     expect(xmp).toMatch(/<pdfaSchema:prefix>pdfxid<\/pdfaSchema:prefix>[\s\S]*<pdfaProperty:name>GTS_PDFXVersion<\/pdfaProperty:name>/);
+  });
+
+  it("stops, naming the page, at a colour it cannot convert", async () => {
+    const doc = await PDFDocument.create();
+    doc.setTitle("Shaded");
+    doc.addPage([100, 100]).pushOperators(PDFOperator.of(PDFOperatorNames.ShadingFill, [PDFName.of("Sh1")]));
+    await expect(toPdfX(await doc.save(), { paper: "coated" })).rejects.toThrow(/^page 1: a shading \(sh\), which the print edition's CMYK conversion does not handle$/);
   });
 
   it("keeps a CMYK image as it is", async () => {
