@@ -278,7 +278,8 @@ export async function toPdfX(pdf: Uint8Array, options: PdfXOptions): Promise<{ p
   const existing = metadataRef instanceof PDFRef ? context.lookup(metadataRef) : undefined;
   // A PDF/A final's packet (src/final/pdfa.ts) gains the PDF/X properties; any other print edition gets
   // the same packet without the PDF/A identification.
-  const language = catalog.lookupMaybe(PDFName.of("Lang"), PDFString)?.decodeText() ?? "en-GB";
+  const lang = catalog.lookup(PDFName.of("Lang"));
+  const language = lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : "en-GB";
   const facts = { title, author: doc.getAuthor() ?? "", subject: doc.getSubject(), keywords: doc.getKeywords(), creator: doc.getCreator() ?? "", producer: doc.getProducer() ?? "" };
   if (pdfA && !(existing instanceof PDFRawStream)) throw new Error("The PDF/A edition has no XMP packet to add PDF/X to.");
   const base = existing instanceof PDFRawStream && pdfA ? Buffer.from(decodePDFRawStream(existing).decode()).toString("utf8") : xmpPacket(facts, { documentId: id.toLowerCase(), date: created, language }, false);
