@@ -16,9 +16,10 @@ import { pathToFileURL } from "node:url";
 const root = path.resolve(import.meta.dirname, "..");
 const dist = path.join(root, "dist");
 
-// Left in node_modules: pdf.js, loaded only to read PDFs back, and development tools. pdfkit's and the
+// Left in node_modules: pdf.js, loaded only to read PDFs back, Little CMS (an ES module that finds its
+// .wasm beside it, loaded only for the print edition), and development tools. pdfkit's and the
 // dictionary's data files are read from there too (below).
-const external = ["pdfjs-dist", "playwright-core", "axe-core", "esbuild", "tsx", "fsevents", "@myriaddreamin/*"];
+const external = ["pdfjs-dist", "lcms-wasm", "playwright-core", "axe-core", "esbuild", "tsx", "fsevents", "@myriaddreamin/*"];
 
 // vega-canvas looks for the optional `canvas` package with a top-level await, which a script cannot
 // hold. Charts never draw on a canvas (text is measured with fontkit: src/charts/textMetrics.ts), so

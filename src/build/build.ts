@@ -14,6 +14,8 @@ import { checkOutputFolder } from "./outputFolder.ts";
 import { carriedFolders, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
 import { projectVersion } from "./version.ts";
 import { documentId, editionDate } from "../final/final.ts";
+import type { Paper } from "../design/printColours.ts";
+import type { PdfXReport } from "../pdf/pdfx.ts";
 
 export interface BuildOptions {
   year: number;
@@ -21,6 +23,8 @@ export interface BuildOptions {
   contentDir: string;
   outDir: string;
   print: boolean;
+  /** The print edition's paper: its CMYK profile and ink limit (default coated). */
+  paper?: Paper;
   /** Reuse stage results kept in <out>/.cache (default); false runs every stage. */
   cache?: boolean;
   /** The edition the team publishes and archives: PDF/A-2b, document ID from the inputs, no timings in the outputs. */
@@ -47,7 +51,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // comes before the heavy stages are even loaded, so a rebuild with no edit starts and ends at once.
   // The edition's inputs are read and hashed once, here; every key and the final's ID derive from them.
   const inputs = editionInputs(options.dataDir, options.contentDir, options.year);
-  const buildKey = hashOf(codeVersion(), inputs.hash, JSON.stringify([options.print, options.contentDir, options.dataDir, options.final ?? false, options.sourceDateEpoch ?? null]));
+  const buildKey = hashOf(codeVersion(), inputs.hash, JSON.stringify([options.print, options.print ? (options.paper ?? "coated") : null, options.contentDir, options.dataDir, options.final ?? false, options.sourceDateEpoch ?? null]));
   if (options.cache !== false) {
     const unchanged = previousBuild(cacheDir, buildKey, outputDir);
     if (unchanged) return { ...unchanged, timings: { total: performance.now() - started }, cacheStats: { build: { hits: 1, misses: 0 } } };
@@ -74,6 +78,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     pdf = await finishPdfA(pdf, { documentId: id, date, language: document.meta.language });
     timings.pdfa = performance.now() - t;
   }
+  // The print edition goes to press as PDF/X-4 in CMYK (src/pdf/pdfx.ts); the screen edition stays RGB.
+  let pdfx: PdfXReport | undefined;
+  if (options.print) {
+    const t = performance.now();
+    const { toPdfX } = await import("../pdf/pdfx.ts");
+    const converted = await stage("pdfx", options.outDir, "The print edition could not be made PDF/X", () => toPdfX(pdf, { paper: options.paper ?? "coated" }));
+    pdf = converted.pdf;
+    pdfx = converted.report;
+    timings.pdfx = performance.now() - t;
+  }
   const pageCount = countPages(pdf);
 
   const files: OutputFiles = {
@@ -97,6 +111,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     year: options.year,
     edition: document.meta.editionLabel,
     print: options.print,
+    ...(pdfx && { pdfx }),
     ...(options.final && { final: true, documentId: id }),
     pageCount,
     layoutPasses: passes,

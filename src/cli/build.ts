@@ -3,6 +3,7 @@ import { build } from "../build/build.ts";
 import { report } from "../diagnostics/reporter.ts";
 import { asDiagnostics } from "../diagnostics/unexpected.ts";
 import { sourceDateEpochFromEnv } from "../final/final.ts";
+import type { Paper } from "../design/printColours.ts";
 import { chooseEdition, editionFlags, outFlag, readFlags, type Command, type Console } from "./flags.ts";
 
 const usage = `Usage: npm run build -- [options]
@@ -15,7 +16,10 @@ Options:
   --data DIR       workforce data folder, holding forces.csv and one folder per year (default: data)
   --content DIR    content folder, holding one folder per year (default: content)
   --out DIR        output folder; the build writes DIR/<year>/ (default: output)
-  --print          print edition: A4 trim, 3 mm bleed, crop marks in the slug (default: screen edition, trimmed A4)
+  --print          print edition: A4 trim, 3 mm bleed, crop marks in the slug, PDF/X-4 in CMYK (default: screen
+                   edition, trimmed A4, RGB)
+  --paper P        with --print: the paper it is printed on, coated (FOGRA39, 300 % ink; the default) or uncoated
+                   (FOGRA29, 260 % ink)
   --no-cache       run every stage, ignoring results kept in <out>/.cache
   --timings        print how long each stage took and what the cache reused
   --debug          on an unexpected failure, also print the stack trace
@@ -37,6 +41,7 @@ interface BuildFlags {
   content: string;
   out: string;
   print: boolean;
+  paper?: string;
   "no-cache": boolean;
   timings: boolean;
   debug: boolean;
@@ -51,6 +56,7 @@ async function run(argv: string[], io: Console): Promise<number> {
     ...editionFlags,
     ...outFlag,
     print: { type: "boolean", default: false },
+    paper: { type: "string" },
     "no-cache": { type: "boolean", default: false },
     timings: { type: "boolean", default: false },
     debug: { type: "boolean", default: false },
@@ -65,6 +71,10 @@ async function run(argv: string[], io: Console): Promise<number> {
   if (year === null) return 2;
   if (!values.draft && (values.packs || values.since !== undefined)) {
     io.err(`--packs and --since go with --draft.\n`);
+    return 2;
+  }
+  if (values.paper !== undefined && !(values.print && (values.paper === "coated" || values.paper === "uncoated"))) {
+    io.err(values.print ? `--paper must be coated or uncoated, not "${values.paper}".\n` : `--paper goes with --print.\n`);
     return 2;
   }
   const since = values.since === undefined ? undefined : Number(values.since);
@@ -93,7 +103,7 @@ async function run(argv: string[], io: Console): Promise<number> {
       io.out(`Built draft ${draft.record.number}: ${draft.pdfFile}: ${draft.pageCount} pages (review sheet ${draft.sheetPages}) in ${seconds} s\n`);
       return 0;
     }
-    const result = await build({ year, dataDir: values.data, contentDir: values.content, outDir: values.out, print: values.print, cache: !values["no-cache"], final: values.final, sourceDateEpoch });
+    const result = await build({ year, dataDir: values.data, contentDir: values.content, outDir: values.out, print: values.print, ...(values.paper && { paper: values.paper as Paper }), cache: !values["no-cache"], final: values.final, sourceDateEpoch });
     report(result.warnings, (line) => io.err(`${line}\n`));
     const seconds = (result.timings.total / 1000).toFixed(2);
     io.out(`Built ${result.pdfFile}: ${result.pageCount} pages in ${seconds} s\n`);

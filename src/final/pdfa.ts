@@ -33,7 +33,8 @@ interface InfoFacts {
   producer: string;
 }
 
-export function xmpPacket(info: InfoFacts, options: PdfAOptions): string {
+/** The XMP packet of the document's facts; `pdfa` false leaves out the PDF/A identification (a print edition that is not final). */
+export function xmpPacket(info: InfoFacts, options: PdfAOptions, pdfa = true): string {
   const date = xmpDate(options.date);
   const optional = (tag: string, value: string | undefined, wrap: (v: string) => string) => (value ? `      <${tag}>${wrap(xml(value))}</${tag}>\n` : "");
   const alt = (v: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${v}</rdf:li></rdf:Alt>`;
@@ -42,13 +43,12 @@ export function xmpPacket(info: InfoFacts, options: PdfAOptions): string {
     `<x:xmpmeta xmlns:x="adobe:ns:meta/">\n` +
     `  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n` +
     `    <rdf:Description rdf:about=""\n` +
-    `        xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"\n` +
+    (pdfa ? `        xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"\n` : "") +
     `        xmlns:dc="http://purl.org/dc/elements/1.1/"\n` +
     `        xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n` +
     `        xmlns:pdf="http://ns.adobe.com/pdf/1.3/"\n` +
     `        xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">\n` +
-    `      <pdfaid:part>2</pdfaid:part>\n` +
-    `      <pdfaid:conformance>B</pdfaid:conformance>\n` +
+    (pdfa ? `      <pdfaid:part>2</pdfaid:part>\n      <pdfaid:conformance>B</pdfaid:conformance>\n` : "") +
     `      <dc:format>application/pdf</dc:format>\n` +
     `      <dc:title>${alt(xml(info.title))}</dc:title>\n` +
     `      <dc:creator><rdf:Seq><rdf:li>${xml(info.author)}</rdf:li></rdf:Seq></dc:creator>\n` +

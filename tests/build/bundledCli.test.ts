@@ -36,6 +36,14 @@ describe("the bundled command line", () => {
     expect(pdf.equals(readFileSync(path.join(first, "2024/report.pdf")))).toBe(true);
   });
 
+  it("makes the print edition PDF/X (Little CMS, loaded from node_modules with its .wasm)", () => {
+    const out = mkdtempSync(path.join(tmpdir(), "bundled-cli-"));
+    const run = cli(["build", ...inputs, "--out", out, "--no-cache", "--print", "--paper", "uncoated"]);
+    expect(run.output).toMatch(/Built .*report\.pdf/);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(out, "2024/build-report.json"), "utf8")).pdfx).toMatchObject({ version: "PDF/X-4", paper: "uncoated", outputCondition: "FOGRA29" });
+  });
+
   it("makes a draft (the spelling dictionary) and reads it back for comments (pdf.js)", () => {
     const out = mkdtempSync(path.join(tmpdir(), "bundled-cli-"));
     const draft = cli(["build", ...inputs, "--out", out, "--draft"]);
