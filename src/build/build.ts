@@ -16,6 +16,7 @@ import { projectVersion } from "./version.ts";
 import { documentId, editionDate } from "../final/final.ts";
 import type { Paper } from "../design/printColours.ts";
 import type { PdfXReport } from "../pdf/pdfx.ts";
+import type { PdfResult } from "../render/renderPdf.tsx";
 
 export interface BuildOptions {
   year: number;
@@ -51,7 +52,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // comes before the heavy stages are even loaded, so a rebuild with no edit starts and ends at once.
   // The edition's inputs are read and hashed once, here; every key and the final's ID derive from them.
   const inputs = editionInputs(options.dataDir, options.contentDir, options.year);
-  const buildKey = hashOf(codeVersion(), inputs.hash, JSON.stringify([options.print, options.print ? (options.paper ?? "coated") : null, options.contentDir, options.dataDir, options.final ?? false, options.sourceDateEpoch ?? null]));
+  const buildKey = buildKeyOf(options, inputs.hash);
   if (options.cache !== false) {
     const unchanged = previousBuild(cacheDir, buildKey, outputDir);
     if (unchanged) return { ...unchanged, timings: { total: performance.now() - started }, cacheStats: { build: { hits: 1, misses: 0 } } };
@@ -66,12 +67,44 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const rendered = await stage("layout", options.outDir, "The PDF could not be drawn", () =>
     renderPdf(document, { print: options.print, creator: `gender-equality-report ${projectVersion()}`, roots, cache, ...(date && { conformance: "PDF/A-2b", date }) }),
   );
-  const { pages, passes, charts, fits } = rendered;
+  const { pages, charts } = rendered;
   // Stranded tails the copyfitting rule could not fit (src/render/copyfit.ts) join the input's warnings.
   const warnings = [...prepared.warnings, ...rendered.warnings];
   Object.assign(timings, rendered.timings);
-  let pdf = rendered.pdf;
   const id = date && documentId(inputs, options.year, options.print, date);
+  const { pdf, pdfx } = await finishEdition(rendered.pdf, options, document, date, id, timings);
+  const pageCount = countPages(pdf);
+
+  const files: OutputFiles = dataFiles(pdf, statistics, document, charts);
+  // The accessible edition: the same document and the same charts, as a static site in html/.
+  const htmlStarted = performance.now();
+  const { renderHtml } = await import("../render/renderHtml.ts");
+  const html = await stage("html", options.outDir, "The HTML edition could not be made", async () => renderHtml(document, { charts, pdf, roots }));
+  for (const [name, content] of Object.entries(html)) files[`html/${name}`] = content;
+  timings.html = performance.now() - htmlStarted;
+  timings.total = performance.now() - started;
+  files["build-report.json"] = strictJson(buildReport(options, document, rendered, { pdfx, id, pageCount, warnings, recovered, timings }));
+  await stage("write", outputDir, "The outputs could not be written", async () => writeOutputsAtomically(outputDir, files, { keep: carriedFolders }));
+  if (options.cache !== false) recordBuild(cacheDir, buildKey, outputDir, files);
+  pruneStageCaches(cacheDir);
+  return { outputDir, pdfFile: path.join(outputDir, "report.pdf"), pageCount, pages, statistics, document, warnings, timings, cacheStats: cache.stats };
+}
+
+/** Everything that shapes a build's outputs: same key, same outputs, so an unchanged build can stand. */
+function buildKeyOf(options: BuildOptions, inputsHash: string): string {
+  return hashOf(codeVersion(), inputsHash, JSON.stringify([options.print, options.print ? (options.paper ?? "coated") : null, options.contentDir, options.dataDir, options.final ?? false, options.sourceDateEpoch ?? null]));
+}
+
+/** The drawn PDF made ready to publish: PDF/A for a final edition, then PDF/X-4 for the print edition. */
+async function finishEdition(
+  drawn: Buffer,
+  options: BuildOptions,
+  document: ReportDocument,
+  date: Date | undefined,
+  id: string | undefined,
+  timings: Record<string, number>,
+): Promise<{ pdf: Buffer; pdfx?: PdfXReport }> {
+  let pdf = drawn;
   if (date && id) {
     const t = performance.now();
     const { finishPdfA } = await import("../final/pdfa.ts");
@@ -79,17 +112,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     timings.pdfa = performance.now() - t;
   }
   // The print edition goes to press as PDF/X-4 in CMYK (src/pdf/pdfx.ts); the screen edition stays RGB.
-  let pdfx: PdfXReport | undefined;
-  if (options.print) {
-    const t = performance.now();
-    const { toPdfX } = await import("../pdf/pdfx.ts");
-    const converted = await stage("pdfx", options.outDir, "The print edition could not be made PDF/X", () => toPdfX(pdf, { paper: options.paper ?? "coated" }));
-    pdf = converted.pdf;
-    pdfx = converted.report;
-    timings.pdfx = performance.now() - t;
-  }
-  const pageCount = countPages(pdf);
+  if (!options.print) return { pdf };
+  const t = performance.now();
+  const { toPdfX } = await import("../pdf/pdfx.ts");
+  const converted = await stage("pdfx", options.outDir, "The print edition could not be made PDF/X", () => toPdfX(pdf, { paper: options.paper ?? "coated" }));
+  timings.pdfx = performance.now() - t;
+  return { pdf: converted.pdf, pdfx: converted.report };
+}
 
+/** The PDF, the figures and the document as data, and each chart as SVG and CSV. */
+function dataFiles(pdf: Buffer, statistics: Statistics, document: ReportDocument, charts: PdfResult["charts"]): OutputFiles {
   const files: OutputFiles = {
     "report.pdf": pdf,
     "statistics.json": strictJson(statistics),
@@ -100,35 +132,38 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     files[`charts/${name}.svg`] = chart.svg;
     files[`charts/${name}.csv`] = chart.csv;
   }
-  // The accessible edition: the same document and the same charts, as a static site in html/.
-  const htmlStarted = performance.now();
-  const { renderHtml } = await import("../render/renderHtml.ts");
-  const html = await stage("html", options.outDir, "The HTML edition could not be made", async () => renderHtml(document, { charts, pdf, roots }));
-  for (const [name, content] of Object.entries(html)) files[`html/${name}`] = content;
-  timings.html = performance.now() - htmlStarted;
-  timings.total = performance.now() - started;
-  files["build-report.json"] = strictJson({
+  return files;
+}
+
+/** What build-report.json says about the build. */
+function buildReport(
+  options: BuildOptions,
+  document: ReportDocument,
+  rendered: PdfResult,
+  made: { pdfx?: PdfXReport; id?: string; pageCount: number; warnings: Diagnostic[]; recovered: string[]; timings: Record<string, number> },
+) {
+  return {
     year: options.year,
     edition: document.meta.editionLabel,
     print: options.print,
-    ...(pdfx && { pdfx }),
-    ...(options.final && { final: true, documentId: id }),
-    pageCount,
-    layoutPasses: passes,
+    ...(made.pdfx && { pdfx: made.pdfx }),
+    ...(options.final && { final: true, documentId: made.id }),
+    pageCount: made.pageCount,
+    layoutPasses: rendered.passes,
     // Parts of the book laid out by this build, and parts reused as they were laid out before.
     parts: rendered.parts,
-    copyfit: fits,
-    sections: pages,
-    warnings,
-    recovered,
+    copyfit: rendered.fits,
+    sections: rendered.pages,
+    warnings: made.warnings,
+    recovered: made.recovered,
     // Timings differ from run to run, so a final edition (which is archived and rebuilt to compare) has none.
-    ...(!options.final && { timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])) }),
-  });
-  await stage("write", outputDir, "The outputs could not be written", async () => writeOutputsAtomically(outputDir, files, { keep: carriedFolders }));
-  if (options.cache !== false) recordBuild(cacheDir, buildKey, outputDir, files);
-  // Charts, Markdown files and parts are many to an edition (52, 65 and 63 in 2024): keep several editions' worth of each.
+    ...(!options.final && { timingsMs: Object.fromEntries(Object.entries(made.timings).map(([k, v]) => [k, Math.round(v)])) }),
+  };
+}
+
+/** Charts, Markdown files and parts are many to an edition (52, 65 and 63 in 2024): keep several editions' worth of each. */
+function pruneStageCaches(cacheDir: string): void {
   for (const kind of ["prepare", "markdown", "charts", "part", "part-pages", "layout", "layout-pages", "build"]) pruneCache(cacheDir, kind, kind === "charts" || kind === "markdown" ? 400 : kind.startsWith("part") ? 1000 : 8);
-  return { outputDir, pdfFile: path.join(outputDir, "report.pdf"), pageCount, pages, statistics, document, warnings, timings, cacheStats: cache.stats };
 }
 
 export interface Prepared {
