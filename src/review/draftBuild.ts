@@ -83,14 +83,7 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
   const existing = draftNumbers(draftsDir);
   const number = (existing.at(-1) ?? 0) + 1;
   const since = options.since ?? existing.at(-1) ?? null;
-  let previous: ReportDocument | null = null;
-  if (since !== null) {
-    const file = path.join(draftsDir, String(since), "document.json");
-    if (!existsSync(file)) {
-      throw new BuildError([{ severity: "error", file: path.join(draftsDir, String(since)), rule: "draft-since", message: `There is no draft ${since} to compare with; drafts kept: ${existing.join(", ") || "none"}.` }]);
-    }
-    previous = JSON.parse(readFileSync(file, "utf8")) as ReportDocument;
-  }
+  const previous = since === null ? null : earlierDraft(draftsDir, since, existing);
 
   const { revision, inputsHash } = await contentRevision(options.contentDir, options.dataDir, options.year);
   const record: DraftRecord = { year: options.year, number, revision, inputsHash, builtAt: (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"), pdf: "report.pdf" };
@@ -128,17 +121,7 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
   // The sheet opens the draft, after the cover; the report's pages keep their own numbers (page labels).
   t = performance.now();
   const marks = { stamp, keyword };
-  const sheetPdf = await renderSheetPdf(sheet, marks, options.print);
-  const merged = await PDFDocument.load(rendered.pdf, { updateMetadata: false });
-  const sheetDoc = await PDFDocument.load(sheetPdf);
-  const sheetPages = sheetDoc.getPageCount();
-  (await merged.copyPages(sheetDoc, sheetDoc.getPageIndices())).forEach((p, i) => merged.insertPage(1 + i, p));
-  merged.catalog.set(
-    PDFName.of("PageLabels"),
-    merged.context.obj({ Nums: [0, { S: "D" }, 1, { S: "D", P: PDFString.of("Review "), St: 1 }, 1 + sheetPages, { S: "D", St: 2 }] }),
-  );
-  bookmarkFirst(merged, `Review sheet: draft ${number}`, 1);
-  const pdf = Buffer.from(await merged.save());
+  const { pdf, sheetPages } = await insertReviewSheet(rendered.pdf, await renderSheetPdf(sheet, marks, options.print), number);
   layout = { ...layout, inserted: { after: 1, count: sheetPages }, pages: layout.pages.map((p) => ({ ...p, pdfPage: p.page > 1 ? p.page + sheetPages : p.page })) };
   sheet = assembleSheet({ ...sheetInputs, layout });
   lap("sheet", t);
@@ -150,10 +133,10 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
     "review.json": strictJson(sheet),
     "layout.json": JSON.stringify(layout) + "\n",
     "draft.json": strictJson(record),
+    // The document as this draft prints it, struck words included: what a reviewer's marks are placed
+    // on. document.json stays the unmarked document, which the next draft compares with.
+    ...(previous && { "printed.json": strictJson(marked.document) }),
   };
-  // The document as this draft prints it, struck words included: what a reviewer's marks are placed on.
-  // document.json stays the unmarked document, which the next draft compares with.
-  if (previous) files["printed.json"] = strictJson(marked.document);
   if (options.packs) {
     t = performance.now();
     Object.assign(files, await buildPacks({ draftPdf: pdf, document: marked.document, pages: rendered.pages, pageCount: text.length, layout, sheet, dataDir: options.dataDir, marks, print: options.print }));
@@ -178,6 +161,32 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
   return { draftDir, pdfFile: path.join(draftDir, "report.pdf"), record, sheet, layout, printed: marked.document, pageCount: text.length + sheetPages, sheetPages, warnings: sheet.warnings, timings };
 }
 
+
+/** The document of an earlier draft, to mark what changed since; an error when it is not kept. */
+function earlierDraft(draftsDir: string, since: number, existing: number[]): ReportDocument {
+  const file = path.join(draftsDir, String(since), "document.json");
+  if (!existsSync(file)) {
+    throw new BuildError([{ severity: "error", file: path.join(draftsDir, String(since)), rule: "draft-since", message: `There is no draft ${since} to compare with; drafts kept: ${existing.join(", ") || "none"}.` }]);
+  }
+  return JSON.parse(readFileSync(file, "utf8")) as ReportDocument;
+}
+
+/**
+ * The review sheet's pages put after the cover; the report's pages keep their own numbers (page labels
+ * "Review 1, 2…" for the sheet), and the outline opens with the sheet.
+ */
+async function insertReviewSheet(report: Uint8Array, sheetPdf: Uint8Array, draft: number): Promise<{ pdf: Buffer; sheetPages: number }> {
+  const merged = await PDFDocument.load(report, { updateMetadata: false });
+  const sheetDoc = await PDFDocument.load(sheetPdf);
+  const sheetPages = sheetDoc.getPageCount();
+  (await merged.copyPages(sheetDoc, sheetDoc.getPageIndices())).forEach((p, i) => merged.insertPage(1 + i, p));
+  merged.catalog.set(
+    PDFName.of("PageLabels"),
+    merged.context.obj({ Nums: [0, { S: "D" }, 1, { S: "D", P: PDFString.of("Review "), St: 1 }, 1 + sheetPages, { S: "D", St: 2 }] }),
+  );
+  bookmarkFirst(merged, `Review sheet: draft ${draft}`, 1);
+  return { pdf: Buffer.from(await merged.save()), sheetPages };
+}
 
 /** Adds a bookmark at the top of the PDF's outline, to the page at `index` (0-based). */
 function bookmarkFirst(pdf: PDFDocument, title: string, index: number): void {
