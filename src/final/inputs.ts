@@ -3,9 +3,10 @@
 // code-point order, so neither the folder a user keeps them in nor the file system's listing order
 // changes anything derived from them (the document ID, the archive's manifest).
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, type Stats } from "node:fs";
 import path from "node:path";
-import { filesBelow } from "../cache/filesBelow.ts";
+import { hashFile, kindOf, notRegular, walkBelow } from "../cache/filesBelow.ts";
+import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 
 export interface InputFile {
   /** Logical path, always with "/" separators: content/<year>/… or data/… */
@@ -16,9 +17,11 @@ export interface InputFile {
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** Every file below dir (dot files left out), as logical paths under prefix. */
-function walk(dir: string, prefix: string): InputFile[] {
-  return filesBelow(dir).map((full) => ({ path: [prefix, ...path.relative(dir, full).split(path.sep)].join("/"), source: full }));
+/** Every regular file below dir (dot files left out), as logical paths under prefix; links and special files go to `refused`. */
+function walk(dir: string, prefix: string, refused: Diagnostic[]): InputFile[] {
+  const found = walkBelow(dir, { inside: true });
+  refused.push(...found.refused);
+  return found.files.map((full) => ({ path: [prefix, ...path.relative(dir, full).split(path.sep)].join("/"), source: full }));
 }
 
 /**
@@ -27,15 +30,28 @@ function walk(dir: string, prefix: string): InputFile[] {
  * mirrors the years prepare() loads).
  */
 export function editionInputs(dataDir: string, contentDir: string, year: number): InputFile[] {
-  const files = walk(path.join(contentDir, String(year)), `content/${year}`);
+  const refused: Diagnostic[] = [];
+  const files = walk(path.join(contentDir, String(year)), `content/${year}`, refused);
   const forces = path.join(dataDir, "forces.csv");
-  if (existsSync(forces)) files.push({ path: "data/forces.csv", source: forces });
+  const forcesKind = lstatOrNull(forces);
+  if (forcesKind?.isFile()) files.push({ path: "data/forces.csv", source: forces });
+  else if (forcesKind) refused.push(notRegular(forces, forcesKind.isDirectory() ? "a folder" : kindOf(forcesKind)));
   if (existsSync(dataDir)) {
-    for (const name of readdirSync(dataDir)) {
-      if (/^\d{4}$/.test(name) && Number(name) <= year) files.push(...walk(path.join(dataDir, name), `data/${name}`));
+    for (const name of readdirSync(dataDir).sort()) {
+      if (/^\d{4}$/.test(name) && Number(name) <= year) files.push(...walk(path.join(dataDir, name), `data/${name}`, refused));
     }
   }
+  // The one input rule (src/cache/filesBelow.ts): every link or special file is named before anything is read.
+  if (refused.length > 0) throw new BuildError(refused);
   return files.sort(byPath);
+}
+
+function lstatOrNull(file: string): Stats | null {
+  try {
+    return lstatSync(file);
+  } catch {
+    return null;
+  }
 }
 
 export function sha256(content: string | Uint8Array): string {
@@ -44,5 +60,5 @@ export function sha256(content: string | Uint8Array): string {
 
 /** `sha256sum`-style listing of the inputs: one "<hash>  <path>" line each, in path order. */
 export function inputsListing(files: readonly InputFile[]): string {
-  return [...files].sort(byPath).map((f) => `${sha256(readFileSync(f.source))}  ${f.path}\n`).join("");
+  return [...files].sort(byPath).map((f) => `${hashFile(f.source).sha256}  ${f.path}\n`).join("");
 }

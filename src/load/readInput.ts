@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { closeSync, readFileSync } from "node:fs";
+import { openRegular } from "../cache/filesBelow.ts";
 import path from "node:path";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { decodeText } from "./decodeText.ts";
@@ -15,7 +16,13 @@ export function readInputFile(file: string, sink: DiagnosticSink, expected: stri
   if (real === null) return null;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(real);
+    // Opened as a regular file only (no link, no pipe that would block the read).
+    const fd = openRegular(real);
+    try {
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     sink.error(file, "missing-file", `The file cannot be read (${(error as NodeJS.ErrnoException).code}); expected ${expected}.`);
     return null;

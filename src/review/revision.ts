@@ -2,19 +2,18 @@
 // else a short hash of every input file. Git is run locally (execFile, no shell, no network).
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { feedFile, filesBelow } from "../cache/filesBelow.ts";
 import path from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
+/** Regular files under dir (or dir itself when it is a file); a link or special file stops it, named (src/cache/filesBelow.ts). */
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   if (!statSync(dir).isDirectory()) return [dir];
-  return readdirSync(dir)
-    .filter((name) => !name.startsWith("."))
-    .sort()
-    .flatMap((name) => filesUnder(path.join(dir, name)));
+  return filesBelow(dir);
 }
 
 /** A short hash of the edition's content, the project word list and the data folder. */
@@ -27,7 +26,7 @@ export function inputsHash(contentDir: string, dataDir: string, year: number): s
   ];
   for (const [label, dir] of parts) {
     const base = label === "content" ? contentDir : dataDir;
-    for (const file of filesUnder(dir)) hash.update(`${label}/${path.relative(base, file)}\0`).update(readFileSync(file));
+    for (const file of filesUnder(dir)) feedFile(file, hash.update(`${label}/${path.relative(base, file)}\0`));
   }
   return hash.digest("hex").slice(0, 12);
 }
