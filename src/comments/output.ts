@@ -1,6 +1,7 @@
 // The comments as people and tools read them: one line each in the reporter's file:line:column style
 // (an editor jumps to it), and comments.json and comments.csv with every field.
 import type { ReviewComment } from "./model.ts";
+import { csvText } from "../domain/csvWriter.ts";
 
 const quote = (text: string) => `"${text.replace(/\s+/g, " ").trim()}"`;
 
@@ -51,11 +52,6 @@ export function commentsJson(comments: ReviewComment[]): string {
 
 const CSV_COLUMNS = ["draft", "page", "kind", "authors", "date", "text", "replacement", "covered", "file", "line", "column", "target", "targetId", "expression", "data", "changed", "replies", "pdfs"] as const;
 
-function csvCell(value: string | number | null): string {
-  const s = value === null ? "" : String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function commentsCsv(comments: ReviewComment[]): string {
   const rows = comments.map((c) => {
     const t = c.target;
@@ -79,7 +75,7 @@ export function commentsCsv(comments: ReviewComment[]): string {
       replies: c.replies.map((r) => `${r.author}: ${r.text}`).join(" | "),
       pdfs: c.pdfs.join("; "),
     };
-    return CSV_COLUMNS.map((k) => csvCell(row[k])).join(",");
+    return CSV_COLUMNS.map((k) => row[k]);
   });
-  return [CSV_COLUMNS.join(","), ...rows].join("\n") + "\n";
+  return csvText(CSV_COLUMNS, rows);
 }

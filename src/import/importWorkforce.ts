@@ -10,6 +10,7 @@ import { officerRanks, staffRoles } from "../domain/vocabulary.ts";
 import { categoryOrder, dataSheet, readHomeOfficeTable, sexOrder, type DropReason, type ImportedCount } from "./homeOfficeTable.ts";
 import type { Mapping } from "./mapping.ts";
 import { readSheet, SpreadsheetError } from "./spreadsheet.ts";
+import { csvText } from "../domain/csvWriter.ts";
 
 export interface ImportOptions {
   files: string[];
@@ -110,11 +111,11 @@ export function importWorkforce(options: ImportOptions, register: ForceRegister,
       categoryOrder[a.kind].indexOf(a.category) - categoryOrder[b.kind].indexOf(b.category),
   );
   const csv = (kind: "officers" | "staff") => {
-    const header = `force,sex,${kind === "officers" ? "rank" : "role"},${options.measure},source`;
+    const header = ["force", "sex", kind === "officers" ? "rank" : "role", options.measure, "source"];
     const lines = sorted
       .filter((c) => c.kind === kind)
-      .map((c) => [c.force.shortName, c.sex, c.category, formatHundredths(c.hundredths, options.measure), c.sourceRows.length > 0 ? `${c.sourceTable}${c.sourceRows.join("+")}` : "zero-missing"].map(csvField).join(","));
-    return [header, ...lines].join("\n") + "\n";
+      .map((c) => [c.force.shortName, c.sex, c.category, formatHundredths(c.hundredths, options.measure), c.sourceRows.length > 0 ? `${c.sourceTable}${c.sourceRows.join("+")}` : "zero-missing"]);
+    return csvText(header, lines);
   };
   const files: OutputFiles = { "officers.csv": csv("officers"), "staff.csv": csv("staff") };
   // The year folder is swapped in whole, so anything else already in it is carried over unchanged.
@@ -141,10 +142,6 @@ export function importWorkforce(options: ImportOptions, register: ForceRegister,
     missingForces: register.forces.filter((f) => f.dataSource !== "none" && !present.has(f.slug)).map((f) => `${f.name} (${f.dataSource})`),
     zeroFilled,
   };
-}
-
-function csvField(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** The summary, for people: what was read, written and dropped, and which forces are still to come. */
