@@ -52,6 +52,15 @@ export function readSheet(file: string, sheetName: string): Sheet {
   }
 }
 
+/** A part's XML parsed; XML the parser cannot read is the user's damaged file, not a crash. */
+function parsed(parser: XMLParser, text: string, part: string): unknown {
+  try {
+    return parser.parse(text);
+  } catch (error) {
+    throw new SpreadsheetError(`The file's part "${part}" is not well-formed XML (${(error as Error).message.split("\n")[0].slice(0, 120)}); open it in a spreadsheet program and save it again.`);
+  }
+}
+
 /** A sheet larger than the limits: refused while it is read, before its rows are built. */
 const tooLarge = (what: string, limit: number) => new InputLimitError(`${what}; the limit is ${limit.toLocaleString("en-GB")}.`);
 
@@ -115,7 +124,7 @@ function odsCellValue(cell: Node): string {
 function odsRows(zip: OpenedZip, sheetName: string): SheetRow[] {
   const content = zip.xml("content.xml");
   if (content === undefined) throw new SpreadsheetError("The file has no content.xml, so it is not an OpenDocument spreadsheet.");
-  const tables = findAll(orderedParser.parse(content) as Node[], "table:table");
+  const tables = findAll(parsed(orderedParser, content, "content.xml") as Node[], "table:table");
   const table = tables.find((t) => attr(t, "table:name") === sheetName);
   if (!table) throw new SpreadsheetError(noSheet(sheetName, tables.map((t) => attr(t, "table:name") ?? "?")));
   const rows: SheetRow[] = [];
@@ -165,7 +174,7 @@ const textOf = (t: unknown): string => (t === undefined ? "" : typeof t === "obj
 function xlsxRows(zip: OpenedZip, sheetName: string): SheetRow[] {
   const xml = (name: string): Xml | null => {
     const text = zip.xml(name);
-    return text === undefined ? null : (plainParser.parse(text) as Xml);
+    return text === undefined ? null : (parsed(plainParser, text, name) as Xml);
   };
   const workbook = xml("xl/workbook.xml");
   if (!workbook) throw new SpreadsheetError("The file has no xl/workbook.xml, so it is not an Excel workbook.");
