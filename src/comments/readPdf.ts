@@ -30,7 +30,7 @@ export async function readPdf(file: string): Promise<ReadPdf> {
     // Sized before it is read (limits.commentPdfBytes), and only a regular file: pdf.js holds it whole.
     data = new Uint8Array(readUntrustedFile(file, limits.commentPdfBytes));
   } catch (error) {
-    if (error instanceof InputLimitError) throw new UnreadablePdf(`it is refused: ${error.message.replace(/\.$/, "")} for a commented PDF`);
+    if (error instanceof InputLimitError) throw new UnreadablePdf(`${error.message.replace(/\.$/, "")} for a commented PDF`);
     throw new UnreadablePdf((error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : (error as Error).message);
   }
   let pdf;
