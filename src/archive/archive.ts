@@ -2,8 +2,8 @@
 // that copy in a fresh process, and writes inputs, outputs, manifest.json and SHA256SUMS into
 // <root>/<year>/ (or <root>/<year>/r<N>/ for a revision), read-only, all at once or not at all.
 // An archived edition is never replaced: a second archive of a year needs --revision.
-import { closeSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { openRegular, walkBelow } from "../cache/filesBelow.ts";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readRegularFile, walkBelow } from "../cache/filesBelow.ts";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -80,13 +80,8 @@ export function archiveEdition(options: ArchiveOptions): ArchiveResult {
     for (const file of inputs) {
       const copy = path.join(inputsDir, file.path);
       mkdirSync(path.dirname(copy), { recursive: true });
-      // Copied from a descriptor opened as a regular file: a link put in place since the walk is not followed.
-      const fd = openRegular(file.source);
-      try {
-        writeFileSync(copy, readFileSync(fd));
-      } finally {
-        closeSync(fd);
-      }
+      // Read as a regular file: a link put in place since the walk is not followed.
+      writeFileSync(copy, readRegularFile(file.source));
     }
     const built = runFinalBuild({ inputsDir, year, outDir: path.join(staging, "out"), sourceDateEpoch: options.sourceDateEpoch });
     if (!built.ok) {

@@ -2,8 +2,8 @@
 // every hash in manifest.json, flags files the manifest does not list, rebuilds the final edition from
 // <edition>/inputs/ alone into a temporary folder and compares every archived output with the rebuilt
 // one; for the PDF it names the first page that differs.
-import { closeSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { hashFile, openRegular, walkBelow } from "../cache/filesBelow.ts";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { hashFile, readRegularFile, walkBelow } from "../cache/filesBelow.ts";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -50,16 +50,6 @@ function listFiles(dir: string, skip: (name: string) => boolean = () => false): 
   return { files: files.filter(kept).map(relative), refused: refused.filter((d) => kept(d.file)) };
 }
 
-/** A text file of the archive, opened only if it is a regular file (a link there is refused, not read). */
-function readArchived(file: string): string {
-  const fd = openRegular(file);
-  try {
-    return readFileSync(fd, "utf8");
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export async function verifyEdition(options: VerifyOptions): Promise<VerifyResult> {
   const sink = new DiagnosticSink();
   const dir = editionDir(options.archiveRoot, options.year, options.revision);
@@ -80,7 +70,7 @@ export async function verifyEdition(options: VerifyOptions): Promise<VerifyResul
     if (walked.refused.length === 0) sink.error(manifestFile, "manifest-invalid", "The manifest is not a regular file.");
     return result;
   }
-  const manifestText = readArchived(manifestFile);
+  const manifestText = readRegularFile(manifestFile).toString("utf8");
   let manifest: Manifest | null = null;
   try {
     const parsed = manifestSchema.safeParse(JSON.parse(manifestText));
@@ -92,7 +82,7 @@ export async function verifyEdition(options: VerifyOptions): Promise<VerifyResul
     sink.error(manifestFile, "manifest-invalid", `The manifest is not valid JSON (${(error as Error).message}).`);
   }
   const sumsFile = at(CHECKSUMS);
-  const sums = regular.has(CHECKSUMS) ? parseChecksums(readArchived(sumsFile)) : null;
+  const sums = regular.has(CHECKSUMS) ? parseChecksums(readRegularFile(sumsFile).toString("utf8")) : null;
   if (!sums) sink.error(sumsFile, "missing-file", `${CHECKSUMS} is missing; it holds the manifest's own hash.`);
   else {
     for (const line of sums.badLines) sink.error(sumsFile, "checksums-invalid", `expected "<64 hex digits>  <path>".`, { line });

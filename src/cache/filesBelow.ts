@@ -4,7 +4,7 @@
 // given is itself followed, since the user named it.
 // Also the files below a folder in a stable order (code-point order of their paths, dot files left out):
 // what cache keys, the edition's input listing, the archive's copy, verify and the proofing pass use.
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Dirent, type Stats } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent, type Stats } from "node:fs";
 import { createHash, type Hash } from "node:crypto";
 import path from "node:path";
 import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -76,6 +76,16 @@ export function openRegular(file: string): number {
     throw new BuildError([notRegular(file, kindOf(stat))]);
   }
   return fd;
+}
+
+/** A regular file's bytes, opened as openRegular opens it (a link, pipe or device is refused, never read). */
+export function readRegularFile(file: string): Buffer {
+  const fd = openRegular(file);
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Feeds a regular file to `hash` in 1 MiB pieces, so no file is held whole (nor limited to 2 GiB); returns its bytes. */

@@ -1,5 +1,4 @@
-import { closeSync, readFileSync } from "node:fs";
-import { openRegular } from "../cache/filesBelow.ts";
+import { readRegularFile } from "../cache/filesBelow.ts";
 import path from "node:path";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { decodeText } from "./decodeText.ts";
@@ -17,12 +16,7 @@ export function readInputFile(file: string, sink: DiagnosticSink, expected: stri
   let bytes: Buffer;
   try {
     // Opened as a regular file only (no link, no pipe that would block the read).
-    const fd = openRegular(real);
-    try {
-      bytes = readFileSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    bytes = readRegularFile(real);
   } catch (error) {
     sink.error(file, "missing-file", `The file cannot be read (${(error as NodeJS.ErrnoException).code}); expected ${expected}.`);
     return null;
