@@ -1,6 +1,7 @@
 // `npm run import:workforce`: one or more tables in the Home Office layout → data/<year>/officers.csv and
 // staff.csv in the loaders' format, with a `source` column naming the table and row of every count.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync } from "node:fs";
+import { kindOf, readRegularFile } from "../cache/filesBelow.ts";
 import path from "node:path";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { writeOutputsAtomically, type OutputFiles } from "../build/writeOutputs.ts";
@@ -123,11 +124,17 @@ export function importWorkforce(options: ImportOptions, register: ForceRegister,
     for (const name of readdirSync(yearDir)) {
       if (name in files) continue;
       const full = path.join(yearDir, name);
-      if (!statSync(full).isFile()) {
+      const kind = lstatSync(full);
+      if (kind.isDirectory()) {
         sink.error(full, "import-folder", `${yearDir} holds a folder; the import replaces the year's folder as a whole and only carries files over. Move it out first.`);
         return null;
       }
-      files[name] = readFileSync(full);
+      // A link or special file is never followed into the new folder (the input walk's rule).
+      if (!kind.isFile()) {
+        sink.error(full, "input-not-regular-file", `This is ${kindOf(kind)}; the import carries over only ordinary files. Replace it with a copy of the file, or remove it.`);
+        return null;
+      }
+      files[name] = readRegularFile(full);
     }
   }
   writeOutputsAtomically(yearDir, files);

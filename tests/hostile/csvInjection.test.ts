@@ -1,6 +1,6 @@
 // Issue 28: every CSV the project writes is safe to open in a spreadsheet (OWASP CSV injection): a text
 // cell a spreadsheet would read as a formula is prefixed with ', and control characters are dropped.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
@@ -85,5 +85,22 @@ describe("the imported workforce files", () => {
     const sources = rows.map((r) => r[header.indexOf("source")]);
     expect(sources.length).toBeGreaterThan(10);
     for (const source of sources) expect(source.startsWith("'=cmd|' -c calc'!A0.csv:")).toBe(true);
+  });
+});
+
+describe("the import's carried-over files", () => {
+  it("refuses a link in the year folder instead of copying what it points at", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "import-"));
+    const dataDir = path.join(root, "data");
+    mkdirSync(path.join(dataDir, "2025"), { recursive: true });
+    cpSync(path.join(fixturesDir, "data/forces.csv"), path.join(dataDir, "forces.csv"));
+    cpSync(path.join(repo, "data/home-office-mapping.csv"), path.join(dataDir, "home-office-mapping.csv"));
+    symlinkSync("/etc/passwd", path.join(dataDir, "2025/notes.txt"));
+    const err: string[] = [];
+    const code = main([path.join(fixturesDir, "workforce-import/police-workforce.csv"), "--year", "2025", "--data", dataDir], () => {}, (l) => err.push(l));
+    expect(code).not.toBe(0);
+    expect(err.join("\n")).toMatch(/2025\/notes\.txt: error: This is a symbolic link; .* \[input-not-regular-file\]/);
+    expect(err.join("\n")).not.toMatch(/root:/);
+    expect(existsSync(path.join(dataDir, "2025/officers.csv"))).toBe(false);
   });
 });
