@@ -29,8 +29,10 @@ export function notRegular(full: string, kind: string): Diagnostic {
   };
 }
 
-/** Regular files below dir and the entries refused on the way (dot files are left out, not refused). */
-/** `inside`: dir itself lies below an input folder (content/<year>, data/<year>), so it too must not be a link. */
+/**
+ * Regular files below dir and the entries refused on the way (dot files are left out, not refused).
+ * `inside`: dir itself lies below an input folder (content/<year>, data/<year>), so it too must not be a link.
+ */
 export function walkBelow(dir: string, options: { dotFiles?: boolean; inside?: boolean } = {}): { files: string[]; refused: Diagnostic[] } {
   const files: string[] = [];
   const refused: Diagnostic[] = [];
@@ -46,9 +48,19 @@ export function walkBelow(dir: string, options: { dotFiles?: boolean; inside?: b
       else refused.push(notRegular(full, kindOf(entry)));
     }
   };
-  if (options.inside && existsSync(dir) && !lstatSync(dir).isDirectory()) refused.push(notRegular(dir, kindOf(lstatSync(dir))));
+  const own = options.inside ? lstatOrNull(dir) : null;
+  if (own && !own.isDirectory() && !own.isFile()) refused.push(notRegular(dir, kindOf(own)));
   else if (existsSync(dir) && statSync(dir).isDirectory()) visit(dir);
   return { files, refused };
+}
+
+/** lstat, or null when nothing is there (a dangling link is something). */
+export function lstatOrNull(file: string): Stats | null {
+  try {
+    return lstatSync(file);
+  } catch {
+    return null;
+  }
 }
 
 /** Regular files below dir; throws BuildError naming every link or special file found. */

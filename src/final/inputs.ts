@@ -3,9 +3,9 @@
 // code-point order, so neither the folder a user keeps them in nor the file system's listing order
 // changes anything derived from them (the document ID, the archive's manifest).
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, readdirSync, type Stats } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { hashFile, kindOf, notRegular, walkBelow } from "../cache/filesBelow.ts";
+import { hashFile, kindOf, lstatOrNull, notRegular, walkBelow } from "../cache/filesBelow.ts";
 import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 
 export interface InputFile {
@@ -44,14 +44,6 @@ export function editionInputs(dataDir: string, contentDir: string, year: number)
   // The one input rule (src/cache/filesBelow.ts): every link or special file is named before anything is read.
   if (refused.length > 0) throw new BuildError(refused);
   return files.sort(byPath);
-}
-
-function lstatOrNull(file: string): Stats | null {
-  try {
-    return lstatSync(file);
-  } catch {
-    return null;
-  }
 }
 
 export function sha256(content: string | Uint8Array): string {
