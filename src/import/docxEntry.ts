@@ -71,7 +71,7 @@ async function rawDocumentFindings(buffer: Buffer, docx: string, sink: Diagnosti
   // A text box holds paragraphs inside its paragraph; the words reach every open one (at most a few deep).
   const paragraphs: { start: number; text: string }[] = [];
   const open: { start: number; text: string }[] = [];
-  for (const m of xml.matchAll(/<w:p\b[^>]*?(\/?)>|<\/w:p>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)) {
+  for (const m of xml.matchAll(/<w:p\b[^<>]*?(\/?)>|<\/w:p>|<w:t(?:\s[^<>]*)?>([^<]*)<\/w:t>/g)) {
     if (m[0].startsWith("</w:p")) open.pop();
     else if (m[0].startsWith("<w:p")) {
       const paragraph = { start: m.index!, text: "" };
@@ -105,10 +105,17 @@ async function rawDocumentFindings(buffer: Buffer, docx: string, sink: Diagnosti
   }
   const commentsXml = (await zip.file("word/comments.xml")?.async("string")) ?? "";
   const commentText = new Map<string, string>();
-  for (const c of commentsXml.matchAll(/<w:comment\b[^>]*w:id="(\d+)"[^>]*>([\s\S]*?)<\/w:comment>/g)) {
-    commentText.set(c[1], [...c[2].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""));
+  // One pass over the tags, as for paragraphs: a lazy match to each </w:comment> rescanned the rest of
+  // the part for every comment left open. No pattern here runs past the next "<" or ">".
+  let comment: string | null = null;
+  for (const c of commentsXml.matchAll(/<w:comment\b[^<>]*?\bw:id="(\d+)"[^<>]*>|<\/w:comment>|<w:t(?:\s[^<>]*)?>([^<]*)<\/w:t>/g)) {
+    if (c[1] !== undefined) {
+      commentText.set(c[1], "");
+      comment = c[0].endsWith("/>") ? null : c[1];
+    } else if (c[0] === "</w:comment>") comment = null;
+    else if (comment !== null) commentText.set(comment, commentText.get(comment)! + c[2]);
   }
-  for (const m of xml.matchAll(/<w:commentReference\b[^>]*w:id="(\d+)"/g)) {
+  for (const m of xml.matchAll(/<w:commentReference\b[^<>]*?\bw:id="(\d+)"/g)) {
     sink.warn(docx, "import-comment", `A comment ("${words(decodeXml(commentText.get(m[1]) ?? ""), 12)}") on ${where(m.index!)} was not carried into the entry; read it and act on it if needed.`);
   }
   for (const m of xml.matchAll(/<w:txbxContent\b/g)) {

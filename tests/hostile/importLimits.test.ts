@@ -182,6 +182,20 @@ describe("Word documents", () => {
     expect(sink.warnings.find((w) => w.rule === "import-comment")?.message).toMatch(/on the paragraph "Read this\."/);
   });
 
+  it("reads a comments part of thousands of empty comments in one pass", async () => {
+    const blocks = [heading, opening, { paragraph: [{ text: "Read this.", comment: "Check the figure" }] }];
+    const open = await changedDocx(blocks, (parts) => {
+      const xml = new TextDecoder().decode(parts["word/comments.xml"] as Uint8Array);
+      // Varied ids keep the part under the ratio limit; each empty comment is a tag with no </w:comment>.
+      const unclosed = Array.from({ length: 120_000 }, (_, i) => `<w:comment w:id="${1000 + ((i * 7919) % 99991)}" w:author="x${i}"/>`).join("");
+      parts["word/comments.xml"] = strToU8(xml.replace("</w:comments>", `${unclosed}</w:comments>`));
+    });
+    const { sink, result } = await importDocx(open);
+    // Before, each of them rescanned the rest of the part for a </w:comment>: minutes, past the test's timeout.
+    expect(result).not.toBeNull();
+    expect(sink.warnings.find((w) => w.rule === "import-comment")?.message).toMatch(/A comment \("Check the figure"\) on the paragraph "Read this\."/);
+  }, 60_000);
+
   it("leaves out an image over the build's pixel limit and says so, writing no image file", async () => {
     const { sink, result, written } = await importDocx(await makeDocx([heading, opening, { image: { alt: "A map", png: pngClaiming(6000, 6000) } }]));
     expect(result).not.toBeNull();
