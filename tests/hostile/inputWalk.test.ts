@@ -14,6 +14,7 @@ import { hashFile } from "../../src/cache/filesBelow.ts";
 import { BuildError, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { editionInputs, sha256 } from "../../src/final/inputs.ts";
 import { inputsHash } from "../../src/review/revision.ts";
+import { sourceFile } from "../../src/comments/sourcePosition.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
 import { prepareErrors } from "../helpers/hostile.ts";
 
@@ -56,6 +57,12 @@ describe("the input walk", () => {
     expect(prepareErrors(fixture)).toEqual([expect.objectContaining({ file: fifo, rule: "input-not-regular-file", message: expect.stringMatching(/named pipe/) })]);
     expect(thrown(() => inputsHash(fixture.contentDir, fixture.dataDir, 2024))[0].file).toBe(fifo);
     expect(thrown(() => hashFile(fifo))[0].message).toMatch(/named pipe/);
+  });
+
+  it("never waits on a FIFO where comments look for a source file", () => {
+    const fifo = path.join(mkdtempSync(path.join(tmpdir(), "source-")), "kent.md");
+    execFileSync("mkfifo", [fifo]);
+    expect(sourceFile(fifo)).toBeNull();
   });
 
   it("refuses a symlink to /dev/zero without reading from it", () => {
