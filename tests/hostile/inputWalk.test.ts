@@ -11,7 +11,8 @@ import { archiveEdition } from "../../src/archive/archive.ts";
 import { checksums, currentToolchain, MANIFEST_FORMAT, type Manifest } from "../../src/archive/manifest.ts";
 import { verifyEdition } from "../../src/archive/verify.ts";
 import { hashFile } from "../../src/cache/filesBelow.ts";
-import { BuildError, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
+import { BuildError, DiagnosticSink, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
+import { createEdition } from "../../src/edition/newEdition.ts";
 import { editionInputs, sha256 } from "../../src/final/inputs.ts";
 import { inputsHash } from "../../src/review/revision.ts";
 import { sourceFile } from "../../src/comments/sourcePosition.ts";
@@ -92,6 +93,21 @@ describe("the input walk", () => {
     } finally {
       server.close();
     }
+  });
+
+  it("starts no new edition from one holding a FIFO or a link: each is named, nothing is written", () => {
+    const fixture = copyFixtures();
+    const fifo = path.join(fixture.contentDir, "2024/analysis/notes.md");
+    execFileSync("mkfifo", [fifo]);
+    const link = path.join(fixture.contentDir, "2024/forewords/extra.md");
+    symlinkSync("/etc/passwd", link);
+    const sink = new DiagnosticSink();
+    expect(createEdition({ contentDir: fixture.contentDir, year: 2025 }, sink)).toBeNull();
+    expect(sink.errors.map((e) => [e.file, e.rule]).sort()).toEqual([
+      [fifo, "input-not-regular-file"],
+      [link, "input-not-regular-file"],
+    ]);
+    expect(existsSync(path.join(fixture.contentDir, "2025"))).toBe(false);
   });
 
   it("archives nothing when an input is a link: no copy, no manifest", () => {
