@@ -2,11 +2,12 @@
 // that copy in a fresh process, and writes inputs, outputs, manifest.json and SHA256SUMS into
 // <root>/<year>/ (or <root>/<year>/r<N>/ for a revision), read-only, all at once or not at all.
 // An archived edition is never replaced: a second archive of a year needs --revision.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readRegularFile, walkBelow } from "../cache/filesBelow.ts";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { BuildError, DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { writeOutputsAtomically, type OutputFiles } from "../build/writeOutputs.ts";
 import { editionInputFiles } from "../load/editionInputs.ts";
 import { ARCHIVE_MARKER, archivedRevisions, CHECKSUMS, editionDir, MANIFEST, MARKER_TEXT } from "../final/archiveFolders.ts";
@@ -45,13 +46,11 @@ export interface ArchiveResult {
   seconds?: number;
 }
 
-/** Every file below dir as "prefix/relative/path" → contents. */
+/** Every file below dir as "prefix/relative/path" → contents; a link or special file there is an error (src/cache/filesBelow.ts). */
 export function readTree(dir: string, prefix: string, into: OutputFiles = {}): OutputFiles {
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) readTree(full, `${prefix}/${name}`, into);
-    else into[`${prefix}/${name}`] = readFileSync(full);
-  }
+  const { files, refused } = walkBelow(dir, { dotFiles: true });
+  if (refused.length > 0) throw new BuildError(refused);
+  for (const full of files) into[[prefix, ...path.relative(dir, full).split(path.sep)].join("/")] = readFileSync(full);
   return into;
 }
 
@@ -67,7 +66,15 @@ export function archiveEdition(options: ArchiveOptions): ArchiveResult {
   } else if (revisions.length === 0 && existsSync(first)) {
     sink.error(first, "not-an-archive", `The folder exists but holds no ${MANIFEST}; move it away before archiving the ${year} edition.`);
   }
-  const inputs = editionInputFiles(options.dataDir, options.contentDir, year);
+  let inputs: ReturnType<typeof editionInputFiles> = [];
+  try {
+    inputs = editionInputFiles(options.dataDir, options.contentDir, year);
+  } catch (error) {
+    // A link or special file among the inputs: named, and nothing is copied.
+    if (!(error instanceof BuildError)) throw error;
+    for (const d of error.diagnostics) sink.error(d.file, d.rule, d.message);
+    return { ok: false, diagnostics: sink.messages };
+  }
   if (!inputs.some((f) => f.path === `content/${year}/report.yml`)) {
     sink.error(path.join(options.contentDir, String(year), "report.yml"), "missing-file", `There is no ${year} edition to archive: its settings file is missing.`);
   }
@@ -101,7 +108,8 @@ export function archiveEdition(options: ArchiveOptions): ArchiveResult {
     for (const file of inputs) {
       const copy = path.join(inputsDir, file.path);
       mkdirSync(path.dirname(copy), { recursive: true });
-      cpSync(file.source, copy);
+      // Read as a regular file: a link put in place since the walk is not followed.
+      writeFileSync(copy, readRegularFile(file.source));
     }
     const built = runFinalBuild({ inputsDir, year, outDir: path.join(staging, "out"), sourceDateEpoch: options.sourceDateEpoch });
     if (!built.ok) {

@@ -3,6 +3,7 @@
 // <edition>/inputs/ alone into a temporary folder and compares every archived output with the rebuilt
 // one; for the PDF it names the pages that show something different.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { hashFile, readRegularFile, walkBelow } from "../cache/filesBelow.ts";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -39,16 +40,16 @@ export interface VerifyResult {
   absent?: boolean;
 }
 
-/** Every file below dir relative to it, "/"-separated; `skip` names top-level entries to leave out. */
-function listFiles(dir: string, skip: (name: string) => boolean = () => false, prefix = ""): string[] {
-  const files: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (prefix === "" && skip(name)) continue;
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) files.push(...listFiles(full, skip, `${prefix}${name}/`));
-    else files.push(`${prefix}${name}`);
-  }
-  return files;
+/**
+ * Every regular file below dir relative to it, "/"-separated; `skip` names top-level entries to leave out.
+ * Links and special files are never followed (src/cache/filesBelow.ts); they come back in `refused`.
+ */
+function listFiles(dir: string, skip: (name: string) => boolean = () => false): { files: string[]; refused: Diagnostic[] } {
+  // The edition's folder lies below the archive folder the user named, so it too must not be a link.
+  const { files, refused } = walkBelow(dir, { dotFiles: true, inside: true });
+  const relative = (full: string) => path.relative(dir, full).split(path.sep).join("/");
+  const kept = (full: string) => !skip(relative(full).split("/")[0]);
+  return { files: files.filter(kept).map(relative), refused: refused.filter((d) => kept(d.file)) };
 }
 
 export async function verifyEdition(options: VerifyOptions): Promise<VerifyResult> {
@@ -72,7 +73,15 @@ export async function verifyEdition(options: VerifyOptions): Promise<VerifyResul
   }
 
   // 1. The manifest: readable, in the expected shape, and the one SHA256SUMS vouches for.
-  const manifestText = readFileSync(manifestFile, "utf8");
+  // Verify reads nothing outside its archive: every link or special file in it is an error, never followed.
+  const walked = listFiles(dir, (n) => options.revision === 1 && /^r\d+$/.test(n));
+  for (const refused of walked.refused) sink.error(refused.file, refused.rule, refused.message);
+  const regular = new Set(walked.files);
+  if (!regular.has(MANIFEST)) {
+    if (walked.refused.length === 0) sink.error(manifestFile, "manifest-invalid", "The manifest is not a regular file.");
+    return result;
+  }
+  const manifestText = readRegularFile(manifestFile).toString("utf8");
   let manifest: Manifest | null = null;
   try {
     const parsed = manifestSchema.safeParse(JSON.parse(manifestText));
@@ -84,7 +93,7 @@ export async function verifyEdition(options: VerifyOptions): Promise<VerifyResul
     sink.error(manifestFile, "manifest-invalid", `The manifest is not valid JSON (${(error as Error).message}).`);
   }
   const sumsFile = at(CHECKSUMS);
-  const sums = existsSync(sumsFile) ? parseChecksums(readFileSync(sumsFile, "utf8")) : null;
+  const sums = regular.has(CHECKSUMS) ? parseChecksums(readRegularFile(sumsFile).toString("utf8")) : null;
   if (!sums) sink.error(sumsFile, "missing-file", `${CHECKSUMS} is missing; it holds the manifest's own hash.`);
   else {
     for (const line of sums.badLines) sink.error(sumsFile, "checksums-invalid", `expected "<64 hex digits>  <path>".`, { line });
@@ -100,15 +109,17 @@ export async function verifyEdition(options: VerifyOptions): Promise<VerifyResul
   for (const [name, recorded] of Object.entries(manifest.files)) {
     const file = at(name);
     if (sums && sums.sums.get(name) !== recorded.sha256) sink.error(sumsFile, "checksums-mismatch", `${CHECKSUMS} and the manifest disagree about ${name}.`);
-    if (!existsSync(file)) {
-      sink.error(file, "missing-file", "The manifest lists this file but it is not in the archive.");
+    if (!regular.has(name)) {
+      // A file reached through a link, or a link itself, was refused above; only a missing one is news.
+      if (!walked.refused.some((d) => file === d.file || file.startsWith(d.file + path.sep))) sink.error(file, "missing-file", "The manifest lists this file but it is not in the archive.");
       continue;
     }
     result.checkedFiles++;
-    if (sha256(readFileSync(file)) !== recorded.sha256) sink.error(file, "hash-mismatch", `The file's SHA-256 is not the one the manifest records (${recorded.sha256.slice(0, 12)}…): it was changed after archiving.`);
+    // Hashed in pieces: no file is held whole, and one over 2 GiB is no error.
+    if (hashFile(file).sha256 !== recorded.sha256) sink.error(file, "hash-mismatch", `The file's SHA-256 is not the one the manifest records (${recorded.sha256.slice(0, 12)}…): it was changed after archiving.`);
   }
   const listed = new Set([...Object.keys(manifest.files), MANIFEST, CHECKSUMS]);
-  for (const name of listFiles(dir, (n) => options.revision === 1 && /^r\d+$/.test(n))) {
+  for (const name of walked.files) {
     if (!listed.has(name)) sink.error(at(name), "unlisted-file", "This file is in the archive but not in the manifest.");
   }
 
@@ -121,7 +132,8 @@ export async function verifyEdition(options: VerifyOptions): Promise<VerifyResul
   }
 
   // 4. Rebuild from the archived inputs alone and compare every archived output.
-  if (!options.hashesOnly) {
+  // An archive holding links is not rebuilt from: the build would refuse its inputs anyway.
+  if (!options.hashesOnly && walked.refused.length === 0) {
     const outDir = options.rebuildInto ?? mkdtempSync(path.join(tmpdir(), "report-verify-"));
     try {
       const built = runFinalBuild({ inputsDir: at("inputs"), year: manifest.year, outDir, sourceDateEpoch: manifest.build.sourceDateEpoch });
@@ -165,6 +177,6 @@ export async function compareOutputs(dir: string, manifest: Manifest, rebuiltDir
     sink.error(archivedFile, "output-differs", `The archived output ${detail}.`);
   }
   const archivedSet = new Set(archivedOutputs.map((n) => n.slice("outputs/".length)));
-  const extra = listFiles(rebuiltDir).filter((n) => !archivedSet.has(n));
+  const extra = listFiles(rebuiltDir).files.filter((n) => !archivedSet.has(n));
   if (extra.length > 0) result.notes.push(`The rebuild also wrote ${extra.join(", ")}, which this archive does not hold (written by a newer version of the builder).`);
 }

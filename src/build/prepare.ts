@@ -1,6 +1,7 @@
 // Stages up to the format-neutral document: load and validate, compute statistics, assemble.
 import { existsSync, lstatSync, readdirSync } from "node:fs";
 import { filesBelow } from "../cache/filesBelow.ts";
+import { editionInputFiles } from "../load/editionInputs.ts";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { assembleDocument } from "../document/assembleDocument.ts";
@@ -109,6 +110,8 @@ export function prepare(options: PrepareOptions, timings: Record<string, number>
     timings[name] = now - t;
     t = now;
   };
+  // The one input rule before any file is opened: a link, pipe, socket or device in the inputs stops here.
+  editionInputFiles(options.dataDir, options.contentDir, options.year);
   const { register, years, about } = loadDataOnce(options, sink);
   const content = loadContent(options.contentDir, options.year, register!, sink);
   if (content) {

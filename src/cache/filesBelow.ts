@@ -1,15 +1,121 @@
-// The files below a folder, in a stable order (code-point order of their paths, dot files left out):
-// what cache keys, the edition's input listing and the proofing pass are made from.
-import { existsSync, readdirSync, statSync } from "node:fs";
+// The one rule for walking an input folder: regular files only. A symbolic link, FIFO, socket or device
+// below it is an error naming its path: never followed (a linked folder would bring in files nobody
+// wrote, or /etc) and never opened (a FIFO blocks a read for good, /dev/zero never ends). The folder
+// given is itself followed, since the user named it.
+// Also the files below a folder in a stable order (code-point order of their paths, dot files left out):
+// what cache keys, the edition's input listing, the archive's copy, verify and the proofing pass use.
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent, type Stats } from "node:fs";
+import { createHash, type Hash } from "node:crypto";
 import path from "node:path";
+import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function kindOf(entry: Dirent | Stats): string {
+  if (entry.isSymbolicLink()) return "a symbolic link";
+  if (entry.isFIFO()) return "a named pipe (FIFO)";
+  if (entry.isSocket()) return "a socket";
+  if (entry.isBlockDevice() || entry.isCharacterDevice()) return "a device";
+  return "not a regular file";
+}
+
+/** The diagnostic for one refused entry; the rule id is the same wherever the walk runs. */
+export function notRegular(full: string, kind: string): Diagnostic {
+  return {
+    severity: "error",
+    file: full,
+    rule: "input-not-regular-file",
+    message: `This is ${kind}; input folders may hold only ordinary files and folders, and nothing here is followed or opened. Replace it with a copy of the file, or remove it.`,
+  };
+}
+
+/**
+ * Regular files below dir and the entries refused on the way (dot files are left out, not refused).
+ * `inside`: dir itself lies below an input folder (content/<year>, data/<year>), so it too must not be a link.
+ */
+export function walkBelow(dir: string, options: { dotFiles?: boolean; inside?: boolean } = {}): { files: string[]; refused: Diagnostic[] } {
+  const files: string[] = [];
+  const refused: Diagnostic[] = [];
+  const visit = (folder: string) => {
+    // withFileTypes reports each entry as lstat would: a link is a link, whatever it points at.
+    const entries = readdirSync(folder, { withFileTypes: true })
+      .filter((e) => options.dotFiles || !e.name.startsWith("."))
+      .sort((a, b) => byName(a.name, b.name));
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (entry.isFile()) files.push(full);
+      else refused.push(notRegular(full, kindOf(entry)));
+    }
+  };
+  const own = options.inside ? lstatOrNull(dir) : null;
+  if (own && !own.isDirectory() && !own.isFile()) refused.push(notRegular(dir, kindOf(own)));
+  else if (existsSync(dir) && statSync(dir).isDirectory()) visit(dir);
+  return { files, refused };
+}
+
+/** lstat, or null when nothing is there (a dangling link is something). */
+export function lstatOrNull(file: string): Stats | null {
+  try {
+    return lstatSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/** Regular files below dir; throws BuildError naming every link or special file found. */
 export function filesBelow(dir: string): string[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  return readdirSync(dir)
-    .filter((name) => !name.startsWith("."))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? filesBelow(full) : [full];
-    });
+  const { files, refused } = walkBelow(dir);
+  if (refused.length > 0) throw new BuildError(refused);
+  return files;
+}
+
+/**
+ * Opens a file for reading only if it is a regular file: O_NOFOLLOW refuses a link in its last part,
+ * O_NONBLOCK keeps a FIFO from blocking the open, and fstat checks what was actually opened.
+ */
+export function openRegular(file: string): number {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ELOOP") throw new BuildError([notRegular(file, "a symbolic link")]);
+    throw error;
+  }
+  const stat = fstatSync(fd);
+  if (!stat.isFile()) {
+    closeSync(fd);
+    throw new BuildError([notRegular(file, kindOf(stat))]);
+  }
+  return fd;
+}
+
+/** A regular file's bytes, opened as openRegular opens it (a link, pipe or device is refused, never read). */
+export function readRegularFile(file: string): Buffer {
+  const fd = openRegular(file);
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Feeds a regular file to `hash` in 1 MiB pieces, so no file is held whole (nor limited to 2 GiB); returns its bytes. */
+export function feedFile(file: string, hash: Hash): number {
+  const fd = openRegular(file);
+  try {
+    const buffer = Buffer.alloc(1024 * 1024);
+    let bytes = 0;
+    for (let n: number; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** SHA-256 of a regular file, read in pieces. */
+export function hashFile(file: string): { sha256: string; bytes: number } {
+  const hash = createHash("sha256");
+  const bytes = feedFile(file, hash);
+  return { sha256: hash.digest("hex"), bytes };
 }

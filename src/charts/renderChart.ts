@@ -5,6 +5,7 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { installTextMetrics } from "./vegaTextMetrics.ts";
+import { csvText } from "../domain/csvWriter.ts";
 
 export interface ChartSvg {
   /** Vega's SVG; 1 SVG px = 1 PDF pt. */
@@ -61,23 +62,10 @@ function rootSize(svg: string): { width: number; height: number } {
 
 // --- CSV ---------------------------------------------------------------------------------------
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new Error(`chart data holds a non-finite number (${value})`);
-    return String(value);
-  }
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value !== "string") throw new Error(`chart data holds a ${Array.isArray(value) ? "list" : typeof value}; CSV columns must be plain values`);
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** RFC 4180 CSV of rows, with the given columns (default: every key, in first-seen order). */
 export function toCsv(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
   const cols = columns ?? [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const lines = [cols.map(csvCell).join(",")];
-  for (const row of rows) lines.push(cols.map((c) => csvCell(row[c])).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  return csvText(cols, rows.map((row) => cols.map((c) => row[c])), "\r\n");
 }
 
 /** The CSV of the rows a spec was fed: its top-level inline data. */

@@ -3,6 +3,7 @@
 import type { DataRows } from "../document/model.ts";
 import { currentRows } from "./targets.ts";
 import type { ReviewComment } from "./model.ts";
+import { csvText } from "../domain/csvWriter.ts";
 
 const quote = (text: string) => `"${text.replace(/\s+/g, " ").trim()}"`;
 
@@ -86,11 +87,6 @@ export function commentsJson(comments: ReviewComment[]): string {
 
 const CSV_COLUMNS = ["draft", "page", "pdfPage", "kind", "authors", "date", "text", "replacement", "covered", "file", "line", "column", "target", "targetId", "expression", "data", "changed", "replies", "pdfs"] as const;
 
-function csvCell(value: string | number | null): string {
-  const s = value === null ? "" : String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function commentsCsv(comments: ReviewComment[]): string {
   const rows = comments.map((c) => {
     const t = c.target;
@@ -115,7 +111,7 @@ export function commentsCsv(comments: ReviewComment[]): string {
       replies: c.replies.map((r) => `${r.author}: ${r.text}`).join(" | "),
       pdfs: c.pdfs.join("; "),
     };
-    return CSV_COLUMNS.map((k) => csvCell(row[k])).join(",");
+    return CSV_COLUMNS.map((k) => row[k]);
   });
-  return [CSV_COLUMNS.join(","), ...rows].join("\n") + "\n";
+  return csvText(CSV_COLUMNS, rows);
 }

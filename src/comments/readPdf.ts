@@ -1,6 +1,7 @@
 // Reads a commented PDF the way a viewer does, with pdf.js: its Info dictionary, the text on each page
 // with positions, and every annotation with its author, date, text, area and reply structure.
-import { readFileSync } from "node:fs";
+import { limits } from "../domain/limits.ts";
+import { InputLimitError, readUntrustedFile } from "../import/untrusted.ts";
 import type { Box, RawAnnotation } from "./model.ts";
 import { openPdf, pageText, type TextRun } from "../pdf/readPdf.ts";
 
@@ -26,8 +27,10 @@ export class UnreadablePdf extends Error {}
 export async function readPdf(file: string): Promise<ReadPdf> {
   let data: Uint8Array;
   try {
-    data = new Uint8Array(readFileSync(file));
+    // Sized before it is read (limits.commentPdfBytes), and only a regular file: pdf.js holds it whole.
+    data = new Uint8Array(readUntrustedFile(file, limits.commentPdfBytes));
   } catch (error) {
+    if (error instanceof InputLimitError) throw new UnreadablePdf(`${error.message.replace(/\.$/, "")} for a commented PDF`);
     throw new UnreadablePdf((error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : (error as Error).message);
   }
   let pdf;

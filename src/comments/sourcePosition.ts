@@ -2,7 +2,9 @@
 // starts; the words are looked for from there, compared without what Markdown and typesetting change
 // (emphasis marks, line breaks, curly quotes, dashes), skipping the `{{ }}` expressions of earlier figures.
 // Words no longer found there are "changed since the draft".
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readRegularFile } from "../cache/filesBelow.ts";
+import { BuildError } from "../diagnostics/diagnostic.ts";
 import type { SourceRef } from "../document/model.ts";
 import { loose } from "./pageText.ts";
 
@@ -15,13 +17,24 @@ export interface SourceFile {
 
 const cache = new Map<string, SourceFile | null>();
 
-/** A file's text, read once per run; null when it does not exist (any more). */
+/** A file's text, read once per run; null when it does not exist (any more) or is no regular file. */
 export function sourceFile(realPath: string): SourceFile | null {
   if (!cache.has(realPath)) {
-    const text = existsSync(realPath) ? readFileSync(realPath, "utf8") : null;
+    const text = regularText(realPath);
     cache.set(realPath, text === null ? null : { text, loose: loose(text, true), cased: loose(text, true, true) });
   }
   return cache.get(realPath)!;
+}
+
+/** Only a regular file is read: a link or a pipe put where a source file was is never followed or waited on. */
+function regularText(file: string): string | null {
+  if (!existsSync(file)) return null;
+  try {
+    return readRegularFile(file).toString("utf8");
+  } catch (error) {
+    if (error instanceof BuildError) return null;
+    throw error;
+  }
 }
 
 export function clearSourceCache(): void {

@@ -173,6 +173,20 @@ export function parseMarkdown(source: MarkdownSource, bind: BindContext, sink: D
     return [];
   };
 
+  /**
+   * An HTML comment prints nothing. Anything left once every comment is taken out is raw HTML: an error,
+   * or, when it sits between comments ("<!-- a --><b>x</b><!-- b -->" is one node to remark), a warning
+   * that it was left out, since it was hidden from the writer as part of a note.
+   */
+  const htmlComment = (node: { type: string; value: string; position?: Position }): [] => {
+    const value = node.value.trim();
+    const rest = value.replace(/<!--[\s\S]*?-->/g, "").trim();
+    if (rest === "") return [];
+    if (!/^<!--[\s\S]*?-->/.test(value) || !value.endsWith("-->")) return unsupported(node);
+    sink.warn(source.file, "html-between-comments", `Raw HTML ("${rest.slice(0, 30)}") between HTML comments is not printed; it was left out. Write it in Markdown, or inside the comment if it is a note.`, at(node));
+    return [];
+  };
+
   const footnoteNumber = (identifier: string): number => {
     if (!footnoteNumbers.has(identifier)) footnoteNumbers.set(identifier, footnoteNumbers.size + 1);
     return footnoteNumbers.get(identifier)!;
@@ -206,7 +220,7 @@ export function parseMarkdown(source: MarkdownSource, bind: BindContext, sink: D
           return [{ type: "footnoteRef", number: footnoteNumber(node.identifier) }];
         case "html":
           // Comments are notes to the team (e.g. "<!-- review-ignore spelling -->"); they never print.
-          return /^<!--[\s\S]*-->$/.test(node.value.trim()) ? [] : unsupported(node);
+          return htmlComment(node);
         default:
           return unsupported(node);
       }
@@ -251,7 +265,7 @@ export function parseMarkdown(source: MarkdownSource, bind: BindContext, sink: D
       case "thematicBreak":
         return [];
       case "html":
-        return /^<!--[\s\S]*-->$/.test(node.value.trim()) ? [] : unsupported(node);
+        return htmlComment(node);
       default:
         return unsupported(node);
     }

@@ -25,6 +25,34 @@ export const limits = {
   imageBytes: 10 * 1024 * 1024,
   /** Pixels in one image (width × height): 25 million is a full A4 page at 600 dpi. */
   imagePixels: 25_000_000,
+  // Untrusted files the importers and `comments` read (issue 28). Each is checked before the work it
+  // guards: zip sizes from the central directory before anything is inflated, the rest while scanning.
+  /** Bytes in one spreadsheet, Word document or commented PDF given to an importer or `comments`. */
+  importFileBytes: 64 * 1024 * 1024,
+  /** Entries in one .xlsx, .ods or .docx archive (a real one has a few dozen). */
+  zipEntries: 2000,
+  /**
+   * Bytes one archive entry may inflate to: about 100,000 rows of a sheet as XML. The sheet's XML is
+   * parsed whole, at about eight times its size in memory, so this bounds the importer's peak memory
+   * (bench/hostileInputs.ts measures it).
+   */
+  zipEntryBytes: 32 * 1024 * 1024,
+  /** Bytes all of an archive's entries may inflate to together. */
+  zipTotalBytes: 64 * 1024 * 1024,
+  /** How many times larger an entry may be inflated than stored (text XML compresses to about 1:10; bombs reach 1:1000). */
+  zipRatio: 200,
+  /** Rows with content in one sheet (the Home Office table has about 30,000), repeats counted. */
+  sheetRows: 200_000,
+  /** Columns in one sheet: Excel's own limit (XFD). */
+  sheetColumns: 16_384,
+  /** The highest row number a cell may name: Excel's own limit. */
+  sheetRowNumber: 1_048_576,
+  /** Characters in one cell's text, spaces repeated by text:s counted. */
+  cellChars: 32_767,
+  /** Paragraphs in one Word document (a submission has a few dozen). */
+  docxParagraphs: 5000,
+  /** Bytes in one commented PDF given to `comments` (a draft of the report is about 5 MB). */
+  commentPdfBytes: 100 * 1024 * 1024,
   /** Errors listed for one file; the rest are counted in one last line. */
   errorsPerFile: 20,
 } as const;

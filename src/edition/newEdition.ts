@@ -1,7 +1,8 @@
 // A new edition's content folder, started from the newest one: settings moved on a year, the forewords,
 // summary, analysis and back page carried as starting text, good practice left for the year's entries.
 // Year-numbered figure names are made year-independent; typed years, dates and figures are listed.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { kindOf, lstatOrNull, notRegular, readRegularFile } from "../cache/filesBelow.ts";
 import path from "node:path";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { checklistFile, checklistText, type ChecklistItem } from "../load/checklist.ts";
@@ -45,12 +46,18 @@ export function createEdition(options: NewEditionOptions, sink: DiagnosticSink):
   const files: { rel: string; text: string | null }[] = [];
   const collect = (rel: string) => {
     const full = path.join(fromDir, rel);
-    if (!existsSync(full)) return;
-    if (statSync(full).isDirectory()) {
+    const kind = lstatOrNull(full);
+    if (!kind) return;
+    if (kind.isDirectory()) {
       for (const name of readdirSync(full).sort()) if (!name.startsWith(".")) collect(path.join(rel, name));
-    } else files.push({ rel, text: /\.(md|yml|yaml)$/.test(rel) ? readFileSync(full, "utf8") : null });
+    } else if (!kind.isFile()) {
+      // The input walk's rule (src/cache/filesBelow.ts): a link or special file is named, never carried.
+      const refused = notRegular(full, kindOf(kind));
+      sink.error(refused.file, refused.rule, refused.message);
+    } else files.push({ rel, text: /\.(md|yml|yaml)$/.test(rel) ? readRegularFile(full).toString("utf8") : null });
   };
   carried.forEach(collect);
+  if (sink.errors.length > 0) return null;
 
   const result: NewEditionResult = { dir, fromDir, files: [], rewrites: [], checklist: checklistFile(dir), items: 0 };
   const items: ChecklistItem[] = [];

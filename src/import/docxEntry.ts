@@ -6,7 +6,7 @@ import type { Element, ElementContent, Root as HastRoot, RootContent as HastCont
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import type { FootnoteDefinition, Nodes as MdastNodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from "mdast";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import rehypeParse from "rehype-parse";
 import rehypeRemark from "rehype-remark";
@@ -18,6 +18,9 @@ import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { entrySchema, type EntryFrontMatter } from "../load/contentSchemas.ts";
 import type { Force } from "../load/forceRegister.ts";
 import { parseMarkdownFile } from "../load/frontMatter.ts";
+import { imageProblem } from "../load/imageFile.ts";
+import { limits } from "../domain/limits.ts";
+import { checkWholeZip, InputLimitError, readUntrustedFile } from "./untrusted.ts";
 
 export interface ImportOptions {
   /** The .docx file. */
@@ -63,16 +66,29 @@ function mdText(node: MdastNodes): string {
 async function rawDocumentFindings(buffer: Buffer, docx: string, sink: DiagnosticSink): Promise<void> {
   const zip = await JSZip.loadAsync(buffer);
   const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
-  // Paragraphs of the main text, in order, with their text, to say where something was.
+  // Paragraphs of the main text, in order, with their text, to say where something was: one linear pass
+  // over the tags (a lazy match to each </w:p> rescanned the rest of the file for every <w:p .../>).
+  // A text box holds paragraphs inside its paragraph; the words reach every open one (at most a few deep).
   const paragraphs: { start: number; text: string }[] = [];
-  for (const m of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
-    const text = [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("");
-    paragraphs.push({ start: m.index!, text });
+  const open: { start: number; text: string }[] = [];
+  for (const m of xml.matchAll(/<w:p\b[^<>]*?(\/?)>|<\/w:p>|<w:t(?:\s[^<>]*)?>([^<]*)<\/w:t>/g)) {
+    if (m[0].startsWith("</w:p")) open.pop();
+    else if (m[0].startsWith("<w:p")) {
+      const paragraph = { start: m.index!, text: "" };
+      paragraphs.push(paragraph);
+      if (m[1] !== "/") open.push(paragraph);
+    } else for (const paragraph of open.slice(-4)) paragraph.text += m[2];
   }
   const where = (offset: number) => {
-    let i = paragraphs.findIndex((p) => p.start > offset) - 1;
-    if (i < 0) i = paragraphs.length - 1;
-    const p = paragraphs[Math.max(0, i)];
+    // The last paragraph starting at or before the offset, found by halving.
+    let lo = 0;
+    let hi = paragraphs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (paragraphs[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const p = paragraphs[lo];
     const text = p ? words(decodeXml(p.text)) : "";
     return text ? `the paragraph "${text}"` : "a paragraph without text";
   };
@@ -80,7 +96,7 @@ async function rawDocumentFindings(buffer: Buffer, docx: string, sink: Diagnosti
   const insertions = [...xml.matchAll(/<w:ins\b/g)].map((m) => m.index!);
   const deletions = [...xml.matchAll(/<w:(del|moveFrom)\b[^R]/g)].map((m) => m.index!);
   if (insertions.length + deletions.length > 0) {
-    const first = Math.min(...insertions, ...deletions);
+    const first = Math.min(insertions[0] ?? Infinity, deletions[0] ?? Infinity);
     sink.warn(
       docx,
       "import-tracked-changes",
@@ -89,10 +105,17 @@ async function rawDocumentFindings(buffer: Buffer, docx: string, sink: Diagnosti
   }
   const commentsXml = (await zip.file("word/comments.xml")?.async("string")) ?? "";
   const commentText = new Map<string, string>();
-  for (const c of commentsXml.matchAll(/<w:comment\b[^>]*w:id="(\d+)"[^>]*>([\s\S]*?)<\/w:comment>/g)) {
-    commentText.set(c[1], [...c[2].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""));
+  // One pass over the tags, as for paragraphs: a lazy match to each </w:comment> rescanned the rest of
+  // the part for every comment left open. No pattern here runs past the next "<" or ">".
+  let comment: string | null = null;
+  for (const c of commentsXml.matchAll(/<w:comment\b[^<>]*?\bw:id="(\d+)"[^<>]*>|<\/w:comment>|<w:t(?:\s[^<>]*)?>([^<]*)<\/w:t>/g)) {
+    if (c[1] !== undefined) {
+      commentText.set(c[1], "");
+      comment = c[0].endsWith("/>") ? null : c[1];
+    } else if (c[0] === "</w:comment>") comment = null;
+    else if (comment !== null) commentText.set(comment, commentText.get(comment)! + c[2]);
   }
-  for (const m of xml.matchAll(/<w:commentReference\b[^>]*w:id="(\d+)"/g)) {
+  for (const m of xml.matchAll(/<w:commentReference\b[^<>]*?\bw:id="(\d+)"/g)) {
     sink.warn(docx, "import-comment", `A comment ("${words(decodeXml(commentText.get(m[1]) ?? ""), 12)}") on ${where(m.index!)} was not carried into the entry; read it and act on it if needed.`);
   }
   for (const m of xml.matchAll(/<w:txbxContent\b/g)) {
@@ -111,13 +134,25 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
   const { file: docx, force, entriesDir } = options;
   let buffer: Buffer;
   try {
-    buffer = readFileSync(docx);
+    buffer = readUntrustedFile(docx, limits.importFileBytes);
   } catch (error) {
-    sink.error(docx, "missing-file", `The file cannot be read (${(error as NodeJS.ErrnoException).code}); expected a Word document (.docx).`);
+    if (error instanceof InputLimitError) sink.error(docx, "import-limit", `This Word document is refused: ${error.message}`);
+    else sink.error(docx, "missing-file", `The file cannot be read (${(error as NodeJS.ErrnoException).code}); expected a Word document (.docx).`);
     return null;
   }
   if (buffer.subarray(0, 2).toString("latin1") !== "PK") {
     sink.error(docx, "not-docx", "This is not a Word .docx file (an older .doc, a PDF or another format?). Open it in Word and save it as .docx, then import again.");
+    return null;
+  }
+
+  // Every part is inflated once within the limits (and its XML checked) before mammoth opens it.
+  try {
+    const zip = checkWholeZip(buffer);
+    const paragraphCount = (zip.xml("word/document.xml") ?? "").match(/<w:p\b/g)?.length ?? 0;
+    if (paragraphCount > limits.docxParagraphs) throw new InputLimitError(`it has ${paragraphCount.toLocaleString("en-GB")} paragraphs; the limit is ${limits.docxParagraphs.toLocaleString("en-GB")} (an entry prints a few dozen).`);
+  } catch (error) {
+    if (!(error instanceof InputLimitError)) throw error;
+    sink.error(docx, "import-limit", `This Word document is refused: ${error.message}`);
     return null;
   }
 
@@ -128,6 +163,7 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
   // Images: saved beside the entry, only the kinds the PDF can show.
   const images: { name: string; data: Buffer }[] = [];
   const skippedImages: string[] = [];
+  const refusedImages: string[] = [];
   let converted;
   try {
     converted = await mammoth.convertToHtml(
@@ -140,8 +176,15 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
             skippedImages.push(image.contentType);
             return { src: `${MARK}-image:${image.contentType}` };
           }
+          // The build's own image limits: an image it would refuse is left out here and said so.
+          const data = await image.readAsBuffer();
+          const problem = data.length > limits.imageBytes ? `is ${(data.length / 1024 / 1024).toFixed(1)} MB; the limit is ${limits.imageBytes / 1024 / 1024} MB` : imageProblem(data, `.${ext}`);
+          if (problem) {
+            refusedImages.push(`Image ${images.length + refusedImages.length + 1} of the document ${problem.replace(/\.$/, "")}; it was left out.`);
+            return { src: `${MARK}-image:refused` };
+          }
           const name = `${base}-image-${images.length + 1}.${ext}`;
-          images.push({ name, data: await image.readAsBuffer() });
+          images.push({ name, data });
           return { src: name };
         }),
       },
@@ -294,9 +337,11 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
     }
     kept.push(line);
   }
+  for (const message of refusedImages) sink.warn(docx, "import-image", message);
   for (const type of skippedImages) {
     sink.warn(docx, "import-image", `An image of type ${type} cannot be printed (only PNG and JPEG); it was left out. Ask the force for a PNG or JPEG.`);
   }
+  cutToLimits(yaml, kept, entryFile, sink);
   const text = (yaml + kept.join("\n").replace(/\n{3,}/g, "\n\n")).replace(/\n*$/, "\n");
   if (text.includes("{{")) {
     sink.warn(entryFile, "import-braces", "The text contains {{, which the build reads as the start of a figure expression; reword it.");
@@ -322,6 +367,28 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
   writeFileSync(entryFile, text, { flag: "wx" });
   for (const image of images) writeFileSync(path.join(entriesDir, image.name), image.data, { flag: "wx" });
   return { entryFile, images: images.map((i) => path.join(entriesDir, i.name)), frontMatter };
+}
+
+/**
+ * The build's limits on one entry (limits.textBytes, limits.markdownLines): paragraphs past them are
+ * left out from the end, and the warning says from which words on, so the entry written is one the
+ * build accepts.
+ */
+function cutToLimits(yaml: string, kept: string[], entryFile: string, sink: DiagnosticSink): void {
+  let bytes = Buffer.byteLength(yaml) + kept.reduce((n, line) => n + Buffer.byteLength(line) + 1, 0);
+  const headLines = yaml.split("\n").length;
+  if (bytes <= limits.textBytes && headLines + kept.length <= limits.markdownLines) return;
+  const before = kept.length;
+  // Drop whole lines from the end, then back to a blank line, so no paragraph is cut in two.
+  while (kept.length > 0 && (bytes > limits.textBytes - 256 || headLines + kept.length > limits.markdownLines - 2)) bytes -= Buffer.byteLength(kept.pop()!) + 1;
+  while (kept.length > 0 && kept[kept.length - 1] !== "") kept.pop();
+  const left = before - kept.length;
+  sink.warn(
+    entryFile,
+    "import-too-long",
+    `The document is longer than an entry may be (${limits.textBytes / 1024} KB and ${limits.markdownLines} lines); its last ${left} line${left === 1 ? "" : "s"} of Markdown were left out. Ask the force for a shorter text.`,
+    { line: headLines + kept.length },
+  );
 }
 
 /** The first free name for the entry: kent, then kent-2, kent-3…; nothing existing is overwritten. */

@@ -1,6 +1,7 @@
 // `npm run import:workforce`: one or more tables in the Home Office layout → data/<year>/officers.csv and
 // staff.csv in the loaders' format, with a `source` column naming the table and row of every count.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync } from "node:fs";
+import { kindOf, readRegularFile } from "../cache/filesBelow.ts";
 import path from "node:path";
 import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { count, verb } from "../domain/plural.ts";
@@ -11,6 +12,7 @@ import { officerRanks, staffRoles } from "../domain/vocabulary.ts";
 import { categoryOrder, dataSheet, readHomeOfficeTable, sexOrder, type DropReason, type ImportedCount } from "./homeOfficeTable.ts";
 import type { Mapping } from "./mapping.ts";
 import { readSheet, SpreadsheetError, type Sheet } from "./spreadsheet.ts";
+import { csvText } from "../domain/csvWriter.ts";
 
 export interface ImportOptions {
   files: string[];
@@ -62,7 +64,7 @@ export function importWorkforce(options: ImportOptions, register: ForceRegister,
     if (year !== options.year && !found.has(year)) {
       // Not in the tables: what is on disk must already count in this measure, or the build stops.
       const officers = path.join(options.dataDir, String(year), "officers.csv");
-      const header = existsSync(officers) ? (readFileSync(officers, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "") : "";
+      const header = existsSync(officers) ? (readRegularFile(officers).toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "") : "";
       const counted = header.split(",").map((h) => h.trim())[3];
       if (counted && counted !== options.measure) {
         sink.error(officers, "measure-mismatch", `The ${options.year} edition compares with ${year}, which this file counts in ${counted} and no table given has; give a table with ${year} in ${options.measure} in the same command (the tables given have ${[...found].sort().join(", ") || "no year"}).`, { line: 1, column: header.indexOf(counted) + 1 });
@@ -163,11 +165,11 @@ function planYear(options: ImportOptions, sheets: Sheet[], register: ForceRegist
       categoryOrder[a.kind].indexOf(a.category) - categoryOrder[b.kind].indexOf(b.category),
   );
   const csv = (kind: "officers" | "staff") => {
-    const header = `force,sex,${kind === "officers" ? "rank" : "role"},${options.measure},source`;
+    const header = ["force", "sex", kind === "officers" ? "rank" : "role", options.measure, "source"];
     const lines = sorted
       .filter((c) => c.kind === kind)
-      .map((c) => [c.force.shortName, c.sex, c.category, formatHundredths(c.hundredths, options.measure), c.sourceRows.length > 0 ? `${c.sourceTable}${c.sourceRows.join("+")}` : "zero-missing"].map(csvField).join(","));
-    return [header, ...lines].join("\n") + "\n";
+      .map((c) => [c.force.shortName, c.sex, c.category, formatHundredths(c.hundredths, options.measure), c.sourceRows.length > 0 ? `${c.sourceTable}${c.sourceRows.join("+")}` : "zero-missing"]);
+    return csvText(header, lines);
   };
   const files: OutputFiles = { "officers.csv": csv("officers"), "staff.csv": csv("staff") };
   // The year folder is swapped in whole, so anything else already in it is carried over unchanged.
@@ -175,11 +177,17 @@ function planYear(options: ImportOptions, sheets: Sheet[], register: ForceRegist
     for (const name of readdirSync(yearDir)) {
       if (name in files) continue;
       const full = path.join(yearDir, name);
-      if (!statSync(full).isFile()) {
+      const kind = lstatSync(full);
+      if (kind.isDirectory()) {
         sink.error(full, "import-folder", `${yearDir} holds a folder; the import replaces the year's folder as a whole and only carries files over. Move it out first.`);
         return null;
       }
-      files[name] = readFileSync(full);
+      // A link or special file is never followed into the new folder (the input walk's rule).
+      if (!kind.isFile()) {
+        sink.error(full, "input-not-regular-file", `This is ${kindOf(kind)}; the import carries over only ordinary files. Replace it with a copy of the file, or remove it.`);
+        return null;
+      }
+      files[name] = readRegularFile(full);
     }
   }
   if (!existsSync(path.join(yearDir, "about.yml"))) {
@@ -198,10 +206,6 @@ function planYear(options: ImportOptions, sheets: Sheet[], register: ForceRegist
     zeroFilled,
   };
   return { yearDir, files, summary };
-}
-
-function csvField(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** The summary, for people: what was read, written and dropped, and which forces are still to come. */

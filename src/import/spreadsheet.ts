@@ -3,11 +3,11 @@
 // XML, so both formats share one small reader built on two maintained libraries (no SheetJS). A CSV
 // export is read with csv-parse, as the loaders do. Numbers are returned as the text of the stored
 // value (e.g. "12.5"), never converted through a float here.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { strFromU8, unzipSync } from "fflate";
 import { XMLParser } from "fast-xml-parser";
+import { limits } from "../domain/limits.ts";
+import { InputLimitError, openZip, readUntrustedFile, type OpenedZip } from "./untrusted.ts";
 
 export interface SheetRow {
   /** The row's number in the sheet (the line, for a CSV file). */
@@ -32,23 +32,37 @@ export function readSheet(file: string, sheetName: string): Sheet {
   if (!(formats as readonly string[]).includes(ext)) {
     throw new SpreadsheetError(`"${path.basename(file)}" is not a table this importer reads; expected an .ods or .xlsx spreadsheet or a .csv export.`);
   }
+  const kind = ext === ".ods" ? "OpenDocument" : ext === ".xlsx" ? "Excel" : "CSV";
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readUntrustedFile(file, limits.importFileBytes);
   } catch (error) {
+    if (error instanceof InputLimitError) throw new SpreadsheetError(`The file is not a usable ${kind} table: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new SpreadsheetError(code === "ENOENT" ? "The file does not exist." : `The file cannot be read (${code}).`);
   }
   if (ext === ".csv") return { file, sheet: null, rows: csvRows(bytes.toString("utf8")) };
-  let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(new Uint8Array(bytes));
-  } catch {
-    throw new SpreadsheetError(`The file is not a valid ${ext === ".ods" ? "OpenDocument" : "Excel"} spreadsheet (it cannot be opened as a zip archive).`);
+    const zip = openZip(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const rows = ext === ".ods" ? odsRows(zip, sheetName) : xlsxRows(zip, sheetName);
+    return { file, sheet: sheetName, rows };
+  } catch (error) {
+    if (error instanceof InputLimitError) throw new SpreadsheetError(`The file is not a usable ${kind} spreadsheet: ${error.message}`);
+    throw error;
   }
-  const rows = ext === ".ods" ? odsRows(entries, sheetName) : xlsxRows(entries, sheetName);
-  return { file, sheet: sheetName, rows };
 }
+
+/** A part's XML parsed; XML the parser cannot read is the user's damaged file, not a crash. */
+function parsed(parser: XMLParser, text: string, part: string): unknown {
+  try {
+    return parser.parse(text);
+  } catch (error) {
+    throw new SpreadsheetError(`The file's part "${part}" is not well-formed XML (${(error as Error).message.split("\n")[0].slice(0, 120)}); open it in a spreadsheet program and save it again.`);
+  }
+}
+
+/** A sheet larger than the limits: refused while it is read, before its rows are built. */
+const tooLarge = (what: string, limit: number) => new InputLimitError(`${what}; the limit is ${limit.toLocaleString("en-GB")}.`);
 
 function csvRows(text: string): SheetRow[] {
   let records: { record: string[]; info: { lines: number } }[];
@@ -85,7 +99,11 @@ function odsText(nodes: Node[]): string {
   for (const node of nodes) {
     const t = tagOf(node);
     if (t === "#text") text += String(node["#text"]);
-    else if (t === "text:s") text += " ".repeat(Number(attr(node, "text:c") ?? 1));
+    else if (t === "text:s") {
+      const spaces = Number(attr(node, "text:c") ?? 1);
+      if (!(spaces >= 0) || text.length + spaces > limits.cellChars) throw tooLarge(`a cell repeats a space ${attr(node, "text:c")} times`, limits.cellChars);
+      text += " ".repeat(spaces);
+    }
     else if (t === "text:tab") text += "\t";
     else if (t === "text:line-break") text += "\n";
     else if (t === "text:p" || t === "text:h") text += (text ? "\n" : "") + odsText(childrenOf(node));
@@ -103,10 +121,10 @@ function odsCellValue(cell: Node): string {
 }
 
 /** Repeats of empty rows and cells (a sheet often ends in a million of them) are counted, not expanded. */
-function odsRows(entries: Record<string, Uint8Array>, sheetName: string): SheetRow[] {
-  const content = entries["content.xml"];
-  if (!content) throw new SpreadsheetError("The file has no content.xml, so it is not an OpenDocument spreadsheet.");
-  const tables = findAll(orderedParser.parse(strFromU8(content)) as Node[], "table:table");
+function odsRows(zip: OpenedZip, sheetName: string): SheetRow[] {
+  const content = zip.xml("content.xml");
+  if (content === undefined) throw new SpreadsheetError("The file has no content.xml, so it is not an OpenDocument spreadsheet.");
+  const tables = findAll(parsed(orderedParser, content, "content.xml") as Node[], "table:table");
   const table = tables.find((t) => attr(t, "table:name") === sheetName);
   if (!table) throw new SpreadsheetError(noSheet(sheetName, tables.map((t) => attr(t, "table:name") ?? "?")));
   const rows: SheetRow[] = [];
@@ -124,9 +142,13 @@ function odsRows(entries: Record<string, Uint8Array>, sheetName: string): SheetR
         pendingEmpty += times;
         continue;
       }
+      // Repeats are expanded only for cells with content, and only within a real sheet's columns.
+      if (!(times >= 1) || cells.length + pendingEmpty + times > limits.sheetColumns) throw tooLarge(`row ${rowNumber + 1} has content beyond column ${limits.sheetColumns}`, limits.sheetColumns);
       for (; pendingEmpty > 0; pendingEmpty--) cells.push("");
       for (let i = 0; i < times; i++) cells.push(value);
     }
+    if (cells.length > 0 && (!(repeat >= 1) || rowNumber + repeat > limits.sheetRowNumber)) throw tooLarge(`a row with content is repeated ${attr(row, "table:number-rows-repeated")} times, past the sheet's last row`, limits.sheetRowNumber);
+    if (cells.length > 0 && rows.length + repeat > limits.sheetRows) throw tooLarge(`the sheet has more than ${limits.sheetRows.toLocaleString("en-GB")} rows with content`, limits.sheetRows);
     if (cells.length > 0) for (let i = 0; i < repeat; i++) rows.push({ row: rowNumber + 1 + i, cells: [...cells] });
     rowNumber += repeat;
   }
@@ -149,8 +171,11 @@ type Xml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 const textOf = (t: unknown): string => (t === undefined ? "" : typeof t === "object" ? String((t as Xml)["#text"] ?? "") : String(t));
 
-function xlsxRows(entries: Record<string, Uint8Array>, sheetName: string): SheetRow[] {
-  const xml = (name: string): Xml | null => (entries[name] ? (plainParser.parse(strFromU8(entries[name])) as Xml) : null);
+function xlsxRows(zip: OpenedZip, sheetName: string): SheetRow[] {
+  const xml = (name: string): Xml | null => {
+    const text = zip.xml(name);
+    return text === undefined ? null : (parsed(plainParser, text, name) as Xml);
+  };
   const workbook = xml("xl/workbook.xml");
   if (!workbook) throw new SpreadsheetError("The file has no xl/workbook.xml, so it is not an Excel workbook.");
   const sheets: Xml[] = workbook.workbook?.sheets?.sheet ?? [];
@@ -168,10 +193,13 @@ function xlsxRows(entries: Record<string, Uint8Array>, sheetName: string): Sheet
   let lastRow = 0;
   for (const row of (worksheet.worksheet?.sheetData?.row ?? []) as Xml[]) {
     const rowNumber = row.r ? Number(row.r) : lastRow + 1;
+    if (!(rowNumber >= 1 && rowNumber <= limits.sheetRowNumber)) throw tooLarge(`a row is numbered ${String(row.r).slice(0, 20)}`, limits.sheetRowNumber);
+    if (rows.length >= limits.sheetRows) throw tooLarge(`the sheet has more than ${limits.sheetRows.toLocaleString("en-GB")} rows with content`, limits.sheetRows);
     lastRow = rowNumber;
     const cells: string[] = [];
     for (const c of (row.c ?? []) as Xml[]) {
       const column = c.r ? columnIndex(String(c.r)) : cells.length;
+      if (column >= limits.sheetColumns) throw tooLarge(`the cell ${String(c.r).slice(0, 20)} lies beyond column ${limits.sheetColumns} (XFD)`, limits.sheetColumns);
       const raw = textOf(c.v);
       const value = c.t === "s" ? (shared[Number(raw)] ?? "") : c.t === "inlineStr" ? textOf(c.is?.t) || ((c.is?.r as Xml[] | undefined) ?? []).map((run) => textOf(run.t)).join("") : raw;
       while (cells.length < column) cells.push("");
@@ -186,6 +214,8 @@ function xlsxRows(entries: Record<string, Uint8Array>, sheetName: string): Sheet
 /** 0-based column of a cell reference such as "AB12". */
 function columnIndex(reference: string): number {
   const letters = /^[A-Z]+/.exec(reference)?.[0] ?? "A";
+  // Four letters already pass XFD; longer ones are not added up (ZZZZZZZZ would mean 200 billion cells).
+  if (letters.length > 3) return Number.MAX_SAFE_INTEGER;
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;

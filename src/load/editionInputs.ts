@@ -4,9 +4,10 @@
 // path ("content/2024/report.yml", "data/2023/officers.csv") and listed in code-point order, so neither
 // the folder a user keeps them in nor the file system's listing order changes anything derived from them.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { filesBelow } from "../cache/filesBelow.ts";
+import { hashFile, kindOf, lstatOrNull, notRegular, walkBelow } from "../cache/filesBelow.ts";
+import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 
 export interface InputFile {
   /** Logical path, always with "/" separators: content/<year>/… or data/… */
@@ -25,9 +26,18 @@ export interface EditionInputs {
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** Every file below dir (dot files left out), as logical paths under prefix. */
-function walk(dir: string, prefix: string): InputFile[] {
-  return filesBelow(dir).map((full) => ({ path: [prefix, ...path.relative(dir, full).split(path.sep)].join("/"), source: full }));
+/** Every regular file below dir (dot files left out), as logical paths under prefix; links and special files go to `refused`. */
+function walk(dir: string, prefix: string, refused: Diagnostic[]): InputFile[] {
+  const found = walkBelow(dir, { inside: true });
+  refused.push(...found.refused);
+  return found.files.map((full) => ({ path: [prefix, ...path.relative(dir, full).split(path.sep)].join("/"), source: full }));
+}
+
+/** A single input file: listed when it is a regular file, refused (named) when it is anything else. */
+function single(file: string, logical: string, files: InputFile[], refused: Diagnostic[]): void {
+  const kind = lstatOrNull(file);
+  if (kind?.isFile()) files.push({ path: logical, source: file });
+  else if (kind) refused.push(notRegular(file, kind.isDirectory() ? "a folder" : kindOf(kind)));
 }
 
 /**
@@ -36,23 +46,25 @@ function walk(dir: string, prefix: string): InputFile[] {
  * year it is compared against, and the history behind the trends; this mirrors the years loadData reads).
  */
 export function editionInputFiles(dataDir: string, contentDir: string, year: number): InputFile[] {
-  const files = walk(path.join(contentDir, String(year)), `content/${year}`);
-  const wordlist = path.join(contentDir, "wordlist.txt");
-  if (existsSync(wordlist)) files.push({ path: "content/wordlist.txt", source: wordlist });
-  const forces = path.join(dataDir, "forces.csv");
-  if (existsSync(forces)) files.push({ path: "data/forces.csv", source: forces });
+  const refused: Diagnostic[] = [];
+  const files = walk(path.join(contentDir, String(year)), `content/${year}`, refused);
+  single(path.join(contentDir, "wordlist.txt"), "content/wordlist.txt", files, refused);
+  single(path.join(dataDir, "forces.csv"), "data/forces.csv", files, refused);
   if (existsSync(dataDir)) {
-    for (const name of readdirSync(dataDir)) {
-      if (/^\d{4}$/.test(name) && Number(name) <= year) files.push(...walk(path.join(dataDir, name), `data/${name}`));
+    for (const name of readdirSync(dataDir).sort()) {
+      if (/^\d{4}$/.test(name) && Number(name) <= year) files.push(...walk(path.join(dataDir, name), `data/${name}`, refused));
     }
   }
+  // The one input rule (src/cache/filesBelow.ts): every link or special file is named before anything is read.
+  if (refused.length > 0) throw new BuildError(refused);
   return files.sort(byPath);
 }
 
 /** The edition's input files with their listing and hash; each file is read once. */
 export function editionInputs(dataDir: string, contentDir: string, year: number): EditionInputs {
   const files = editionInputFiles(dataDir, contentDir, year);
-  const listing = files.map((f) => `${sha256(readFileSync(f.source))}  ${f.path}\n`).join("");
+  // Hashed by streaming: an input is never read whole into memory here.
+  const listing = files.map((f) => `${hashFile(f.source).sha256}  ${f.path}\n`).join("");
   return { files, listing, hash: sha256(`year=${year}\n${listing}`) };
 }
 

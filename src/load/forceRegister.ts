@@ -1,5 +1,6 @@
 // data/forces.csv: every force or body that can appear in the report, and the names other sources use.
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { remove } from "confusables";
 import { nearest } from "../diagnostics/suggest.ts";
 import { readCsvTable } from "./csvTable.ts";
 
@@ -33,11 +34,22 @@ const key = (name: string): string =>
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 
+// Scripts whose letters pass for Latin ones; a name's letters must all come from one script.
+const scripts = ["Latin", "Cyrillic", "Greek", "Armenian", "Cherokee", "Georgian", "Coptic"].map((name) => ({ name, letter: new RegExp(`\\p{Script=${name}}`, "u") }));
+
+/** The scripts a name's letters come from ("Other" for any not listed). */
+function scriptsOf(name: string): string[] {
+  const found = new Set<string>();
+  for (const ch of name) if (/\p{L}/u.test(ch)) found.add(scripts.find((s) => s.letter.test(ch))?.name ?? "Other");
+  return [...found];
+}
+
 export function loadForceRegister(file: string, sink: DiagnosticSink, root?: string): ForceRegister | null {
   const table = readCsvTable(file, registerHeader, sink, root);
   if (!table) return null;
   const forces: Force[] = [];
   const byKey = new Map<string, Force>();
+  const lineOf = new Map<Force, number>();
   for (const row of table.rows) {
     const v = row.values;
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v.slug)) {
@@ -56,6 +68,11 @@ export function loadForceRegister(file: string, sink: DiagnosticSink, root?: str
       aliases: v.aliases ? v.aliases.split("|").map((a) => a.trim()).filter(Boolean) : [],
     };
     for (const name of [force.slug, force.name, force.shortName, ...force.aliases]) {
+      const scripts = scriptsOf(name);
+      if (scripts.length > 1) {
+        sink.error(file, "register-mixed-script", `"${name}" mixes letters of ${scripts.join(" and ")} scripts; a name that looks like another force's is refused. Retype it in one script.`, { line: row.line });
+        continue;
+      }
       const existing = byKey.get(key(name));
       if (existing && existing !== force) {
         sink.error(file, "register-ambiguous", `"${name}" names both ${existing.slug} and ${force.slug}; a name must lead to one force.`, { line: row.line });
@@ -63,6 +80,19 @@ export function loadForceRegister(file: string, sink: DiagnosticSink, root?: str
       byKey.set(key(name), force);
     }
     forces.push(force);
+    lineOf.set(force, row.line);
+  }
+  // Names of different forces that look alike once confusable characters are folded ("Kеnt" with a
+  // Cyrillic е, "Kent" with a Greek Κ) are errors: a reader could not tell them apart.
+  const byLook = new Map<string, { force: Force; name: string }>();
+  for (const force of forces) {
+    for (const name of new Set([force.name, force.shortName, ...force.aliases])) {
+      const look = key(remove(name.normalize("NFKC")));
+      const other = byLook.get(look);
+      if (other && other.force !== force) {
+        sink.error(file, "register-confusable", `"${name}" (${force.slug}) looks like "${other.name}" (${other.force.slug}) once look-alike characters are folded; a name must not be mistaken for another force's.`, { line: lineOf.get(force) });
+      } else byLook.set(look, { force, name });
+    }
   }
   const allNames = forces.flatMap((f) => [f.name, f.shortName, ...f.aliases]);
   const suggestion = (name: string): string => {

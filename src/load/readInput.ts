@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readRegularFile } from "../cache/filesBelow.ts";
 import path from "node:path";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { decodeText } from "./decodeText.ts";
@@ -15,7 +15,8 @@ export function readInputFile(file: string, sink: DiagnosticSink, expected: stri
   if (real === null) return null;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(real);
+    // Opened as a regular file only (no link, no pipe that would block the read).
+    bytes = readRegularFile(real);
   } catch (error) {
     sink.error(file, "missing-file", `The file cannot be read (${(error as NodeJS.ErrnoException).code}); expected ${expected}.`);
     return null;

@@ -2,7 +2,9 @@
 // warm worker, and serves a page on loopback that shows it and reloads itself, the edited pages first.
 //
 // The server answers GET and HEAD only, from a fixed table of routes (no path is ever mapped to a file,
-// so nothing outside the current build can be asked for), and listens on 127.0.0.1 alone.
+// so nothing outside the current build can be asked for), and listens on 127.0.0.1 alone. It answers
+// only requests addressed to itself: a Host (and an Origin, when one is sent) that is not its own
+// loopback name and port is refused with 403 and logged, so a web page cannot reach it by DNS rebinding.
 import { watch, type FSWatcher } from "chokidar";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -12,6 +14,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BuildOptions } from "../build/build.ts";
 import { formatLocation, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { printable } from "../load/safePath.ts";
 import { previewPage } from "./page.ts";
 import type { WorkerReply } from "./worker.ts";
 
@@ -181,6 +184,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const watcher: FSWatcher = watch([options.contentDir, options.dataDir, options.templatesDir].map((d) => path.resolve(d)), {
     ignoreInitial: true,
+    // A link is never followed (the build refuses it and names it; see src/cache/filesBelow.ts).
+    followSymlinks: false,
     awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 },
   });
   watcher.on("all", (_event, file) => changed(path.resolve(file)));
@@ -195,7 +200,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     "/pdf.worker.mjs": () => ({ type: "text/javascript", body: readFileSync(path.join(pdfjs, "build/pdf.worker.min.mjs")) }),
   };
 
+  let port = options.port;
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const refused = foreignRequest(request, port);
+    if (refused) {
+      log(`Refused a request for ${JSON.stringify(printable(request.url ?? ""))}: ${refused} (403).`);
+      response.writeHead(403, { "Content-Type": "text/plain" }).end("Forbidden: the preview answers only its own address.\n");
+      return;
+    }
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain" }).end("Only GET and HEAD are answered.\n");
       return;
@@ -215,7 +227,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     server.listen(options.port, "127.0.0.1", () => resolve());
   });
   const address = server.address();
-  const port = typeof address === "object" && address ? address.port : options.port;
+  port = typeof address === "object" && address ? address.port : options.port;
 
   return {
     url: `http://127.0.0.1:${port}/`,
@@ -227,4 +239,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Why a request is not addressed to this preview (its Host or Origin names another site), or null. */
+export function foreignRequest(request: Pick<IncomingMessage, "headers">, port: number): string | null {
+  const own = [`127.0.0.1:${port}`, `localhost:${port}`];
+  const host = request.headers.host;
+  if (!host || !own.includes(host.toLowerCase())) return `Host ${(host === undefined ? "(none)" : JSON.stringify(printable(host)))} is not ${own.join(" or ")}`;
+  const origin = request.headers.origin;
+  if (origin !== undefined && !own.some((o) => origin.toLowerCase() === `http://${o}`)) return `Origin ${JSON.stringify(printable(origin))} is not this preview`;
+  return null;
 }

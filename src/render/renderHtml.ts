@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { RenderedChart } from "../charts/renderedChart.ts";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
+import { sha256 } from "../load/editionInputs.ts";
 import type { ReportDocument, Section } from "../document/model.ts";
 import { page } from "../../templates/html/layout.ts";
 import { analysisPage, backPage, forcePage, homePage, personPage } from "../../templates/html/pages.ts";
@@ -49,9 +50,12 @@ export function renderHtml(document: ReportDocument, options: HtmlOptions): Html
     image(logical) {
       let href = images.get(logical);
       if (!href) {
-        href = `images/${anchor(logical.replace(/\.[^./]+$/, ""))}${path.extname(logical).toLowerCase()}`;
+        // The name ends in a hash of the picture: names that fold to the same anchor ("a b.png" and
+        // "a-b.png", "c.PNG" and "c.png") would otherwise be one file showing under both alt texts.
+        const bytes = readFileSync(realPath(logical, options.roots));
+        href = `images/${anchor(logical.replace(/\.[^./]+$/, ""))}-${sha256(bytes).slice(0, 12)}${path.extname(logical).toLowerCase()}`;
         images.set(logical, href);
-        files[href] = readFileSync(realPath(logical, options.roots));
+        files[href] = bytes;
       }
       return href;
     },

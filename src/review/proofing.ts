@@ -8,7 +8,7 @@
 // lede are checked too. A reviewer silences one finding with `<!-- review-ignore RULE -->` on the line
 // before it (several rules separated by spaces; none named silences every rule for that line).
 import dictionary from "dictionary-en-gb";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -19,7 +19,7 @@ import retextSpell from "retext-spell";
 import nspell from "nspell";
 import { unified } from "unified";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { filesBelow } from "../cache/filesBelow.ts";
+import { filesBelow, readRegularFile } from "../cache/filesBelow.ts";
 
 export const proofRules = ["spelling", "repeated-word", "double-space", "term-consistency", "inclusive-language"] as const;
 export type ProofRule = (typeof proofRules)[number];
@@ -74,7 +74,7 @@ const markdownFiles = (dir: string): string[] => filesBelow(dir).filter((file) =
 export function readWordList(contentDir: string, year: number): string[] {
   return [path.join(contentDir, "wordlist.txt"), path.join(contentDir, String(year), "wordlist.txt")]
     .filter((file) => existsSync(file))
-    .flatMap((file) => readFileSync(file, "utf8").split(/\r?\n/))
+    .flatMap((file) => readRegularFile(file).toString("utf8").split(/\r?\n/))
     .map((line) => line.replace(/#.*/, "").trim())
     .filter(Boolean);
 }
@@ -288,7 +288,7 @@ export async function proofContent(contentDir: string, year: number): Promise<Pr
   const findings: ProofFinding[] = [];
   const silenced: ProofResult["silenced"] = { total: 0, byRule: {} };
   for (const file of markdownFiles(path.join(contentDir, String(year)))) {
-    const source = readFileSync(file, "utf8").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+    const source = readRegularFile(file).toString("utf8").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
     const starts = lineStarts(source);
     const ignored = ignores(source);
     const logicalFile = `content/${path.relative(contentDir, file).split(path.sep).join("/")}`;
