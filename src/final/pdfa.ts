@@ -5,6 +5,7 @@
 // under a non-standard Info key. This step rewrites the Info dictionary with the standard keys, writes an
 // XMP packet that states exactly the same facts, and sets the trailer /ID to one derived from the inputs.
 // Everything here is a function of the PDF and the arguments: no clock, no random numbers.
+import { xml } from "../pdf/xmp.ts";
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
 
 export const PDFA_CONFORMANCE = "PDF/A-2b";
@@ -16,9 +17,10 @@ export interface PdfAOptions {
   date: Date;
   /** BCP 47 language of the document, e.g. en-GB. */
   language: string;
+  /** A tagged PDF (PDF/UA-1): its XMP says so (finishPdfA sets it from the structure tree). */
+  tagged?: boolean;
 }
 
-const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** 2024-11-25T00:00:00Z: the XMP form of the date the Info dictionary holds as D:20241125000000Z. */
 export const xmpDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -45,12 +47,14 @@ export function xmpPacket(info: InfoFacts, options: PdfAOptions): string {
     `  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n` +
     `    <rdf:Description rdf:about=""\n` +
     `        xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"\n` +
+    (options.tagged ? `        xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"\n` : "") +
     `        xmlns:dc="http://purl.org/dc/elements/1.1/"\n` +
     `        xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n` +
     `        xmlns:pdf="http://ns.adobe.com/pdf/1.3/"\n` +
     `        xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">\n` +
     `      <pdfaid:part>2</pdfaid:part>\n` +
     `      <pdfaid:conformance>B</pdfaid:conformance>\n` +
+    (options.tagged ? `      <pdfuaid:part>1</pdfuaid:part>\n` : "") +
     `      <dc:format>application/pdf</dc:format>\n` +
     `      <dc:title>${alt(xml(info.title))}</dc:title>\n` +
     `      <dc:creator><rdf:Seq><rdf:li>${xml(info.author)}</rdf:li></rdf:Seq></dc:creator>\n` +
@@ -109,7 +113,9 @@ export async function finishPdfA(pdf: Uint8Array, options: PdfAOptions): Promise
   else context.trailerInfo.Info = context.register(infoDict);
 
   // The XMP packet, uncompressed as PDF/A asks, in place of pdfkit's.
-  const packet = new TextEncoder().encode(xmpPacket(info, options));
+  // A tagged book (a structure tree) is identified as PDF/UA-1 as well.
+  const tagged = catalog.get(PDFName.of("StructTreeRoot")) !== undefined;
+  const packet = new TextEncoder().encode(xmpPacket(info, { ...options, tagged }));
   context.assign(metadataRef, context.stream(packet, { Type: "Metadata", Subtype: "XML", Length: packet.length }));
   catalog.set(PDFName.of("Lang"), PDFString.of(options.language));
 
