@@ -49,7 +49,7 @@ export function ChangeTable({ table }: { table: TableFigure }) {
   const headerCells = Object.fromEntries(table.columns.map((c) => [c.key, { text: c.label, binding: null }]));
   return (
     <View role="Table" style={{ marginTop: space(1) }}>
-      <View fixed role="THead">
+      <View fixed>
         <Text
           role="Caption"
           // No lineHeight on a dynamic text, or react-pdf lays it out empty.
