@@ -4,7 +4,7 @@
 // Text without a role under a section is a paragraph; an image or SVG outside a Figure is an artifact.
 export type StructureRole =
   | "Sect" | "Part" | "Div" | "Art" | "BlockQuote" | "Note" | "TOC" | "TOCI" | "Caption"
-  | "H1" | "H2" | "H3" | "H4" | "P" | "Span" | "Quote" | "Lbl"
+  | "H1" | "H2" | "H3" | "H4" | "H5" | "H6" | "P" | "Span" | "Quote" | "Lbl"
   | "L" | "LI" | "LBody"
   | "Table" | "THead" | "TBody" | "TR" | "TH" | "TD"
   | "Figure" | "Link";

@@ -7,6 +7,11 @@ import { styles, wholeWords } from "../styles.ts";
 import { type } from "../../src/design/theme.ts";
 import { tieLastWords } from "../text/ties.ts";
 import { printedAddress, useHeadingsToBreak, usePrintEdition } from "../text/edition.tsx";
+import { createContext, useContext } from "react";
+import type { StructureRole } from "../tagging.ts";
+
+/** The structure level of a body's ## heading: H2 under a section's H1, H3 under an entry's H2. */
+export const BodyHeadingLevel = createContext(2);
 
 /**
  * Neighbouring words and figures as one string: react-pdf breaks lines (and hyphenates) within a string,
@@ -120,6 +125,7 @@ function ListBlock({ block, depth }: { block: Extract<Block, { type: "list" }>; 
 
 export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Block; depth?: number; paragraphStyle?: Style }) {
   const headingsToBreak = useHeadingsToBreak();
+  const headingLevel = useContext(BodyHeadingLevel);
   switch (block.type) {
     case "paragraph":
       return (
@@ -131,7 +137,7 @@ export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Bloc
       // A heading needs room for a few lines after it, or it moves to the next page with them.
       return (
         <Text
-          role={block.depth === 2 ? "H3" : "H4"}
+          role={`H${Math.min(6, headingLevel + block.depth - 2)}` as StructureRole}
           style={block.depth === 2 ? styles.h3 : [styles.h3, { fontSize: type.body + 1 }]}
           minPresenceAhead={3 * type.leading}
           break={breaksBefore(headingsToBreak, plainText(block.children))}

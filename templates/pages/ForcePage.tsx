@@ -4,7 +4,7 @@ import type { GoodPracticeEntry, Labels, Section } from "../../src/document/mode
 import { BigFigure } from "../components/BigFigure.tsx";
 import { ChartView, type ChartSet } from "../components/Chart.tsx";
 import { PageFrame } from "../components/PageFrame.tsx";
-import { Inlines, RichTextView } from "../components/RichText.tsx";
+import { BodyHeadingLevel, Inlines, RichTextView } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
 import { mainColumn, sidebarWidth, styles, textBlock, wholeWords } from "../styles.ts";
@@ -35,7 +35,9 @@ function Entry({ entry, first, furtherReading, force, fit }: { entry: GoodPracti
       <Text style={styles.lede} hyphenationCallback={wholeWords}>
         <Inlines nodes={entry.lede} />
       </Text>
-      <RichTextView text={entry.body} paragraphStyle={paragraphStyle} />
+      <BodyHeadingLevel.Provider value={3}>
+        <RichTextView text={entry.body} paragraphStyle={paragraphStyle} />
+      </BodyHeadingLevel.Provider>
       {entry.links.length > 0 ? (
         <View style={{ marginTop: space(0.25) }} wrap={false}>
           <Text style={styles.bigFigureLabel}>{furtherReading}</Text>
