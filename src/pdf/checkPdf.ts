@@ -230,7 +230,9 @@ export async function checkPdf(bytes: Uint8Array): Promise<CheckResult> {
     if (tagged) {
       const contents = page.node.Contents();
       const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
-      const untagged = streams.reduce((sum, stream) => sum + (stream instanceof PDFStream ? untaggedOperators(streamBytes(stream)) : 0), 0);
+      // A page's content streams are one stream cut in pieces: marked content may open in one and close in another.
+      const pieces = streams.flatMap((stream) => (stream instanceof PDFStream ? [Buffer.from(streamBytes(stream)), Buffer.from("\n")] : []));
+      const untagged = untaggedOperators(Buffer.concat(pieces));
       if (untagged > 0) fail("01-005", `${untagged} drawing operator(s) lie outside any tagged content or artifact.`, number);
     }
     const annots = page.node.Annots();
