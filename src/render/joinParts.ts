@@ -283,7 +283,10 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay
         if (/\/XObject\s+\d+\s+\d+\s+R/.test(head)) throw new Error("A page's images are in resources of their own; its overlay cannot be added to them.");
         head = /\/XObject\s*<</.test(head) ? head.replace(/\/XObject\s*<</, `/XObject <<\n/Overlay ${form} 0 R`) : head.replace(/^<<\s*/, `<<\n/XObject <<\n/Overlay ${form} 0 R\n>>\n`);
       }
-      writer.write(numbers.get(n)!, { ...object, head });
+      // Structure elements are many small dictionaries: packed into object streams, they cost a
+      // fifth of the bytes they would as objects of their own.
+      if (structure && !object.stream && /^<<\s*\/S\s*\/\w+\s/.test(head)) writer.pack(numbers.get(n)!, head);
+      else writer.write(numbers.get(n)!, { ...object, head });
     }
     bookPages.push(...pages.map((page) => numbers.get(page)!));
   });
