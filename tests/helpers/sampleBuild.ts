@@ -23,7 +23,7 @@ const cacheRoot = path.join(root, ".tmp", "sample-build");
 
 function inputsHash(): string {
   const hash = createHash("sha256");
-  for (const dir of ["src", "templates", "content", "data"]) {
+  for (const dir of ["src", "templates", "content", "data", "patches"]) {
     for (const file of filesBelow(path.join(root, dir))) hash.update(path.relative(root, file)).update(readFileSync(file));
   }
   hash.update(readFileSync(path.join(root, "package-lock.json")));
