@@ -229,6 +229,7 @@ export function parseMarkdown(source: MarkdownSource, bind: BindContext, sink: D
             sink.error(source.file, "missing-alt", `The image "${only.url}" has no alt text: describe it in the [brackets], or leave them empty (![](…)) for a decorative image.`, at(only));
             return [];
           }
+          if (!only.alt) sink.warn(source.file, "image-alt", `The image "${only.url}" has empty brackets, so it is decorative: screen readers skip it. If it shows something, describe it in the [brackets].`, at(only));
           let src: string;
           try {
             src = logicalPath(image, bind.roots);

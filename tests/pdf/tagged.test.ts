@@ -136,7 +136,7 @@ describe("the checker", () => {
 });
 
 describe("images' text alternatives", () => {
-  it("stops the build at an image whose brackets hold only spaces (missing-alt), and takes empty brackets as decorative", () => {
+  it("stops the build at an image whose brackets hold only spaces (missing-alt); empty brackets are decorative, with a warning", () => {
     const fixture = copyFixtures();
     writeFileSync(path.join(fixture.contentDir, "2024/good-practice/picture.png"), png(8, 8));
     const entry = "content/2024/good-practice/cumbria.md";
