@@ -80,6 +80,11 @@ describe("the tagged 2024 book", () => {
     expect(nodes.filter((n) => n.type === "TH" || n.type === "TD")).toHaveLength(want.tableCells);
     // Each list item is a label and a body; each section one Sect under the Document.
     for (const item of nodes.filter((n) => n.type === "LI")) expect(item.children.map((c) => c.type)).toEqual(["Lbl", "LBody"]);
+    // The side panel's differences are spoken with their unit in words.
+    const differences = document.sections.flatMap((s) => (s.kind === "force" && s.panel ? s.panel.differences : []));
+    const spoken = nodes.filter((n) => n.actualText?.endsWith(" percentage points")).map((n) => n.actualText);
+    expect(spoken).toEqual(differences.map((d) => `${d.value.type === "figure" ? d.value.text : ""} percentage points`));
+    expect(spoken.length).toBeGreaterThan(40);
     const sects = tree[0].children.filter((n) => n.type === "Sect");
     expect(sects.length).toBe(tree[0].children.length);
   });
