@@ -195,6 +195,8 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay
   // order, one parent tree with each part's keys moved past the ones before.
   const structures = parsed.map(readStructure);
   const tagged = structures.every((s) => s !== undefined);
+  // A book of tagged and untagged parts would be untagged as a whole without a word: refuse it.
+  if (!tagged && structures.some((s) => s !== undefined)) throw new Error("Some parts of the book are tagged and others are not; lay them all out with the same templates.");
   const documentKids: string[] = [];
   const parentTree: [number, string][] = [];
   let keyOffset = 0;
