@@ -1,6 +1,6 @@
 // The tagged PDF (PDF/UA-1): the structure tree of the sample book against its document.json, and the
 // checker (src/pdf/checkPdf.ts) against the built editions and against PDFs made here to fail it.
-import { Document, Page, renderToBuffer, Text, View } from "@react-pdf/renderer";
+import { Document, Link, Page, renderToBuffer, Text, View } from "@react-pdf/renderer";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { build } from "../../src/build/build.ts";
 import type { Block, ReportDocument } from "../../src/document/model.ts";
 import { checkPdf, untaggedOperators, type StructNode } from "../../src/pdf/checkPdf.ts";
+import { joinParts } from "../../src/render/joinParts.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
 import { png, prepareErrors } from "../helpers/hostile.ts";
 import { sampleBuild } from "../helpers/sampleBuild.ts";
@@ -137,6 +138,32 @@ describe("the checker", () => {
     expect(ops("BT /F1 12 Tf (Tj) Tj ET 0 0 m 10 10 l S")).toBe(2);
     expect(ops("/P <</MCID 0>> BDC BT (words \\) Tj) Tj ET EMC /Artifact BMC 0 0 10 10 re f EMC")).toBe(0);
     expect(ops("/Artifact BMC /Fm0 Do EMC /Fm0 Do")).toBe(1);
+  });
+});
+
+describe("joining tagged parts", () => {
+  const part = (tagged: boolean, n: number) =>
+    renderToBuffer(h(Document, { tagged }, h(Page, { size: "A6" }, h(View, { role: "Sect" }, h(Text, { role: "H1" }, `Part ${n}`), h(Text, null, "See ", h(Link, { src: `https://example.org/${n}` }, "the page"), ".")))));
+  const meta = { title: "Joined", author: "Tests", subject: "", keywords: "", creator: "tests", producer: "tests", language: "en-GB", creationDate: new Date(0), modificationDate: new Date(0) };
+
+  it("makes one tree whose parent tree still finds each part's link and text", async () => {
+    const joined = await joinParts([await part(true, 1), await part(true, 2)], meta);
+    const { findings, tree } = await checkPdf(joined);
+    // These parts use the standard Helvetica, which is not embedded: the font checkpoints say so, and only they.
+    expect(findings.filter((f) => !f.checkpoint.startsWith("31-"))).toEqual([]);
+    expect(new Set(findings.map((f) => f.checkpoint))).toEqual(new Set(["31-009", "31-027"]));
+    expect(tree.map((n) => n.type)).toEqual(["Document"]);
+    expect(tree[0].children.map((n) => n.type)).toEqual(["Sect", "Sect"]);
+    expect([...walk(tree)].filter((n) => n.type === "Link")).toHaveLength(2);
+    // The second part's keys come after the first's: two pages and two links, four keys.
+    const text = joined.toString("latin1");
+    expect(text).toMatch(/\/ParentTreeNextKey 4\b/);
+    const keys = [...text.matchAll(/\/StructParents? (\d+)/g)].map((m) => Number(m[1])).sort();
+    expect(keys).toEqual([0, 1, 2, 3]);
+  });
+
+  it("refuses tagged and untagged parts together", async () => {
+    await expect(joinParts([await part(true, 1), await part(false, 2)], meta)).rejects.toThrow(/Some parts of the book are tagged and others are not/);
   });
 });
 
