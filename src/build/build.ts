@@ -72,7 +72,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     pdf = await finishPdfA(pdf, { documentId: id, date, language: document.meta.language });
     timings.pdfa = performance.now() - t;
   }
-  const pageCount = countPages(pdf);
+  // Counted before PDF/A finishing, which keeps the pages but may pack the page tree into object streams.
+  const pageCount = countPages(rendered.pdf);
 
   const files: OutputFiles = {
     "report.pdf": pdf,
