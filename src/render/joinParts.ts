@@ -287,7 +287,7 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay
       }
       // Structure elements are many small dictionaries: packed into object streams, they cost a
       // fifth of the bytes they would as objects of their own.
-      if (structure && !object.stream && /^<<\s*\/S\s*\/\w+\s/.test(head)) writer.pack(numbers.get(n)!, head);
+      if (structure && !object.stream && /^<<\s*\/S\s*\/\w+\s[^]*\/P\s+\d+\s+\d+\s+R/.test(head) && !/\/URI\b/.test(head)) writer.pack(numbers.get(n)!, head);
       else writer.write(numbers.get(n)!, { ...object, head });
     }
     bookPages.push(...pages.map((page) => numbers.get(page)!));
