@@ -5,7 +5,7 @@
 // under a non-standard Info key. This step rewrites the Info dictionary with the standard keys, writes an
 // XMP packet that states exactly the same facts, and sets the trailer /ID to one derived from the inputs.
 // Everything here is a function of the PDF and the arguments: no clock, no random numbers.
-import { xml } from "../pdf/xmp.ts";
+import { alt, xml, xmpEnvelope } from "../pdf/xmp.ts";
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
 
 export const PDFA_CONFORMANCE = "PDF/A-2b";
@@ -40,38 +40,24 @@ interface InfoFacts {
 export function xmpPacket(info: InfoFacts, options: PdfAOptions): string {
   const date = xmpDate(options.date);
   const optional = (tag: string, value: string | undefined, wrap: (v: string) => string) => (value ? `      <${tag}>${wrap(xml(value))}</${tag}>\n` : "");
-  const alt = (v: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${v}</rdf:li></rdf:Alt>`;
-  return (
-    `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n` +
-    `<x:xmpmeta xmlns:x="adobe:ns:meta/">\n` +
-    `  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n` +
-    `    <rdf:Description rdf:about=""\n` +
-    `        xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"\n` +
-    (options.tagged ? `        xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"\n` : "") +
-    `        xmlns:dc="http://purl.org/dc/elements/1.1/"\n` +
-    `        xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n` +
-    `        xmlns:pdf="http://ns.adobe.com/pdf/1.3/"\n` +
-    `        xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">\n` +
+  return xmpEnvelope(
+    ["pdfaid", ...(options.tagged ? (["pdfuaid"] as const) : []), "dc", "xmp", "pdf", "xmpMM"],
     `      <pdfaid:part>2</pdfaid:part>\n` +
-    `      <pdfaid:conformance>B</pdfaid:conformance>\n` +
-    (options.tagged ? `      <pdfuaid:part>1</pdfuaid:part>\n` : "") +
-    `      <dc:format>application/pdf</dc:format>\n` +
-    `      <dc:title>${alt(xml(info.title))}</dc:title>\n` +
-    `      <dc:creator><rdf:Seq><rdf:li>${xml(info.author)}</rdf:li></rdf:Seq></dc:creator>\n` +
-    optional("dc:description", info.subject, alt) +
-    `      <dc:language><rdf:Bag><rdf:li>${xml(options.language)}</rdf:li></rdf:Bag></dc:language>\n` +
-    optional("pdf:Keywords", info.keywords, (v) => v) +
-    `      <pdf:Producer>${xml(info.producer)}</pdf:Producer>\n` +
-    `      <xmp:CreatorTool>${xml(info.creator)}</xmp:CreatorTool>\n` +
-    `      <xmp:CreateDate>${date}</xmp:CreateDate>\n` +
-    `      <xmp:ModifyDate>${date}</xmp:ModifyDate>\n` +
-    `      <xmp:MetadataDate>${date}</xmp:MetadataDate>\n` +
-    `      <xmpMM:DocumentID>${uuid(options.documentId)}</xmpMM:DocumentID>\n` +
-    `      <xmpMM:InstanceID>${uuid(options.documentId)}</xmpMM:InstanceID>\n` +
-    `    </rdf:Description>\n` +
-    `  </rdf:RDF>\n` +
-    `</x:xmpmeta>\n` +
-    `<?xpacket end="r"?>`
+      `      <pdfaid:conformance>B</pdfaid:conformance>\n` +
+      (options.tagged ? `      <pdfuaid:part>1</pdfuaid:part>\n` : "") +
+      `      <dc:format>application/pdf</dc:format>\n` +
+      `      <dc:title>${alt(xml(info.title))}</dc:title>\n` +
+      `      <dc:creator><rdf:Seq><rdf:li>${xml(info.author)}</rdf:li></rdf:Seq></dc:creator>\n` +
+      optional("dc:description", info.subject, alt) +
+      `      <dc:language><rdf:Bag><rdf:li>${xml(options.language)}</rdf:li></rdf:Bag></dc:language>\n` +
+      optional("pdf:Keywords", info.keywords, (v) => v) +
+      `      <pdf:Producer>${xml(info.producer)}</pdf:Producer>\n` +
+      `      <xmp:CreatorTool>${xml(info.creator)}</xmp:CreatorTool>\n` +
+      `      <xmp:CreateDate>${date}</xmp:CreateDate>\n` +
+      `      <xmp:ModifyDate>${date}</xmp:ModifyDate>\n` +
+      `      <xmp:MetadataDate>${date}</xmp:MetadataDate>\n` +
+      `      <xmpMM:DocumentID>${uuid(options.documentId)}</xmpMM:DocumentID>\n` +
+      `      <xmpMM:InstanceID>${uuid(options.documentId)}</xmpMM:InstanceID>\n`,
   );
 }
 
