@@ -72,6 +72,7 @@ function Shell({ document, props, children }: { document: ReportDocument; props:
   return (
     <PrintEdition.Provider value={props.print}>
       <Document
+        tagged
         {...reportMetadata(document, props.creator, props.date)}
         conformance={props.conformance as "PDF/A-2b" | undefined}
         pageMode="useOutlines"

@@ -15,10 +15,11 @@ export const FoliosInPlace = createContext(true);
 
 export function Folio({ geometry, log }: { geometry: PageGeometry; log: PageLog }) {
   const inPlace = useContext(FoliosInPlace);
-  if (inPlace) return <Text fixed style={[styles.folio, geometry.folioPosition]} render={({ pageNumber }) => String(pageNumber)} />;
+  if (inPlace) return <Text fixed artifact="Pagination" style={[styles.folio, geometry.folioPosition]} render={({ pageNumber }) => String(pageNumber)} />;
   return (
     <Text
       fixed
+      artifact
       style={{ fontSize: 1, height: 0, lineHeight: 0 }}
       render={({ pageNumber }) => {
         log.folios.add(pageNumber);

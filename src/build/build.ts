@@ -72,8 +72,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const warnings = [...prepared.warnings, ...rendered.warnings];
   Object.assign(timings, rendered.timings);
   const id = date && documentId(inputs, options.year, options.print, date);
+  // Counted before PDF/A finishing, which keeps the pages but may pack the page tree into object streams.
+  const pageCount = countPages(rendered.pdf);
   const { pdf, pdfx } = await finishEdition(rendered.pdf, options, document, date, id, timings);
-  const pageCount = countPages(pdf);
 
   const files: OutputFiles = dataFiles(pdf, statistics, document, charts);
   // The accessible edition: the same document and the same charts, as a static site in html/.

@@ -13,6 +13,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   "import:workforce": { summary: "the Home Office workforce tables into data/<year>/", load: async () => (await import("./importWorkforce.ts")).importWorkforceCommand },
   archive: { summary: "builds and archives the final edition", load: async () => (await import("./archive.ts")).archiveCommand },
   verify: { summary: "checks an archived edition by rebuilding it", load: async () => (await import("./verify.ts")).verifyCommand },
+  "check:pdf": { summary: "checks a PDF against the PDF/UA-1 checkpoints this project implements", load: async () => (await import("./checkPdf.ts")).checkPdfCommand },
   comments: { summary: "reviewers' PDF comments, placed at their source lines", load: async () => (await import("./comments.ts")).commentsCommand },
 };
 

@@ -27,6 +27,8 @@ export const words = {
   analysisKicker: "Data analysis",
   forceChartLabel: "Women and men among officers",
   differenceUnit: "pp",
+  /** The unit as a screen reader speaks it (the tagged PDF's ActualText of a difference). */
+  differenceUnitSpoken: "percentage points",
   noEntry: "No good-practice entry was received for this edition.",
   noFigures: (force: string) => `${force} is not part of the national workforce data, so this page has no figures.`,
   differenceLabel: (level: Level) => `Difference in ${levelDefinitions[level].name}`,

@@ -237,7 +237,13 @@ export function parseMarkdown(source: MarkdownSource, bind: BindContext, sink: D
         if (only?.type === "image") {
           const image = checkMarkdownImage(source, only.url, sink, at(only));
           if (image === null) return [];
-          if (!only.alt) sink.warn(source.file, "image-alt", `The image "${only.url}" has no alt text; describe it in the [brackets].`, at(only));
+          // Empty brackets say the image is decorative (an artifact in the PDF, alt="" in HTML); brackets
+          // holding only spaces are a description left out.
+          if (only.alt && !only.alt.trim()) {
+            sink.error(source.file, "missing-alt", `The image "${only.url}" has no alt text: describe it in the [brackets], or leave them empty (![](…)) for a decorative image.`, at(only));
+            return [];
+          }
+          if (!only.alt) sink.warn(source.file, "image-alt", `The image "${only.url}" has empty brackets, so it is decorative: screen readers skip it. If it shows something, describe it in the [brackets].`, at(only));
           let src: string;
           try {
             src = logicalPath(image, bind.roots);

@@ -5,69 +5,11 @@
 // under a non-standard Info key. This step rewrites the Info dictionary with the standard keys, writes an
 // XMP packet that states exactly the same facts, and sets the trailer /ID to one derived from the inputs.
 // Everything here is a function of the PDF and the arguments: no clock, no random numbers.
+import { xmpPacket, type InfoFacts, type XmpOptions } from "../pdf/xmp.ts";
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
 
-export interface PdfAOptions {
-  /** 32 hex digits: the first 16 bytes of the inputs' hash. */
-  documentId: string;
-  /** Creation and modification date of the edition. */
-  date: Date;
-  /** BCP 47 language of the document, e.g. en-GB. */
-  language: string;
-}
-
-const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-/** 2024-11-25T00:00:00Z: the XMP form of the date the Info dictionary holds as D:20241125000000Z. */
-export const xmpDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
-
-/** A UUID-shaped rendering of the document ID, as XMP's xmpMM:DocumentID expects a URI. */
-const uuid = (hex: string) => `uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-
-interface InfoFacts {
-  title: string;
-  author: string;
-  subject?: string;
-  keywords?: string;
-  creator: string;
-  producer: string;
-}
-
-/** The XMP packet of the document's facts; `pdfa` false leaves out the PDF/A identification (a print edition that is not final). */
-export function xmpPacket(info: InfoFacts, options: PdfAOptions, pdfa = true): string {
-  const date = xmpDate(options.date);
-  const optional = (tag: string, value: string | undefined, wrap: (v: string) => string) => (value ? `      <${tag}>${wrap(xml(value))}</${tag}>\n` : "");
-  const alt = (v: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${v}</rdf:li></rdf:Alt>`;
-  return (
-    `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n` +
-    `<x:xmpmeta xmlns:x="adobe:ns:meta/">\n` +
-    `  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n` +
-    `    <rdf:Description rdf:about=""\n` +
-    (pdfa ? `        xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"\n` : "") +
-    `        xmlns:dc="http://purl.org/dc/elements/1.1/"\n` +
-    `        xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n` +
-    `        xmlns:pdf="http://ns.adobe.com/pdf/1.3/"\n` +
-    `        xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">\n` +
-    (pdfa ? `      <pdfaid:part>2</pdfaid:part>\n      <pdfaid:conformance>B</pdfaid:conformance>\n` : "") +
-    `      <dc:format>application/pdf</dc:format>\n` +
-    `      <dc:title>${alt(xml(info.title))}</dc:title>\n` +
-    `      <dc:creator><rdf:Seq><rdf:li>${xml(info.author)}</rdf:li></rdf:Seq></dc:creator>\n` +
-    optional("dc:description", info.subject, alt) +
-    `      <dc:language><rdf:Bag><rdf:li>${xml(options.language)}</rdf:li></rdf:Bag></dc:language>\n` +
-    optional("pdf:Keywords", info.keywords, (v) => v) +
-    `      <pdf:Producer>${xml(info.producer)}</pdf:Producer>\n` +
-    `      <xmp:CreatorTool>${xml(info.creator)}</xmp:CreatorTool>\n` +
-    `      <xmp:CreateDate>${date}</xmp:CreateDate>\n` +
-    `      <xmp:ModifyDate>${date}</xmp:ModifyDate>\n` +
-    `      <xmp:MetadataDate>${date}</xmp:MetadataDate>\n` +
-    `      <xmpMM:DocumentID>${uuid(options.documentId)}</xmpMM:DocumentID>\n` +
-    `      <xmpMM:InstanceID>${uuid(options.documentId)}</xmpMM:InstanceID>\n` +
-    `    </rdf:Description>\n` +
-    `  </rdf:RDF>\n` +
-    `</x:xmpmeta>\n` +
-    `<?xpacket end="r"?>`
-  );
-}
+/** The facts a final edition's XMP packet states (src/pdf/xmp.ts writes it). */
+export type PdfAOptions = XmpOptions;
 
 /** Takes the PDF react-pdf wrote with conformance PDF/A-2b and returns the finished PDF/A-2b file. */
 export async function finishPdfA(pdf: Uint8Array, options: PdfAOptions): Promise<Buffer> {
@@ -107,7 +49,9 @@ export async function finishPdfA(pdf: Uint8Array, options: PdfAOptions): Promise
   else context.trailerInfo.Info = context.register(infoDict);
 
   // The XMP packet, uncompressed as PDF/A asks, in place of pdfkit's.
-  const packet = new TextEncoder().encode(xmpPacket(info, options));
+  // A tagged book (a structure tree) is identified as PDF/UA-1 as well.
+  const tagged = catalog.get(PDFName.of("StructTreeRoot")) !== undefined;
+  const packet = new TextEncoder().encode(xmpPacket(info, { ...options, tagged }));
   context.assign(metadataRef, context.stream(packet, { Type: "Metadata", Subtype: "XML", Length: packet.length }));
   catalog.set(PDFName.of("Lang"), PDFString.of(options.language));
 
@@ -124,5 +68,7 @@ export async function finishPdfA(pdf: Uint8Array, options: PdfAOptions): Promise
 
   const id = PDFHexString.of(options.documentId);
   context.trailerInfo.ID = context.obj([id, id]);
-  return Buffer.from(await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }));
+  // A tagged book has thousands of small structure elements: in object streams (which PDF/A-2 allows)
+  // they cost a fifth of their bytes as objects of their own.
+  return Buffer.from(await doc.save({ useObjectStreams: tagged, addDefaultPage: false, updateFieldAppearances: false }));
 }

@@ -6,6 +6,8 @@
 //
 // Texts are Latin-1 strings, one character a byte, so a PDF's bytes go in and out unchanged.
 
+import { deflateSync } from "node:zlib";
+
 export interface PdfObject {
   /** The object's value (for a stream, its dictionary), as written, without "n 0 obj" and "endobj". */
   head: string;
@@ -118,11 +120,20 @@ export function hexText(text: string): string {
   return `<${hex}>`;
 }
 
-/** Writes numbered objects after a header, then the cross-reference table and the trailer. */
+/** Objects packed into one object stream at most: small enough for a reader to decode one quickly. */
+const objectsPerStream = 200;
+
+/**
+ * Writes numbered objects after a header, then the cross-reference table and the trailer. Objects given
+ * to `pack` (small dictionaries without streams, such as structure elements) go into compressed object
+ * streams, and then the cross-reference table is a stream too (PDF 1.5); without them the file is as
+ * before, a classic table.
+ */
 export class PdfWriter {
   private chunks: Buffer[] = [];
   private length = 0;
   private offsets: number[] = [];
+  private packed = new Map<number, string>();
 
   constructor(version = "1.7") {
     this.push(Buffer.from(`%PDF-${version}\n%\xe2\xe3\xcf\xd3\n`, "latin1"));
@@ -133,8 +144,14 @@ export class PdfWriter {
     this.length += chunk.length;
   }
 
+  /** An object to go into an object stream: a value without a stream, written at `finish`. */
+  pack(number: number, head: string): void {
+    if (this.offsets[number] !== undefined || this.packed.has(number)) throw new Error(`Object ${number} was written twice.`);
+    this.packed.set(number, head);
+  }
+
   write(number: number, object: PdfObject): void {
-    if (this.offsets[number] !== undefined) throw new Error(`Object ${number} was written twice.`);
+    if (this.offsets[number] !== undefined || this.packed.has(number)) throw new Error(`Object ${number} was written twice.`);
     this.offsets[number] = this.length;
     if (object.stream) {
       // The length written is the bytes' own, direct, whatever the object said before.
@@ -149,6 +166,7 @@ export class PdfWriter {
   }
 
   finish(trailer: { root: number; info: number; id: string }): Buffer {
+    if (this.packed.size > 0) return this.finishWithStreams(trailer);
     const size = this.offsets.length;
     const rows = ["xref", `0 ${size}`, "0000000000 65535 f "];
     for (let n = 1; n < size; n++) {
@@ -159,6 +177,54 @@ export class PdfWriter {
     const xrefAt = this.length;
     rows.push("trailer", `<<\n/Size ${size}\n/Root ${trailer.root} 0 R\n/Info ${trailer.info} 0 R\n/ID [<${trailer.id}> <${trailer.id}>]\n>>`, "startxref", String(xrefAt), "%%EOF\n");
     this.push(Buffer.from(rows.join("\n"), "latin1"));
+    return Buffer.concat(this.chunks, this.length);
+  }
+
+  /** Packs the `pack`ed objects into object streams and ends with a cross-reference stream. */
+  private finishWithStreams(trailer: { root: number; info: number; id: string }): Buffer {
+    const numbers = [...this.packed.keys()].sort((a, b) => a - b);
+    let next = Math.max(this.offsets.length, numbers[numbers.length - 1] + 1);
+    const where = new Map<number, [number, number]>();
+    for (let at = 0; at < numbers.length; at += objectsPerStream) {
+      const group = numbers.slice(at, at + objectsPerStream);
+      const bodies = group.map((n) => Buffer.from(`${this.packed.get(n)!}\n`, "latin1"));
+      let offset = 0;
+      const index = group.map((n, i) => {
+        const entry = `${n} ${offset}`;
+        offset += bodies[i].length;
+        return entry;
+      });
+      const header = Buffer.from(`${index.join(" ")}\n`, "latin1");
+      const stream = next;
+      group.forEach((n, i) => where.set(n, [stream, i]));
+      this.write(stream, { head: `<<\n/Type /ObjStm\n/N ${group.length}\n/First ${header.length}\n/Filter /FlateDecode\n>>`, stream: deflateSync(Buffer.concat([header, ...bodies])) });
+      next++;
+    }
+    // The cross-reference stream itself is the last object.
+    const xref = next;
+    const size = xref + 1;
+    const xrefAt = this.length;
+    const rows = Buffer.alloc(size * 7);
+    for (let n = 0; n < size; n++) {
+      const row = n * 7;
+      const inStream = where.get(n);
+      if (n === 0) rows.writeUInt16BE(0xffff, row + 5);
+      else if (inStream) {
+        rows[row] = 2;
+        rows.writeUInt32BE(inStream[0], row + 1);
+        rows.writeUInt16BE(inStream[1], row + 5);
+      } else {
+        const offset = n === xref ? xrefAt : this.offsets[n];
+        if (offset === undefined) throw new Error(`Object ${n} was never written.`);
+        rows[row] = 1;
+        rows.writeUInt32BE(offset, row + 1);
+      }
+    }
+    const data = deflateSync(rows);
+    const head = `<<\n/Type /XRef\n/Size ${size}\n/W [1 4 2]\n/Root ${trailer.root} 0 R\n/Info ${trailer.info} 0 R\n/ID [<${trailer.id}> <${trailer.id}>]\n/Filter /FlateDecode\n/Length ${data.length}\n>>`;
+    this.push(Buffer.from(`${xref} 0 obj\n${head}\nstream\n`, "latin1"));
+    this.push(data);
+    this.push(Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`, "latin1"));
     return Buffer.concat(this.chunks, this.length);
   }
 }

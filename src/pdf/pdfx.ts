@@ -25,7 +25,7 @@ import {
   PDFString,
 } from "pdf-lib";
 import { cmykByHex, printConditions, type Cmyk, type Paper, type PrintCondition } from "../design/printColours.ts";
-import { xmpPacket } from "../final/pdfa.ts";
+import { xmpPacket } from "./xmp.ts";
 import { profileConverter, type ProfileConverter } from "./cmm.ts";
 import { newColourState, overprintStates, rewriteContentColours, type ColourState } from "./contentColours.ts";
 

@@ -7,6 +7,7 @@
 // from the font's number in its document); a joined book would then hold different subsets under one
 // name, which some viewers confuse, so every part's tags are made its own.
 import { createHash } from "node:crypto";
+import { uaPacket } from "../pdf/xmp.ts";
 import { hexText, literal, literalBytes, parsePdf, PdfWriter, refOf, referencesIn, renumber, type ParsedPdf, type PdfObject } from "../pdf/pdfObjects.ts";
 
 export interface JoinMetadata {
@@ -69,14 +70,17 @@ function pagesOf(pdf: ParsedPdf): number[] {
 
 const withoutParent = (head: string) => head.replace(/\/Parent\s+\d+\s+\d+\s+R\s*/, "");
 
-/** Every object reachable from the given ones, themselves included; from a page, not up to its page tree. */
-function reachable(pdf: ParsedPdf, from: number[], pages: ReadonlySet<number>): Set<number> {
+/**
+ * Every object reachable from the given ones, themselves included; from a page, not up to its page tree;
+ * never into `outside` (objects the joined book replaces, such as a part's structure tree root).
+ */
+function reachable(pdf: ParsedPdf, from: number[], pages: ReadonlySet<number>, outside: ReadonlySet<number> = new Set()): Set<number> {
   const lookup = lookupIn(pdf);
   const kept = new Set<number>();
   const stack = [...from];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (kept.has(n)) continue;
+    if (kept.has(n) || outside.has(n)) continue;
     kept.add(n);
     const { head } = lookup(n);
     for (const ref of referencesIn(pages.has(n) ? withoutParent(head) : head)) if (!kept.has(ref)) stack.push(ref);
@@ -137,6 +141,36 @@ function readDestinations(pdf: ParsedPdf, pageIndex: Map<number, number>, offset
   visit(dests === undefined ? head : lookup(dests).head, 0);
 }
 
+/**
+ * A tagged part's structure (written by the tagging in patches/@react-pdf+render+*.patch): its tree
+ * root, the Document element under it, that element's children, and its parent tree's entries (key →
+ * value as written: an array of elements by MCID for a page, one element for an annotation).
+ */
+interface PartStructure {
+  root: number;
+  document: number;
+  kids: string[];
+  parentTree: [number, string][];
+  nextKey: number;
+}
+
+function readStructure(pdf: ParsedPdf): PartStructure | undefined {
+  const lookup = lookupIn(pdf);
+  const root = refOf(lookup(pdf.root).head, "StructTreeRoot");
+  if (root === undefined) return undefined;
+  const { head } = lookup(root);
+  const document = refOf(head, "K") ?? referencesIn(/\/K\s*\[([^\]]*)\]/.exec(head)?.[1] ?? "")[0];
+  if (document === undefined || !/\/S\s*\/Document\b/.test(lookup(document).head)) throw new Error("A tagged part of the book has no Document element at the root of its structure.");
+  const kidsText = /\/K\s*\[([^\]]*)\]/.exec(lookup(document).head)?.[1] ?? "";
+  const kids = referencesIn(kidsText).map((n) => `${n} 0 R`);
+  if (kidsText.replace(/\d+\s+\d+\s+R/g, "").trim() !== "") throw new Error("A tagged part of the book has content directly under its Document element.");
+  const nums = /\/ParentTree\s*<<[\s\S]*?\/Nums\s*\[([\s\S]*)\]\s*>>/.exec(head)?.[1] ?? "";
+  if (/\/Kids/.test(/\/ParentTree\s*<<[\s\S]*?>>/.exec(head)?.[0] ?? "")) throw new Error("A tagged part of the book has a parent tree in more than one node.");
+  const parentTree = [...nums.matchAll(/(\d+)\s+(\[[^\]]*\]|\d+\s+\d+\s+R)/g)].map(([, key, value]): [number, string] => [Number(key), value]);
+  const nextKey = Number(/\/ParentTreeNextKey\s+(\d+)/.exec(head)?.[1] ?? 0);
+  return { root, document, kids, parentTree, nextKey };
+}
+
 /** A date as PDF writes one, in UTC. */
 function pdfDate(date: Date): string {
   const two = (n: number) => String(n).padStart(2, "0");
@@ -157,6 +191,16 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay
   const id = createHash("sha256");
   const parsed = parts.map((bytes) => (id.update(bytes), parsePdf(bytes)));
   const partPages = parsed.map(pagesOf);
+  // The book is tagged when every part is: one Document element holding each part's children in
+  // order, one parent tree with each part's keys moved past the ones before.
+  const structures = parsed.map(readStructure);
+  const tagged = structures.every((s) => s !== undefined);
+  // A book of tagged and untagged parts would be untagged as a whole without a word: refuse it.
+  if (!tagged && structures.some((s) => s !== undefined)) throw new Error("Some parts of the book are tagged and others are not; lay them all out with the same templates.");
+  const documentKids: string[] = [];
+  const parentTree: [number, string][] = [];
+  let keyOffset = 0;
+  const [structRootNumber, structDocumentNumber, metadataNumber] = tagged ? [next++, next++, next++] : [0, 0, 0];
   const pageCount = partPages.reduce((sum, pages) => sum + pages.length, 0);
 
   // The overlay's pages become forms (their content stream as it is, with their resources), each drawn
@@ -192,7 +236,9 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay
     contentBefore = next++;
     writer.write(contentBefore, { head: "<<\n>>", stream: Buffer.from("q\n", "latin1") });
     contentAfter = next++;
-    writer.write(contentAfter, { head: "<<\n>>", stream: Buffer.from("Q\nq\n/Overlay Do\nQ\n", "latin1") });
+    // Folios and draft marks are artifacts of the page, not its text.
+    const draw = tagged ? "/Artifact BMC\n/Overlay Do\nEMC" : "/Overlay Do";
+    writer.write(contentAfter, { head: "<<\n>>", stream: Buffer.from(`Q\nq\n${draw}\nQ\n`, "latin1") });
   }
 
   const bookPages: number[] = [];
@@ -204,9 +250,20 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay
     const pageIndex = new Map(pages.map((page, i) => [page, i]));
     bookmarks.push(...readOutline(pdf, pageIndex, bookPages.length));
     readDestinations(pdf, pageIndex, bookPages.length, dests);
-    const kept = [...reachable(pdf, pages, new Set(pages))].sort((a, b) => a - b);
+    const structure = tagged ? structures[part] : undefined;
+    const structFrom = structure ? [...structure.kids, ...structure.parentTree.map(([, value]) => value)].flatMap(referencesIn) : [];
+    const kept = [...reachable(pdf, [...pages, ...structFrom], new Set(pages), new Set(structure ? [structure.root, structure.document] : []))].sort((a, b) => a - b);
     const numbers = new Map(kept.map((n) => [n, next++]));
+    // The part's Document element is the book's: its children's parent is renumbered to it.
+    if (structure) numbers.set(structure.document, structDocumentNumber);
     const to = (n: number) => numbers.get(n) ?? fail(`A part of the book refers from its pages to object ${n}, outside them.`);
+    const offset = keyOffset;
+    const moveKeys = (head: string) => (structure ? head.replace(/\/(StructParents?)\s+(\d+)/g, (_, key: string, n: string) => `/${key} ${Number(n) + offset}`) : head);
+    if (structure) {
+      documentKids.push(...structure.kids.map((kid) => renumber(kid, to)));
+      parentTree.push(...structure.parentTree.map(([key, value]): [number, string] => [key + offset, renumber(value, to)]));
+      keyOffset += Math.max(structure.nextKey, ...structure.parentTree.map(([key]) => key + 1));
+    }
     // With an overlay, each page's resources also name its form: the resources must be the page's own.
     const resourcesOf = new Map<number, number>();
     if (overlay) {
@@ -218,7 +275,7 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay
     }
     for (const n of kept) {
       const object = lookup(n);
-      let head = retag(renumber(pageIndex.has(n) ? withoutParent(object.head) : object.head, to), part);
+      let head = moveKeys(retag(renumber(pageIndex.has(n) ? withoutParent(object.head) : object.head, to), part));
       if (pageIndex.has(n)) {
         head = head.replace(/^<<\s*/, `<<\n/Parent ${pageTreeNumber} 0 R\n`);
         if (overlay) head = head.replace(/\/Contents\s+(\d+)\s+0\s+R/, (_, c: string) => `/Contents [${contentBefore} 0 R ${c} 0 R ${contentAfter} 0 R]`);
@@ -228,7 +285,10 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay
         if (/\/XObject\s+\d+\s+\d+\s+R/.test(head)) throw new Error("A page's images are in resources of their own; its overlay cannot be added to them.");
         head = /\/XObject\s*<</.test(head) ? head.replace(/\/XObject\s*<</, `/XObject <<\n/Overlay ${form} 0 R`) : head.replace(/^<<\s*/, `<<\n/XObject <<\n/Overlay ${form} 0 R\n>>\n`);
       }
-      writer.write(numbers.get(n)!, { ...object, head });
+      // Structure elements are many small dictionaries: packed into object streams, they cost a
+      // fifth of the bytes they would as objects of their own.
+      if (structure && !object.stream && /^<<\s*\/S\s*\/\w+\s[^]*\/P\s+\d+\s+\d+\s+R/.test(head) && !/\/URI\b/.test(head)) writer.pack(numbers.get(n)!, head);
+      else writer.write(numbers.get(n)!, { ...object, head });
     }
     bookPages.push(...pages.map((page) => numbers.get(page)!));
   });
@@ -269,6 +329,13 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay
   if (outlines !== undefined) catalog.push(`/Outlines ${outlines} 0 R`);
   if (names !== undefined) catalog.push(`/Names <<\n/Dests ${names} 0 R\n>>`);
   catalog.push("/PageMode /UseOutlines", `/Lang ${literal(meta.language)}`, "/ViewerPreferences <<\n/DisplayDocTitle true\n>>");
+  if (tagged) {
+    writer.write(structDocumentNumber, { head: `<<\n/Type /StructElem\n/S /Document\n/P ${structRootNumber} 0 R\n/Lang ${literal(meta.language)}\n/K [${documentKids.join(" ")}]\n>>` });
+    const nums = parentTree.map(([key, value]) => `${key} ${value}`).join("\n");
+    writer.write(structRootNumber, { head: `<<\n/Type /StructTreeRoot\n/K ${structDocumentNumber} 0 R\n/ParentTree <<\n/Nums [\n${nums}\n]\n>>\n/ParentTreeNextKey ${keyOffset}\n>>` });
+    catalog.push(`/StructTreeRoot ${structRootNumber} 0 R`, "/MarkInfo <<\n/Marked true\n>>", `/Metadata ${metadataNumber} 0 R`);
+    writer.write(metadataNumber, { head: "<<\n/Type /Metadata\n/Subtype /XML\n>>", stream: Buffer.from(uaPacket(meta), "utf8") });
+  }
   writer.write(catalogNumber, { head: `<<\n${catalog.join("\n")}\n>>` });
   const info = [
     `/Title ${hexText(meta.title)}`,

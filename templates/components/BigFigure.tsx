@@ -1,15 +1,19 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { ForceDifference } from "../../src/document/model.ts";
 import { Inlines } from "./RichText.tsx";
+import { words } from "../../src/document/labels.ts";
 import { styles, wholeWords } from "../styles.ts";
 import { space, type } from "../../src/design/theme.ts";
+
+/** The difference as a screen reader should say it: "−8.20 percentage points", not "minus 8.20 p p". */
+const spoken = (difference: ForceDifference) => `${difference.value.type === "figure" ? difference.value.text : difference.value.type === "text" ? difference.value.value : ""} ${words.differenceUnitSpoken}`;
 
 /** A difference printed large, with what it is above it and what it compares below. */
 export function BigFigure({ difference }: { difference: ForceDifference }) {
   return (
     <View style={{ marginBottom: space(0.75) }} wrap={false}>
       <Text style={styles.bigFigureLabel} hyphenationCallback={wholeWords}>{difference.label}</Text>
-      <Text style={styles.bigFigure}>
+      <Text style={styles.bigFigure} actual={spoken(difference)}>
         {/* A draft shows a changed value's predecessor struck through beside it, smaller, on the same line. */}
         {difference.was !== undefined ? <Text style={[styles.deleted, { fontSize: type.h3 }]}>{`${difference.was} `}</Text> : null}
         <Inlines nodes={[difference.value]} />

@@ -10,6 +10,7 @@ function Row({ table, cells, variant }: { table: TableFigure; cells: Record<stri
   const header = variant === "header";
   return (
     <View
+      role="TR"
       style={{
         flexDirection: "row",
         paddingVertical: header ? 5 : 3.2,
@@ -23,6 +24,7 @@ function Row({ table, cells, variant }: { table: TableFigure; cells: Record<stri
       {table.columns.map((column, i) => (
         <Text
           key={column.key}
+          {...(header ? { role: "TH", scope: "Column" } : i === 0 ? { role: "TH", scope: "Row" } : { role: "TD" })}
           style={{
             width: i === 0 ? textBlock * firstColumn : (textBlock * (1 - firstColumn) - 12) / (table.columns.length - 1),
             textAlign: column.align,
@@ -46,9 +48,10 @@ export function ChangeTable({ table }: { table: TableFigure }) {
   let firstPage: number | undefined;
   const headerCells = Object.fromEntries(table.columns.map((c) => [c.key, { text: c.label, binding: null }]));
   return (
-    <View style={{ marginTop: space(1) }}>
+    <View role="Table" style={{ marginTop: space(1) }}>
       <View fixed>
         <Text
+          role="Caption"
           // No lineHeight on a dynamic text, or react-pdf lays it out empty.
           style={{ fontSize: styles.h3.fontSize, fontWeight: styles.h3.fontWeight, color: styles.h3.color, marginBottom: space(0.25) }}
           render={({ pageNumber }) => {

@@ -5,8 +5,8 @@ import { svgToPdf } from "../../src/pdf/svg/svgToPdf.tsx";
 
 export type ChartSet = ReadonlyMap<string, RenderedChart>;
 
-export function ChartView({ chart, width }: { chart: RenderedChart | undefined; width: number }) {
+export function ChartView({ chart, width, alt }: { chart: RenderedChart | undefined; width: number; alt: string }) {
   if (!chart) throw new Error("A chart the document needs was not rendered; the chart stage must render every ChartFigure.");
   const scale = Math.min(1, width / chart.width);
-  return <View style={{ width: chart.width * scale, height: chart.height * scale }}>{svgToPdf(chart.svg, { width: chart.width * scale })}</View>;
+  return <View role="Figure" alt={alt} style={{ width: chart.width * scale, height: chart.height * scale }}>{svgToPdf(chart.svg, { width: chart.width * scale })}</View>;
 }

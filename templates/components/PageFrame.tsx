@@ -20,6 +20,7 @@ export interface FrameProps {
 export function PageMarker({ id, log }: { id: string; log: PageLog }) {
   return (
     <Text
+      artifact
       style={{ fontSize: 1, height: 0, lineHeight: 0 }}
       render={({ pageNumber }) => {
         log.record(id, pageNumber);
@@ -31,8 +32,8 @@ export function PageMarker({ id, log }: { id: string; log: PageLog }) {
 
 export function PageFrame({ runningHeader, geometry, children, bookmark, id, log }: FrameProps) {
   return (
-    <Page size={geometry.size} style={[styles.page, geometry.pagePadding]} bookmark={bookmark ? { title: bookmark, fit: true } : undefined}>
-      <View fixed style={[styles.runningHeader, geometry.headerPosition]}>
+    <Page role="Sect" title={bookmark} size={geometry.size} style={[styles.page, geometry.pagePadding]} bookmark={bookmark ? { title: bookmark, fit: true } : undefined}>
+      <View fixed artifact="Pagination" style={[styles.runningHeader, geometry.headerPosition]}>
         <Text>{runningHeader}</Text>
       </View>
       {id ? <PageMarker id={id} log={log} /> : null}

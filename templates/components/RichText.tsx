@@ -7,6 +7,11 @@ import { styles, wholeWords } from "../styles.ts";
 import { type } from "../../src/design/theme.ts";
 import { tieLastWords } from "../text/ties.ts";
 import { printedAddress, useHeadingsToBreak, usePrintEdition } from "../text/edition.tsx";
+import { createContext, useContext } from "react";
+import type { StructureRole } from "../tagging.ts";
+
+/** The structure level of a body's ## heading: H2 under a section's H1, H3 under an entry's H2. */
+export const BodyHeadingLevel = createContext(2);
 
 /**
  * Neighbouring words and figures as one string: react-pdf breaks lines (and hyphenates) within a string,
@@ -88,9 +93,9 @@ function plainText(nodes: Inline[]): string {
 
 function ListBlock({ block, depth }: { block: Extract<Block, { type: "list" }>; depth: number }) {
   const item = (content: Block[], i: number) => (
-    <View key={i} style={styles.listItem} wrap={content.length > 1}>
-      <Text style={styles.listMarker}>{block.ordered ? `${i + 1}.` : depth === 0 ? "\u2022" : "\u2013"}</Text>
-      <View style={styles.listBody}>
+    <View key={i} role="LI" style={styles.listItem} wrap={content.length > 1}>
+      <Text role="Lbl" style={styles.listMarker}>{block.ordered ? `${i + 1}.` : depth === 0 ? "\u2022" : "\u2013"}</Text>
+      <View role="LBody" style={styles.listBody}>
         {content.map((child, j) =>
           child.type === "paragraph" ? (
             <Text key={j} style={styles.body}>
@@ -110,7 +115,7 @@ function ListBlock({ block, depth }: { block: Extract<Block, { type: "list" }>; 
   const head = items.length >= 3 && short(0) && short(1) ? 2 : 0;
   const tail = items.length - head >= 3 && short(items.length - 1) && short(items.length - 2) ? 2 : 0;
   return (
-    <View style={{ marginBottom: depth === 0 ? styles.paragraph.marginBottom : 0, marginLeft: depth * 14 }}>
+    <View role="L" style={{ marginBottom: depth === 0 ? styles.paragraph.marginBottom : 0, marginLeft: depth * 14 }}>
       {head > 0 ? <View wrap={false}>{items.slice(0, head).map((content, i) => item(content, i))}</View> : null}
       {items.slice(head, items.length - tail).map((content, i) => item(content, head + i))}
       {tail > 0 ? <View wrap={false}>{items.slice(items.length - tail).map((content, i) => item(content, items.length - tail + i))}</View> : null}
@@ -120,6 +125,7 @@ function ListBlock({ block, depth }: { block: Extract<Block, { type: "list" }>; 
 
 export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Block; depth?: number; paragraphStyle?: Style }) {
   const headingsToBreak = useHeadingsToBreak();
+  const headingLevel = useContext(BodyHeadingLevel);
   switch (block.type) {
     case "paragraph":
       return (
@@ -131,6 +137,7 @@ export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Bloc
       // A heading needs room for a few lines after it, or it moves to the next page with them.
       return (
         <Text
+          role={`H${Math.min(6, headingLevel + block.depth - 2)}` as StructureRole}
           style={block.depth === 2 ? styles.h3 : [styles.h3, { fontSize: type.body + 1 }]}
           minPresenceAhead={3 * type.leading}
           break={breaksBefore(headingsToBreak, plainText(block.children))}
@@ -143,7 +150,7 @@ export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Bloc
       return <ListBlock block={block} depth={depth} />;
     case "quote":
       return (
-        <View style={styles.pullQuote} wrap={false}>
+        <View role="BlockQuote" style={styles.pullQuote} wrap={false}>
           {block.children.map((child, i) =>
             child.type === "paragraph" ? (
               <Text key={i} style={styles.pullQuoteText} hyphenationCallback={wholeWords}>
@@ -170,7 +177,7 @@ function ImageBlock({ block }: { block: Extract<Block, { type: "image" }> }) {
   const resolve = useAsset();
   return (
         <View style={{ marginBottom: styles.paragraph.marginBottom }} wrap={false}>
-          <Image src={resolve(block.src)} style={{ maxHeight: 220, objectFit: "contain" }} />
+          <Image role={block.alt ? "Figure" : undefined} alt={block.alt} src={resolve(block.src)} style={{ maxHeight: 220, objectFit: "contain" }} />
           {block.alt ? <Text style={styles.caption}>{block.alt}</Text> : null}
         </View>
   );
@@ -183,7 +190,7 @@ export function RichTextView({ text, paragraphStyle }: { text: RichTextModel; pa
         <BlockElement key={i} block={block} paragraphStyle={paragraphStyle} />
       ))}
       {text.footnotes.length > 0 ? (
-        <View style={styles.footnotes} wrap={false}>
+        <View role="Note" style={styles.footnotes} wrap={false}>
           {text.footnotes.map((note) => (
             <View key={note.number} style={{ flexDirection: "row" }}>
               <Text style={[styles.footnote, { width: 10 }]}>{String(note.number)}</Text>

@@ -39,7 +39,7 @@ export function AnalysisPage({ section, charts, runningHeader, geometry, log }: 
     <PageFrame runningHeader={runningHeader} geometry={geometry} bookmark={section.title} id={section.id} log={log}>
       <View id={section.id} />
       <Text style={styles.kicker}>{section.kicker}</Text>
-      <Text style={styles.h1} hyphenationCallback={wholeWords}>{balanceHeadline(section.title, { fontSize: type.h1, width: textBlock })}</Text>
+      <Text role="H1" style={styles.h1} hyphenationCallback={wholeWords}>{balanceHeadline(section.title, { fontSize: type.h1, width: textBlock })}</Text>
       <View style={styles.rule} />
       {/* About 75 characters a line at most: above charts the narrative runs in two columns (split
           between paragraphs), so both charts still fit under it; elsewhere one column at the reading measure. */}
@@ -58,8 +58,8 @@ export function AnalysisPage({ section, charts, runningHeader, geometry, log }: 
       )}
       {section.charts.map((chart) => (
         <View key={chart.id} wrap={false} style={{ marginTop: space(0.4) }}>
-          <Text style={[styles.h3, { marginTop: 0, marginBottom: 2 }]}>{chart.title}</Text>
-          <ChartView chart={charts.get(chart.id)} width={textBlock} />
+          <Text role="H2" style={[styles.h3, { marginTop: 0, marginBottom: 2 }]}>{chart.title}</Text>
+          <ChartView chart={charts.get(chart.id)} width={textBlock} alt={chart.alt} />
           {chart.sourceNote ? <Text style={[styles.caption, { marginTop: 2 }]}>{chart.sourceNote}</Text> : null}
         </View>
       ))}

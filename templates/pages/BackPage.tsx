@@ -24,6 +24,7 @@ export function BackPage({ section, onlineEdition, runningHeader, geometry, log 
   const label = [styles.bigFigureLabel, { color: colours.coverAccent, marginTop: space(0.75), marginBottom: 3 }];
   return (
     <Page
+      role="Sect"
       size={geometry.size}
       style={{ backgroundColor: print ? colours.paper : colours.coverField, fontFamily: fonts.family, fontSize: type.body, color: colours.coverInk, padding: inset }}
       bookmark={{ title: section.title, fit: true }}
@@ -37,7 +38,7 @@ export function BackPage({ section, onlineEdition, runningHeader, geometry, log 
           <Text style={[styles.kicker, { color: colours.coverInk }]}>{runningHeader}</Text>
         </View>
         <View style={{ width: readingMeasure }}>
-          <Text style={[styles.h2, { color: colours.coverInk, marginTop: 0 }]}>{section.title}</Text>
+          <Text role="H1" style={[styles.h2, { color: colours.coverInk, marginTop: 0 }]}>{section.title}</Text>
           <RichTextView text={section.body} />
           {section.sources.length > 0 ? <Text style={label}>{section.sourcesLabel}</Text> : null}
           {section.sources.map((source) => (

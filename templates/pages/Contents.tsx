@@ -77,7 +77,7 @@ export function Contents({ document, pages, geometry, log }: { document: ReportD
   const firstForce = forces[0];
   return (
     <PageFrame runningHeader={document.meta.runningHeader} geometry={geometry} bookmark={document.labels.contents} id="contents" log={log}>
-      <Text style={styles.h1}>{document.labels.contents}</Text>
+      <Text role="H1" style={styles.h1}>{document.labels.contents}</Text>
       <View style={{ width: textBlock, marginBottom: space(1) }}>
         {front.map((line, i) => (
           <Line key={`${line.id}-${i}`} line={line} pageNumber={number(line.id)} known={pages.pageOf(line.id)} width={textBlock} indent={line.level === 1} />

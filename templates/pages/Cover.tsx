@@ -8,12 +8,12 @@ export function Cover({ meta, bookmark, geometry }: { meta: ReportDocument["meta
   // On screen the field is the page; in print it fills the bleed box, leaving the slug white for the marks.
   const print = geometry.bleed > 0;
   return (
-    <Page size={geometry.size} style={{ backgroundColor: print ? colours.paper : colours.coverField, fontFamily: "Source Sans 3", padding: inset }} bookmark={{ title: bookmark, fit: true }}>
+    <Page role="Sect" size={geometry.size} style={{ backgroundColor: print ? colours.paper : colours.coverField, fontFamily: "Source Sans 3", padding: inset }} bookmark={{ title: bookmark, fit: true }}>
       {print ? <View fixed style={{ position: "absolute", ...geometry.bleedBox, backgroundColor: colours.coverField }} /> : null}
       <View style={{ flexGrow: 1, justifyContent: "space-between", paddingTop: page.marginTop, paddingBottom: page.marginBottom }}>
         <View style={{ width: 64, height: 6, backgroundColor: colours.coverAccent }} />
         <View>
-          <Text style={{ fontSize: 46, lineHeight: 1.05, fontWeight: 700, color: colours.coverInk, marginBottom: 18 }}>{meta.title}</Text>
+          <Text role="H1" style={{ fontSize: 46, lineHeight: 1.05, fontWeight: 700, color: colours.coverInk, marginBottom: 18 }}>{meta.title}</Text>
           <Text style={{ fontSize: type.h2 + 3, fontWeight: 400, color: colours.coverAccent }}>{meta.editionName}</Text>
         </View>
         <Text style={{ fontSize: 72, fontWeight: 700, color: colours.coverInk, lineHeight: 1 }}>{String(meta.year)}</Text>

@@ -4,7 +4,7 @@ import type { GoodPracticeEntry, Labels, Section } from "../../src/document/mode
 import { BigFigure } from "../components/BigFigure.tsx";
 import { ChartView, type ChartSet } from "../components/Chart.tsx";
 import { PageFrame } from "../components/PageFrame.tsx";
-import { Inlines, RichTextView } from "../components/RichText.tsx";
+import { BodyHeadingLevel, Inlines, RichTextView } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
 import { mainColumn, sidebarWidth, styles, textBlock, wholeWords } from "../styles.ts";
@@ -29,13 +29,15 @@ function Entry({ entry, first, furtherReading, force, fit }: { entry: GoodPracti
   const paragraphStyle = step ? { lineHeight: step.leading / type.body, marginBottom: space(step.paragraphSpace) } : undefined;
   return (
     <View break={!first}>
-      <Text style={[styles.h2, { fontSize: type.h2 - 2, marginTop: 0, marginBottom: space(0.35), color: colours.women }]} minPresenceAhead={6 * type.leading} hyphenationCallback={wholeWords}>
+      <Text role="H2" style={[styles.h2, { fontSize: type.h2 - 2, marginTop: 0, marginBottom: space(0.35), color: colours.women }]} minPresenceAhead={6 * type.leading} hyphenationCallback={wholeWords}>
         {entry.titleMarks ? <Inlines nodes={entry.titleMarks} /> : balanceHeadline(entry.title, { fontSize: type.h2 - 2, width: mainColumn }, [force])}
       </Text>
       <Text style={styles.lede} hyphenationCallback={wholeWords}>
         <Inlines nodes={entry.lede} />
       </Text>
-      <RichTextView text={entry.body} paragraphStyle={paragraphStyle} />
+      <BodyHeadingLevel.Provider value={3}>
+        <RichTextView text={entry.body} paragraphStyle={paragraphStyle} />
+      </BodyHeadingLevel.Provider>
       {entry.links.length > 0 ? (
         <View style={{ marginTop: space(0.25) }} wrap={false}>
           <Text style={styles.bigFigureLabel}>{furtherReading}</Text>
@@ -59,17 +61,18 @@ export function ForcePage({ section, fit = 0, labels, charts, runningHeader, geo
       {/* On the force's later pages, in the top margin under the running header: whose pages these are. */}
       <Text
         fixed
+        artifact="Pagination"
         style={[styles.continued, { position: "absolute", top: geometry.headerPosition.top + space(0.9), left: geometry.headerPosition.left, right: geometry.headerPosition.right }]}
         render={({ subPageNumber }) => (subPageNumber > 1 ? section.continued : "")}
       />
       <Text style={styles.kicker}>{section.kicker}</Text>
-      <Text style={[styles.h1, { marginBottom: space(0.75) }]} hyphenationCallback={wholeWords}>{balanceHeadline(section.title, { fontSize: type.h1, width: textBlock }, [section.title])}</Text>
+      <Text role="H1" style={[styles.h1, { marginBottom: space(0.75) }]} hyphenationCallback={wholeWords}>{balanceHeadline(section.title, { fontSize: type.h1, width: textBlock }, [section.title])}</Text>
       <View style={{ flexDirection: "row", justifyContent: "space-between" }}>
         <View style={{ width: sidebarWidth }}>
           {panel && section.chart ? (
             <>
               <Text style={[styles.bigFigureLabel, { marginBottom: 4 }]} hyphenationCallback={wholeWords}>{panel.chartLabel}</Text>
-              <ChartView chart={charts.get(section.chart.id)} width={sidebarWidth} />
+              <ChartView chart={charts.get(section.chart.id)} width={sidebarWidth} alt={section.chart.alt} />
               <View style={{ height: space(0.75) }} />
               {panel.differences.map((difference) => (
                 <BigFigure key={difference.id} difference={difference} />

@@ -53,10 +53,10 @@ export function ForcesWithoutEntries({ forces, charts, runningHeader, geometry, 
   return (
     <PageFrame runningHeader={runningHeader} geometry={geometry} log={log}>
       {forces.map((section, i) => (
-        <View key={section.id} id={section.id} {...bookmarkOf(section.title)} wrap={false} style={{ paddingTop: i === 0 ? 0 : space(0.75), marginBottom: space(0.75), borderTopWidth: i === 0 ? 0 : 0.5, borderTopColor: colours.rule }}>
+        <View key={section.id} role="Sect" id={section.id} {...bookmarkOf(section.title)} wrap={false} style={{ paddingTop: i === 0 ? 0 : space(0.75), marginBottom: space(0.75), borderTopWidth: i === 0 ? 0 : 0.5, borderTopColor: colours.rule }}>
           <PageMarker id={section.id} log={log} />
           <Text style={styles.kicker}>{section.kicker}</Text>
-          <Text style={[styles.h2, { marginTop: 0, color: colours.women }]} hyphenationCallback={wholeWords}>
+          <Text role="H1" style={[styles.h2, { marginTop: 0, color: colours.women }]} hyphenationCallback={wholeWords}>
             {balanceHeadline(section.title, { fontSize: type.h2, width: textBlock }, [section.title])}
           </Text>
           <View style={{ flexDirection: "row", justifyContent: "space-between" }}>
@@ -64,7 +64,7 @@ export function ForcesWithoutEntries({ forces, charts, runningHeader, geometry, 
               <>
                 <View style={{ width: sidebarWidth }}>
                   <Text style={[styles.bigFigureLabel, { marginBottom: 4 }]} hyphenationCallback={wholeWords}>{section.panel.chartLabel}</Text>
-                  <ChartView chart={charts.get(section.chart.id)} width={sidebarWidth} />
+                  <ChartView chart={charts.get(section.chart.id)} width={sidebarWidth} alt={section.chart.alt} />
                 </View>
                 {section.panel.differences.map((difference) => (
                   <View key={difference.id} style={{ width: figuresWidth - page.columnGap / 2 }}>

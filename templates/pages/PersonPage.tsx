@@ -29,7 +29,7 @@ export function PersonPage({ id, outline, title, person, body, runningHeader, ge
       <View style={{ flexDirection: "row", alignItems: "center", marginBottom: space(1) }}>
         {person.portrait ? <Image src={resolve(person.portrait)} style={{ width: 64, height: 64, borderRadius: 32, marginRight: 14, objectFit: "cover" }} /> : null}
         <View>
-          <Text style={[styles.h1, { marginBottom: 2 }]} hyphenationCallback={wholeWords}>{person.author}</Text>
+          <Text role="H1" style={[styles.h1, { marginBottom: 2 }]} hyphenationCallback={wholeWords}>{person.author}</Text>
           <Text style={{ fontSize: type.h3, color: colours.inkMuted }}>
             {person.role}, {person.organisation}
           </Text>

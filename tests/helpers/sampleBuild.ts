@@ -24,8 +24,8 @@ const cacheRoot = path.join(root, ".tmp", "sample-build");
 
 function inputsHash(): string {
   const hash = createHash("sha256");
-  // The builder's code, then the 2024 edition's inputs as every stage lists them.
-  for (const dir of ["src", "templates"]) {
+  // The builder's code and patches, then the 2024 edition's inputs as every stage lists them.
+  for (const dir of ["src", "templates", "patches"]) {
     for (const file of filesBelow(path.join(root, dir))) hash.update(path.relative(root, file)).update(readFileSync(file));
   }
   hash.update(editionInputs(path.join(root, "data"), path.join(root, "content"), 2024).hash);

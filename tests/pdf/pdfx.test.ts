@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { colours } from "../../src/design/theme.ts";
 import { printColours, printConditions } from "../../src/design/printColours.ts";
 import { toPdfX } from "../../src/pdf/pdfx.ts";
-import { xmpPacket } from "../../src/final/pdfa.ts";
+import { xmpPacket } from "../../src/pdf/xmp.ts";
 import { readPdfAFacts } from "../helpers/pdfaFacts.ts";
 import { sampleBuild, type SampleBuild } from "../helpers/sampleBuild.ts";
 import { inkCoverage, separatePage, type Separation } from "../helpers/separations.ts";

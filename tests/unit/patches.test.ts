@@ -56,3 +56,24 @@ describe("yoga's inlined WebAssembly (patches/yoga-layout+*.patch)", () => {
     expect(fetched).toEqual([]);
   });
 });
+
+describe("tagging in react-pdf's render stage (patches/@react-pdf+render+*.patch) and pdfkit's link references", () => {
+  // Without the patches a <Document tagged> draws an untagged PDF; with them, roles become structure
+  // elements and a link's annotation is referenced from its Link element on its own page.
+  it("writes a structure tree from role props, and an OBJR naming the page the link is on", async () => {
+    expect(readdirSync(path.join(root, "patches")).filter((f) => f.startsWith("@react-pdf+render+"))).toHaveLength(1);
+    const { Document, Page, Text, Link, renderToBuffer } = await import("@react-pdf/renderer");
+    const { createElement: h } = await import("react");
+    const pdf = await renderToBuffer(
+      h(Document, { tagged: true } as object, h(Page, { size: "A6" }, h(Text, null, "See ", h(Link, { src: "https://example.org" }, "this"))), h(Page, { size: "A6" }, h(Text, { role: "H1" } as object, "Title"))),
+    );
+    const text = pdf.toString("latin1");
+    expect(text).toMatch(/\/S \/H1\b/);
+    expect(text).toMatch(/\/S \/Link\b/);
+    // The link is on the first page (written first); unpatched, pdfkit named the page current when the tree was written, the last.
+    const pages = [...text.matchAll(/(\d+) 0 obj\s*<<\s*\/Type \/Page\b/g)].map((m) => Number(m[1]));
+    const objr = /\/Type \/OBJR\s*\/Obj \d+ 0 R\s*\/Pg (\d+) 0 R/.exec(text);
+    expect(pages).toHaveLength(2);
+    expect(Number(objr?.[1])).toBe(Math.min(...pages));
+  });
+});
