@@ -32,7 +32,7 @@ function unknownPaths(text: string): string[] {
   const missing: string[] = [];
   for (const match of text.matchAll(PATH)) {
     const named = match[0].replace(/[.]$/, "");
-    if (/<|>|\bN\b|\*|\/x\.|example|-\d{4}-/.test(named) || /\{|\$/.test(text.slice(match.index! + match[0].length, match.index! + match[0].length + 1))) continue;
+    if (/<|>|\bN\b|\*|\/x\.|example|-\d{4}-/.test(named) || /[{$*]/.test(text.slice(match.index! + match[0].length, match.index! + match[0].length + 1))) continue;
     // A later edition's folder (content/2025/) is an example of the year's work, not a path of this repo.
     const year = /^(?:content|data)\/(\d{4})\b/.exec(named)?.[1];
     if (year && Number(year) > newestEdition) continue;
