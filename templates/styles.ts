@@ -65,7 +65,8 @@ export const styles = StyleSheet.create({
   paragraph: { fontSize: type.body, lineHeight: type.leading / type.body, marginBottom: space(0.4), textAlign: "left" },
   lede: { fontSize: type.lede, lineHeight: type.ledeLeading / type.lede, fontWeight: 600, color: colours.women, marginBottom: space(0.75) },
   rule: { borderBottomWidth: 1.5, borderBottomColor: colours.accent, width: 36, marginBottom: space(0.75) },
-  listItem: { flexDirection: "row", marginBottom: space(0.25) },
+  // Items follow one another on the body's leading: a list is part of the text, not a stack of blocks.
+  listItem: { flexDirection: "row" },
   listMarker: { width: 14, color: colours.accent, fontWeight: 600 },
   listBody: { flex: 1 },
   pullQuote: {
