@@ -17,7 +17,7 @@ import { labels, words } from "./labels.ts";
 import { parseMarkdown, type MarkdownTrees } from "./markdown.ts";
 import type { ChartFigure, ForcePanel, GoodPracticeEntry, Inline, Person, ReportDocument, RichText, Section, SourceRef, TableCell, TableFigure } from "./model.ts";
 import { ordinalInWords } from "./numberWords.ts";
-import { typeset } from "./typography.ts";
+import { curlDocumentQuotes, typeset } from "./typography.ts";
 import { measureNote } from "./measureNote.ts";
 
 export interface AssembleInput {
@@ -176,7 +176,8 @@ export function assembleDocument({ content, statistics, register, years, roots, 
   }
 
   const fill = (template: string) => template.replace(/\{\{\s*(editionLabel|title)\s*\}\}/g, (_, name: string) => (name === "title" ? report.title : editionLabel));
-  return {
+  // Typographic quotes in every string the renderers print, whatever file it came from.
+  return curlDocumentQuotes({
     meta: {
       title: report.title,
       year: report.year,
@@ -195,7 +196,7 @@ export function assembleDocument({ content, statistics, register, years, roots, 
     labels,
     sections,
     bindings: bindings.all,
-  };
+  });
 
   // --- figures the document prints itself ------------------------------------------------------
 
