@@ -127,11 +127,13 @@ export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Bloc
           <Inlines nodes={tieLastWords(block.children)} />
         </Text>
       );
-    case "heading":
+    case "heading": {
+      // A subhead in the text is quieter than the lede above it: a step over the body, on its leading.
+      const size = block.depth === 2 ? type.body + 1 : type.body;
       // A heading needs room for a few lines after it, or it moves to the next page with them.
       return (
         <Text
-          style={block.depth === 2 ? styles.h3 : [styles.h3, { fontSize: type.body + 1 }]}
+          style={[styles.h3, { fontSize: size, lineHeight: type.leading / size }]}
           minPresenceAhead={3 * type.leading}
           break={breaksBefore(headingsToBreak, plainText(block.children))}
           hyphenationCallback={wholeWords}
@@ -139,6 +141,7 @@ export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Bloc
           <Inlines nodes={block.children} />
         </Text>
       );
+    }
     case "list":
       return <ListBlock block={block} depth={depth} />;
     case "quote":
@@ -147,7 +150,7 @@ export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Bloc
           {block.children.map((child, i) =>
             child.type === "paragraph" ? (
               <Text key={i} style={styles.pullQuoteText} hyphenationCallback={wholeWords}>
-                <Inlines nodes={child.children} />
+                <Inlines nodes={tieLastWords(child.children)} />
               </Text>
             ) : (
               <BlockElement key={i} block={child} depth={depth} />

@@ -9,7 +9,7 @@ import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
 import { mainColumn, sidebarWidth, styles, textBlock, wholeWords } from "../styles.ts";
 import { colours, copyfit, space, type } from "../../src/design/theme.ts";
-import { balanceHeadline } from "../text/ties.ts";
+import { balanceHeadline, tieLastWords } from "../text/ties.ts";
 import { printedAddress, usePrintEdition } from "../text/edition.tsx";
 
 interface Props {
@@ -32,8 +32,9 @@ function Entry({ entry, first, furtherReading, force, fit }: { entry: GoodPracti
       <Text style={[styles.h2, { fontSize: type.h2 - 2, marginTop: 0, marginBottom: space(0.35), color: colours.women }]} minPresenceAhead={6 * type.leading} hyphenationCallback={wholeWords}>
         {balanceHeadline(entry.title, { fontSize: type.h2 - 2, width: mainColumn }, [force])}
       </Text>
+      {/* Its last two words tied: a lede never ends on one word alone. */}
       <Text style={styles.lede} hyphenationCallback={wholeWords}>
-        <Inlines nodes={entry.lede} />
+        <Inlines nodes={tieLastWords(entry.lede)} />
       </Text>
       <RichTextView text={entry.body} paragraphStyle={paragraphStyle} />
       {entry.links.length > 0 ? (
@@ -68,7 +69,7 @@ export function ForcePage({ section, fit = 0, labels, charts, runningHeader, geo
         <View style={{ width: sidebarWidth }}>
           {panel && section.chart ? (
             <>
-              <Text style={[styles.bigFigureLabel, { marginBottom: 4 }]} hyphenationCallback={wholeWords}>{panel.chartLabel}</Text>
+              <Text style={[styles.bigFigureLabel, { marginBottom: 3 }]} hyphenationCallback={wholeWords}>{panel.chartLabel}</Text>
               <ChartView chart={charts.get(section.chart.id)} width={sidebarWidth} />
               <View style={{ height: space(0.75) }} />
               {panel.differences.map((difference) => (

@@ -92,7 +92,7 @@ describe("bandChart", () => {
 describe("forceRepresentationChart", () => {
   const force = statistics.forces[0];
 
-  it("draws women then men for each level, labelled to two decimals", async () => {
+  it("draws women then men for each level, labelled in whole percentages at 7 pt or more, under one legend", async () => {
     const { svg, width, csv } = await renderChart(forceRepresentationChart(forceInput(force)));
     const women = markItems(svg, "layer_0_marks");
     const men = markItems(svg, "layer_1_marks");
@@ -102,18 +102,26 @@ describe("forceRepresentationChart", () => {
     expect(men.every((p) => String(p.properties!.fill).toUpperCase() === colours.men)).toBe(true);
     const lines = textLines(svg);
     expect(lines).toEqual(expect.arrayContaining(["All officers", "Middle management", "Senior leadership", "Women", "Men"]));
-    const pct = lines.filter((l) => /^\d+\.\d\d\u00a0%$/.test(l));
+    const pct = lines.filter((l) => /^\d+\u00a0%$/.test(l));
     expect(pct).toHaveLength(6);
+    // A side panel is read at a glance: no figure under 7 pt.
+    const sizes = [...svg.matchAll(/font-size="([\d.]+)px"[^>]*>\d+\u00a0%/g)].map((m) => Number(m[1]));
+    expect(sizes).toHaveLength(6);
+    for (const size of sizes) expect(size).toBeGreaterThanOrEqual(7);
+    // One legend: the men's key follows the women's at the bar's start, not at the far end.
+    const keyX = (word: string) => Number(svg.match(new RegExp(`translate\\(([\\d.]+),[\\d.]+\\)"[^>]*>${word}<`))?.[1] ?? NaN);
+    expect(keyX("Men") - keyX("Women")).toBeGreaterThan(0);
+    expect(keyX("Men") - keyX("Women")).toBeLessThan(width / 3);
     expect(width).toBeCloseTo(halfColumnWidth, 1);
     expect(csv.split("\r\n")[0]).toBe("level,womenPct,menPct");
   });
 
-  it("prints 38.02 % and its complement, and handles 0, 100 and no data", async () => {
+  it("prints 38.02 % as 38 % and its complement 62 %, and handles 0, 100 and no data", async () => {
     const { svg } = await renderChart(
       forceRepresentationChart(forceShares(38.0234, 0, null)),
     );
     const lines = textLines(svg);
-    expect(lines).toEqual(expect.arrayContaining(["38.02\u00a0%", "61.98\u00a0%", "0.00\u00a0%", "100.00\u00a0%", "n/a"]));
+    expect(lines).toEqual(expect.arrayContaining(["38\u00a0%", "62\u00a0%", "0\u00a0%", "100\u00a0%", "n/a"]));
     expect(markItems(svg, "layer_0_marks")).toHaveLength(2); // no bar segments for the empty level
   });
 

@@ -3,7 +3,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { type as typeScale } from "../../src/design/theme.ts";
 import { curlDocumentQuotes } from "../../src/document/typography.ts";
+import { mainColumn } from "../../templates/styles.ts";
 import { readPdfPages, type PageText } from "../helpers/pdfText.ts";
 import { sampleBuild, type SampleBuild } from "../helpers/sampleBuild.ts";
 
@@ -48,5 +50,94 @@ describe("quotes and apostrophes", () => {
   it("are made in the document stage for reader-facing strings only", () => {
     const doc = curlDocumentQuotes({ title: "Superintendents' Association", id: "force/o'brien", url: "https://example.org/?q='x'", nested: [{ type: "text", value: 'the "Valuing Difference" strand' }] });
     expect(doc).toEqual({ title: "Superintendents\u2019 Association", id: "force/o'brien", url: "https://example.org/?q='x'", nested: [{ type: "text", value: "the \u201cValuing Difference\u201d strand" }] });
+  });
+});
+
+/** The pages of every force with an entry: from its first page to the page before the next section. */
+function forcePages(): PageText[] {
+  const starts = Object.entries(sample.pages).sort((a, b) => a[1] - b[1]);
+  const numbers = new Set<number>();
+  starts.forEach(([id, first], i) => {
+    if (!id.startsWith("force/")) return;
+    const next = starts[i + 1]?.[1] ?? first + 1;
+    for (let n = first; n < next; n++) numbers.add(n);
+  });
+  return pages.filter((p) => numbers.has(p.pageNumber));
+}
+
+interface Line {
+  page: number;
+  x: number;
+  y: number;
+  size: number;
+  text: string;
+}
+
+/** A page's lines of one type size, one per baseline and column, top to bottom. */
+function linesAt(page: PageText, size: number): Line[] {
+  const lines = new Map<string, Line>();
+  for (const item of page.items) {
+    if (Math.abs(item.height - size) > 0.2 || item.str.trim() === "") continue;
+    const key = `${Math.round(item.y)}:${item.x > page.width / 2 - 60 ? 1 : 0}`;
+    const line = lines.get(key) ?? { page: page.pageNumber, x: item.x, y: item.y, size, text: "" };
+    line.text += item.str;
+    lines.set(key, line);
+  }
+  return [...lines.values()].sort((a, b) => a.x - b.x || b.y - a.y);
+}
+
+/** Consecutive lines one leading apart (within `tolerance` of `leading`), as paragraphs. */
+function paragraphs(lines: Line[], leading: number, tolerance = 1.2): Line[][] {
+  const out: Line[][] = [];
+  for (const line of lines) {
+    const last = out.at(-1)?.at(-1);
+    if (last && Math.abs(last.x - line.x) < 20 && Math.abs(last.y - line.y - leading) < tolerance) out.at(-1)!.push(line);
+    else out.push([line]);
+  }
+  return out;
+}
+
+describe("force pages", () => {
+  it("set the entry at 55 to 75 characters a line", () => {
+    const counts: number[] = [];
+    const long: string[] = [];
+    for (const page of forcePages()) {
+      // Body lines in the entry's column (not the side panel), except each paragraph's last line.
+      const body = linesAt(page, typeScale.body).filter((l) => l.x > page.width - 60 - mainColumn);
+      // Body leading, or up to 0.75 pt tighter where copyfitting set a force's pages again.
+      for (const para of paragraphs(body, typeScale.leading - 0.375, 0.6)) {
+        for (const line of para.slice(0, -1)) {
+          counts.push(line.text.length);
+          if (line.text.length > 75) long.push(`p.${line.page}: ${line.text}`);
+        }
+      }
+    }
+    counts.sort((a, b) => a - b);
+    expect(counts.length).toBeGreaterThan(800);
+    expect(long).toEqual([]);
+    // Ragged lines vary; the measure is right when most full lines sit in the range and the middle is well inside it.
+    const median = counts[counts.length >> 1];
+    expect(median).toBeGreaterThanOrEqual(60);
+    expect(median).toBeLessThanOrEqual(70);
+    expect(counts.filter((c) => c >= 55).length / counts.length).toBeGreaterThan(0.9);
+  });
+
+  it("never end a lede, pull quote or headline on one word", () => {
+    const lonely: string[] = [];
+    let ledes = 0;
+    for (const page of forcePages()) {
+      for (const [size, leading] of [
+        [typeScale.lede, typeScale.ledeLeading],
+        [typeScale.h2 - 2, (typeScale.h2 - 2) * 1.2],
+      ]) {
+        for (const para of paragraphs(linesAt(page, size), leading)) {
+          if (size === typeScale.lede) ledes++;
+          const last = para.at(-1)!.text.trim();
+          if (para.length > 1 && !/\s/.test(last)) lonely.push(`p.${page.pageNumber}: …${para.at(-2)!.text.slice(-20)} / ${last}`);
+        }
+      }
+    }
+    expect(ledes).toBeGreaterThan(40);
+    expect(lonely).toEqual([]);
   });
 });
