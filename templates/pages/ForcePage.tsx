@@ -1,6 +1,6 @@
 // A force's page: name, then a side column with its chart and the two differences, then its entries.
 import { Link, Text, View } from "@react-pdf/renderer";
-import type { GoodPracticeEntry, Labels, Section } from "../../src/document/model.ts";
+import type { ForceDifference, GoodPracticeEntry, Inline, Labels, Section } from "../../src/document/model.ts";
 import { BigFigure } from "../components/BigFigure.tsx";
 import { ChartView, type ChartSet } from "../components/Chart.tsx";
 import { PageFrame } from "../components/PageFrame.tsx";
@@ -52,6 +52,20 @@ function Entry({ entry, first, furtherReading, force, fit }: { entry: GoodPracti
   );
 }
 
+/** Plain text of a figure's inlines: a page's dynamic (render) content is drawn outside React, so no hooks. */
+const plain = (nodes: Inline[]): string => nodes.map((n) => (n.type === "text" ? n.value : n.type === "figure" ? n.text : "")).join("");
+
+/** A difference as the side column of a continuation page repeats it: label, figure, note. */
+function GlanceFigure({ difference }: { difference: ForceDifference }) {
+  return (
+    <View style={{ marginBottom: space(0.75) }}>
+      <Text style={styles.bigFigureLabel}>{difference.label}</Text>
+      <Text style={[styles.bigFigure, { fontSize: type.h2, marginTop: 2, marginBottom: 2 }]}>{`${plain([difference.value])} ${difference.unit}`}</Text>
+      <Text style={styles.bigFigureNote}>{plain(difference.note)}</Text>
+    </View>
+  );
+}
+
 export function ForcePage({ section, fit = 0, labels, charts, runningHeader, geometry, log }: Props) {
   const { panel } = section;
   return (
@@ -63,6 +77,16 @@ export function ForcePage({ section, fit = 0, labels, charts, runningHeader, geo
         style={[styles.continued, { position: "absolute", top: geometry.headerPosition.top + space(0.9), left: geometry.headerPosition.left, right: geometry.headerPosition.right }]}
         render={({ subPageNumber }) => (subPageNumber > 1 ? section.continued : "")}
       />
+      {/* Continuation pages keep the side column: the two differences again, at a glance, where a reader
+          who opens the page mid-entry looks for them. (Closing the column would set the text at about 115
+          characters a line; react-pdf cannot flow it into two columns.) */}
+      {panel ? (
+        <View
+          fixed
+          style={{ position: "absolute", top: geometry.pagePadding.paddingTop, left: geometry.headerPosition.left, width: sidebarWidth }}
+          render={({ subPageNumber }) => (subPageNumber > 1 ? panel.differences.map((difference) => <GlanceFigure key={difference.id} difference={difference} />) : null)}
+        />
+      ) : null}
       <Text style={styles.kicker}>{section.kicker}</Text>
       <Text style={[styles.h1, { marginBottom: space(0.75) }]} hyphenationCallback={wholeWords}>{balanceHeadline(section.title, { fontSize: type.h1, width: textBlock }, [section.title])}</Text>
       <View style={{ flexDirection: "row", justifyContent: "space-between" }}>
