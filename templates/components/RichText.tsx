@@ -122,8 +122,9 @@ export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Bloc
   const headingsToBreak = useHeadingsToBreak();
   switch (block.type) {
     case "paragraph":
+      // A lead-in ending in a colon keeps with what it introduces: room for two of its lines after it, or it moves on.
       return (
-        <Text style={[styles.paragraph, paragraphStyle ?? {}]} orphans={2} widows={2}>
+        <Text style={[styles.paragraph, paragraphStyle ?? {}]} orphans={2} widows={2} minPresenceAhead={/:\s*$/.test(plainText(block.children)) ? 2 * type.leading : undefined}>
           <Inlines nodes={tieLastWords(block.children)} />
         </Text>
       );
