@@ -10,7 +10,7 @@ import { PrintEdition } from "./text/edition.tsx";
 import { PageMarker } from "./components/PageFrame.tsx";
 import type { PageLog } from "./pageLog.ts";
 import { FoliosInPlace } from "./folios.tsx";
-import { AnalysisPage } from "./pages/AnalysisPage.tsx";
+import { AnalysisPage, followsOnPage } from "./pages/AnalysisPage.tsx";
 import { BackPage } from "./pages/BackPage.tsx";
 import { Contents } from "./pages/Contents.tsx";
 import { Cover } from "./pages/Cover.tsx";
@@ -25,8 +25,8 @@ export type BookPart = { kind: "cover" } | { kind: "contents" } | { kind: "secti
 export function bookParts(document: ReportDocument, blankBeforeBack = false): BookPart[] {
   const inGroup = new Set([...groupsWithoutEntries(document.sections).entries()].flatMap(([lead, forces]) => forces.map((f) => f.id).filter((id) => id !== lead)));
   const parts: BookPart[] = [{ kind: "cover" }, { kind: "contents" }];
-  for (const section of document.sections) {
-    if (inGroup.has(section.id)) continue;
+  for (const [i, section] of document.sections.entries()) {
+    if (inGroup.has(section.id) || followsOnPage(section, document.sections[i - 1])) continue;
     if (section.kind === "back" && blankBeforeBack) parts.push({ kind: "blank" });
     parts.push({ kind: "section", id: section.id });
   }
@@ -108,8 +108,13 @@ function PartPages({ part, props, geometry }: { part: BookPart; props: ReportPdf
     case "foreword":
     case "summary":
       return <PersonPage id={section.id} outline={section.outlineTitle} title={section.title} person={section.person} body={section.body} runningHeader={header} geometry={geometry} log={log} />;
-    case "analysis":
-      return <AnalysisPage section={section} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
+    case "analysis": {
+      // Short sections that follow this one on its page (followsOnPage).
+      const at = document.sections.indexOf(section);
+      const followers: Extract<Section, { kind: "analysis" }>[] = [];
+      for (let i = at + 1; i < document.sections.length && followsOnPage(document.sections[i], document.sections[i - 1]); i++) followers.push(document.sections[i] as Extract<Section, { kind: "analysis" }>);
+      return <AnalysisPage section={section} followers={followers} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
+    }
     case "force": {
       const group = groupsWithoutEntries(document.sections).get(section.id);
       if (group) return <ForcesWithoutEntries forces={group} charts={charts} runningHeader={header} geometry={geometry} log={log} />;

@@ -7,7 +7,7 @@ import { bandGroups, bandLabel, type Band } from "../../src/domain/vocabulary.ts
 import { textColumnWidth, halfColumnWidth, contrastRatio } from "../../templates/charts/common.ts";
 import { forceRepresentationChart } from "../../templates/charts/forceRepresentationChart.ts";
 import { staffChart } from "../../templates/charts/staffChart.ts";
-import { trendChart } from "../../templates/charts/trendChart.ts";
+import { trendAxis, trendChart } from "../../templates/charts/trendChart.ts";
 import { charts, colours, fonts } from "../../src/design/theme.ts";
 import { bandForces, bandInput, fixtureStatistics, forceInput, forceShares, staffInput, trendInput, trendPoints } from "./fixtures.ts";
 import { markItems, textLines } from "./helpers.ts";
@@ -160,6 +160,16 @@ describe("trendChart", () => {
     expect(text.filter((t) => /^\d+\.\d\d\u00a0%$/.test(t))).toHaveLength(2 * years);
     for (const row of input.points) expect(text).toContain(String(row.year));
     expect(csv.trim().split("\r\n")).toHaveLength(2 * years + 1);
+  });
+
+  it("spans the values in round steps, not from zero, so a change of half a point shows", () => {
+    // The 2024 figures: 25.26 % to 30.14 %. On a 0–40 % axis 29.63 → 30.14 was a flat line.
+    expect(trendAxis([25.26, 26.79, 28.16, 29.63, 30.14, 29.21])).toEqual({ bottom: 24, top: 32, step: 2 });
+    const { bottom, top } = trendAxis([29.63, 30.14]);
+    // Half a point is at least a tenth of the axis.
+    expect(0.51 / (top - bottom)).toBeGreaterThan(0.1);
+    expect(trendAxis([12, 58])).toEqual({ bottom: 10, top: 60, step: 10 });
+    expect(trendAxis([0.5, 99])).toEqual({ bottom: 0, top: 100, step: 20 });
   });
 
   it("skips missing values", async () => {
