@@ -3,18 +3,21 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type as typeScale } from "../../src/design/theme.ts";
+import { copyfit, type as typeScale } from "../../src/design/theme.ts";
 import { curlDocumentQuotes } from "../../src/document/typography.ts";
 import { mainColumn } from "../../templates/styles.ts";
+import { inspectPages, type PageInspection } from "../helpers/inspectPdfPages.ts";
 import { readPdfPages, type PageText } from "../helpers/pdfText.ts";
 import { sampleBuild, type SampleBuild } from "../helpers/sampleBuild.ts";
 
 let sample: SampleBuild;
 let pages: PageText[];
+let inspected: PageInspection[];
 
 beforeAll(async () => {
   sample = await sampleBuild();
   pages = await readPdfPages(sample.pdfFile);
+  inspected = await inspectPages(readFileSync(sample.pdfFile));
 }, 300_000);
 
 /** The text a reader sees on an HTML page: no markup, no style or script, entities decoded. */
@@ -139,5 +142,42 @@ describe("force pages", () => {
     }
     expect(ledes).toBeGreaterThan(40);
     expect(lonely).toEqual([]);
+  });
+});
+
+describe("page fill, by page type", () => {
+  // The design's intent per page type:
+  // - cover, the blank before the back cover and the back page: designed whole pages, no fill rule;
+  // - contents, forewords, summary and analysis pages: text pages, at least 60 % full (a short analysis
+  //   section follows the one before it on its page rather than open a page of its own);
+  // - a force's pages: all but the last at least 80 % full; the last is a designed section end (the next
+  //   force opens a new page), at least the copyfitting minimum (a quarter).
+  function pageTypes(): { page: number; type: "designed" | "text" | "force" | "force-last"; section: string }[] {
+    const starts = Object.entries(sample.pages).sort((a, b) => a[1] - b[1]);
+    return inspected.map(({ pageNumber }) => {
+      const at = starts.filter(([, first]) => first <= pageNumber).length - 1;
+      const section = at < 0 ? "cover" : starts[at][0];
+      const nextStart = starts[at + 1]?.[1] ?? sample.pageCount + 1;
+      if (section === "cover" || section === "back-page" || section === "blank-before-back") return { page: pageNumber, type: "designed", section };
+      if (section.startsWith("force/")) return { page: pageNumber, type: pageNumber === nextStart - 1 ? "force-last" : "force", section };
+      return { page: pageNumber, type: "text", section };
+    });
+  }
+  const minimum = { text: 0.6, force: 0.8, "force-last": copyfit.minLastPageFill } as const;
+
+  it("fills every page of text to its type's minimum", () => {
+    const types = pageTypes();
+    expect(types.filter((t) => t.type === "text").length).toBeGreaterThanOrEqual(8);
+    expect(types.filter((t) => t.type === "force").length).toBeGreaterThanOrEqual(5);
+    const short = types.flatMap((t) => {
+      if (t.type === "designed") return [];
+      const fill = inspected[t.page - 1].fill;
+      return fill < minimum[t.type] ? [`p.${t.page} ${t.section} (${t.type}): ${(fill * 100).toFixed(0)} %`] : [];
+    });
+    expect(short).toEqual([]);
+  });
+
+  it("sets the notes on the data on the page of the section before them", () => {
+    expect(sample.pages["analysis/notes"]).toBe(sample.pages["analysis/police-staff"]);
   });
 });
