@@ -107,7 +107,7 @@ function PartPages({ part, props, geometry }: { part: BookPart; props: ReportPdf
   switch (section.kind) {
     case "foreword":
     case "summary":
-      return <PersonPage id={section.id} outline={section.outlineTitle} title={section.title} person={section.person} body={section.body} runningHeader={header} geometry={geometry} log={log} />;
+      return <PersonPage id={section.id} outline={section.outlineTitle} title={section.title} person={section.person} body={section.body} keyFigures={section.kind === "summary" ? section.keyFigures : null} runningHeader={header} geometry={geometry} log={log} />;
     case "analysis": {
       // Short sections that follow this one on its page (followsOnPage).
       const at = document.sections.indexOf(section);

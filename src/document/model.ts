@@ -167,6 +167,14 @@ export interface ForceDifference {
   note: Inline[];
 }
 
+/** The executive summary's panel: national shares this year and last, and the average change by force. */
+export interface KeyFigures {
+  label: string;
+  shares: { label: string; now: Inline; before: Inline | null; beforeLabel: string }[];
+  changesLabel: string;
+  changes: { label: string; value: Inline }[];
+}
+
 export interface ForcePanel {
   chartLabel: string;
   differences: ForceDifference[];
@@ -182,7 +190,7 @@ interface SectionBase {
 
 export type Section =
   | (SectionBase & { kind: "foreword"; person: Person; body: RichText })
-  | (SectionBase & { kind: "summary"; person: Person; body: RichText })
+  | (SectionBase & { kind: "summary"; person: Person; body: RichText; keyFigures: KeyFigures | null })
   | (SectionBase & { kind: "analysis"; kicker: string; body: RichText; charts: ChartFigure[]; table: TableFigure | null })
   | (SectionBase & {
       kind: "force";

@@ -5,6 +5,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { copyfit, type as typeScale } from "../../src/design/theme.ts";
 import { curlDocumentQuotes } from "../../src/document/typography.ts";
+import { percent, signed } from "../../src/document/formatters.ts";
 import { mainColumn } from "../../templates/styles.ts";
 import { inspectPages, type PageInspection } from "../helpers/inspectPdfPages.ts";
 import { readPdfPages, type PageText } from "../helpers/pdfText.ts";
@@ -179,5 +180,27 @@ describe("page fill, by page type", () => {
 
   it("sets the notes on the data on the page of the section before them", () => {
     expect(sample.pages["analysis/notes"]).toBe(sample.pages["analysis/police-staff"]);
+  });
+});
+
+describe("the executive summary's key figures", () => {
+  it("prints the national shares this year and last and the three average changes, from the statistics, in the PDF and the HTML", () => {
+    const statistics = JSON.parse(readFileSync(path.join(sample.outDir, "2024", "statistics.json"), "utf8"));
+    const levels = ["officers", "middleManagement", "seniorLeadership"] as const;
+    const expected = [
+      ...levels.map((l) => percent(statistics.national[l].womenPct, 2)),
+      ...levels.map((l) => percent(statistics.national.previous[l].womenPct, 2)),
+      ...levels.map((l) => `${signed(statistics.averageChange[l], 2)}\u00a0%`),
+    ];
+    // Worked by hand from the sample data: 35.06 % of officers are women, 34.53 % in 2023.
+    expect(expected[0]).toBe("35.06\u00a0%");
+    expect(expected[3]).toBe("34.53\u00a0%");
+    const summary = pages[sample.pages["summary"] - 1].items.map((i) => i.str).join(" ").replace(/\u00a0/g, " ");
+    for (const figure of expected) expect(summary).toContain(figure.replace(/\u00a0/g, " "));
+    const html = readFileSync(path.join(sample.outDir, "2024", "html", "summary.html"), "utf8");
+    for (const level of ["officers", "middle-management", "senior-leadership"]) {
+      expect(html).toContain(`data-binding="summary/key-${level}-share"`);
+      expect(html).toContain(`data-binding="summary/key-${level}-average-change"`);
+    }
   });
 });
