@@ -10,7 +10,7 @@ import { PrintEdition } from "./text/edition.tsx";
 import { PageMarker } from "./components/PageFrame.tsx";
 import type { PageLog } from "./pageLog.ts";
 import { FoliosInPlace } from "./folios.tsx";
-import { AnalysisPage, followsOnPage } from "./pages/AnalysisPage.tsx";
+import { AnalysisPage, followersOf, followsOnPage } from "./pages/AnalysisPage.tsx";
 import { BackPage } from "./pages/BackPage.tsx";
 import { Contents } from "./pages/Contents.tsx";
 import { Cover } from "./pages/Cover.tsx";
@@ -108,13 +108,9 @@ function PartPages({ part, props, geometry }: { part: BookPart; props: ReportPdf
     case "foreword":
     case "summary":
       return <PersonPage id={section.id} outline={section.outlineTitle} title={section.title} person={section.person} body={section.body} keyFigures={section.kind === "summary" ? section.keyFigures : null} runningHeader={header} geometry={geometry} log={log} />;
-    case "analysis": {
-      // Short sections that follow this one on its page (followsOnPage).
-      const at = document.sections.indexOf(section);
-      const followers: Extract<Section, { kind: "analysis" }>[] = [];
-      for (let i = at + 1; i < document.sections.length && followsOnPage(document.sections[i], document.sections[i - 1]); i++) followers.push(document.sections[i] as Extract<Section, { kind: "analysis" }>);
-      return <AnalysisPage section={section} followers={followers} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
-    }
+    case "analysis":
+      // With the short sections that follow it on its page (followsOnPage).
+      return <AnalysisPage section={section} followers={followersOf(document.sections, section)} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
     case "force": {
       const group = groupsWithoutEntries(document.sections).get(section.id);
       if (group) return <ForcesWithoutEntries forces={group} charts={charts} runningHeader={header} geometry={geometry} log={log} />;

@@ -46,6 +46,13 @@ export function followsOnPage(section: Section, previous: Section | undefined): 
   return section.kind === "analysis" && previous?.kind === "analysis" && section.charts.length === 0 && !section.table && section.body.blocks.length <= 3;
 }
 
+/** The short sections that follow `section` on its page, in order. */
+export function followersOf(sections: Section[], section: Section): AnalysisSection[] {
+  const followers: AnalysisSection[] = [];
+  for (let i = sections.indexOf(section) + 1; i < sections.length && followsOnPage(sections[i], sections[i - 1]); i++) followers.push(sections[i] as AnalysisSection);
+  return followers;
+}
+
 /** react-pdf draws a bookmark for any element, though its types name it only on Page. */
 const bookmarkOf = (title: string) => ({ bookmark: { title, fit: true } }) as object;
 
