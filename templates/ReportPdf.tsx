@@ -10,6 +10,7 @@ import { PrintEdition } from "./text/edition.tsx";
 import { PageMarker } from "./components/PageFrame.tsx";
 import type { PageLog } from "./pageLog.ts";
 import { FoliosInPlace } from "./folios.tsx";
+import { fonts } from "../src/design/theme.ts";
 import { AnalysisPage, followersOf, followsOnPage } from "./pages/AnalysisPage.tsx";
 import { BackPage } from "./pages/BackPage.tsx";
 import { Contents } from "./pages/Contents.tsx";
@@ -95,7 +96,8 @@ function PartPages({ part, props, geometry }: { part: BookPart; props: ReportPdf
     case "blank":
       // Printed as a book, the back cover must be an even (left-hand) page.
       return (
-        <Page size={geometry.size}>
+        // The theme's family, so the marker's empty text does not embed react-pdf's default Helvetica.
+        <Page size={geometry.size} style={{ fontFamily: fonts.family }}>
           <PageMarker id="blank-before-back" log={log} />
           {geometry.cropMarks}
         </Page>

@@ -178,6 +178,19 @@ describe("page fill, by page type", () => {
     expect(short).toEqual([]);
   });
 
+  it("never ends a page on a lead-in line that ends in a colon: it keeps with what it introduces", () => {
+    const ends = pages.flatMap((page) => {
+      // The page's lowest line of body text (above the folio).
+      const body = page.items.filter((i) => Math.abs(i.height - typeScale.body) < 0.3 && i.str.trim() !== "" && i.y > 60);
+      const lowest = Math.min(...body.map((i) => i.y));
+      const last = body.filter((i) => Math.abs(i.y - lowest) < 1).map((i) => i.str).join(" ");
+      return /:\s*$/.test(last) ? [`p.${page.pageNumber}: ${last}`] : [];
+    });
+    expect(ends).toEqual([]);
+    // The sample does hold such lead-ins ("Four came up again and again:"), each now on the page of its list.
+    expect(pages.some((p) => p.text.includes("Four came up again and again:"))).toBe(true);
+  });
+
   it("sets the notes on the data on the page of the section before them", () => {
     expect(sample.pages["analysis/notes"]).toBe(sample.pages["analysis/police-staff"]);
   });
