@@ -10,7 +10,8 @@ import { PrintEdition } from "./text/edition.tsx";
 import { PageMarker } from "./components/PageFrame.tsx";
 import type { PageLog } from "./pageLog.ts";
 import { FoliosInPlace } from "./folios.tsx";
-import { AnalysisPage } from "./pages/AnalysisPage.tsx";
+import { fonts } from "../src/design/theme.ts";
+import { AnalysisPage, followersOf, followsOnPage } from "./pages/AnalysisPage.tsx";
 import { BackPage } from "./pages/BackPage.tsx";
 import { Contents } from "./pages/Contents.tsx";
 import { Cover } from "./pages/Cover.tsx";
@@ -25,8 +26,8 @@ export type BookPart = { kind: "cover" } | { kind: "contents" } | { kind: "secti
 export function bookParts(document: ReportDocument, blankBeforeBack = false): BookPart[] {
   const inGroup = new Set([...groupsWithoutEntries(document.sections).entries()].flatMap(([lead, forces]) => forces.map((f) => f.id).filter((id) => id !== lead)));
   const parts: BookPart[] = [{ kind: "cover" }, { kind: "contents" }];
-  for (const section of document.sections) {
-    if (inGroup.has(section.id)) continue;
+  for (const [i, section] of document.sections.entries()) {
+    if (inGroup.has(section.id) || followsOnPage(section, document.sections[i - 1])) continue;
     if (section.kind === "back" && blankBeforeBack) parts.push({ kind: "blank" });
     parts.push({ kind: "section", id: section.id });
   }
@@ -96,7 +97,8 @@ function PartPages({ part, props, geometry }: { part: BookPart; props: ReportPdf
     case "blank":
       // Printed as a book, the back cover must be an even (left-hand) page.
       return (
-        <Page size={geometry.size}>
+        // The theme's family, so the marker's empty text does not embed react-pdf's default Helvetica.
+        <Page size={geometry.size} style={{ fontFamily: fonts.family }}>
           <PageMarker id="blank-before-back" log={log} />
           {geometry.cropMarks}
         </Page>
@@ -108,9 +110,10 @@ function PartPages({ part, props, geometry }: { part: BookPart; props: ReportPdf
   switch (section.kind) {
     case "foreword":
     case "summary":
-      return <PersonPage id={section.id} outline={section.outlineTitle} title={section.title} person={section.person} body={section.body} runningHeader={header} geometry={geometry} log={log} />;
+      return <PersonPage id={section.id} outline={section.outlineTitle} title={section.title} person={section.person} body={section.body} keyFigures={section.kind === "summary" ? section.keyFigures : null} runningHeader={header} geometry={geometry} log={log} />;
     case "analysis":
-      return <AnalysisPage section={section} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
+      // With the short sections that follow it on its page (followsOnPage).
+      return <AnalysisPage section={section} followers={followersOf(document.sections, section)} charts={charts} runningHeader={header} geometry={geometry} log={log} />;
     case "force": {
       const group = groupsWithoutEntries(document.sections).get(section.id);
       if (group) return <ForcesWithoutEntries forces={group} charts={charts} runningHeader={header} geometry={geometry} log={log} />;

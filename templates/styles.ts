@@ -3,7 +3,9 @@ import { StyleSheet } from "@react-pdf/renderer";
 import { colours, fonts, page, space, type } from "../src/design/theme.ts";
 
 export const textBlock = page.width - page.marginInner - page.marginOuter;
-export const sidebarWidth = 142;
+// The force page's side column is wide enough for the panel's labels on one line and leaves the entry a
+// measure of 55–75 characters (react-pdf cannot flow text from one column into another: see ForcePage).
+export const sidebarWidth = 196;
 export const mainColumn = textBlock - sidebarWidth - page.columnGap;
 /** Where each kind of chart is placed: the chart stage draws it at exactly this width. */
 export const chartWidths = { band: textBlock, staff: textBlock, trend: textBlock, forceRepresentation: sidebarWidth } as const;
@@ -63,9 +65,11 @@ export const styles = StyleSheet.create({
   h2: { fontSize: type.h2, lineHeight: 1.2, fontWeight: 700, color: colours.ink, marginTop: space(1), marginBottom: space(0.5) },
   h3: { fontSize: type.h3, lineHeight: 1.25, fontWeight: 600, color: colours.women, marginTop: space(0.6), marginBottom: space(0.15) },
   paragraph: { fontSize: type.body, lineHeight: type.leading / type.body, marginBottom: space(0.4), textAlign: "left" },
-  lede: { fontSize: type.lede, lineHeight: type.ledeLeading / type.lede, fontWeight: 600, color: colours.women, marginBottom: space(0.75) },
+  // Larger than the body and regular, in dark ink: the entry's first words, not a third heading.
+  lede: { fontSize: type.lede, lineHeight: type.ledeLeading / type.lede, fontWeight: 400, color: colours.ink, marginBottom: space(0.75) },
   rule: { borderBottomWidth: 1.5, borderBottomColor: colours.accent, width: 36, marginBottom: space(0.75) },
-  listItem: { flexDirection: "row", marginBottom: space(0.25) },
+  // Items follow one another on the body's leading: a list is part of the text, not a stack of blocks.
+  listItem: { flexDirection: "row" },
   listMarker: { width: 14, color: colours.accent, fontWeight: 600 },
   listBody: { flex: 1 },
   pullQuote: {
@@ -84,8 +88,9 @@ export const styles = StyleSheet.create({
   footnotes: { marginTop: space(1), paddingTop: space(0.25), borderTopWidth: 0.5, borderTopColor: colours.rule },
   footnote: { fontSize: type.small, lineHeight: 1.35, color: colours.inkMuted, marginBottom: 2 },
   caption: { fontSize: type.caption, lineHeight: 1.4, color: colours.inkMuted },
-  bigFigureLabel: { fontSize: type.caption, fontWeight: 600, color: colours.inkMuted, textTransform: "uppercase", letterSpacing: 0.6 },
-  bigFigure: { fontSize: type.bigFigure, lineHeight: 1.1, fontWeight: 700, color: colours.ink },
+  bigFigureLabel: { fontSize: type.caption, lineHeight: 1.25, fontWeight: 600, color: colours.inkMuted, textTransform: "uppercase", letterSpacing: 0.6 },
+  // Line height 1: the figure's box is its own size, so label, figure and note sit on one rhythm.
+  bigFigure: { fontSize: type.bigFigure, lineHeight: 1, fontWeight: 700, color: colours.ink, marginTop: 3, marginBottom: 3 },
   // A dynamic text: an explicit height and no lineHeight, or react-pdf lays it out empty.
   continued: { fontFamily: fonts.family, fontSize: type.caption, height: type.caption * 2, fontWeight: 600, color: colours.women },
   bigFigureNote: { fontSize: type.small, lineHeight: 1.35, color: colours.inkMuted },

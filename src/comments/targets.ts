@@ -150,12 +150,27 @@ function collectSection(section: Section, texts: TextTarget[], charts: ChartAnch
       push(make(sid, `${sid}/title`, section.title, "search", null, file));
       for (const key of ["author", "role", "organisation"] as const) push(make(sid, `${sid}/${key}`, section.person[key], "search", null, file));
       body(section.body, file);
+      // The summary's key figures: words of the builder, figures bound to the data.
+      if (section.kind === "summary" && section.keyFigures) {
+        const k = section.keyFigures;
+        push(make(sid, `${sid}/key-figures`, k.label, "wording", null, WORDING_FILE));
+        for (const [i, share] of k.shares.entries()) {
+          push(make(sid, `${sid}/key-share-${i + 1}/label`, share.label, "wording", null, WORDING_FILE));
+          push(make(sid, `${sid}/key-share-${i + 1}`, [share.now, ...(share.before ? [{ type: "text", value: " " } as Inline, share.before, { type: "text", value: ` ${share.beforeLabel}` } as Inline] : [])], "wording", null, WORDING_FILE));
+        }
+        push(make(sid, `${sid}/key-changes`, k.changesLabel, "wording", null, WORDING_FILE));
+        for (const [i, change] of k.changes.entries()) push(make(sid, `${sid}/key-change-${i + 1}`, [{ type: "text", value: `${change.label} ` }, change.value], "wording", null, WORDING_FILE));
+      }
       break;
     case "analysis":
       push(make(sid, `${sid}/kicker`, section.kicker, "wording", null, WORDING_FILE));
       push(make(sid, `${sid}/title`, section.title, "search", null, file));
       body(section.body, file);
-      for (const chart of section.charts) charts.push({ sectionId: sid, chart, heading: chart.title });
+      for (const chart of section.charts) {
+        charts.push({ sectionId: sid, chart, heading: chart.title });
+        // Printed under the chart, outside its drawing: the builder's words around the report's first source.
+        if (chart.sourceNote) push(make(sid, `${chart.id}/source-note`, chart.sourceNote, "wording", null, WORDING_FILE));
+      }
       if (section.table) {
         const t = section.table;
         push(make(sid, t.id, t.title, "table", null, null));

@@ -2,7 +2,7 @@
 // stable id and its source, every printed figure a binding to the statistics and the rows behind them.
 import path from "node:path";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
-import { bandGroups, bandLabel, bands, leadershipLevels, levelDefinitions, type LeadershipLevel, type Level } from "../domain/vocabulary.ts";
+import { bandGroups, bandLabel, bands, leadershipLevels, levelDefinitions, levels, type LeadershipLevel, type Level } from "../domain/vocabulary.ts";
 import type { ContentSet, Entry } from "../load/content.ts";
 import type { PersonFrontMatter, ReportConfig } from "../load/contentSchemas.ts";
 import { dataNames, type DataAbout } from "../load/dataAbout.ts";
@@ -16,9 +16,9 @@ import { describeChart, type ChartFigureCore } from "./chartText.ts";
 import { fixed, formatters, NBSP, NOT_AVAILABLE, percent, signed } from "./formatters.ts";
 import { labels, words } from "./labels.ts";
 import { parseMarkdown, type MarkdownTrees } from "./markdown.ts";
-import type { ChartFigure, ForcePanel, GoodPracticeEntry, Inline, Person, ReportDocument, RichText, Section, SourceRef, TableCell, TableFigure } from "./model.ts";
+import type { ChartFigure, ForcePanel, GoodPracticeEntry, Inline, KeyFigures, Person, ReportDocument, RichText, Section, SourceRef, TableCell, TableFigure } from "./model.ts";
 import { ordinalInWords } from "./numberWords.ts";
-import { typeset } from "./typography.ts";
+import { curlDocumentQuotes, typeset } from "./typography.ts";
 import { ExpressionError, evaluate, parseExpression } from "./expressions.ts";
 import { measureNote } from "./measureNote.ts";
 
@@ -155,7 +155,7 @@ export function assembleDocument({ content, statistics, register, years, about, 
   if (content.summary) {
     const id = claim("summary", content.summary.file);
     const title = content.summary.data.title ?? words.summary;
-    sections.push({ kind: "summary", id, title, outlineTitle: `${title}: ${content.summary.data.author}`, source: at(content.summary.file), person: person(content.summary), body: rich(content.summary, id) });
+    sections.push({ kind: "summary", id, title, outlineTitle: `${title}: ${content.summary.data.author}`, source: at(content.summary.file), person: person(content.summary), body: rich(content.summary, id), keyFigures: keyFigures(id) });
   }
   for (const section of content.analysis) {
     const id = claim(`analysis/${stem(section.file)}`, section.file);
@@ -228,7 +228,8 @@ export function assembleDocument({ content, statistics, register, years, about, 
     });
   }
 
-  return {
+  // Typographic quotes in every string the renderers print, whatever file it came from.
+  return curlDocumentQuotes({
     meta: {
       title: report.title,
       year: report.year,
@@ -247,9 +248,31 @@ export function assembleDocument({ content, statistics, register, years, about, 
     labels,
     sections,
     bindings: bindings.all,
-  };
+  });
 
   // --- figures the document prints itself ------------------------------------------------------
+
+  /** The summary's key figures, every one bound to the statistics it prints. */
+  function keyFigures(sectionId: string): KeyFigures {
+    const previous = statistics.national.previous;
+    return {
+      label: words.keyFigures,
+      shares: levels.map((level) => ({
+        label: words.levelLabel(level),
+        now: pctFigure(`${sectionId}/key-${levelDefinitions[level].slug}-share`, statistics.national[level].womenPct, `national.${level}.womenPct`),
+        before: previous ? pctFigure(`${sectionId}/key-${levelDefinitions[level].slug}-share-before`, previous[level].womenPct, `national.previous.${level}.womenPct`) : null,
+        beforeLabel: words.inYear(statistics.year - 1),
+      })),
+      changesLabel: words.averageChange,
+      changes: levels.map((level) => {
+        const value = statistics.averageChange[level];
+        return {
+          label: words.levelLabel(level),
+          value: figure(`${sectionId}/key-${levelDefinitions[level].slug}-average-change`, value === null ? NOT_AVAILABLE : `${signed(value, 2)}${NBSP}%`, value, `averageChange.${level}`),
+        };
+      }),
+    };
+  }
 
   function forcePanel(sectionId: string, stats: ForceStatistics): ForcePanel | null {
     if (stats.officersWomenPct === null || stats.middleManagementWomenPct === null || stats.seniorLeadershipWomenPct === null) return null;

@@ -13,6 +13,9 @@ const manyForces = 5;
 /** An entry this long no longer fits two pages beside its chart. */
 export const longEntryWords = 950;
 
+/** A lede longer than this (about six lines at the force page's 12 pt) stops reading as an opening. */
+export const ledeWords = 40;
+
 export function checkDocument(content: ContentSet, statistics: Statistics, register: ForceRegister, document: ReportDocument, sink: DiagnosticSink, roots: DocumentRoots): void {
   const officersFile = realPath(`data/${statistics.year}/officers.csv`, roots);
   const withEntries = new Set(content.entries.map((e) => e.force.slug));
@@ -27,6 +30,9 @@ export function checkDocument(content: ContentSet, statistics: Statistics, regis
     for (const force of withoutEntry) sink.warn(entriesDir, "missing-entry", `${force.name} is in the ${statistics.year} data but has no good-practice entry; its page will show figures only.`);
   }
   for (const entry of content.entries) {
+    // It still sets (last words tied, without overflow); the warning says where to cut.
+    const lede = entry.data.lede.split(/\s+/).filter(Boolean).length;
+    if (lede > ledeWords) sink.warn(entry.file, "lede-length", `The lede has ${lede} words; keep it to ${ledeWords} or fewer, so it reads as the entry's opening, not a paragraph.`, { line: entry.fieldLines.lede });
     if (!withData.has(entry.force.slug) && entry.force.dataSource !== "none") {
       sink.warn(entry.file, "entry-without-data", `${entry.force.name} sends workforce data (${entry.force.dataSource}) but none is in the ${statistics.year} data; its page will have no chart.`, { line: entry.fieldLines.force });
     }

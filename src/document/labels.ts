@@ -43,4 +43,8 @@ export const words = {
   onlineEdition: "Online edition",
   foreword: "Foreword",
   summary: "Executive summary",
+  keyFigures: "Key figures",
+  /** Under a national share: last year's. */
+  inYear: (year: number) => `in ${year}`,
+  averageChange: "Average change by force, women",
 };

@@ -180,6 +180,14 @@ export interface ForceDifference {
   was?: string;
 }
 
+/** The executive summary's panel: national shares this year and last, and the average change by force. */
+export interface KeyFigures {
+  label: string;
+  shares: { label: string; now: Inline; before: Inline | null; beforeLabel: string }[];
+  changesLabel: string;
+  changes: { label: string; value: Inline }[];
+}
+
 export interface ForcePanel {
   chartLabel: string;
   differences: ForceDifference[];
@@ -195,7 +203,7 @@ interface SectionBase {
 
 export type Section =
   | (SectionBase & { kind: "foreword"; person: Person; body: RichText })
-  | (SectionBase & { kind: "summary"; person: Person; body: RichText })
+  | (SectionBase & { kind: "summary"; person: Person; body: RichText; keyFigures: KeyFigures | null })
   | (SectionBase & { kind: "analysis"; kicker: string; body: RichText; charts: ChartFigure[]; table: TableFigure | null })
   | (SectionBase & {
       kind: "force";

@@ -57,13 +57,29 @@ function changeWords(difference: number, unit: [string, string] | null): string 
   return `${difference > 0 ? "rose" : "fell"} by ${amount}`;
 }
 
-/** Functions: change(now, before) for percentages (whole points, as pct0 prints them); changeCount for counts. */
+/**
+ * The finest precision the report prints a share at anywhere (charts, the national table: two decimals).
+ * The wording rule, decided once here: words may not contradict any printed figure. A share that moved
+ * less than a whole point but differs at this precision (29.63 % → 30.14 %, both "30 %" in the text) did
+ * not stay the same; it "rose by less than a point".
+ */
+export const finestPrintedDecimals = 2;
+
+/** A share's move in words: whole points, as pct0 prints them, never "the same" where finer figures differ. */
+function shareChangeWords(now: number, before: number): string {
+  const points = roundHalfAway(now, 0) - roundHalfAway(before, 0);
+  if (points !== 0) return changeWords(points, ["point", "points"]);
+  const fine = roundHalfAway(now, finestPrintedDecimals) - roundHalfAway(before, finestPrintedDecimals);
+  if (fine === 0) return "stayed the same";
+  return `${fine > 0 ? "rose" : "fell"} by less than a point`;
+}
+
+/** Functions: change(now, before) for percentages (see shareChangeWords); changeCount for counts. */
 export function wordingFunctions(): Record<string, { arity: number; apply: (...args: Value[]) => Value }> {
   return {
     change: {
       arity: 2,
-      apply: (now, before) =>
-        typeof now === "number" && typeof before === "number" ? changeWords(roundHalfAway(now, 0) - roundHalfAway(before, 0), ["point", "points"]) : null,
+      apply: (now, before) => (typeof now === "number" && typeof before === "number" ? shareChangeWords(now, before) : null),
     },
     changeCount: {
       arity: 2,

@@ -1,7 +1,8 @@
 // Where a word may break at a line's end. British readers object to breaks that split a word against
 // its sound or its parts ("adjus-ted", "dir-ection", "loc-ally"), and to short fragments. The rule:
 //
-//   1. Only plain lower-case words of at least 8 letters (no capitals, figures, addresses or names).
+//   1. Only plain lower-case words of at least 9 letters (no capitals, figures, addresses or names): an
+//      eight-letter word broken leaves a stub a reader trips on ("ses-sions", "cam-paign", "chil-dren").
 //   2. A break must be one that BOTH the British (en-gb) and the American (en-us) TeX patterns allow:
 //      each set alone makes its own kind of mistake, and where they agree the break falls between
 //      the word's parts ("direc-tion", "investiga-tions", "organ-isation").
@@ -14,7 +15,7 @@
 import gb from "hyphen/en-gb/index.js";
 import us from "hyphen/en-us/index.js";
 
-export const hyphenationRule = { minWordLength: 8, minBefore: 3, minAfter: 4 } as const;
+export const hyphenationRule = { minWordLength: 9, minBefore: 3, minAfter: 4 } as const;
 
 /** Words set by hand: the breaks given (with "-"), or the word alone for "never break". */
 export const hyphenationExceptions: Record<string, string> = {
@@ -23,6 +24,9 @@ export const hyphenationExceptions: Record<string, string> = {
   representation: "representa-tion",
   particular: "partic-ular",
   particularly: "partic-ularly",
+  represented: "repre-sented",
+  candidates: "candi-dates",
+  prioritised: "prior-itised",
   everyone: "everyone",
   something: "something",
   themselves: "themselves",

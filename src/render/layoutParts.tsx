@@ -19,6 +19,7 @@ import { printOffset } from "../../templates/geometry.tsx";
 import { PageLog } from "../../templates/pageLog.ts";
 import { contentsLines } from "../../templates/pages/Contents.tsx";
 import { groupsWithoutEntries } from "../../templates/pages/ForcesWithoutEntries.tsx";
+import { followersOf } from "../../templates/pages/AnalysisPage.tsx";
 import { PartsPdf, type BookPart } from "../../templates/ReportPdf.tsx";
 import { HeadingsToBreak } from "../../templates/text/edition.tsx";
 import { countPages } from "./countPages.ts";
@@ -57,7 +58,8 @@ export function sectionsOf(part: BookPart, document: ReportDocument): Section[] 
   if (part.kind !== "section") return [];
   const section = document.sections.find((s) => s.id === part.id);
   if (!section) throw new Error(`The book has no section "${part.id}".`);
-  return groupsWithoutEntries(document.sections).get(section.id) ?? [section];
+  // A part holds its section, the forces without entries grouped with it, or the short sections that follow it on its page.
+  return groupsWithoutEntries(document.sections).get(section.id) ?? [section, ...followersOf(document.sections, section)];
 }
 
 /** Logical paths of every image the sections show. */

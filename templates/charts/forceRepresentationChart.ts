@@ -1,5 +1,6 @@
 // A force's women and men among all officers, middle management and senior leadership: 100 % stacked
-// bars with each share printed to two decimals.
+// bars with each share printed as a whole percentage at 7.5 pt: a side panel is read at a glance, and the
+// differences beside it give the precise figures.
 import type { TopLevelSpec } from "vega-lite";
 import { halfColumnWidth } from "./common.ts";
 import { shareBars } from "./shareBars.ts";
@@ -18,7 +19,8 @@ export function forceRepresentationChart(data: ForceRepresentationInput, options
     data.rows.map((row) => ({ label: row.label, womenPct: row.womenPct })),
     {
       width: options.width ?? halfColumnWidth,
-      decimals: 2,
+      decimals: 0,
+      valueFontSize: 7.5,
       rowColumn: "level",
       description: "Women and men as a share of all officers, of middle management and of senior leadership.",
     },

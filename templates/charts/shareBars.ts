@@ -1,6 +1,6 @@
 // 100 % stacked bars of women and men, one bar per row, shared by the force and staff charts.
 //
-//   ■ Women                                Men ■
+//   ■ Women  ■ Men
 //   Middle management
 //   38.02 %  [██████████████░░░░░░░░░░░░░░░░░]  61.98 %
 //
@@ -24,6 +24,8 @@ export interface ShareBarsOptions {
   description: string;
   /** Name of the row column in the CSV ("level", "role"). */
   rowColumn: string;
+  /** Size of the printed percentages (default the chart label size). */
+  valueFontSize?: number;
 }
 
 const BAR_HEIGHT = charts.bandBoxHeight;
@@ -34,7 +36,7 @@ const SWATCH = capHeight(charts.fontSize) * 1.15;
 export function shareBars(rows: ShareRow[], options: ShareBarsOptions): TopLevelSpec {
   if (rows.length === 0) throw new Error("shareBars: no rows");
   const width = r2(options.width);
-  const size = charts.labelFontSize;
+  const size = options.valueFontSize ?? charts.labelFontSize;
   const headSize = charts.fontSize;
   // Gutters wide enough for the widest possible figure, so bars are the same length on every page.
   const gutter = textWidth(percent(100, options.decimals), size) + LABEL_GAP;
@@ -85,7 +87,8 @@ export function shareBars(rows: ShareRow[], options: ShareBarsOptions): TopLevel
   const swatchTop = headerBaseline - SWATCH;
   const legend = [
     { text: "Women", swatchX: x0, textX: x0 + SWATCH + 3, align: "left", fill: colours.women },
-    { text: "Men", swatchX: x1 - SWATCH, textX: x1 - SWATCH - 3, align: "right", fill: colours.men },
+    // One legend, read in one go: the men's key follows the women's instead of standing at the far end.
+    { text: "Men", swatchX: x0 + SWATCH + 3 + textWidth("Women", charts.fontSize) + 10, textX: x0 + SWATCH + 3 + textWidth("Women", charts.fontSize) + 10 + SWATCH + 3, align: "left", fill: colours.men },
   ].map((d) => ({ ...d, swatchX: r2(d.swatchX), swatchX2: r2(d.swatchX + SWATCH), textX: r2(d.textX), y: r2(swatchTop), y2: r2(headerBaseline), baseline: r2(headerBaseline) }));
 
   const valueText = (field: string, x: string, align: "left" | "right") => ({

@@ -35,13 +35,16 @@ export function trendChart(input: TrendChartInput, options: TrendChartOptions = 
 
   const values = data.flatMap((d) => [d.middleManagement, d.seniorLeadership]).filter((v): v is number => v !== null);
   if (values.length === 0) throw new Error("trendChart: no values");
-  const top = Math.min(100, Math.max(10, Math.ceil((Math.max(...values) + 3) / 10) * 10));
+  // The axis shows the change: it spans the values with a little room, in steps of 2, 5 or 10 points,
+  // not from zero (a 0–40 % axis drew 29.63 → 30.14 as a flat line). Gridlines every step, labelled.
+  const { bottom, top, step } = trendAxis(values);
 
   const fontSize = charts.fontSize;
   const labelSize = charts.labelFontSize;
   const width = r2(options.width ?? textColumnWidth);
-  const plotHeight = options.plotHeight ?? 150;
+  const plotHeight = options.plotHeight ?? 110;
   const padLeft = Math.ceil(textWidth(`${top}${NBSP}%`, fontSize) + 6);
+  const span = top - bottom;
   // Clear of the last year's value labels, which are centred on its points.
   const lastRow = rowsByYear.get(years[years.length - 1])!;
   const endDx = Math.ceil(
@@ -73,7 +76,7 @@ export function trendChart(input: TrendChartInput, options: TrendChartOptions = 
   );
 
   // Line names at the right, level with each line's last value, pushed apart if they would touch.
-  const toPx = (v: number) => plotHeight * (1 - v / top);
+  const toPx = (v: number) => plotHeight * (1 - (v - bottom) / span);
   const ends = series
     .map((s) => {
       const last = [...years].reverse().find((y) => rowsByYear.get(y)![s.key] !== null);
@@ -87,7 +90,7 @@ export function trendChart(input: TrendChartInput, options: TrendChartOptions = 
     ends[0].y = mid - minGap / 2;
     ends[1].y = mid + minGap / 2;
   }
-  const endLabels = ends.map((e) => ({ year: String(years[years.length - 1]), level: e.label, pct: r2(top * (1 - e.y / plotHeight)) }));
+  const endLabels = ends.map((e) => ({ year: String(years[years.length - 1]), level: e.label, pct: r2(bottom + span * (1 - e.y / plotHeight)) }));
   const x = {
     field: "year",
     type: "ordinal" as const,
@@ -97,11 +100,11 @@ export function trendChart(input: TrendChartInput, options: TrendChartOptions = 
   const y = {
     field: "womenPct",
     type: "quantitative" as const,
-    scale: { domain: [0, top], nice: false, zero: true },
+    scale: { domain: [bottom, top], nice: false, zero: false },
     axis: {
       title: null,
-      values: Array.from({ length: top / 10 + 1 }, (_, i) => i * 10),
-      tickCount: top / 10 + 1, // or Vega thins the explicit values to its own count
+      values: Array.from({ length: span / step + 1 }, (_, i) => bottom + i * step),
+      tickCount: span / step + 1, // or Vega thins the explicit values to its own count
       labelExpr: `datum.value + '${NBSP}%'`,
       domain: false,
       ticks: false,
@@ -160,4 +163,16 @@ export function trendChart(input: TrendChartInput, options: TrendChartOptions = 
     ],
     config: chartConfig(),
   } as TopLevelSpec;
+}
+
+/** The y axis: from a step below the lowest value to a step above the highest, in round steps (at most 6 gridlines). */
+export function trendAxis(values: number[]): { bottom: number; top: number; step: number } {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  for (const step of [2, 5, 10, 20]) {
+    const bottom = Math.max(0, Math.floor((low - 1) / step) * step);
+    const top = Math.min(100, Math.ceil((high + 1) / step) * step);
+    if ((top - bottom) / step <= 5) return { bottom, top, step };
+  }
+  return { bottom: 0, top: 100, step: 20 };
 }

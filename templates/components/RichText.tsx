@@ -1,6 +1,7 @@
 // The document's blocks and inlines as react-pdf elements.
 import { Image, Link, Text, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
+import type { ReactNode } from "react";
 import type { Block, Inline, RichText as RichTextModel } from "../../src/document/model.ts";
 import { useAsset } from "../assets.tsx";
 import { styles, wholeWords } from "../styles.ts";
@@ -91,7 +92,10 @@ function plainText(nodes: Inline[]): string {
   return nodes.map((n) => (n.type === "text" ? n.value : n.type === "figure" ? n.text : "children" in n ? plainText(n.children) : "")).join("");
 }
 
-function ListBlock({ block, depth }: { block: Extract<Block, { type: "list" }>; depth: number }) {
+/** A paragraph that ends in a colon introduces what follows it ("Four came up again and again:"). */
+const isLeadIn = (block: Block | undefined): block is Extract<Block, { type: "paragraph" }> => block?.type === "paragraph" && /:\s*$/.test(plainText(block.children));
+
+function ListBlock({ block, depth, leadIn }: { block: Extract<Block, { type: "list" }>; depth: number; leadIn?: ReactNode }) {
   const item = (content: Block[], i: number) => (
     <View key={i} role="LI" style={styles.listItem} wrap={content.length > 1}>
       <Text role="Lbl" style={styles.listMarker}>{block.ordered ? `${i + 1}.` : depth === 0 ? "\u2022" : "\u2013"}</Text>
@@ -112,18 +116,24 @@ function ListBlock({ block, depth }: { block: Extract<Block, { type: "list" }>; 
   // the first two and the last two short (one-paragraph) items are kept together.
   const items = block.items;
   const short = (i: number) => items[i]?.length === 1;
-  const head = items.length >= 3 && short(0) && short(1) ? 2 : 0;
+  // A lead-in is kept with at least the first item, so a page never ends on its colon.
+  const head = items.length >= 3 && short(0) && short(1) ? 2 : leadIn ? 1 : 0;
   const tail = items.length - head >= 3 && short(items.length - 1) && short(items.length - 2) ? 2 : 0;
   return (
     <View role="L" style={{ marginBottom: depth === 0 ? styles.paragraph.marginBottom : 0, marginLeft: depth * 14 }}>
-      {head > 0 ? <View wrap={false}>{items.slice(0, head).map((content, i) => item(content, i))}</View> : null}
+      {head > 0 ? (
+        <View wrap={false}>
+          {leadIn}
+          {items.slice(0, head).map((content, i) => item(content, i))}
+        </View>
+      ) : null}
       {items.slice(head, items.length - tail).map((content, i) => item(content, head + i))}
       {tail > 0 ? <View wrap={false}>{items.slice(items.length - tail).map((content, i) => item(content, items.length - tail + i))}</View> : null}
     </View>
   );
 }
 
-export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Block; depth?: number; paragraphStyle?: Style }) {
+export function BlockElement({ block, depth = 0, paragraphStyle, leadIn }: { block: Block; depth?: number; paragraphStyle?: Style; leadIn?: ReactNode }) {
   const headingsToBreak = useHeadingsToBreak();
   const headingLevel = useContext(BodyHeadingLevel);
   switch (block.type) {
@@ -133,12 +143,14 @@ export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Bloc
           <Inlines nodes={tieLastWords(block.children)} />
         </Text>
       );
-    case "heading":
+    case "heading": {
+      // A subhead in the text is quieter than the lede above it: a step over the body, on its leading.
+      const size = block.depth === 2 ? type.body + 1 : type.body;
       // A heading needs room for a few lines after it, or it moves to the next page with them.
       return (
         <Text
           role={`H${Math.min(6, headingLevel + block.depth - 2)}` as StructureRole}
-          style={block.depth === 2 ? styles.h3 : [styles.h3, { fontSize: type.body + 1 }]}
+          style={[styles.h3, { fontSize: size, lineHeight: type.leading / size }]}
           minPresenceAhead={3 * type.leading}
           break={breaksBefore(headingsToBreak, plainText(block.children))}
           hyphenationCallback={wholeWords}
@@ -146,15 +158,16 @@ export function BlockElement({ block, depth = 0, paragraphStyle }: { block: Bloc
           <Inlines nodes={block.children} />
         </Text>
       );
+    }
     case "list":
-      return <ListBlock block={block} depth={depth} />;
+      return <ListBlock block={block} depth={depth} leadIn={leadIn} />;
     case "quote":
       return (
         <View role="BlockQuote" style={styles.pullQuote} wrap={false}>
           {block.children.map((child, i) =>
             child.type === "paragraph" ? (
               <Text key={i} style={styles.pullQuoteText} hyphenationCallback={wholeWords}>
-                <Inlines nodes={child.children} />
+                <Inlines nodes={tieLastWords(child.children)} />
               </Text>
             ) : (
               <BlockElement key={i} block={child} depth={depth} />
@@ -186,9 +199,13 @@ function ImageBlock({ block }: { block: Extract<Block, { type: "image" }> }) {
 export function RichTextView({ text, paragraphStyle }: { text: RichTextModel; paragraphStyle?: Style }) {
   return (
     <>
-      {text.blocks.map((block, i) => (
-        <BlockElement key={i} block={block} paragraphStyle={paragraphStyle} />
-      ))}
+      {text.blocks.map((block, i) => {
+        // A lead-in set with the list it introduces (inside the list's first unbreakable group).
+        if (isLeadIn(block) && text.blocks[i + 1]?.type === "list") return null;
+        const previous = text.blocks[i - 1];
+        const leadIn = block.type === "list" && isLeadIn(previous) ? <BlockElement block={previous} paragraphStyle={paragraphStyle} /> : undefined;
+        return <BlockElement key={i} block={block} paragraphStyle={paragraphStyle} leadIn={leadIn} />;
+      })}
       {text.footnotes.length > 0 ? (
         <View role="Note" style={styles.footnotes} wrap={false}>
           {text.footnotes.map((note) => (

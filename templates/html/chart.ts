@@ -25,12 +25,19 @@ export function inlineSvg(svg: string, prefix: string, titleId: string, title: s
   return `<svg${attributes} class="chart-svg" role="img" aria-labelledby="${titleId}" focusable="false"><title id="${titleId}">${html`${title}`}</title>${body}`;
 }
 
+/** Charts printed wider than this (in points) show their table first on a narrow screen. */
+export const narrowChartWidth = 300;
+
 export function chartFigure(figure: ChartFigure, rendered: RenderedChart | undefined, site: Site, labelledBy: string): Html {
   if (!rendered) throw new Error(`The chart ${figure.id} was not rendered; the chart stage must render every chart of the document.`);
   const id = anchor(figure.id);
   // Never drawn larger than twice its printed size, nor squeezed below three quarters of it (it scrolls sideways instead).
   const style = `min-width:${Math.round(rendered.width * 0.75)}px;max-width:${Math.round(rendered.width * 2)}px`;
-  return html`<figure class="chart chart-${figure.kind}" id="${id}" aria-labelledby="${labelledBy}">
+  // A chart set across the text block has labels of 6–8 pt; below 600 px they would shrink past reading, so
+  // there its table comes first, open (shown only on narrow screens; the disclosure below is hidden there).
+  const wide = rendered.width > narrowChartWidth;
+  return html`<figure class="chart chart-${figure.kind}${wide ? " chart-wide" : ""}" id="${id}" aria-labelledby="${labelledBy}">${wide ? html`
+<div class="chart-table-first">${dataTable(figure.table, { idSuffix: "-narrow" })}</div>` : null}
 <div class="chart-region" role="region" aria-label="${figure.title}" tabindex="0"><div class="chart-frame" style="${style}">${trusted(inlineSvg(rendered.svg, id, `${id}-alt`, figure.alt))}</div></div>
 <details class="chart-data"><summary>${site.document.labels.chartData}</summary>
 ${dataTable(figure.table)}

@@ -1,6 +1,6 @@
 // One template per kind of page: home (title, edition, contents), person (forewords, summary), analysis,
 // force, back. Each returns the page's <main> content; every word comes from the document.
-import type { ReportDocument, Section } from "../../src/document/model.ts";
+import type { Inline, KeyFigures, ReportDocument, Section } from "../../src/document/model.ts";
 import { chartFigure } from "./chart.ts";
 import { html, type Html } from "./escape.ts";
 import { inlines, richText } from "./richText.ts";
@@ -45,7 +45,22 @@ export function personPage(section: Of<"foreword"> | Of<"summary">, site: Site):
 <h1>${person.author}</h1>
 <p class="person-role">${person.role}, ${person.organisation}</p>
 </div></div>
-<div class="prose">${richText(section.body, { site, headings: new Headings(), baseLevel: 2, scope: section.id })}</div>`;
+<div class="prose">${richText(section.body, { site, headings: new Headings(), baseLevel: 2, scope: section.id })}</div>${
+    section.kind === "summary" && section.keyFigures ? keyFiguresList(section.keyFigures, site, section.id) : null
+  }`;
+}
+
+/** The summary's key figures as a labelled list, each figure with its binding. */
+function keyFiguresList(figures: KeyFigures, site: Site, scope: string): Html {
+  const inline = (node: Inline) => inlines([node], { site, scope });
+  return html`<aside class="key-figures" aria-labelledby="key-figures-heading">
+<h2 id="key-figures-heading">${figures.label}</h2>
+<dl class="differences">${figures.shares.map(
+    (share) => html`<div class="difference"><dt>${share.label}</dt><dd class="difference-value">${inline(share.now)}</dd>${share.before ? html`<dd class="difference-note">${inline(share.before)} ${share.beforeLabel}</dd>` : null}</div>`,
+  )}</dl>
+<h3>${figures.changesLabel}</h3>
+<dl class="key-changes">${figures.changes.map((change) => html`<div><dt>${change.label}</dt><dd>${inline(change.value)}</dd></div>`)}</dl>
+</aside>`;
 }
 
 /** A data-analysis section: its narrative, its charts with their data, the national table. */

@@ -73,6 +73,11 @@ figure.image img { max-width: 100%; height: auto; }
 .chart-svg { display: block; width: 100%; height: auto; }
 .chart-data summary { cursor: pointer; color: var(--accent); font-weight: 600; text-decoration: underline; text-underline-offset: 0.15em; padding: 0.25rem 0; }
 .chart-data[open] summary { margin-bottom: 0.5rem; }
+.chart-table-first { display: none; }
+@media (max-width: 37.5rem) {
+  .chart-wide .chart-table-first { display: block; margin-bottom: 0.75rem; }
+  .chart-wide .chart-data { display: none; }
+}
 
 .table-region { overflow-x: auto; max-width: 100%; margin: 0 0 1rem; }
 table { border-collapse: collapse; font-size: 1rem; font-variant-numeric: tabular-nums; }

@@ -6,8 +6,8 @@ import { anchor } from "./site.ts";
 
 const cellText = (cell: TableCell) => (cell.binding ? html`<span class="figure" data-binding="${cell.binding}">${cell.text}</span>` : cell.text);
 
-export function dataTable(table: TableFigure, options: { captionClass?: string } = {}): Html {
-  const id = anchor(table.id);
+export function dataTable(table: TableFigure, options: { captionClass?: string; idSuffix?: string } = {}): Html {
+  const id = anchor(table.id) + (options.idSuffix ?? "");
   const row = (cells: Record<string, TableCell>) =>
     html`<tr>${table.columns.map((column, i) => {
       const cls = column.align === "right" ? "num" : null;

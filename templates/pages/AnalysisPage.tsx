@@ -3,16 +3,20 @@ import { Text, View } from "@react-pdf/renderer";
 import type { Block, RichText, Section } from "../../src/document/model.ts";
 import { ChangeTable } from "../components/ChangeTable.tsx";
 import { ChartView, type ChartSet } from "../components/Chart.tsx";
-import { PageFrame } from "../components/PageFrame.tsx";
+import { PageFrame, PageMarker } from "../components/PageFrame.tsx";
 import { RichTextView } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
 import { readingMeasure, styles, textBlock, wholeWords } from "../styles.ts";
-import { page, space, type } from "../../src/design/theme.ts";
+import { colours, page, space, type } from "../../src/design/theme.ts";
 import { balanceHeadline } from "../text/ties.ts";
 
+type AnalysisSection = Extract<Section, { kind: "analysis" }>;
+
 interface Props {
-  section: Extract<Section, { kind: "analysis" }>;
+  section: AnalysisSection;
+  /** Short sections set on after this one, on its page (see followsOnPage). */
+  followers?: AnalysisSection[];
   charts: ChartSet;
   runningHeader: string;
   geometry: PageGeometry;
@@ -34,7 +38,25 @@ function splitBlocks(body: RichText): [RichText, RichText] {
   ];
 }
 
-export function AnalysisPage({ section, charts, runningHeader, geometry, log }: Props) {
+/**
+ * A short analysis section of text alone (no chart, no table, a few blocks) follows the section before it
+ * on its page instead of opening a page it would leave two-thirds empty ("Notes on the data").
+ */
+export function followsOnPage(section: Section, previous: Section | undefined): boolean {
+  return section.kind === "analysis" && previous?.kind === "analysis" && section.charts.length === 0 && !section.table && section.body.blocks.length <= 3;
+}
+
+/** The short sections that follow `section` on its page, in order. */
+export function followersOf(sections: Section[], section: Section): AnalysisSection[] {
+  const followers: AnalysisSection[] = [];
+  for (let i = sections.indexOf(section) + 1; i < sections.length && followsOnPage(sections[i], sections[i - 1]); i++) followers.push(sections[i] as AnalysisSection);
+  return followers;
+}
+
+/** react-pdf draws a bookmark for any element, though its types name it only on Page. */
+const bookmarkOf = (title: string) => ({ bookmark: { title, fit: true } }) as object;
+
+export function AnalysisPage({ section, followers = [], charts, runningHeader, geometry, log }: Props) {
   return (
     <PageFrame runningHeader={runningHeader} geometry={geometry} bookmark={section.title} id={section.id} log={log}>
       <View id={section.id} />
@@ -64,6 +86,16 @@ export function AnalysisPage({ section, charts, runningHeader, geometry, log }: 
         </View>
       ))}
       {section.table ? <ChangeTable table={section.table} /> : null}
+      {followers.map((follower) => (
+        <View key={follower.id} id={follower.id} {...bookmarkOf(follower.title)} style={{ marginTop: space(1.5), paddingTop: space(0.75), borderTopWidth: 0.5, borderTopColor: colours.rule }}>
+          <PageMarker id={follower.id} log={log} />
+          <Text style={styles.kicker}>{follower.kicker}</Text>
+          <Text style={[styles.h2, { marginTop: 0 }]} minPresenceAhead={3 * type.leading} hyphenationCallback={wholeWords}>{follower.title}</Text>
+          <View style={{ width: readingMeasure }}>
+            <RichTextView text={follower.body} />
+          </View>
+        </View>
+      ))}
     </PageFrame>
   );
 }

@@ -7,7 +7,7 @@ import { bandGroups, bandLabel, type Band } from "../../src/domain/vocabulary.ts
 import { textColumnWidth, halfColumnWidth, contrastRatio } from "../../templates/charts/common.ts";
 import { forceRepresentationChart } from "../../templates/charts/forceRepresentationChart.ts";
 import { staffChart } from "../../templates/charts/staffChart.ts";
-import { trendChart } from "../../templates/charts/trendChart.ts";
+import { trendAxis, trendChart } from "../../templates/charts/trendChart.ts";
 import { charts, colours, fonts } from "../../src/design/theme.ts";
 import { bandForces, bandInput, fixtureStatistics, forceInput, forceShares, staffInput, trendInput, trendPoints } from "./fixtures.ts";
 import { markItems, textLines } from "./helpers.ts";
@@ -92,7 +92,7 @@ describe("bandChart", () => {
 describe("forceRepresentationChart", () => {
   const force = statistics.forces[0];
 
-  it("draws women then men for each level, labelled to two decimals", async () => {
+  it("draws women then men for each level, labelled in whole percentages at 7 pt or more, under one legend", async () => {
     const { svg, width, csv } = await renderChart(forceRepresentationChart(forceInput(force)));
     const women = markItems(svg, "layer_0_marks");
     const men = markItems(svg, "layer_1_marks");
@@ -102,18 +102,26 @@ describe("forceRepresentationChart", () => {
     expect(men.every((p) => String(p.properties!.fill).toUpperCase() === colours.men)).toBe(true);
     const lines = textLines(svg);
     expect(lines).toEqual(expect.arrayContaining(["All officers", "Middle management", "Senior leadership", "Women", "Men"]));
-    const pct = lines.filter((l) => /^\d+\.\d\d\u00a0%$/.test(l));
+    const pct = lines.filter((l) => /^\d+\u00a0%$/.test(l));
     expect(pct).toHaveLength(6);
+    // A side panel is read at a glance: no figure under 7 pt.
+    const sizes = [...svg.matchAll(/font-size="([\d.]+)px"[^>]*>\d+\u00a0%/g)].map((m) => Number(m[1]));
+    expect(sizes).toHaveLength(6);
+    for (const size of sizes) expect(size).toBeGreaterThanOrEqual(7);
+    // One legend: the men's key follows the women's at the bar's start, not at the far end.
+    const keyX = (word: string) => Number(svg.match(new RegExp(`translate\\(([\\d.]+),[\\d.]+\\)"[^>]*>${word}<`))?.[1] ?? NaN);
+    expect(keyX("Men") - keyX("Women")).toBeGreaterThan(0);
+    expect(keyX("Men") - keyX("Women")).toBeLessThan(width / 3);
     expect(width).toBeCloseTo(halfColumnWidth, 1);
     expect(csv.split("\r\n")[0]).toBe("level,womenPct,menPct");
   });
 
-  it("prints 38.02 % and its complement, and handles 0, 100 and no data", async () => {
+  it("prints 38.02 % as 38 % and its complement 62 %, and handles 0, 100 and no data", async () => {
     const { svg } = await renderChart(
       forceRepresentationChart(forceShares(38.0234, 0, null)),
     );
     const lines = textLines(svg);
-    expect(lines).toEqual(expect.arrayContaining(["38.02\u00a0%", "61.98\u00a0%", "0.00\u00a0%", "100.00\u00a0%", "n/a"]));
+    expect(lines).toEqual(expect.arrayContaining(["38\u00a0%", "62\u00a0%", "0\u00a0%", "100\u00a0%", "n/a"]));
     expect(markItems(svg, "layer_0_marks")).toHaveLength(2); // no bar segments for the empty level
   });
 
@@ -152,6 +160,16 @@ describe("trendChart", () => {
     expect(text.filter((t) => /^\d+\.\d\d\u00a0%$/.test(t))).toHaveLength(2 * years);
     for (const row of input.points) expect(text).toContain(String(row.year));
     expect(csv.trim().split("\r\n")).toHaveLength(2 * years + 1);
+  });
+
+  it("spans the values in round steps, not from zero, so a change of half a point shows", () => {
+    // The 2024 figures: 25.26 % to 30.14 %. On a 0–40 % axis 29.63 → 30.14 was a flat line.
+    expect(trendAxis([25.26, 26.79, 28.16, 29.63, 30.14, 29.21])).toEqual({ bottom: 24, top: 32, step: 2 });
+    const { bottom, top } = trendAxis([29.63, 30.14]);
+    // Half a point is at least a tenth of the axis.
+    expect(0.51 / (top - bottom)).toBeGreaterThan(0.1);
+    expect(trendAxis([12, 58])).toEqual({ bottom: 10, top: 60, step: 10 });
+    expect(trendAxis([0.5, 99])).toEqual({ bottom: 0, top: 100, step: 20 });
   });
 
   it("skips missing values", async () => {
