@@ -56,19 +56,10 @@ export async function verifyEdition(options: VerifyOptions): Promise<VerifyResul
   const sink = new DiagnosticSink();
   const dir = editionDir(options.archiveRoot, options.year, options.revision);
   const result: VerifyResult = { ok: false, dir, diagnostics: sink.messages, notes: [], checkedFiles: 0, outputs: [] };
-  const at = (name: string) => path.join(dir, name);
-  const manifestFile = at(MANIFEST);
+  const manifestFile = path.join(dir, MANIFEST);
   if (!existsSync(manifestFile)) {
     result.absent = true;
-    const revisions = archivedRevisions(options.archiveRoot, options.year);
-    const root = editionDir(options.archiveRoot, options.year);
-    if (revisions.length === 0) {
-      const flag = options.archiveRoot === "archive" ? "" : ` --archive ${options.archiveRoot}`;
-      sink.error(root, "no-archived-edition", `There is no archived ${options.year} edition here (no ${MANIFEST}). Archive one first: npm run archive -- --year ${options.year}${flag}`);
-    } else {
-      const held = revisions.length === 1 ? "revision 1 only" : `revisions ${revisions.slice(0, -1).join(", ")} and ${revisions.at(-1)}`;
-      sink.error(dir, "no-archived-edition", `There is no revision ${options.revision} of the archived ${options.year} edition; ${root} holds ${held}.`);
-    }
+    reportAbsentEdition(options, dir, sink);
     return result;
   }
 
@@ -82,71 +73,116 @@ export async function verifyEdition(options: VerifyOptions): Promise<VerifyResul
     return result;
   }
   const manifestText = readRegularFile(manifestFile).toString("utf8");
-  let manifest: Manifest | null = null;
-  try {
-    const parsed = manifestSchema.safeParse(JSON.parse(manifestText));
-    const outside = parsed.success ? Object.keys(parsed.data.files).filter((name) => !isEditionPath(name)) : [];
-    if (outside.length > 0) sink.error(manifestFile, "manifest-invalid", `The manifest lists ${outside.join(", ")}: not a path under inputs/ or outputs/ of the edition.`);
-    else if (parsed.success) manifest = parsed.data;
-    else sink.error(manifestFile, "manifest-invalid", `The manifest is not in the expected shape: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}.`);
-  } catch (error) {
-    sink.error(manifestFile, "manifest-invalid", `The manifest is not valid JSON (${(error as Error).message}).`);
-  }
-  const sumsFile = at(CHECKSUMS);
-  const sums = regular.has(CHECKSUMS) ? parseChecksums(readRegularFile(sumsFile).toString("utf8")) : null;
-  if (!sums) sink.error(sumsFile, "missing-file", `${CHECKSUMS} is missing; it holds the manifest's own hash.`);
-  else {
-    for (const line of sums.badLines) sink.error(sumsFile, "checksums-invalid", `expected "<64 hex digits>  <path>".`, { line });
-    const expected = sums.sums.get(MANIFEST);
-    if (expected !== sha256(manifestText)) sink.error(manifestFile, "hash-mismatch", `The manifest's SHA-256 is not the one ${CHECKSUMS} records: the manifest was changed after archiving.`);
-  }
+  const manifest = parseManifest(manifestFile, manifestText, sink);
+  const sums = checkManifestSum(dir, regular, manifestText, sink);
   if (!manifest) return result;
   if (manifest.year !== options.year || manifest.revision !== options.revision) {
     sink.error(manifestFile, "manifest-mismatch", `The manifest describes the ${manifest.year} edition revision ${manifest.revision}, not ${options.year} revision ${options.revision}.`);
   }
 
   // 2. Every file: present, with the recorded hash, agreeing with SHA256SUMS; and nothing unlisted.
+  result.checkedFiles = checkListedFiles(dir, manifest, sums, walked, sink);
+  // 3. Toolchain: what differs from the archive is worth saying before comparing outputs.
+  result.notes.push(...toolchainNotes(manifest));
+  // 4. Rebuild from the archived inputs alone and compare every archived output.
+  // An archive holding links is not rebuilt from: the build would refuse its inputs anyway.
+  if (!options.hashesOnly && walked.refused.length === 0) await rebuildAndCompare(options, dir, manifest, result, sink);
+  result.ok = sink.errors.length === 0;
+  return result;
+}
+
+/** Says what is there instead when the asked-for edition or revision is not archived. */
+function reportAbsentEdition(options: VerifyOptions, dir: string, sink: DiagnosticSink): void {
+  const revisions = archivedRevisions(options.archiveRoot, options.year);
+  const root = editionDir(options.archiveRoot, options.year);
+  if (revisions.length === 0) {
+    const flag = options.archiveRoot === "archive" ? "" : ` --archive ${options.archiveRoot}`;
+    sink.error(root, "no-archived-edition", `There is no archived ${options.year} edition here (no ${MANIFEST}). Archive one first: npm run archive -- --year ${options.year}${flag}`);
+  } else {
+    const held = revisions.length === 1 ? "revision 1 only" : `revisions ${revisions.slice(0, -1).join(", ")} and ${revisions.at(-1)}`;
+    sink.error(dir, "no-archived-edition", `There is no revision ${options.revision} of the archived ${options.year} edition; ${root} holds ${held}.`);
+  }
+}
+
+/** The manifest, or null (with the reason in sink) when it is not JSON, not in shape, or lists a path outside the edition. */
+function parseManifest(manifestFile: string, manifestText: string, sink: DiagnosticSink): Manifest | null {
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(manifestText));
+    const outside = parsed.success ? Object.keys(parsed.data.files).filter((name) => !isEditionPath(name)) : [];
+    if (outside.length > 0) sink.error(manifestFile, "manifest-invalid", `The manifest lists ${outside.join(", ")}: not a path under inputs/ or outputs/ of the edition.`);
+    else if (parsed.success) return parsed.data;
+    else sink.error(manifestFile, "manifest-invalid", `The manifest is not in the expected shape: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}.`);
+  } catch (error) {
+    sink.error(manifestFile, "manifest-invalid", `The manifest is not valid JSON (${(error as Error).message}).`);
+  }
+  return null;
+}
+
+type Checksums = NonNullable<ReturnType<typeof parseChecksums>>;
+
+/** Reads SHA256SUMS and checks the manifest's own hash against it; null when the file is missing. */
+function checkManifestSum(dir: string, regular: Set<string>, manifestText: string, sink: DiagnosticSink): Checksums | null {
+  const sumsFile = path.join(dir, CHECKSUMS);
+  const sums = regular.has(CHECKSUMS) ? parseChecksums(readRegularFile(sumsFile).toString("utf8")) : null;
+  if (!sums) {
+    sink.error(sumsFile, "missing-file", `${CHECKSUMS} is missing; it holds the manifest's own hash.`);
+    return null;
+  }
+  for (const line of sums.badLines) sink.error(sumsFile, "checksums-invalid", `expected "<64 hex digits>  <path>".`, { line });
+  const expected = sums.sums.get(MANIFEST);
+  if (expected !== sha256(manifestText)) sink.error(path.join(dir, MANIFEST), "hash-mismatch", `The manifest's SHA-256 is not the one ${CHECKSUMS} records: the manifest was changed after archiving.`);
+  return sums;
+}
+
+/** Checks every listed file's hash (against the manifest and SHA256SUMS) and flags unlisted ones; returns how many were hashed. */
+function checkListedFiles(dir: string, manifest: Manifest, sums: Checksums | null, walked: ReturnType<typeof listFiles>, sink: DiagnosticSink): number {
+  const sumsFile = path.join(dir, CHECKSUMS);
+  const regular = new Set(walked.files);
+  let checked = 0;
   for (const [name, recorded] of Object.entries(manifest.files)) {
-    const file = at(name);
+    const file = path.join(dir, name);
     if (sums && sums.sums.get(name) !== recorded.sha256) sink.error(sumsFile, "checksums-mismatch", `${CHECKSUMS} and the manifest disagree about ${name}.`);
     if (!regular.has(name)) {
       // A file reached through a link, or a link itself, was refused above; only a missing one is news.
       if (!walked.refused.some((d) => file === d.file || file.startsWith(d.file + path.sep))) sink.error(file, "missing-file", "The manifest lists this file but it is not in the archive.");
       continue;
     }
-    result.checkedFiles++;
+    checked++;
     // Hashed in pieces: no file is held whole, and one over 2 GiB is no error.
     if (hashFile(file).sha256 !== recorded.sha256) sink.error(file, "hash-mismatch", `The file's SHA-256 is not the one the manifest records (${recorded.sha256.slice(0, 12)}…): it was changed after archiving.`);
   }
   const listed = new Set([...Object.keys(manifest.files), MANIFEST, CHECKSUMS]);
   for (const name of walked.files) {
-    if (!listed.has(name)) sink.error(at(name), "unlisted-file", "This file is in the archive but not in the manifest.");
+    if (!listed.has(name)) sink.error(path.join(dir, name), "unlisted-file", "This file is in the archive but not in the manifest.");
   }
+  return checked;
+}
 
-  // 3. Toolchain: what differs from the archive is worth saying before comparing outputs.
+/** How this machine's toolchain differs from the archived one: not failures, but the likely cause of one. */
+function toolchainNotes(manifest: Manifest): string[] {
+  const notes: string[] = [];
   const now = currentToolchain();
-  if (now.toolchain.node !== manifest.toolchain.node) result.notes.push(`Node is ${now.toolchain.node} here; the edition was archived with ${manifest.toolchain.node}.`);
-  if (now.toolchain.lockfileSha256 !== manifest.toolchain.lockfileSha256) result.notes.push("package-lock.json differs from the one the edition was archived with (other dependency versions).");
+  if (now.toolchain.node !== manifest.toolchain.node) notes.push(`Node is ${now.toolchain.node} here; the edition was archived with ${manifest.toolchain.node}.`);
+  if (now.toolchain.lockfileSha256 !== manifest.toolchain.lockfileSha256) notes.push("package-lock.json differs from the one the edition was archived with (other dependency versions).");
   if (manifest.project.gitCommit && now.project.gitCommit !== manifest.project.gitCommit) {
-    result.notes.push(`The project is at commit ${now.project.gitCommit?.slice(0, 12) ?? "(unknown)"}; the edition was archived at ${manifest.project.gitCommit.slice(0, 12)} (git checkout ${manifest.project.gitCommit.slice(0, 12)} to rebuild with that code).`);
+    notes.push(`The project is at commit ${now.project.gitCommit?.slice(0, 12) ?? "(unknown)"}; the edition was archived at ${manifest.project.gitCommit.slice(0, 12)} (git checkout ${manifest.project.gitCommit.slice(0, 12)} to rebuild with that code).`);
   }
+  return notes;
+}
 
-  // 4. Rebuild from the archived inputs alone and compare every archived output.
-  // An archive holding links is not rebuilt from: the build would refuse its inputs anyway.
-  if (!options.hashesOnly && walked.refused.length === 0) {
-    const outDir = options.rebuildInto ?? mkdtempSync(path.join(tmpdir(), "report-verify-"));
-    try {
-      const built = runFinalBuild({ inputsDir: at("inputs"), year: manifest.year, outDir, sourceDateEpoch: manifest.build.sourceDateEpoch });
-      result.rebuildSeconds = built.seconds;
-      result.rebuildLog = built.stderr;
-      if (!built.ok) sink.error(at("inputs"), "rebuild-failed", "The archived inputs did not build (the build's messages, with paths under inputs/, are above).");
-      else await compareOutputs(dir, manifest, built.outputDir, result, sink);
-    } finally {
-      if (!options.rebuildInto) rmSync(outDir, { recursive: true, force: true });
-    }
+/** Rebuilds the edition from its archived inputs (into rebuildInto, or a temporary folder) and compares the outputs. */
+async function rebuildAndCompare(options: VerifyOptions, dir: string, manifest: Manifest, result: VerifyResult, sink: DiagnosticSink): Promise<void> {
+  const inputsDir = path.join(dir, "inputs");
+  const outDir = options.rebuildInto ?? mkdtempSync(path.join(tmpdir(), "report-verify-"));
+  try {
+    const built = runFinalBuild({ inputsDir, year: manifest.year, outDir, sourceDateEpoch: manifest.build.sourceDateEpoch });
+    result.rebuildSeconds = built.seconds;
+    result.rebuildLog = built.stderr;
+    if (!built.ok) sink.error(inputsDir, "rebuild-failed", "The archived inputs did not build (the build's messages, with paths under inputs/, are above).");
+    else await compareOutputs(dir, manifest, built.outputDir, result, sink);
+  } finally {
+    if (!options.rebuildInto) rmSync(outDir, { recursive: true, force: true });
   }
-  result.ok = sink.errors.length === 0;
-  return result;
 }
 
 /** Compares each archived output (outputs/…) with the same file of a rebuild in rebuiltDir. */

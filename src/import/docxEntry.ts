@@ -132,6 +132,48 @@ const MARK = "IMPORTREMOVED";
 /** Converts, writes the entry and its images, and reports on `sink` everything that could not be carried. */
 export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSink): Promise<ImportResult | null> {
   const { file: docx, force, entriesDir } = options;
+  const buffer = readDocx(docx, sink);
+  if (!buffer) return null;
+
+  mkdirSync(entriesDir, { recursive: true });
+  const base = freeName(entriesDir, force.slug);
+  const entryFile = path.join(entriesDir, `${base}.md`);
+  const converted = await convertDocx(buffer, base, docx, sink);
+  if (!converted) return null;
+  await rawDocumentFindings(buffer, docx, sink).catch((error: Error) =>
+    sink.warn(docx, "import-unchecked", `The document could not be searched for tracked changes, comments and text boxes (${error.message}); look for them in Word.`),
+  );
+
+  const { title, lede, body, definitions, tables } = markdownTree(converted.html, docx, sink);
+  const markdown = unified()
+    .use(remarkGfm)
+    .use(remarkStringify, { bullet: "-", emphasis: "*", strong: "*", listItemIndent: "one", rule: "-" })
+    .stringify({ type: "root", children: [...body, ...definitions] } as MdastRoot);
+
+  const frontMatter = buildFrontMatter(title, lede, force, docx, sink);
+  const yaml = `---\n${yamlStringify(frontMatter, { lineWidth: 0 })}---\n\n`;
+  const bodyFirstLine = yaml.split("\n").length;
+  const kept = removeTableMarkers(markdown.split("\n"), tables, bodyFirstLine, entryFile, sink);
+  for (const message of converted.refusedImages) sink.warn(docx, "import-image", message);
+  for (const type of converted.skippedImages) {
+    sink.warn(docx, "import-image", `An image of type ${type} cannot be printed (only PNG and JPEG); it was left out. Ask the force for a PNG or JPEG.`);
+  }
+  cutToLimits(yaml, kept, entryFile, sink);
+  const text = (yaml + kept.join("\n").replace(/\n{3,}/g, "\n\n")).replace(/\n*$/, "\n");
+  if (text.includes("{{")) {
+    sink.warn(entryFile, "import-braces", "The text contains {{, which the build reads as the start of a figure expression; reword it.");
+  }
+
+  // The written entry must pass the same front-matter check as every other entry.
+  const check = parseMarkdownFile(entryFile, text, entrySchema, sink);
+  if (!check) return null;
+  warnImagesWithoutAlt(body, kept, bodyFirstLine, entryFile, sink);
+  if (!writeEntry(entriesDir, entryFile, text, converted.images, sink)) return null;
+  return { entryFile, images: converted.images.map((i) => path.join(entriesDir, i.name)), frontMatter };
+}
+
+/** The document's bytes, or null (error in sink) when it cannot be read, is not a .docx or is past the import limits. */
+function readDocx(docx: string, sink: DiagnosticSink): Buffer | null {
   let buffer: Buffer;
   try {
     buffer = readUntrustedFile(docx, limits.importFileBytes);
@@ -155,13 +197,23 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
     sink.error(docx, "import-limit", `This Word document is refused: ${error.message}`);
     return null;
   }
+  return buffer;
+}
 
-  mkdirSync(entriesDir, { recursive: true });
-  const base = freeName(entriesDir, force.slug);
-  const entryFile = path.join(entriesDir, `${base}.md`);
+interface Converted {
+  html: string;
+  /** Images to save beside the entry, named <base>-image-N. */
+  images: { name: string; data: Buffer }[];
+  /** Content types of images the PDF cannot show. */
+  skippedImages: string[];
+  /** One message for each image the build's limits would refuse. */
+  refusedImages: string[];
+}
 
+/** mammoth's HTML of the document, keeping only the images the PDF can show; null (error in sink) if Word cannot be read. */
+async function convertDocx(buffer: Buffer, base: string, docx: string, sink: DiagnosticSink): Promise<Converted | null> {
   // Images: saved beside the entry, only the kinds the PDF can show.
-  const images: { name: string; data: Buffer }[] = [];
+  const images: Converted["images"] = [];
   const skippedImages: string[] = [];
   const refusedImages: string[] = [];
   let converted;
@@ -196,13 +248,27 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
   for (const message of converted.messages) {
     sink.warn(docx, "import-converter", `The converter says: ${message.message}`);
   }
-  await rawDocumentFindings(buffer, docx, sink).catch((error: Error) =>
-    sink.warn(docx, "import-unchecked", `The document could not be searched for tracked changes, comments and text boxes (${error.message}); look for them in Word.`),
-  );
+  return { html: converted.value, images, skippedImages, refusedImages };
+}
 
-  const hast = unified().use(rehypeParse, { fragment: true }).parse(converted.value) as HastRoot;
+/**
+ * mammoth's HTML as a Markdown tree: the first heading as title, the first paragraph of text as lede,
+ * the rest as body (tables cut out, each leaving a marker), and the footnotes the body refers to.
+ */
+function markdownTree(html: string, docx: string, sink: DiagnosticSink) {
+  const hast = unified().use(rehypeParse, { fragment: true }).parse(html) as HastRoot;
+  const notes = takeFootnotes(hast);
+  const tables = cutTables(hast);
+  const { title, lede, body, ledeNotes } = titleLedeAndBody(toMdast(hast), docx, sink);
+  for (const id of ledeNotes) notes.delete(id);
+  const referenced = normaliseBody(body);
+  const definitions = footnoteDefinitions(notes, referenced, docx, sink);
+  dropUnplacedReferences(body, new Set(definitions.map((d) => d.identifier)));
+  return { title, lede, body, definitions, tables };
+}
 
-  // Footnotes: mammoth lists them at the end, each with a link back to its reference.
+/** Footnotes: mammoth lists them at the end, each with a link back to its reference; taken out of the tree by id. */
+function takeFootnotes(hast: HastRoot): Map<string, ElementContent[]> {
   const notes = new Map<string, ElementContent[]>();
   hast.children = hast.children.filter((node) => {
     if (node.type !== "element" || node.tagName !== "ol") return true;
@@ -215,49 +281,55 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
     }
     return false;
   });
+  return notes;
+}
 
-  // Tables: cut out, remembered with their first words; a marker keeps their place.
-  const tables: string[] = [];
-  const cutTables = (parent: { children: (HastContent | ElementContent)[] }) => {
-    parent.children = parent.children.map((node) => {
-      if (node.type === "element" && node.tagName === "table") {
-        const cells: string[] = [];
-        let rows = 0;
-        const walk = (n: ElementContent) => {
-          if (n.type !== "element") return;
-          if (n.tagName === "tr") rows++;
-          if (n.tagName === "td" || n.tagName === "th") cells.push(hastText(n).trim());
-          else n.children.forEach(walk);
-        };
-        node.children.forEach(walk);
-        tables.push(`A table (${rows} row${rows === 1 ? "" : "s"}, starting "${words(cells.filter(Boolean).join(" · "))}")`);
-        return { type: "element", tagName: "p", properties: {}, children: [{ type: "text", value: `${MARK}${tables.length - 1}` }] } as Element;
+/** Tables: cut out, remembered with their first words; a marker keeps their place. Returns the descriptions, by marker number. */
+function cutTables(parent: { children: (HastContent | ElementContent)[] }, tables: string[] = []): string[] {
+  parent.children = parent.children.map((node) => {
+    if (node.type === "element" && node.tagName === "table") {
+      const cells: string[] = [];
+      let rows = 0;
+      const walk = (n: ElementContent) => {
+        if (n.type !== "element") return;
+        if (n.tagName === "tr") rows++;
+        if (n.tagName === "td" || n.tagName === "th") cells.push(hastText(n).trim());
+        else n.children.forEach(walk);
+      };
+      node.children.forEach(walk);
+      tables.push(`A table (${rows} row${rows === 1 ? "" : "s"}, starting "${words(cells.filter(Boolean).join(" · "))}")`);
+      return { type: "element", tagName: "p", properties: {}, children: [{ type: "text", value: `${MARK}${tables.length - 1}` }] } as Element;
+    }
+    if (node.type === "element") cutTables(node, tables);
+    return node;
+  });
+  return tables;
+}
+
+/** HTML → Markdown, with mammoth's superscript links to footnotes and endnotes read as footnote references. */
+const htmlToMdast = unified().use(rehypeRemark, {
+  handlers: {
+    sup(state, node: Element) {
+      const link = node.children.find((c): c is Element => c.type === "element" && c.tagName === "a");
+      const href = String(link?.properties?.href ?? "");
+      const m = /^#(footnote|endnote)-(\d+)$/.exec(href);
+      if (m) {
+        const identifier = m[1] === "footnote" ? m[2] : `e${m[2]}`;
+        return { type: "footnoteReference", identifier, label: identifier };
       }
-      if (node.type === "element") cutTables(node);
-      return node;
-    });
-  };
-  cutTables(hast);
+      return state.all(node) as PhrasingContent[];
+    },
+  },
+});
 
-  const toMdast = unified()
-    .use(rehypeRemark, {
-      handlers: {
-        sup(state, node: Element) {
-          const link = node.children.find((c): c is Element => c.type === "element" && c.tagName === "a");
-          const href = String(link?.properties?.href ?? "");
-          const m = /^#(footnote|endnote)-(\d+)$/.exec(href);
-          if (m) {
-            const identifier = m[1] === "footnote" ? m[2] : `e${m[2]}`;
-            return { type: "footnoteReference", identifier, label: identifier };
-          }
-          return state.all(node) as PhrasingContent[];
-        },
-      },
-    });
-  const mdast = toMdast.runSync(hast) as unknown as MdastRoot;
+function toMdast(tree: HastRoot): MdastRoot {
+  return htmlToMdast.runSync(tree) as unknown as MdastRoot;
+}
 
-  const referenced = new Set<string>();
+/** The first heading (before any lede) is the title and the first paragraph of plain text the lede; the rest is the body. */
+function titleLedeAndBody(mdast: MdastRoot, docx: string, sink: DiagnosticSink): { title: string | null; lede: string | null; body: RootContent[]; ledeNotes: string[] } {
   const body: RootContent[] = [];
+  const ledeNotes: string[] = [];
   let title: string | null = null;
   let lede: string | null = null;
   for (const node of mdast.children) {
@@ -272,13 +344,18 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
       }
       if (node.children.some((c) => c.type === "footnoteReference")) {
         sink.warn(docx, "import-footnote", "The opening paragraph, used as the lede, has a footnote; a lede cannot hold one, so the footnote was left out.");
-        node.children.forEach((c) => c.type === "footnoteReference" && notes.delete(c.identifier));
+        for (const c of node.children) if (c.type === "footnoteReference") ledeNotes.push(c.identifier);
       }
       continue;
     }
     body.push(...splitImages(node));
   }
+  return { title, lede, body, ledeNotes };
+}
 
+/** Makes the body printable in place (heading levels, links, dropped images); returns the footnotes it refers to. */
+function normaliseBody(body: RootContent[]): Set<string> {
+  const referenced = new Set<string>();
   // Headings start at ## whatever level Word used.
   const depths = body.filter((n) => n.type === "heading").map((n) => (n as { depth: number }).depth);
   const shift = depths.length ? 2 - Math.min(...depths) : 0;
@@ -294,37 +371,37 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
     (node.children as MdastNodes[]).forEach(fix);
   };
   body.forEach(fix);
+  return referenced;
+}
 
-  // Footnote definitions that have a reference are carried; the rest are reported.
+/** Footnote definitions that have a reference are carried; the rest, and references without words, are reported. */
+function footnoteDefinitions(notes: Map<string, ElementContent[]>, referenced: Set<string>, docx: string, sink: DiagnosticSink): FootnoteDefinition[] {
   const definitions: FootnoteDefinition[] = [];
   for (const [id, content] of notes) {
     if (!referenced.has(id)) {
       sink.warn(docx, "import-footnote", `A footnote ("${words(content.map(hastText).join(" "))}") has no place in the text and was not carried.`);
       continue;
     }
-    const noteTree = toMdast.runSync({ type: "root", children: content } as HastRoot) as unknown as MdastRoot;
+    const noteTree = toMdast({ type: "root", children: content } as HastRoot);
     definitions.push({ type: "footnoteDefinition", identifier: id, label: id, children: noteTree.children as FootnoteDefinition["children"] });
   }
   for (const id of referenced) {
     if (!notes.has(id)) sink.warn(docx, "import-footnote", `Footnote ${id} is referred to in the text but its words were not found; it was left out.`);
   }
-  const placed = new Set(definitions.map((d) => d.identifier));
+  return definitions;
+}
+
+/** Takes out, in place, every footnote reference whose definition was not carried. */
+function dropUnplacedReferences(body: RootContent[], placed: Set<string>): void {
   const dropUnplaced = (node: MdastNodes): void => {
     if ("children" in node) node.children = (node.children as MdastNodes[]).filter((c) => c.type !== "footnoteReference" || placed.has(c.identifier)) as never;
     if ("children" in node) (node.children as MdastNodes[]).forEach(dropUnplaced);
   };
   body.forEach(dropUnplaced);
+}
 
-  const markdown = unified()
-    .use(remarkGfm)
-    .use(remarkStringify, { bullet: "-", emphasis: "*", strong: "*", listItemIndent: "one", rule: "-" })
-    .stringify({ type: "root", children: [...body, ...definitions] } as MdastRoot);
-
-  // Remove the markers, noting the entry line each removed table would have been on.
-  const lines = markdown.split("\n");
-  const frontMatter = buildFrontMatter(title, lede, force, docx, sink);
-  const yaml = `---\n${yamlStringify(frontMatter, { lineWidth: 0 })}---\n\n`;
-  const bodyFirstLine = yaml.split("\n").length;
+/** Remove the markers, noting the entry line each removed table would have been on. */
+function removeTableMarkers(lines: string[], tables: string[], bodyFirstLine: number, entryFile: string, sink: DiagnosticSink): string[] {
   const kept: string[] = [];
   for (const line of lines) {
     const m = new RegExp(`^${MARK}(\\d+)$`).exec(line.trim());
@@ -337,19 +414,11 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
     }
     kept.push(line);
   }
-  for (const message of refusedImages) sink.warn(docx, "import-image", message);
-  for (const type of skippedImages) {
-    sink.warn(docx, "import-image", `An image of type ${type} cannot be printed (only PNG and JPEG); it was left out. Ask the force for a PNG or JPEG.`);
-  }
-  cutToLimits(yaml, kept, entryFile, sink);
-  const text = (yaml + kept.join("\n").replace(/\n{3,}/g, "\n\n")).replace(/\n*$/, "\n");
-  if (text.includes("{{")) {
-    sink.warn(entryFile, "import-braces", "The text contains {{, which the build reads as the start of a figure expression; reword it.");
-  }
+  return kept;
+}
 
-  // The written entry must pass the same front-matter check as every other entry.
-  const check = parseMarkdownFile(entryFile, text, entrySchema, sink);
-  if (!check) return null;
+/** An image without a description gets a warning on the entry line that shows it. */
+function warnImagesWithoutAlt(body: RootContent[], kept: string[], bodyFirstLine: number, entryFile: string, sink: DiagnosticSink): void {
   for (const node of body) {
     if (node.type !== "paragraph") continue;
     for (const c of node.children) {
@@ -358,15 +427,18 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
       }
     }
   }
+}
 
+/** Writes the entry and its images, never over an existing file; false (error in sink) when an image name is taken. */
+function writeEntry(entriesDir: string, entryFile: string, text: string, images: Converted["images"], sink: DiagnosticSink): boolean {
   const clash = images.find((i) => existsSync(path.join(entriesDir, i.name)));
   if (clash) {
     sink.error(path.join(entriesDir, clash.name), "import-exists", "An image of this name is already there; nothing was written. Move it away, or import again.");
-    return null;
+    return false;
   }
   writeFileSync(entryFile, text, { flag: "wx" });
   for (const image of images) writeFileSync(path.join(entriesDir, image.name), image.data, { flag: "wx" });
-  return { entryFile, images: images.map((i) => path.join(entriesDir, i.name)), frontMatter };
+  return true;
 }
 
 /**

@@ -87,7 +87,45 @@ interface Planned {
   summary: ImportSummary;
 }
 
+/** One year's officers.csv, staff.csv and carried-over files, worked out but not written; null (errors in sink) if it cannot be. */
 function planYear(options: ImportOptions, sheets: Sheet[], register: ForceRegister, mapping: Mapping, sink: DiagnosticSink): Planned | null {
+  const { all, perFile } = readTables(options, sheets, register, mapping, sink);
+  const { zeros, zeroFilled } = fillMissingRows(options, all, register, sink);
+  all.push(...zeros);
+
+  const yearDir = path.join(options.dataDir, String(options.year));
+  const targets = { officers: path.join(yearDir, "officers.csv"), staff: path.join(yearDir, "staff.csv") };
+  if (!options.overwrite) {
+    for (const target of Object.values(targets)) {
+      if (existsSync(target)) sink.error(target, "import-exists", "The file already exists; pass --force to replace it (the import writes both files of the year or neither).");
+    }
+  }
+  const missingForces = checkMissingForces(options, all, sheets, register, sink);
+  if (sink.errors.length > 0) return null;
+
+  const sorted = sortCounts(all, register);
+  const files: OutputFiles = { "officers.csv": workforceCsv(sorted, "officers", options.measure), "staff.csv": workforceCsv(sorted, "staff", options.measure) };
+  if (!carryOverYearFiles(yearDir, files, sink)) return null;
+  if (!existsSync(path.join(yearDir, "about.yml"))) {
+    // The tables count as at 31 March; the wording of the source is a person's to check.
+    files["about.yml"] = `# Written by import:workforce: check the source's wording (see data/README.md).\nasAt: ${options.year}-03-31\nsource: Home Office workforce statistics for the police of England and Wales\nurl: https://www.gov.uk/government/collections/police-workforce-england-and-wales\n`;
+  }
+
+  const summary: ImportSummary = {
+    year: options.year,
+    others: [],
+    measure: options.measure,
+    perFile,
+    written: { officers: sorted.filter((c) => c.kind === "officers").length, staff: sorted.filter((c) => c.kind === "staff").length },
+    files: [targets.officers, targets.staff],
+    missingForces: missingForces.map((f) => `${f.name} (${f.dataSource})`),
+    zeroFilled,
+  };
+  return { yearDir, files, summary };
+}
+
+/** Every count of the year in the tables, and what each table read and dropped; a force found in two tables is an error. */
+function readTables(options: ImportOptions, sheets: Sheet[], register: ForceRegister, mapping: Mapping, sink: DiagnosticSink): { all: ImportedCount[]; perFile: ImportSummary["perFile"] } {
   const all: ImportedCount[] = [];
   const perFile: ImportSummary["perFile"] = [];
   const forceFile = new Map<string, ImportedCount>();
@@ -110,7 +148,15 @@ function planYear(options: ImportOptions, sheets: Sheet[], register: ForceRegist
       all.push(count);
     }
   }
+  return { all, perFile };
+}
 
+/**
+ * Each force in the tables needs a row for every sex × rank/role: under --zero-missing the absent ones
+ * come back as rows of 0 (and are listed), otherwise each force lacking some is an error.
+ */
+function fillMissingRows(options: ImportOptions, all: ImportedCount[], register: ForceRegister, sink: DiagnosticSink): { zeros: ImportedCount[]; zeroFilled: string[] } {
+  const zeros: ImportedCount[] = [];
   const zeroFilled: string[] = [];
   for (const force of register.forces) {
     const rows = all.filter((c) => c.force.slug === force.slug);
@@ -122,7 +168,7 @@ function planYear(options: ImportOptions, sheets: Sheet[], register: ForceRegist
           if (rows.some((r) => r.kind === kind && r.sex === sex && r.category === category)) continue;
           absent.push(`${sex}, ${category}`);
           if (options.zeroMissing) {
-            all.push({ force, kind, sex, category, hundredths: 0, sourceTable: "", sourceRows: [], firstRow: rows[0].firstRow, file: rows[0].file });
+            zeros.push({ force, kind, sex, category, hundredths: 0, sourceTable: "", sourceRows: [], firstRow: rows[0].firstRow, file: rows[0].file });
             zeroFilled.push(`${force.shortName}, ${sex}, ${category}`);
           }
         }
@@ -137,14 +183,11 @@ function planYear(options: ImportOptions, sheets: Sheet[], register: ForceRegist
       );
     }
   }
+  return { zeros, zeroFilled };
+}
 
-  const yearDir = path.join(options.dataDir, String(options.year));
-  const targets = { officers: path.join(yearDir, "officers.csv"), staff: path.join(yearDir, "staff.csv") };
-  if (!options.overwrite) {
-    for (const target of Object.values(targets)) {
-      if (existsSync(target)) sink.error(target, "import-exists", "The file already exists; pass --force to replace it (the import writes both files of the year or neither).");
-    }
-  }
+/** The register's forces with a data source that no table has; an error unless --zero-missing leaves them out. */
+function checkMissingForces(options: ImportOptions, all: ImportedCount[], sheets: Sheet[], register: ForceRegister, sink: DiagnosticSink): ForceRegister["forces"] {
   const present = new Set(all.map((c) => c.force.slug));
   const missingForces = register.forces.filter((f) => f.dataSource !== "none" && !present.has(f.slug));
   if (missingForces.length > 0 && !options.zeroMissing) {
@@ -155,57 +198,51 @@ function planYear(options: ImportOptions, sheets: Sheet[], register: ForceRegist
       `${count(missingForces.length, "force")} of the register ${verb(missingForces.length, "is", "are")} in no table for ${options.year}: ${missingForces.map((f) => `${f.name} (${f.dataSource})`).join("; ")}. Give their counts (from ${sources}) as another FILE in the same layout: columns As at 31 March, Force name, Worker type, Sex, Rank, Total (FTE) or Total (headcount), one row per force, worker type, sex and rank; or pass --zero-missing to leave them out (they are listed).`,
     );
   }
-  if (sink.errors.length > 0) return null;
+  return missingForces;
+}
 
+/** The counts in the register's force order, then sex, then rank/role order (sorted in place, as before). */
+function sortCounts(all: ImportedCount[], register: ForceRegister): ImportedCount[] {
   const order = new Map(register.forces.map((f, i) => [f.slug, i]));
-  const sorted = all.sort(
+  return all.sort(
     (a, b) =>
       order.get(a.force.slug)! - order.get(b.force.slug)! ||
       sexOrder.indexOf(a.sex) - sexOrder.indexOf(b.sex) ||
       categoryOrder[a.kind].indexOf(a.category) - categoryOrder[b.kind].indexOf(b.category),
   );
-  const csv = (kind: "officers" | "staff") => {
-    const header = ["force", "sex", kind === "officers" ? "rank" : "role", options.measure, "source"];
-    const lines = sorted
-      .filter((c) => c.kind === kind)
-      .map((c) => [c.force.shortName, c.sex, c.category, formatHundredths(c.hundredths, options.measure), c.sourceRows.length > 0 ? `${c.sourceTable}${c.sourceRows.join("+")}` : "zero-missing"]);
-    return csvText(header, lines);
-  };
-  const files: OutputFiles = { "officers.csv": csv("officers"), "staff.csv": csv("staff") };
-  // The year folder is swapped in whole, so anything else already in it is carried over unchanged.
-  if (existsSync(yearDir)) {
-    for (const name of readdirSync(yearDir)) {
-      if (name in files) continue;
-      const full = path.join(yearDir, name);
-      const kind = lstatSync(full);
-      if (kind.isDirectory()) {
-        sink.error(full, "import-folder", `${yearDir} holds a folder; the import replaces the year's folder as a whole and only carries files over. Move it out first.`);
-        return null;
-      }
-      // A link or special file is never followed into the new folder (the input walk's rule).
-      if (!kind.isFile()) {
-        sink.error(full, "input-not-regular-file", `This is ${kindOf(kind)}; the import carries over only ordinary files. Replace it with a copy of the file, or remove it.`);
-        return null;
-      }
-      files[name] = readRegularFile(full);
-    }
-  }
-  if (!existsSync(path.join(yearDir, "about.yml"))) {
-    // The tables count as at 31 March; the wording of the source is a person's to check.
-    files["about.yml"] = `# Written by import:workforce: check the source's wording (see data/README.md).\nasAt: ${options.year}-03-31\nsource: Home Office workforce statistics for the police of England and Wales\nurl: https://www.gov.uk/government/collections/police-workforce-england-and-wales\n`;
-  }
+}
 
-  const summary: ImportSummary = {
-    year: options.year,
-    others: [],
-    measure: options.measure,
-    perFile,
-    written: { officers: sorted.filter((c) => c.kind === "officers").length, staff: sorted.filter((c) => c.kind === "staff").length },
-    files: [targets.officers, targets.staff],
-    missingForces: missingForces.map((f) => `${f.name} (${f.dataSource})`),
-    zeroFilled,
-  };
-  return { yearDir, files, summary };
+/** officers.csv or staff.csv in the loaders' format, each row naming its source table and rows. */
+function workforceCsv(sorted: ImportedCount[], kind: "officers" | "staff", measure: Measure): string {
+  const header = ["force", "sex", kind === "officers" ? "rank" : "role", measure, "source"];
+  const lines = sorted
+    .filter((c) => c.kind === kind)
+    .map((c) => [c.force.shortName, c.sex, c.category, formatHundredths(c.hundredths, measure), c.sourceRows.length > 0 ? `${c.sourceTable}${c.sourceRows.join("+")}` : "zero-missing"]);
+  return csvText(header, lines);
+}
+
+/**
+ * The year folder is swapped in whole, so anything else already in it is carried over unchanged (added to
+ * files); false (error in sink) when it holds a folder, link or special file, which are never carried.
+ */
+function carryOverYearFiles(yearDir: string, files: OutputFiles, sink: DiagnosticSink): boolean {
+  if (!existsSync(yearDir)) return true;
+  for (const name of readdirSync(yearDir)) {
+    if (name in files) continue;
+    const full = path.join(yearDir, name);
+    const kind = lstatSync(full);
+    if (kind.isDirectory()) {
+      sink.error(full, "import-folder", `${yearDir} holds a folder; the import replaces the year's folder as a whole and only carries files over. Move it out first.`);
+      return false;
+    }
+    // A link or special file is never followed into the new folder (the input walk's rule).
+    if (!kind.isFile()) {
+      sink.error(full, "input-not-regular-file", `This is ${kindOf(kind)}; the import carries over only ordinary files. Replace it with a copy of the file, or remove it.`);
+      return false;
+    }
+    files[name] = readRegularFile(full);
+  }
+  return true;
 }
 
 /** The summary, for people: what was read, written and dropped, and which forces are still to come. */
