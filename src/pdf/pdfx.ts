@@ -359,7 +359,7 @@ function setXmpPacket(doc: PDFDocument, edition: { title: string; created: Date;
   const language = lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : "en-GB";
   const facts = { title, author: doc.getAuthor() ?? "", subject: doc.getSubject(), keywords: doc.getKeywords(), creator: doc.getCreator() ?? "", producer: doc.getProducer() ?? "" };
   if (pdfA && !(existing instanceof PDFRawStream)) throw new Error("The PDF/A edition has no XMP packet to add PDF/X to.");
-  const base = existing instanceof PDFRawStream && pdfA ? Buffer.from(decodePDFRawStream(existing).decode()).toString("utf8") : xmpPacket(facts, { documentId: id.toLowerCase(), date: created, language }, false);
+  const base = existing instanceof PDFRawStream && pdfA ? Buffer.from(decodePDFRawStream(existing).decode()).toString("utf8") : xmpPacket(facts, { documentId: id.toLowerCase(), date: created, language, tagged: catalog.get(PDFName.of("StructTreeRoot")) !== undefined }, false);
   const packet = addPdfXToXmp(base, pdfA);
   const bytes = new TextEncoder().encode(packet);
   const metadata = context.stream(bytes, { Type: "Metadata", Subtype: "XML", Length: bytes.length });

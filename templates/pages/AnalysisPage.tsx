@@ -87,10 +87,11 @@ export function AnalysisPage({ section, followers = [], charts, runningHeader, g
       ))}
       {section.table ? <ChangeTable table={section.table} /> : null}
       {followers.map((follower) => (
-        <View key={follower.id} id={follower.id} {...bookmarkOf(follower.title)} style={{ marginTop: space(1.5), paddingTop: space(0.75), borderTopWidth: 0.5, borderTopColor: colours.rule }}>
+        <View key={follower.id} id={follower.id} role="Sect" {...bookmarkOf(follower.title)} style={{ marginTop: space(1.5), paddingTop: space(0.75), borderTopWidth: 0.5, borderTopColor: colours.rule }}>
           <PageMarker id={follower.id} log={log} />
           <Text style={styles.kicker}>{follower.kicker}</Text>
-          <Text style={[styles.h2, { marginTop: 0 }]} minPresenceAhead={3 * type.leading} hyphenationCallback={wholeWords}>{follower.title}</Text>
+          {/* A section of its own, set on after the one before: its title is its H1, whatever its size. */}
+          <Text role="H1" style={[styles.h2, { marginTop: 0 }]} minPresenceAhead={3 * type.leading} hyphenationCallback={wholeWords}>{follower.title}</Text>
           <View style={{ width: readingMeasure }}>
             <RichTextView text={follower.body} />
           </View>

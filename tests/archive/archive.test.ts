@@ -64,6 +64,8 @@ describe("archiving the 2024 edition", () => {
     const inputs = Object.keys(manifest.files).filter((f) => f.startsWith("inputs/"));
     const expectedInputs = [
       ...filesBelow(path.join(root, "content/2024")).map((f) => `inputs/content/2024/${f}`),
+      // The project word list is an input of the edition: proofing reads it (src/load/editionInputs.ts).
+      "inputs/content/wordlist.txt",
       "inputs/data/forces.csv",
       ...["2022", "2023", "2024"].flatMap((y) => filesBelow(path.join(root, "data", y)).map((f) => `inputs/data/${y}/${f}`)),
     ].sort();

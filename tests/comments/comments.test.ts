@@ -26,7 +26,9 @@ async function comments(files: string[], extra: string[] = []) {
   const outDir = path.join(draft.root, `comments-${Math.random().toString(36).slice(2)}`);
   const result = await run([...files, "--content", draft.contentDir, "--data", draft.dataDir, "--output", draft.outDir, "--out", outDir, ...extra]);
   const json = result.code === 2 ? null : (JSON.parse(readFileSync(path.join(outDir, "comments.json"), "utf8")) as { comments: ReviewComment[] });
-  return { ...result, outDir, list: json?.comments ?? [], lines: result.out.filter((l) => !l.startsWith("Wrote ")) };
+  // The first line names the edition and draft the PDFs are of (every command says its edition first).
+  const lines = result.out[0]?.startsWith("Edition ") ? result.out.slice(1) : result.out;
+  return { ...result, outDir, list: json?.comments ?? [], edition: result.out[0], lines: lines.filter((l) => !l.startsWith("Wrote ")) };
 }
 
 const content = (file: string) => path.join(draft.contentDir, "2024", file);
