@@ -1,4 +1,5 @@
 import { limits } from "../domain/limits.ts";
+import { count } from "../domain/plural.ts";
 
 // Messages in the shape of unified's vfile messages: where (file, line, column), what, and how bad.
 
@@ -50,7 +51,7 @@ export class DiagnosticSink {
         this.messages.push(summary);
       }
       summary.count += 1;
-      summary.message = `…and ${summary.count} more error${summary.count === 1 ? "" : "s"} in this file, not listed (the first ${limits.errorsPerFile} are above).`;
+      summary.message = `…and ${count(summary.count, "more error", "more errors")} in this file, not listed (the first ${limits.errorsPerFile} are above).`;
       return;
     }
     this.listed.set(file, listed + 1);

@@ -3,6 +3,7 @@
 // prints them as they are and never describes a chart itself.
 import { bands, levelDefinitions, type Band, type LeadershipLevel } from "../domain/vocabulary.ts";
 import { fixed, NOT_AVAILABLE, percent } from "./formatters.ts";
+import { count } from "../domain/plural.ts";
 import { words } from "./labels.ts";
 import type { ChartFigure, ChartKind, TableCell, TableColumn, TableFigure } from "./model.ts";
 
@@ -35,7 +36,7 @@ const chartWords = {
     const span = to === null ? `${from} or more points` : `${from} to ${to} points`;
     return `${span} ${side === "men" ? "lower" : "higher"}`;
   },
-  forces: (n: number) => `${n} ${n === 1 ? "force" : "forces"}`,
+  forces: (n: number) => count(n, "force"),
   /** "9.82 points below their share of all officers". */
   against: (difference: number | null): string => {
     if (difference === null) return "no comparison with all officers";

@@ -2,6 +2,7 @@
 // mammoth turns the .docx into semantic HTML; rehype-remark turns that into Markdown. What the report
 // cannot carry (tables, text boxes, pending tracked changes, comments, unplaceable footnotes) is left out
 // and reported with where it was, so a person can follow up with the force.
+import { count } from "../domain/plural.ts";
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from "hast";
 import JSZip from "jszip";
 import mammoth from "mammoth";
@@ -100,7 +101,7 @@ async function rawDocumentFindings(buffer: Buffer, docx: string, sink: Diagnosti
     sink.warn(
       docx,
       "import-tracked-changes",
-      `The document still has tracked changes (${insertions.length} insertion${insertions.length === 1 ? "" : "s"}, ${deletions.length} deletion${deletions.length === 1 ? "" : "s"}), the first in ${where(first)}. The entry was written as if every change were accepted; ask the force to accept or reject them and check the text.`,
+      `The document still has tracked changes (${count(insertions.length, "insertion")}, ${count(deletions.length, "deletion")}), the first in ${where(first)}. The entry was written as if every change were accepted; ask the force to accept or reject them and check the text.`,
     );
   }
   const commentsXml = (await zip.file("word/comments.xml")?.async("string")) ?? "";
@@ -297,7 +298,7 @@ function cutTables(parent: { children: (HastContent | ElementContent)[] }, table
         else n.children.forEach(walk);
       };
       node.children.forEach(walk);
-      tables.push(`A table (${rows} row${rows === 1 ? "" : "s"}, starting "${words(cells.filter(Boolean).join(" · "))}")`);
+      tables.push(`A table (${count(rows, "row")}, starting "${words(cells.filter(Boolean).join(" · "))}")`);
       return { type: "element", tagName: "p", properties: {}, children: [{ type: "text", value: `${MARK}${tables.length - 1}` }] } as Element;
     }
     if (node.type === "element") cutTables(node, tables);
@@ -458,7 +459,7 @@ function cutToLimits(yaml: string, kept: string[], entryFile: string, sink: Diag
   sink.warn(
     entryFile,
     "import-too-long",
-    `The document is longer than an entry may be (${limits.textBytes / 1024} KB and ${limits.markdownLines} lines); its last ${left} line${left === 1 ? "" : "s"} of Markdown were left out. Ask the force for a shorter text.`,
+    `The document is longer than an entry may be (${limits.textBytes / 1024} KB and ${limits.markdownLines} lines); its last ${count(left, "line")} of Markdown ${left === 1 ? "was" : "were"} left out. Ask the force for a shorter text.`,
     { line: headLines + kept.length },
   );
 }

@@ -5,6 +5,7 @@ import { Document, View, renderToBuffer } from "@react-pdf/renderer";
 import { parse } from "csv-parse/sync";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { count } from "../domain/plural.ts";
 import { PDFDocument } from "pdf-lib";
 import type { Binding, ReportDocument, Section } from "../document/model.ts";
 import { registerFonts } from "../pdf/registerFonts.ts";
@@ -84,7 +85,7 @@ function PackPages({ marker, document, section, sheet, layout, dataDir, range }:
         </View>
       ))}
       <Heading>Review</Heading>
-      {fit ? <Note>{`${fit.pages} page${fit.pages === 1 ? "" : "s"}, the last ${Math.round(fit.lastPageFull * 100)} % full${fit.spill ? `; the text runs ${fit.spill.lines} lines onto its last page: cut about ${fit.spill.wordsToCut} words` : ""}.`}</Note> : null}
+      {fit ? <Note>{`${count(fit.pages, "page")}, the last ${Math.round(fit.lastPageFull * 100)} % full${fit.spill ? `; the text runs ${fit.spill.lines} lines onto its last page: cut about ${fit.spill.wordsToCut} words` : ""}.`}</Note> : null}
       {changed.length ? <Note>{`Changed since draft ${sheet.changes!.since}: ${changed.map((f) => `${f.id} ${f.old ?? "(new)"} → ${f.new ?? "(removed)"}`).join("; ")}.`}</Note> : null}
       {lines.length ? <Table columns={findingColumns} rows={findingRows(lines)} /> : <Note>No warnings or proofing findings concern these pages.</Note>}
     </SheetPage>

@@ -3,6 +3,7 @@
 // previous draft with the pages it changed. Written as review.json and drawn at the front of the draft.
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { count, verb } from "../domain/plural.ts";
 import type { Block, ReportDocument, SourceRef } from "../document/model.ts";
 import { page as pageSize } from "../design/theme.ts";
 import type { ChangeSummary } from "./changes.ts";
@@ -184,12 +185,12 @@ function chartPages(document: ReportDocument, pages: Record<string, number>, lay
 export function sheetSummary(sheet: ReviewSheet): string[] {
   const lines: string[] = [];
   const spills = sheet.pageFit.filter((f) => f.spill);
-  lines.push(`Page fit: ${sheet.pageFit.length} forces; ${spills.length} run a few lines onto a last page.`);
-  for (const f of spills) lines.push(`  ${f.title} (p. ${f.firstPage}, ${f.pages} pages): ${f.spill!.lines} lines on the last page; cut about ${f.spill!.wordsToCut} words.`);
-  lines.push(`Proofing: ${sheet.proofing.findings.length} findings, ${sheet.proofing.silenced.total} silenced by review-ignore comments.`);
+  lines.push(`Page fit: ${count(sheet.pageFit.length, "force")}; ${spills.length} ${verb(spills.length, "runs", "run")} a few lines onto a last page.`);
+  for (const f of spills) lines.push(`  ${f.title} (p. ${f.firstPage}, ${count(f.pages, "page")}): ${count(f.spill!.lines, "line")} on the last page; cut about ${count(f.spill!.wordsToCut, "word")}.`);
+  lines.push(`Proofing: ${count(sheet.proofing.findings.length, "finding")}, ${sheet.proofing.silenced.total} silenced by review-ignore comments.`);
   if (sheet.changes) {
     const c = sheet.changes;
-    lines.push(`Changes since draft ${c.since}: ${c.figures.length} figures, ${c.entries.added.length} entries added, ${c.entries.removed.length} removed, ${c.entries.changed.length} changed; pages ${c.pages.join(", ") || "none"}.`);
+    lines.push(`Changes since draft ${c.since}: ${count(c.figures.length, "figure")}, ${count(c.entries.added.length, "entry", "entries")} added, ${c.entries.removed.length} removed, ${c.entries.changed.length} changed; pages ${c.pages.join(", ") || "none"}.`);
     for (const f of c.figures) lines.push(`  ${f.id}: ${f.old ?? "(new)"} → ${f.new ?? "(removed)"}${f.pages.length ? ` (p. ${f.pages.join(", ")})` : ""}`);
     for (const ch of c.charts) lines.push(`  ${ch.id}${ch.pages.length ? ` (p. ${ch.pages.join(", ")})` : ""}: ${ch.values.map((v) => `${v.label} ${v.old ?? "(new)"} → ${v.new ?? "(removed)"}`).join("; ")}`);
   }

@@ -1,6 +1,7 @@
 // The review sheet and a force's proof-pack pages, drawn with react-pdf in the report's type and colours.
 import { Document, Page, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { createContext, useContext, type ReactNode } from "react";
+import { count } from "../domain/plural.ts";
 import { pageGeometry, type PageGeometry } from "../../templates/geometry.tsx";
 import { colours, space, type } from "../design/theme.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -140,7 +141,7 @@ function SheetBody({ sheet }: { sheet: ReviewSheet }) {
         ]}
         rows={sheet.pageFit.map((f) => [f.title, String(f.firstPage), String(f.pages), `${Math.round(f.lastPageFull * 100)} %`, f.spill ? `about ${f.spill.wordsToCut} words` : ""])}
       />
-      <Heading>{`Proofing (${sheet.proofing.findings.length} findings, ${sheet.proofing.silenced.total} silenced)`}</Heading>
+      <Heading>{`Proofing (${count(sheet.proofing.findings.length, "finding")}, ${sheet.proofing.silenced.total} silenced)`}</Heading>
       <Note>
         British spelling with the project word list (content/wordlist.txt), repeated words, doubled spaces, terms spelt more than one way and words to avoid. Silence a
         finding with {"<!-- review-ignore RULE -->"} on the line before it.
