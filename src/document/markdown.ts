@@ -1,6 +1,6 @@
 // Markdown → the document's blocks: figures bound to the statistics, typography applied, and anything
 // the report cannot print reported with its file, line and column.
-import type { Root, RootContent, PhrasingContent, BlockContent, DefinitionContent, ListItem } from "mdast";
+import type { Root, RootContent, PhrasingContent, BlockContent, DefinitionContent, ListItem, FootnoteDefinition, FootnoteReference, Parent, Node } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -97,7 +97,8 @@ export function parseMarkdown(source: MarkdownSource, bind: BindContext, sink: D
   if (!checkMarkdownSource(source, sink)) return { source: { file, line: source.firstLine, column: 1 }, blocks: [], footnotes: [], words: 0 };
   const tree = parsedTree(source.text, trees);
   checkMarkdownTree(tree, source, sink);
-  const walk: Walk = { source, file, bind, sink, blockCount: 0, figureCount: 0, words: 0, lastChar: " ", footnoteNumbers: new Map(), footnotes: [] };
+  const footnoteNumbers = numberFootnotes(tree.children);
+  const walk: Walk = { source, file, bind, sink, blockCount: 0, figureCount: 0, words: 0, lastChar: " ", footnoteNumbers, footnotes: [] };
   const blocks = tree.children.flatMap((node) => toBlocks(walk, node));
   const footnotes = [...walk.footnotes].sort((a, b) => a.number - b.number);
   reportUndefinedFootnotes(walk, footnotes);
@@ -129,7 +130,8 @@ interface Walk {
   figureCount: number;
   words: number;
   lastChar: string;
-  footnoteNumbers: Map<string, number>;
+  /** Every footnote's number, from `numberFootnotes`. */
+  footnoteNumbers: ReadonlyMap<string, number>;
   footnotes: Footnote[];
 }
 
@@ -227,12 +229,27 @@ function htmlComment(walk: Walk, node: { type: string; value: string; position?:
   return [];
 }
 
-/** Footnotes are numbered in the order they are first met, by a reference or by their definition. */
-function footnoteNumber(walk: Walk, identifier: string): number {
-  const numbers = walk.footnoteNumbers;
-  if (!numbers.has(identifier)) numbers.set(identifier, numbers.size + 1);
-  return numbers.get(identifier)!;
+/**
+ * Footnotes are numbered in the order the reader first meets them, by a reference or by the definition
+ * itself, visiting only what the report prints (a reference inside a table is never met).
+ */
+function numberFootnotes(nodes: readonly Node[], numbers = new Map<string, number>()): Map<string, number> {
+  for (const node of nodes) {
+    if (node.type === "footnoteReference" || node.type === "footnoteDefinition") {
+      const { identifier } = node as FootnoteReference | FootnoteDefinition;
+      if (!numbers.has(identifier)) numbers.set(identifier, numbers.size + 1);
+    }
+    if (printedChildren.has(node.type) && !isImageParagraph(node)) numberFootnotes((node as Parent).children, numbers);
+  }
+  return numbers;
 }
+
+/** The node types whose children `toBlocks` and `toInlines` convert; the rest print nothing or are refused. */
+const printedChildren = new Set(["paragraph", "heading", "list", "listItem", "blockquote", "footnoteDefinition", "emphasis", "strong", "delete", "link"]);
+
+const isImageParagraph = (node: Node) => node.type === "paragraph" && (node as Parent).children.length === 1 && (node as Parent).children[0].type === "image";
+
+const footnoteNumber = (walk: Walk, identifier: string): number => walk.footnoteNumbers.get(identifier)!;
 
 function toInlines(walk: Walk, nodes: PhrasingContent[]): Inline[] {
   return nodes.flatMap((node): Inline[] => {
