@@ -2,7 +2,7 @@
 // can meet or break (veraPDF is not installable here). It reads the file back with pdf-lib: the
 // catalog, the structure tree in reading order, each page's content streams, annotations and fonts.
 // Each condition is named by its Matterhorn checkpoint; `checkPdf` lists what failed, where.
-import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFHexString, type PDFObject } from "pdf-lib";
+import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFHexString, type PDFObject, type PDFPageLeaf } from "pdf-lib";
 
 export interface Checkpoint {
   id: string;
@@ -161,113 +161,159 @@ function parentTreeEntries(doc: PDFDocument, root: PDFDict): Map<number, PDFObje
   return entries;
 }
 
+/** A finding, with its page only when it concerns one. */
+const finding = (checkpoint: string, message: string, page?: number): Finding => ({ checkpoint, message, ...(page !== undefined && { page }) });
+
 export async function checkPdf(bytes: Uint8Array): Promise<CheckResult> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const catalog = doc.catalog;
-  const findings: Finding[] = [];
-  const fail = (checkpoint: string, message: string, page?: number) => findings.push({ checkpoint, message, ...(page !== undefined && { page }) });
-
-  const markInfo = catalog.lookup(PDFName.of("MarkInfo"));
-  const marked = markInfo instanceof PDFDict && markInfo.lookup(PDFName.of("Marked")) === PDFBool.True;
-  if (!marked) fail("01-007", "The catalog's MarkInfo does not say Marked true: the PDF is not tagged.");
-  if (markInfo instanceof PDFDict && markInfo.lookup(PDFName.of("Suspects")) === PDFBool.True) fail("01-007", "MarkInfo says Suspects true.");
-
   const structRoot = catalog.lookup(PDFName.of("StructTreeRoot"));
   const tagged = structRoot instanceof PDFDict;
   const tree = tagged ? readTree(doc, structRoot) : [];
-  if (!tagged) fail("01-005", "The PDF has no structure tree: none of its content is tagged.");
+  // Findings in the order the checks run: catalog, structure, headings, then page by page.
+  const parentTree = tagged ? parentTreeEntries(doc, structRoot) : new Map<number, PDFObject>();
+  const fontsSeen = new Set<PDFDict>();
+  const findings = [
+    ...checkMarkInfo(catalog),
+    ...(tagged ? [] : [finding("01-005", "The PDF has no structure tree: none of its content is tagged.")]),
+    ...checkCatalogMetadata(catalog),
+    ...[...walk(tree)].flatMap(checkElement),
+    ...checkHeadingLevels(tree),
+    ...doc.getPages().flatMap((page, index) => checkPage(doc, page.node, index + 1, tagged, parentTree, fontsSeen)),
+  ];
+  return { tagged, findings, tree };
+}
 
-  // Metadata.
+/** 01-007: the catalog says the file is tagged, and not that its tags are suspect. */
+function checkMarkInfo(catalog: PDFDict): Finding[] {
+  const findings: Finding[] = [];
+  const markInfo = catalog.lookup(PDFName.of("MarkInfo"));
+  const marked = markInfo instanceof PDFDict && markInfo.lookup(PDFName.of("Marked")) === PDFBool.True;
+  if (!marked) findings.push(finding("01-007", "The catalog's MarkInfo does not say Marked true: the PDF is not tagged."));
+  if (markInfo instanceof PDFDict && markInfo.lookup(PDFName.of("Suspects")) === PDFBool.True) findings.push(finding("01-007", "MarkInfo says Suspects true."));
+  return findings;
+}
+
+/** 06, 07 and 11: the XMP packet, the viewer's title bar and the language, all read from the catalog. */
+function checkCatalogMetadata(catalog: PDFDict): Finding[] {
+  const findings: Finding[] = [];
   const metadata = catalog.lookup(PDFName.of("Metadata"));
   const xmp = metadata instanceof PDFStream ? Buffer.from(streamBytes(metadata)).toString("utf8") : undefined;
-  if (xmp === undefined) fail("06-001", "The catalog has no XMP metadata stream.");
+  if (xmp === undefined) findings.push(finding("06-001", "The catalog has no XMP metadata stream."));
   else {
-    if (!/<pdfuaid:part>\s*1\s*<\/pdfuaid:part>|pdfuaid:part=["']1["']/.test(xmp)) fail("06-002", "The XMP metadata has no pdfuaid:part 1.");
-    if (!/<dc:title>[\s\S]*?<rdf:li[^>]*>[^<]+<\/rdf:li>[\s\S]*?<\/dc:title>/.test(xmp)) fail("06-003", "The XMP metadata has no dc:title.");
+    if (!/<pdfuaid:part>\s*1\s*<\/pdfuaid:part>|pdfuaid:part=["']1["']/.test(xmp)) findings.push(finding("06-002", "The XMP metadata has no pdfuaid:part 1."));
+    if (!/<dc:title>[\s\S]*?<rdf:li[^>]*>[^<]+<\/rdf:li>[\s\S]*?<\/dc:title>/.test(xmp)) findings.push(finding("06-003", "The XMP metadata has no dc:title."));
   }
   const preferences = catalog.lookup(PDFName.of("ViewerPreferences"));
   const displayTitle = preferences instanceof PDFDict ? preferences.lookup(PDFName.of("DisplayDocTitle")) : undefined;
-  if (displayTitle === undefined) fail("07-001", "ViewerPreferences has no DisplayDocTitle.");
-  else if (displayTitle === PDFBool.False) fail("07-002", "DisplayDocTitle is false.");
+  if (displayTitle === undefined) findings.push(finding("07-001", "ViewerPreferences has no DisplayDocTitle."));
+  else if (displayTitle === PDFBool.False) findings.push(finding("07-002", "DisplayDocTitle is false."));
   const lang = text(catalog.lookup(PDFName.of("Lang")));
-  if (!lang?.trim()) fail("11-001", "The catalog has no /Lang, so the language of the text cannot be determined.");
+  if (!lang?.trim()) findings.push(finding("11-001", "The catalog has no /Lang, so the language of the text cannot be determined."));
+  return findings;
+}
 
-  // The structure.
-  for (const node of walk(tree)) {
-    if (!standardTypes.has(node.type)) fail("02-001", `Structure type /${node.type} is not a standard type and there is no role map.`);
-    if (node.type === "Figure" && !node.alt?.trim() && !node.actualText?.trim()) fail("13-004", "A Figure has no Alt and no ActualText.");
-    if (node.type === "TH" && !node.scope) fail("15-003", "A TH has no Scope.");
-    if (node.type === "Table") {
-      let rows = node.children;
-      if (rows[0]?.type === "Caption") rows = rows.slice(1);
-      else if (rows.at(-1)?.type === "Caption") rows = rows.slice(0, -1);
-      const plain = rows.length > 0 && rows.every((r) => r.type === "TR");
-      const sections = /^(THead)?(TBody)+(TFoot)?$/.test(rows.map((r) => r.type).join("")) && rows.every((g) => g.children.every((r) => r.type === "TR"));
-      if (!plain && !sections) fail("09-004", `A Table holds ${rows.map((r) => r.type).join(", ")}: rows (TR) or THead, TBody and TFoot, each of rows.`);
-      for (const row of walk(rows)) if (row.type === "TR" && row.children.some((c) => c.type !== "TH" && c.type !== "TD")) fail("09-004", "A TR holds something other than TH and TD.");
-    }
-    if (node.type === "L") {
-      const items = node.children[0]?.type === "Caption" ? node.children.slice(1) : node.children;
-      if (items.length === 0 || items.some((i) => i.type !== "LI" && i.type !== "L")) fail("09-005", "An L holds something other than LI.");
-      for (const item of items) if (item.type === "LI" && (item.children.length === 0 || item.children.some((c) => c.type !== "Lbl" && c.type !== "LBody"))) fail("09-005", "An LI holds something other than Lbl and LBody.");
-    }
-  }
+/** What one structure element, on its own, must be: a standard type, with its alt text or scope. */
+function checkElement(node: StructNode): Finding[] {
+  const findings: Finding[] = [];
+  if (!standardTypes.has(node.type)) findings.push(finding("02-001", `Structure type /${node.type} is not a standard type and there is no role map.`));
+  if (node.type === "Figure" && !node.alt?.trim() && !node.actualText?.trim()) findings.push(finding("13-004", "A Figure has no Alt and no ActualText."));
+  if (node.type === "TH" && !node.scope) findings.push(finding("15-003", "A TH has no Scope."));
+  if (node.type === "Table") findings.push(...checkTable(node));
+  if (node.type === "L") findings.push(...checkList(node));
+  return findings;
+}
+
+/** 09-004: a table holds rows, or head, body and foot groups of rows (a caption aside); a row holds cells. */
+function checkTable(node: StructNode): Finding[] {
+  const findings: Finding[] = [];
+  let rows = node.children;
+  if (rows[0]?.type === "Caption") rows = rows.slice(1);
+  else if (rows.at(-1)?.type === "Caption") rows = rows.slice(0, -1);
+  const plain = rows.length > 0 && rows.every((r) => r.type === "TR");
+  const sections = /^(THead)?(TBody)+(TFoot)?$/.test(rows.map((r) => r.type).join("")) && rows.every((g) => g.children.every((r) => r.type === "TR"));
+  if (!plain && !sections) findings.push(finding("09-004", `A Table holds ${rows.map((r) => r.type).join(", ")}: rows (TR) or THead, TBody and TFoot, each of rows.`));
+  for (const row of walk(rows)) if (row.type === "TR" && row.children.some((c) => c.type !== "TH" && c.type !== "TD")) findings.push(finding("09-004", "A TR holds something other than TH and TD."));
+  return findings;
+}
+
+/** 09-005: a list holds items (or lists), a caption aside; an item holds a label and a body. */
+function checkList(node: StructNode): Finding[] {
+  const findings: Finding[] = [];
+  const items = node.children[0]?.type === "Caption" ? node.children.slice(1) : node.children;
+  if (items.length === 0 || items.some((i) => i.type !== "LI" && i.type !== "L")) findings.push(finding("09-005", "An L holds something other than LI."));
+  for (const item of items) if (item.type === "LI" && (item.children.length === 0 || item.children.some((c) => c.type !== "Lbl" && c.type !== "LBody"))) findings.push(finding("09-005", "An LI holds something other than Lbl and LBody."));
+  return findings;
+}
+
+/** 14-002 and 14-003: numbered headings start at H1 and never skip a level going down. */
+function checkHeadingLevels(tree: StructNode[]): Finding[] {
+  const findings: Finding[] = [];
   let level = 0;
   for (const node of walk(tree)) {
     const heading = /^H([1-6])$/.exec(node.type);
     if (!heading) continue;
     const n = Number(heading[1]);
-    if (level === 0 && n !== 1) fail("14-002", `The first numbered heading is H${n}, not H1.`);
-    else if (n > level + 1 && level > 0) fail("14-003", `H${n} follows H${level}: a heading level is skipped.`);
+    if (level === 0 && n !== 1) findings.push(finding("14-002", `The first numbered heading is H${n}, not H1.`));
+    else if (n > level + 1 && level > 0) findings.push(finding("14-003", `H${n} follows H${level}: a heading level is skipped.`));
     level = n;
   }
+  return findings;
+}
 
-  // Pages: content, annotations, fonts.
-  const parentTree = tagged ? parentTreeEntries(doc, structRoot) : new Map<number, PDFObject>();
-  const fontsSeen = new Set<PDFDict>();
-  doc.getPages().forEach((page, index) => {
-    const number = index + 1;
-    if (tagged) {
-      const contents = page.node.Contents();
-      const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
-      // A page's content streams are one stream cut in pieces: marked content may open in one and close in another.
-      const pieces = streams.flatMap((stream) => (stream instanceof PDFStream ? [Buffer.from(streamBytes(stream)), Buffer.from("\n")] : []));
-      const untagged = untaggedOperators(Buffer.concat(pieces));
-      if (untagged > 0) fail("01-005", `${untagged} drawing operator(s) lie outside any tagged content or artifact.`, number);
-    }
-    const annots = page.node.Annots();
-    if (annots && annots.size() > 0) {
-      const tabs = page.node.lookup(PDFName.of("Tabs"));
-      if (tabs === undefined) fail("28-008", "The page has annotations and no Tabs entry.", number);
-      else if (tabs !== PDFName.of("S")) fail("28-009", `The page's Tabs is ${String(tabs)}, not /S.`, number);
-      for (let i = 0; i < annots.size(); i++) {
-        const annot = annots.lookup(i, PDFDict);
-        if (annot.lookup(PDFName.of("Subtype")) !== PDFName.of("Link")) continue;
-        if (!text(annot.lookup(PDFName.of("Contents")))?.trim()) fail("28-012", "A link annotation has no Contents.", number);
-        const key = annot.lookup(PDFName.of("StructParent"));
-        const parent = key instanceof PDFNumber ? parentTree.get(key.asNumber()) : undefined;
-        const element = parent instanceof PDFRef ? doc.context.lookup(parent) : parent;
-        if (!(element instanceof PDFDict) || element.lookup(PDFName.of("S")) !== PDFName.of("Link")) fail("28-011", "A link annotation is not nested in a Link element.", number);
-      }
-    }
-    const resources = page.node.Resources();
-    const fonts = resources?.lookup(PDFName.of("Font"));
-    if (fonts instanceof PDFDict) {
-      for (const [, ref] of fonts.entries()) {
-        const font = doc.context.lookup(ref);
-        if (!(font instanceof PDFDict) || fontsSeen.has(font)) continue;
-        fontsSeen.add(font);
-        const name = (font.lookup(PDFName.of("BaseFont")) as PDFName | undefined)?.decodeText() ?? "a font";
-        const descendants = font.lookup(PDFName.of("DescendantFonts"));
-        const described = descendants instanceof PDFArray ? descendants.lookup(0, PDFDict) : font;
-        const descriptor = described.lookup(PDFName.of("FontDescriptor"));
-        const embedded = descriptor instanceof PDFDict && ["FontFile", "FontFile2", "FontFile3"].some((k) => descriptor.get(PDFName.of(k)) !== undefined);
-        if (!embedded && font.lookup(PDFName.of("Subtype")) !== PDFName.of("Type3")) fail("31-009", `${name} is not embedded.`, number);
-        if (!(font.lookup(PDFName.of("ToUnicode")) instanceof PDFStream)) fail("31-027", `${name} has no ToUnicode map.`, number);
-      }
-    }
-  });
-  return { tagged, findings, tree };
+/** One page: its content tagged (when the file is), its annotations, and fonts not seen on an earlier page. */
+function checkPage(doc: PDFDocument, page: PDFPageLeaf, number: number, tagged: boolean, parentTree: Map<number, PDFObject>, fontsSeen: Set<PDFDict>): Finding[] {
+  return [...(tagged ? checkPageContent(doc, page, number) : []), ...checkAnnotations(doc, page, number, parentTree), ...checkFonts(doc, page, number, fontsSeen)];
+}
+
+/** 01-005: every drawing operator of the page lies in tagged content or an artifact. */
+function checkPageContent(doc: PDFDocument, page: PDFPageLeaf, number: number): Finding[] {
+  const contents = page.Contents();
+  const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
+  // A page's content streams are one stream cut in pieces: marked content may open in one and close in another.
+  const pieces = streams.flatMap((stream) => (stream instanceof PDFStream ? [Buffer.from(streamBytes(stream)), Buffer.from("\n")] : []));
+  const untagged = untaggedOperators(Buffer.concat(pieces));
+  return untagged > 0 ? [finding("01-005", `${untagged} drawing operator(s) lie outside any tagged content or artifact.`, number)] : [];
+}
+
+/** 28-008 to 28-012: a page with annotations orders them by structure; each link is described and tagged. */
+function checkAnnotations(doc: PDFDocument, page: PDFPageLeaf, number: number, parentTree: Map<number, PDFObject>): Finding[] {
+  const findings: Finding[] = [];
+  const annots = page.Annots();
+  if (!annots || annots.size() === 0) return findings;
+  const tabs = page.lookup(PDFName.of("Tabs"));
+  if (tabs === undefined) findings.push(finding("28-008", "The page has annotations and no Tabs entry.", number));
+  else if (tabs !== PDFName.of("S")) findings.push(finding("28-009", `The page's Tabs is ${String(tabs)}, not /S.`, number));
+  for (let i = 0; i < annots.size(); i++) {
+    const annot = annots.lookup(i, PDFDict);
+    if (annot.lookup(PDFName.of("Subtype")) !== PDFName.of("Link")) continue;
+    if (!text(annot.lookup(PDFName.of("Contents")))?.trim()) findings.push(finding("28-012", "A link annotation has no Contents.", number));
+    const key = annot.lookup(PDFName.of("StructParent"));
+    const parent = key instanceof PDFNumber ? parentTree.get(key.asNumber()) : undefined;
+    const element = parent instanceof PDFRef ? doc.context.lookup(parent) : parent;
+    if (!(element instanceof PDFDict) || element.lookup(PDFName.of("S")) !== PDFName.of("Link")) findings.push(finding("28-011", "A link annotation is not nested in a Link element.", number));
+  }
+  return findings;
+}
+
+/** 31-009 and 31-027: each font the page uses is embedded and maps its glyphs to Unicode (once per font). */
+function checkFonts(doc: PDFDocument, page: PDFPageLeaf, number: number, fontsSeen: Set<PDFDict>): Finding[] {
+  const findings: Finding[] = [];
+  const fonts = page.Resources()?.lookup(PDFName.of("Font"));
+  if (!(fonts instanceof PDFDict)) return findings;
+  for (const [, ref] of fonts.entries()) {
+    const font = doc.context.lookup(ref);
+    if (!(font instanceof PDFDict) || fontsSeen.has(font)) continue;
+    fontsSeen.add(font);
+    const name = (font.lookup(PDFName.of("BaseFont")) as PDFName | undefined)?.decodeText() ?? "a font";
+    const descendants = font.lookup(PDFName.of("DescendantFonts"));
+    const described = descendants instanceof PDFArray ? descendants.lookup(0, PDFDict) : font;
+    const descriptor = described.lookup(PDFName.of("FontDescriptor"));
+    const embedded = descriptor instanceof PDFDict && ["FontFile", "FontFile2", "FontFile3"].some((k) => descriptor.get(PDFName.of(k)) !== undefined);
+    if (!embedded && font.lookup(PDFName.of("Subtype")) !== PDFName.of("Type3")) findings.push(finding("31-009", `${name} is not embedded.`, number));
+    if (!(font.lookup(PDFName.of("ToUnicode")) instanceof PDFStream)) findings.push(finding("31-027", `${name} has no ToUnicode map.`, number));
+  }
+  return findings;
 }
 
 /** The checker's report: each checkpoint passed or failed, with what failed where. */

@@ -71,14 +71,50 @@ function builderWorker(): Worker {
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const log = options.log ?? (() => {});
-  const buildOptions: BuildOptions = {
+  const buildOptions = draftBuildOptions(options);
+  const state = initialStatus();
+  // The last good draft of an earlier preview is shown at once, while the first rebuild runs.
+  const shown: Shown = { draft: lastGoodDraft(buildOptions.outDir, options.year), firstLook: null };
+  if (shown.draft) state.version = 1;
+  const builder = startBuilder(buildOptions, state, shown, log);
+  const watching = watchSources(options, builder);
+  const routes = previewRoutes(options.year, state, shown);
+  let port = options.port;
+  const server: Server = createServer(answer(routes, () => port, log));
+  await listen(server, options.port);
+  const address = server.address();
+  port = typeof address === "object" && address ? address.port : options.port;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    status: () => state,
+    close: async () => {
+      await watching.close();
+      await builder.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The drafts on show: the last whole one, and the first look at the sections just edited. */
+interface Shown {
+  draft: Buffer | null;
+  firstLook: Buffer | null;
+}
+
+/** Drafts are built like a screen build, under <outDir>/preview/ so a real build is never overwritten. */
+function draftBuildOptions(options: PreviewOptions): BuildOptions {
+  return {
     year: options.year,
     dataDir: options.dataDir,
     contentDir: options.contentDir,
     outDir: path.join(options.outDir, "preview"),
     print: false,
   };
-  const state: PreviewStatus = {
+}
+
+function initialStatus(): PreviewStatus {
+  return {
     rebuilds: 0,
     failures: 0,
     building: false,
@@ -93,53 +129,40 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     lastBuildMs: null,
     firstLookMs: null,
   };
-  let draft: Buffer | null = null;
-  let firstLook: Buffer | null = null;
-  // The last good draft of an earlier preview is shown at once, while the first rebuild runs.
-  const lastGood = path.join(buildOptions.outDir, String(options.year), "report.pdf");
-  if (existsSync(lastGood)) {
-    try {
-      draft = readFileSync(lastGood);
-      state.version = 1;
-    } catch {
-      draft = null;
-    }
+}
+
+/** The draft an earlier preview left in `outDir`, if it can be read. */
+function lastGoodDraft(outDir: string, year: number): Buffer | null {
+  const lastGood = path.join(outDir, String(year), "report.pdf");
+  if (!existsSync(lastGood)) return null;
+  try {
+    return readFileSync(lastGood);
+  } catch {
+    return null;
   }
+}
+
+interface Builder {
+  /** Builds the draft now, or once the build under way ends (saves during a build make one more). */
+  rebuild: () => void;
+  /** Replaces the worker with a fresh one (fresh modules) and rebuilds. */
+  restart: () => void;
+  terminate: () => Promise<void>;
+}
+
+/** The warm worker that builds drafts, and what its replies do to the status and the drafts shown. */
+function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: Shown, log: (line: string) => void): Builder {
   let pending = false;
   let worker: Worker;
 
   const startWorker = () => {
     worker = builderWorker();
     worker.on("message", (reply: WorkerReply) => {
-      if (reply.type === "sections") {
-        firstLook = Buffer.from(reply.pdf);
-        state.changedSections = reply.ids;
-        state.firstLookMs = Math.round(reply.ms);
-        state.sectionsVersion++;
-        log(`First look at ${reply.ids.join(", ")} in ${Math.round(reply.ms)} ms`);
-        return;
-      }
+      if (reply.type === "sections") return showFirstLook(reply, state, shown, log);
       state.building = false;
       state.lastBuildMs = Math.round(reply.ms);
-      if (reply.type === "built") {
-        // The last good draft stays on screen until a new one is whole.
-        draft = readFileSync(reply.pdfFile);
-        state.rebuilds++;
-        state.lastOk = true;
-        state.errors = [];
-        state.warnings = (reply.warnings as Diagnostic[]).map(formatLocation);
-        state.pages = reply.pages;
-        state.pageCount = reply.pageCount;
-        state.changedSections = reply.changed;
-        state.version++;
-        log(`Draft rebuilt: ${reply.pageCount} pages in ${Math.round(reply.ms)} ms`);
-      } else {
-        state.failures++;
-        state.lastOk = false;
-        state.errors = (reply.diagnostics as Diagnostic[]).map(formatLocation);
-        for (const line of state.errors) log(line);
-        log("The draft was not rebuilt; the last good one stays on the page.");
-      }
+      if (reply.type === "built") showDraft(reply, state, shown, log);
+      else showFailure(reply, state, log);
       if (pending) {
         pending = false;
         rebuild();
@@ -163,25 +186,67 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     worker.postMessage({ type: "build", options: buildOptions });
   };
 
-  let timer: NodeJS.Timeout | undefined;
-  const changed = (file: string) => {
-    if (file.startsWith(path.resolve(options.templatesDir))) {
-      // New template code needs fresh modules: a fresh worker loads them.
-      void worker.terminate().then(() => {
-        state.building = false;
-        startWorker();
-        rebuild();
-      });
-      return;
-    }
-    clearTimeout(timer);
-    // Saves that arrive together (an editor saving all) make one rebuild.
-    timer = setTimeout(rebuild, 20);
+  const restart = () => {
+    void worker.terminate().then(() => {
+      state.building = false;
+      startWorker();
+      rebuild();
+    });
   };
 
   startWorker();
   rebuild();
+  const terminate = async () => {
+    await worker.terminate();
+  };
+  return { rebuild, restart, terminate };
+}
 
+type Reply<T extends WorkerReply["type"]> = Extract<WorkerReply, { type: T }>;
+
+function showFirstLook(reply: Reply<"sections">, state: PreviewStatus, shown: Shown, log: (line: string) => void): void {
+  shown.firstLook = Buffer.from(reply.pdf);
+  state.changedSections = reply.ids;
+  state.firstLookMs = Math.round(reply.ms);
+  state.sectionsVersion++;
+  log(`First look at ${reply.ids.join(", ")} in ${Math.round(reply.ms)} ms`);
+}
+
+function showDraft(reply: Reply<"built">, state: PreviewStatus, shown: Shown, log: (line: string) => void): void {
+  // The last good draft stays on screen until a new one is whole.
+  shown.draft = readFileSync(reply.pdfFile);
+  state.rebuilds++;
+  state.lastOk = true;
+  state.errors = [];
+  state.warnings = (reply.warnings as Diagnostic[]).map(formatLocation);
+  state.pages = reply.pages;
+  state.pageCount = reply.pageCount;
+  state.changedSections = reply.changed;
+  state.version++;
+  log(`Draft rebuilt: ${reply.pageCount} pages in ${Math.round(reply.ms)} ms`);
+}
+
+function showFailure(reply: Reply<"failed">, state: PreviewStatus, log: (line: string) => void): void {
+  state.failures++;
+  state.lastOk = false;
+  state.errors = (reply.diagnostics as Diagnostic[]).map(formatLocation);
+  for (const line of state.errors) log(line);
+  log("The draft was not rebuilt; the last good one stays on the page.");
+}
+
+/** Watches the content, data and templates; a save rebuilds the draft, a template change restarts the worker. */
+function watchSources(options: PreviewOptions, builder: Builder): { close: () => Promise<void> } {
+  let timer: NodeJS.Timeout | undefined;
+  const changed = (file: string) => {
+    if (file.startsWith(path.resolve(options.templatesDir))) {
+      // New template code needs fresh modules: a fresh worker loads them.
+      builder.restart();
+      return;
+    }
+    clearTimeout(timer);
+    // Saves that arrive together (an editor saving all) make one rebuild.
+    timer = setTimeout(builder.rebuild, 20);
+  };
   const watcher: FSWatcher = watch([options.contentDir, options.dataDir, options.templatesDir].map((d) => path.resolve(d)), {
     ignoreInitial: true,
     // A link is never followed (the build refuses it and names it; see src/cache/filesBelow.ts).
@@ -189,20 +254,33 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 },
   });
   watcher.on("all", (_event, file) => changed(path.resolve(file)));
+  return {
+    close: async () => {
+      clearTimeout(timer);
+      await watcher.close();
+    },
+  };
+}
 
+type Routes = Record<string, () => { type: string; body: Buffer | string } | null>;
+
+/** The only things the server hands out: the page, its status, the drafts and pdf.js. */
+function previewRoutes(year: number, state: PreviewStatus, shown: Shown): Routes {
   const pdfjs = path.dirname(require.resolve("pdfjs-dist/package.json"));
-  const routes: Record<string, () => { type: string; body: Buffer | string } | null> = {
-    "/": () => ({ type: "text/html; charset=utf-8", body: previewPage(options.year) }),
+  return {
+    "/": () => ({ type: "text/html; charset=utf-8", body: previewPage(year) }),
     "/status": () => ({ type: "application/json", body: JSON.stringify(state) }),
-    "/draft.pdf": () => (draft ? { type: "application/pdf", body: draft } : null),
-    "/first-look.pdf": () => (firstLook ? { type: "application/pdf", body: firstLook } : null),
+    "/draft.pdf": () => (shown.draft ? { type: "application/pdf", body: shown.draft } : null),
+    "/first-look.pdf": () => (shown.firstLook ? { type: "application/pdf", body: shown.firstLook } : null),
     "/pdf.mjs": () => ({ type: "text/javascript", body: readFileSync(path.join(pdfjs, "build/pdf.min.mjs")) }),
     "/pdf.worker.mjs": () => ({ type: "text/javascript", body: readFileSync(path.join(pdfjs, "build/pdf.worker.min.mjs")) }),
   };
+}
 
-  let port = options.port;
-  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const refused = foreignRequest(request, port);
+/** The request handler: a foreign Host or Origin is refused, then GET and HEAD of a route are answered. */
+function answer(routes: Routes, port: () => number, log: (line: string) => void): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    const refused = foreignRequest(request, port());
     if (refused) {
       log(`Refused a request for ${JSON.stringify(printable(request.url ?? ""))}: ${refused} (403).`);
       response.writeHead(403, { "Content-Type": "text/plain" }).end("Forbidden: the preview answers only its own address.\n");
@@ -221,24 +299,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     response.writeHead(200, { "Content-Type": found.type, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
     response.end(request.method === "HEAD" ? undefined : found.body);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, "127.0.0.1", () => resolve());
-  });
-  const address = server.address();
-  port = typeof address === "object" && address ? address.port : options.port;
-
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    status: () => state,
-    close: async () => {
-      clearTimeout(timer);
-      await watcher.close();
-      await worker.terminate();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
   };
+}
+
+/** Listens on loopback alone; rejects if the port cannot be had. */
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
 }
 
 /** Why a request is not addressed to this preview (its Host or Origin names another site), or null. */

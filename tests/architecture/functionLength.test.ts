@@ -13,10 +13,7 @@ const LIMIT = 80;
 const stillLong: Record<string, number> = {
   "src/document/assembleDocument.ts assembleDocument": 299,
   "src/import/docxEntry.ts importDocxEntry": 216,
-  "src/document/markdown.ts parseMarkdown": 195,
-  "src/preview/server.ts startPreview": 152,
   "templates/charts/trendChart.ts trendChart": 136,
-  "src/render/joinParts.ts joinParts": 134,
   "templates/charts/bandChart.ts bandChart": 134,
   "src/import/homeOfficeTable.ts readHomeOfficeTable": 130,
   "templates/charts/shareBars.ts shareBars": 121,
