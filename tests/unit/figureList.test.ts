@@ -1,6 +1,6 @@
 // The list of names for {{ }} comes from the statistics themselves, with values and meanings.
-import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { main } from "../../src/cli/main.ts";
 import { describe, expect, it } from "vitest";
 import { editionFigures } from "../../src/build/figures.ts";
 import { evaluateExpression, parseExpression } from "../../src/document/expressions.ts";
@@ -52,11 +52,13 @@ describe("figures", () => {
     );
   });
 
-  it("`npm run figures -- seniorLeadership` lists the current/previous names first and the year forms after, as such", () => {
-    // As package.json's "figures" script runs it.
-    const run = spawnSync(process.execPath, ["scripts/cli.mjs", "figures", "seniorLeadership"], { cwd: root, encoding: "utf8" });
-    expect(run.status, run.stderr).toBe(0);
-    const lines = run.stdout.trimEnd().split("\n");
+  it("`npm run figures -- seniorLeadership` lists the current/previous names first and the year forms after, as such", async () => {
+    // Through the command line's one entry, in-process, as `npm run figures` runs it.
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = await main(["figures", "seniorLeadership"], { out: (t) => out.push(t), err: (t) => err.push(t) });
+    expect(status, err.join("")).toBe(0);
+    const lines = out.join("").trimEnd().split("\n");
     const at = (name: string) => lines.findIndex((l) => l.startsWith(`${name} `));
     const heading = lines.indexOf(YEAR_FORMS_HEADING);
     // Sample 2024: five forces in the men+15 band for senior leadership, two in 2023.
