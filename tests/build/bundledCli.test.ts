@@ -19,6 +19,15 @@ function cli(args: string[]) {
 const inputs = ["--data", path.join(fixtures, "data"), "--content", path.join(fixtures, "content")];
 
 describe("the bundled command line", () => {
+  it("writes a long listing to a pipe whole before it exits (it once stopped at 64 KB)", () => {
+    const child = spawnSync(process.execPath, [path.join(root, "scripts/cli.mjs"), "figures", "seniorLeadership"], { cwd: root, encoding: "utf8", timeout: 120_000 });
+    expect(child.status, child.stderr).toBe(0);
+    expect(child.stdout.length).toBeGreaterThan(65_536);
+    const lines = child.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("Edition 2024 (the newest in content/).");
+    expect(lines.at(-1)).toMatch(/^\d+ names and 18 year forms matching "seniorLeadership" for 2024\.$/);
+  });
+
   it("builds the fixture edition, writes a code cache, and builds the same PDF with it", () => {
     const first = mkdtempSync(path.join(tmpdir(), "bundled-cli-"));
     const run = cli(["build", ...inputs, "--out", first, "--no-cache"]);
