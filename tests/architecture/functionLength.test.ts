@@ -17,7 +17,6 @@ const stillLong: Record<string, number> = {
   "templates/charts/bandChart.ts bandChart": 134,
   "src/import/homeOfficeTable.ts readHomeOfficeTable": 130,
   "templates/charts/shareBars.ts shareBars": 121,
-  "templates/html/styles.ts screenCss": 113,
   "src/import/importWorkforce.ts importWorkforce": 107,
   "src/review/draftBuild.ts buildDraft": 102,
   "src/pdf/svg/svgToPdf.tsx convertDef": 92,
