@@ -16,7 +16,6 @@ const stillLong: Record<string, number> = {
   "templates/charts/trendChart.ts trendChart": 136,
   "templates/charts/bandChart.ts bandChart": 134,
   "src/import/homeOfficeTable.ts readHomeOfficeTable": 130,
-  "templates/charts/shareBars.ts shareBars": 121,
   "src/import/importWorkforce.ts importWorkforce": 107,
   "src/review/draftBuild.ts buildDraft": 102,
   "src/pdf/svg/svgToPdf.tsx convertDef": 92,
