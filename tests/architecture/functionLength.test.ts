@@ -13,7 +13,6 @@ const LIMIT = 80;
 const stillLong: Record<string, number> = {
   "src/document/assembleDocument.ts assembleDocument": 299,
   "src/import/docxEntry.ts importDocxEntry": 216,
-  "templates/charts/trendChart.ts trendChart": 136,
   "templates/charts/bandChart.ts bandChart": 134,
   "src/import/homeOfficeTable.ts readHomeOfficeTable": 130,
   "src/import/importWorkforce.ts importWorkforce": 107,
