@@ -11,7 +11,6 @@ const LIMIT = 80;
 
 /** Functions over the limit when the rule came in, "file name" → lines; to be split, never to grow. */
 const stillLong: Record<string, number> = {
-  "src/document/assembleDocument.ts assembleDocument": 299,
   "src/import/docxEntry.ts importDocxEntry": 216,
   "templates/charts/bandChart.ts bandChart": 134,
   "src/import/homeOfficeTable.ts readHomeOfficeTable": 130,
