@@ -46,8 +46,35 @@ export function shareBars(rows: ShareRow[], options: ShareBarsOptions): TopLevel
   for (const row of rows) {
     if (textWidth(row.label, headSize) > width - x0) throw new Error(`shareBars: the label "${row.label}" does not fit ${width} pt`);
   }
-
   const headerBaseline = capHeight(headSize);
+  const { data, height } = placeRows(rows, options, { x0, x1, size, headSize, headerBaseline });
+
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    usermeta: csvColumns(options.rowColumn, "womenPct", "menPct"),
+    description: options.description,
+    width,
+    height,
+    data: { values: data },
+    layer: [...barLayers(size, headSize), legendLayer(legendKeys(x0, headerBaseline), headSize)],
+    config: chartConfig(),
+  } as TopLevelSpec;
+}
+
+/** Where the bars run and how the figures are set; the same for every row. */
+interface BarFrame {
+  x0: number;
+  x1: number;
+  /** Size of the printed percentages. */
+  size: number;
+  /** Size of the row labels and the header. */
+  headSize: number;
+  headerBaseline: number;
+}
+
+/** One data row per bar, CSV columns first, then its place on the page; rows stack down from the header. */
+function placeRows(rows: ShareRow[], options: ShareBarsOptions, frame: BarFrame) {
+  const { x0, x1, size, headSize, headerBaseline } = frame;
   let top = headerBaseline + descent(headSize) + ROW_GAP * 0.75;
   const data = rows.map((row) => {
     if (row.womenPct !== null && !(row.womenPct >= 0 && row.womenPct <= 100)) {
@@ -82,76 +109,76 @@ export function shareBars(rows: ShareRow[], options: ShareBarsOptions): TopLevel
       hasData: women !== null,
     };
   });
-  const height = Math.ceil(top - ROW_GAP + 1);
+  return { data, height: Math.ceil(top - ROW_GAP + 1) };
+}
 
+/** The header's two keys, Women then Men, each a swatch and its name. */
+function legendKeys(x0: number, headerBaseline: number) {
   const swatchTop = headerBaseline - SWATCH;
-  const legend = [
+  return [
     { text: "Women", swatchX: x0, textX: x0 + SWATCH + 3, align: "left", fill: colours.women },
     // One legend, read in one go: the men's key follows the women's instead of standing at the far end.
     { text: "Men", swatchX: x0 + SWATCH + 3 + textWidth("Women", charts.fontSize) + 10, textX: x0 + SWATCH + 3 + textWidth("Women", charts.fontSize) + 10 + SWATCH + 3, align: "left", fill: colours.men },
   ].map((d) => ({ ...d, swatchX: r2(d.swatchX), swatchX2: r2(d.swatchX + SWATCH), textX: r2(d.textX), y: r2(swatchTop), y2: r2(headerBaseline), baseline: r2(headerBaseline) }));
+}
 
+/** The bars, their percentages and the row labels. */
+function barLayers(size: number, headSize: number) {
   const valueText = (field: string, x: string, align: "left" | "right") => ({
     mark: { type: "text" as const, align, baseline: "alphabetic" as const, fontSize: size, color: colours.ink },
     encoding: { x: atPoints(x), y: atPoints("valueBaseline"), text: { field, type: "nominal" as const } },
   });
 
+  return [
+    // Segments: women from the bar's start, men to its end.
+    {
+      transform: [{ filter: "datum.hasData" }],
+      mark: { type: "rect", color: colours.women },
+      encoding: { x: atPoints("x0"), x2: { field: "xMid" }, y: atPoints("barTop"), y2: { field: "barBottom" } },
+    },
+    {
+      transform: [{ filter: "datum.hasData" }],
+      mark: { type: "rect", color: colours.men },
+      encoding: { x: atPoints("xMid"), x2: { field: "x1" }, y: atPoints("barTop"), y2: { field: "barBottom" } },
+    },
+    // A group with no one in it: an empty bar saying so.
+    {
+      transform: [{ filter: "!datum.hasData" }],
+      mark: { type: "rect", color: colours.zebra, stroke: colours.rule, strokeWidth: 0.5 },
+      encoding: { x: atPoints("x0"), x2: { field: "x1" }, y: atPoints("barTop"), y2: { field: "barBottom" } },
+    },
+    {
+      transform: [{ filter: "!datum.hasData" }],
+      mark: { type: "text", align: "center", baseline: "alphabetic", fontSize: size, color: colours.inkMuted, text: "No one at this level" },
+      encoding: { x: atPoints("xCentre"), y: atPoints("valueBaseline") },
+    },
+    valueText("womenText", "womenLabelX", "right"),
+    valueText("menText", "menLabelX", "left"),
+    // Row labels above their bars.
+    {
+      mark: { type: "text", align: "left", baseline: "alphabetic", fontSize: headSize, fontWeight: 600, color: colours.ink },
+      encoding: { x: atPoints("x0"), y: atPoints("labelBaseline"), text: { field: "rowLabel", type: "nominal" } },
+    },
+  ];
+}
+
+/** Header: which segment is which, in words and colour. */
+function legendLayer(legend: ReturnType<typeof legendKeys>, headSize: number) {
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    usermeta: csvColumns(options.rowColumn, "womenPct", "menPct"),
-    description: options.description,
-    width,
-    height,
-    data: { values: data },
+    data: { values: legend },
     layer: [
-      // Segments: women from the bar's start, men to its end.
+      placedRect("swatchX", "swatchX2", "y", "y2"),
       {
-        transform: [{ filter: "datum.hasData" }],
-        mark: { type: "rect", color: colours.women },
-        encoding: { x: atPoints("x0"), x2: { field: "xMid" }, y: atPoints("barTop"), y2: { field: "barBottom" } },
+        // Vega-Lite has no align channel: one layer per alignment.
+        mark: { type: "text", align: "left", baseline: "alphabetic", fontSize: headSize, color: colours.ink },
+        encoding: { x: atPoints("textX"), y: atPoints("baseline"), text: { field: "text", type: "nominal" } },
+        transform: [{ filter: "datum.align === 'left'" }],
       },
       {
-        transform: [{ filter: "datum.hasData" }],
-        mark: { type: "rect", color: colours.men },
-        encoding: { x: atPoints("xMid"), x2: { field: "x1" }, y: atPoints("barTop"), y2: { field: "barBottom" } },
-      },
-      // A group with no one in it: an empty bar saying so.
-      {
-        transform: [{ filter: "!datum.hasData" }],
-        mark: { type: "rect", color: colours.zebra, stroke: colours.rule, strokeWidth: 0.5 },
-        encoding: { x: atPoints("x0"), x2: { field: "x1" }, y: atPoints("barTop"), y2: { field: "barBottom" } },
-      },
-      {
-        transform: [{ filter: "!datum.hasData" }],
-        mark: { type: "text", align: "center", baseline: "alphabetic", fontSize: size, color: colours.inkMuted, text: "No one at this level" },
-        encoding: { x: atPoints("xCentre"), y: atPoints("valueBaseline") },
-      },
-      valueText("womenText", "womenLabelX", "right"),
-      valueText("menText", "menLabelX", "left"),
-      // Row labels above their bars.
-      {
-        mark: { type: "text", align: "left", baseline: "alphabetic", fontSize: headSize, fontWeight: 600, color: colours.ink },
-        encoding: { x: atPoints("x0"), y: atPoints("labelBaseline"), text: { field: "rowLabel", type: "nominal" } },
-      },
-      // Header: which segment is which, in words and colour.
-      {
-        data: { values: legend },
-        layer: [
-          placedRect("swatchX", "swatchX2", "y", "y2"),
-          {
-            // Vega-Lite has no align channel: one layer per alignment.
-            mark: { type: "text", align: "left", baseline: "alphabetic", fontSize: headSize, color: colours.ink },
-            encoding: { x: atPoints("textX"), y: atPoints("baseline"), text: { field: "text", type: "nominal" } },
-            transform: [{ filter: "datum.align === 'left'" }],
-          },
-          {
-            mark: { type: "text", align: "right", baseline: "alphabetic", fontSize: headSize, color: colours.ink },
-            encoding: { x: atPoints("textX"), y: atPoints("baseline"), text: { field: "text", type: "nominal" } },
-            transform: [{ filter: "datum.align === 'right'" }],
-          },
-        ],
+        mark: { type: "text", align: "right", baseline: "alphabetic", fontSize: headSize, color: colours.ink },
+        encoding: { x: atPoints("textX"), y: atPoints("baseline"), text: { field: "text", type: "nominal" } },
+        transform: [{ filter: "datum.align === 'right'" }],
       },
     ],
-    config: chartConfig(),
-  } as TopLevelSpec;
+  };
 }

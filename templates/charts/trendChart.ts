@@ -37,16 +37,37 @@ export function trendChart(input: TrendChartInput, options: TrendChartOptions = 
   if (values.length === 0) throw new Error("trendChart: no values");
   // The axis shows the change: it spans the values with a little room, in steps of 2, 5 or 10 points,
   // not from zero (a 0–40 % axis drew 29.63 → 30.14 as a flat line). Gridlines every step, labelled.
-  const { bottom, top, step } = trendAxis(values);
+  const axis = trendAxis(values);
 
-  const fontSize = charts.fontSize;
-  const labelSize = charts.labelFontSize;
   const width = r2(options.width ?? textColumnWidth);
   const plotHeight = options.plotHeight ?? 110;
-  const padLeft = Math.ceil(textWidth(`${top}${NBSP}%`, fontSize) + 6);
-  const span = top - bottom;
-  // Clear of the last year's value labels, which are centred on its points.
   const lastRow = rowsByYear.get(years[years.length - 1])!;
+  const frame = trendFrame(series, values, lastRow, axis.top, width);
+  const encodings = trendEncodings(series, years, axis, frame.inset, frame.plotWidth);
+
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    usermeta: csvColumns("year", "level", "womenPct"),
+    description: "Women's share of middle management and of senior leadership in each year.",
+    width: frame.plotWidth,
+    height: plotHeight,
+    padding: { left: frame.padLeft, right: frame.padRight, top: frame.padTop, bottom: frame.padBottom },
+    data: { values: trendRows(series, years, rowsByYear) },
+    layer: trendLayers(encodings, lineEndLabels(series, years, rowsByYear, axis, plotHeight), frame.endDx),
+    config: chartConfig(),
+  } as TopLevelSpec;
+}
+
+type Series = TrendChartInput["series"][number] & (typeof seriesStyle)[keyof typeof seriesStyle];
+type YearRow = TrendChartInput["points"][number];
+type Axis = ReturnType<typeof trendAxis>;
+
+/** The plot's padding and width, and how far the line names stand off the last year's points. */
+function trendFrame(series: Series[], values: number[], lastRow: YearRow, top: number, width: number) {
+  const fontSize = charts.fontSize;
+  const labelSize = charts.labelFontSize;
+  const padLeft = Math.ceil(textWidth(`${top}${NBSP}%`, fontSize) + 6);
+  // Clear of the last year's value labels, which are centred on its points.
   const endDx = Math.ceil(
     Math.max(
       POINT_SIZE ** 0.5 + 1,
@@ -61,10 +82,13 @@ export function trendChart(input: TrendChartInput, options: TrendChartOptions = 
   const padTop = Math.ceil(capHeight(labelSize) + LABEL_OFFSET + 4);
   const padBottom = Math.ceil(fontSize * 2.2);
   const plotWidth = r2(width - padLeft - padRight);
+  return { padLeft, padRight, padTop, padBottom, plotWidth, endDx, inset };
+}
 
-  // Long rows, one per year and level with a value; where both levels have one, the higher value's
-  // label goes above its point and the lower's below, so the two never collide.
-  const rows = series.flatMap((s) =>
+/** Long rows, one per year and level with a value; where both levels have one, the higher value's
+ *  label goes above its point and the lower's below, so the two never collide. */
+function trendRows(series: Series[], years: number[], rowsByYear: Map<number, YearRow>) {
+  return series.flatMap((s) =>
     years.flatMap((year) => {
       const row = rowsByYear.get(year)!;
       const value = row[s.key];
@@ -74,23 +98,33 @@ export function trendChart(input: TrendChartInput, options: TrendChartOptions = 
       return [{ year: String(year), level: s.label, womenPct: value, valueText: percent(value, DECIMALS), labelBelow: below }];
     }),
   );
+}
 
-  // Line names at the right, level with each line's last value, pushed apart if they would touch.
+/** Line names at the right, level with each line's last value, pushed apart if they would touch. */
+function lineEndLabels(series: Series[], years: number[], rowsByYear: Map<number, YearRow>, axis: Axis, plotHeight: number) {
+  const { bottom, top } = axis;
+  const span = top - bottom;
   const toPx = (v: number) => plotHeight * (1 - (v - bottom) / span);
   const ends = series
     .map((s) => {
       const last = [...years].reverse().find((y) => rowsByYear.get(y)![s.key] !== null);
       return last === undefined ? null : { label: s.label, y: toPx(rowsByYear.get(last)![s.key]!) };
     })
-    .filter((e): e is { label: (typeof series)[number]["label"]; y: number } => e !== null)
+    .filter((e): e is { label: Series["label"]; y: number } => e !== null)
     .sort((a, b) => a.y - b.y);
-  const minGap = fontSize + 2;
+  const minGap = charts.fontSize + 2;
   if (ends.length === 2 && ends[1].y - ends[0].y < minGap) {
     const mid = (ends[0].y + ends[1].y) / 2;
     ends[0].y = mid - minGap / 2;
     ends[1].y = mid + minGap / 2;
   }
-  const endLabels = ends.map((e) => ({ year: String(years[years.length - 1]), level: e.label, pct: r2(bottom + span * (1 - e.y / plotHeight)) }));
+  return ends.map((e) => ({ year: String(years[years.length - 1]), level: e.label, pct: r2(bottom + span * (1 - e.y / plotHeight)) }));
+}
+
+/** The x (years), y (women's share), colour and shape channels the layers share. */
+function trendEncodings(series: Series[], years: number[], axis: Axis, inset: number, plotWidth: number) {
+  const { bottom, top, step } = axis;
+  const span = top - bottom;
   const x = {
     field: "year",
     type: "ordinal" as const,
@@ -125,6 +159,14 @@ export function trendChart(input: TrendChartInput, options: TrendChartOptions = 
     scale: { domain: series.map((s) => s.label), range: series.map((s) => s.shape) },
     legend: null,
   };
+  return { x, y, colour, shape };
+}
+
+/** Lines, points, each point's value above or below it, and the line names. */
+function trendLayers(encodings: ReturnType<typeof trendEncodings>, endLabels: ReturnType<typeof lineEndLabels>, endDx: number) {
+  const { x, y, colour, shape } = encodings;
+  const fontSize = charts.fontSize;
+  const labelSize = charts.labelFontSize;
   const valueLabels = (below: boolean) => ({
     transform: [{ filter: below ? "datum.labelBelow" : "!datum.labelBelow" }],
     mark: {
@@ -137,32 +179,22 @@ export function trendChart(input: TrendChartInput, options: TrendChartOptions = 
     encoding: { x, y, text: { field: "valueText", type: "nominal" as const }, color: colour },
   });
 
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    usermeta: csvColumns("year", "level", "womenPct"),
-    description: "Women's share of middle management and of senior leadership in each year.",
-    width: plotWidth,
-    height: plotHeight,
-    padding: { left: padLeft, right: padRight, top: padTop, bottom: padBottom },
-    data: { values: rows },
-    layer: [
-      { mark: { type: "line", strokeWidth: 1.75, strokeJoin: "round", strokeCap: "round" }, encoding: { x, y, color: colour } },
-      { mark: { type: "point", filled: true, size: POINT_SIZE, opacity: 1 }, encoding: { x, y, color: colour, shape } },
-      valueLabels(false),
-      valueLabels(true),
-      {
-        data: { values: endLabels },
-        mark: { type: "text", align: "left", baseline: "middle", dx: endDx, fontSize, fontWeight: 600 },
-        encoding: {
-          x: { field: "year", type: "ordinal" },
-          y: { field: "pct", type: "quantitative" },
-          text: { field: "level", type: "nominal" },
-          color: { field: "level", type: "nominal" },
-        },
+  return [
+    { mark: { type: "line", strokeWidth: 1.75, strokeJoin: "round", strokeCap: "round" }, encoding: { x, y, color: colour } },
+    { mark: { type: "point", filled: true, size: POINT_SIZE, opacity: 1 }, encoding: { x, y, color: colour, shape } },
+    valueLabels(false),
+    valueLabels(true),
+    {
+      data: { values: endLabels },
+      mark: { type: "text", align: "left", baseline: "middle", dx: endDx, fontSize, fontWeight: 600 },
+      encoding: {
+        x: { field: "year", type: "ordinal" },
+        y: { field: "pct", type: "quantitative" },
+        text: { field: "level", type: "nominal" },
+        color: { field: "level", type: "nominal" },
       },
-    ],
-    config: chartConfig(),
-  } as TopLevelSpec;
+    },
+  ];
 }
 
 /** The y axis: from a step below the lowest value to a step above the highest, in round steps (at most 6 gridlines). */

@@ -11,13 +11,9 @@ const LIMIT = 80;
 
 /** Functions over the limit when the rule came in, "file name" → lines; to be split, never to grow. */
 const stillLong: Record<string, number> = {
-  "src/document/assembleDocument.ts assembleDocument": 299,
   "src/import/docxEntry.ts importDocxEntry": 216,
-  "templates/charts/trendChart.ts trendChart": 136,
   "templates/charts/bandChart.ts bandChart": 134,
   "src/import/homeOfficeTable.ts readHomeOfficeTable": 130,
-  "templates/charts/shareBars.ts shareBars": 121,
-  "templates/html/styles.ts screenCss": 113,
   "src/import/importWorkforce.ts importWorkforce": 107,
   "src/review/draftBuild.ts buildDraft": 102,
   "src/pdf/svg/svgToPdf.tsx convertDef": 92,
