@@ -11,13 +11,10 @@ const LIMIT = 80;
 
 /** Functions over the limit when the rule came in, "file name" → lines; to be split, never to grow. */
 const stillLong: Record<string, number> = {
-  "src/import/docxEntry.ts importDocxEntry": 216,
   "templates/charts/bandChart.ts bandChart": 134,
   "src/import/homeOfficeTable.ts readHomeOfficeTable": 130,
-  "src/import/importWorkforce.ts importWorkforce": 107,
-  "src/review/draftBuild.ts buildDraft": 102,
   "src/pdf/svg/svgToPdf.tsx convertDef": 92,
-  "src/preview/page.ts previewPage": 89,
+  "src/review/draftBuild.ts buildDraft": 88,
 };
 
 function sourceFiles(dir: string): string[] {
