@@ -143,24 +143,33 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
     lap("packs", t);
   }
   timings.total = performance.now() - started;
-  files["build-report.json"] = strictJson({
-    year: options.year,
-    edition: document.meta.editionLabel,
-    draft: number,
-    since: previous ? since : null,
-    print: options.print,
-    pageCount: text.length + sheetPages,
-    reviewSheetPages: sheetPages,
-    layoutPasses: rendered.passes,
-    sections: rendered.pages,
-    warnings: sheet.warnings,
-    timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
-  });
+  files["build-report.json"] = strictJson(draftReport(options, document, { number, since: previous ? since : null, pageCount: text.length + sheetPages, sheetPages, rendered, sheet, timings }));
   const draftDir = path.join(draftsDir, String(number));
   await stage("write", draftDir, "The draft could not be written", async () => writeOutputsAtomically(draftDir, files));
   return { draftDir, pdfFile: path.join(draftDir, "report.pdf"), record, sheet, layout, printed: marked.document, pageCount: text.length + sheetPages, sheetPages, warnings: sheet.warnings, timings };
 }
 
+
+/** build-report.json of a draft: what it is, what it compares with, its pages, warnings and timings. */
+function draftReport(
+  options: DraftOptions,
+  document: ReportDocument,
+  made: { number: number; since: number | null; pageCount: number; sheetPages: number; rendered: { passes: unknown; pages: unknown }; sheet: { warnings: unknown }; timings: Record<string, number> },
+) {
+  return {
+    year: options.year,
+    edition: document.meta.editionLabel,
+    draft: made.number,
+    since: made.since,
+    print: options.print,
+    pageCount: made.pageCount,
+    reviewSheetPages: made.sheetPages,
+    layoutPasses: made.rendered.passes,
+    sections: made.rendered.pages,
+    warnings: made.sheet.warnings,
+    timingsMs: Object.fromEntries(Object.entries(made.timings).map(([k, v]) => [k, Math.round(v)])),
+  };
+}
 
 /** The document of an earlier draft, to mark what changed since; an error when it is not kept. */
 function earlierDraft(draftsDir: string, since: number, existing: number[]): ReportDocument {
