@@ -11,9 +11,6 @@ const LIMIT = 80;
 
 /** Functions over the limit when the rule came in, "file name" → lines; to be split, never to grow. */
 const stillLong: Record<string, number> = {
-  "templates/charts/bandChart.ts bandChart": 134,
-  "src/import/homeOfficeTable.ts readHomeOfficeTable": 130,
-  "src/pdf/svg/svgToPdf.tsx convertDef": 92,
   "src/review/draftBuild.ts buildDraft": 88,
 };
 
