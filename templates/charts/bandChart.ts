@@ -60,54 +60,70 @@ function layoutLabels(names: string[], boxWidth: number): Layout {
   return { boxWidth, boxHeight, labels };
 }
 
-/** The Vega-Lite spec of a band chart. Pure: the same input gives the same spec. */
-export function bandChart(data: BandChartInput, options: BandChartOptions = {}): TopLevelSpec {
-  // The columns' words come from the document; the spec only places them.
+/** The column words by band, from the document; the spec only places them. */
+function columnLabeller(data: BandChartInput): (band: Band) => string {
   const labelOf = new Map(data.columns.map((c) => [c.band, c.label]));
-  const bandLabel = (band: Band): string => {
+  return (band) => {
     const label = labelOf.get(band);
     if (label === undefined) throw new Error(`bandChart: no column label for the band "${band}"`);
     return label;
   };
-  const width = r2(options.width ?? textColumnWidth);
-  const step = width / bands.length;
-  const boxWidth = Math.min(charts.bandBoxWidth, step - 2 * ROW_GAP);
-  const { boxHeight, labels } = layoutLabels(
-    data.forces.map((f) => f.shortName),
-    boxWidth,
-  );
-  for (const force of data.forces) {
-    if (!bands.includes(force.band)) throw new Error(`bandChart: ${force.shortName} has an unknown band "${force.band}"`);
-  }
+}
 
-  // Column label size: the chart size, smaller only if a label would not fit its column.
-  const headerSize = Math.min(
+/** Column label size: the chart size, smaller only if a label would not fit its column. */
+function headerFontSize(step: number, bandLabel: (band: Band) => string): number {
+  return Math.min(
     charts.fontSize,
     ...bands.map((b) => (charts.fontSize * (step - ROW_GAP)) / textWidth(bandLabel(b), charts.fontSize, 600)),
   );
+}
 
+/** Each band's force names, in the input's order. */
+function namesByBand(forces: BandChartInput["forces"]): Map<Band, string[]> {
   const byBand = new Map<Band, string[]>(bands.map((b) => [b, []]));
-  for (const force of data.forces) byBand.get(force.band)!.push(force.shortName);
-  const tallest = Math.max(0, ...[...byBand.values()].map((names) => names.length));
-  const rowStep = boxHeight + ROW_GAP;
+  for (const force of forces) byBand.get(force.band)!.push(force.shortName);
+  return byBand;
+}
+
+interface VerticalLayout {
+  /** Bottom of the lowest boxes. */
+  baseY: number;
+  ruleY: number;
+  headerBaseline: number;
+  groupSize: number;
+  bracketY: number;
+  groupBaseline: number;
+  height: number;
+}
+
+/** Heights down the chart: the stacks, the baseline rule, the column labels, then the groups' brackets and words. */
+function verticalLayout(tallest: number, rowStep: number, headerSize: number, hasGroups: boolean): VerticalLayout {
   const stackHeight = tallest > 0 ? tallest * rowStep - ROW_GAP : 0;
-  const baseY = stackHeight; // bottom of the lowest boxes
+  const baseY = stackHeight;
   const ruleY = baseY + AXIS_GAP / 2;
   const headerBaseline = baseY + AXIS_GAP + capHeight(headerSize) + headerSize * 0.2;
-  // Under the column labels, a bracket and words for each group of columns ("points more men").
-  const groups = data.groups ?? [];
   const groupSize = charts.labelFontSize + 0.7;
   const bracketY = headerBaseline + descent(headerSize) + GROUP_GAP;
   const groupBaseline = bracketY + GROUP_GAP + capHeight(groupSize);
-  const height = Math.ceil(groups.length > 0 ? groupBaseline + descent(groupSize) : headerBaseline + descent(headerSize));
-  const groupMarks = groups.map((group) => {
+  const height = Math.ceil(hasGroups ? groupBaseline + descent(groupSize) : headerBaseline + descent(headerSize));
+  return { baseY, ruleY, headerBaseline, groupSize, bracketY, groupBaseline, height };
+}
+
+/** Under the column labels, a bracket and words for each group of columns ("points more men"). */
+function groupMarksOf(groups: NonNullable<BandChartInput["groups"]>, step: number, vertical: VerticalLayout) {
+  return groups.map((group) => {
     const columns = group.bands.map((band) => bands.indexOf(band));
     if (columns.some((c) => c < 0)) throw new Error(`bandChart: the group "${group.label}" names an unknown band`);
     const first = Math.min(...columns);
     const last = Math.max(...columns);
-    return { label: group.label, x: r2(first * step + ROW_GAP * 2), x2: r2((last + 1) * step - ROW_GAP * 2), xMid: r2(((first + last + 1) * step) / 2), y: r2(bracketY), baseline: r2(groupBaseline) };
+    return { label: group.label, x: r2(first * step + ROW_GAP * 2), x2: r2((last + 1) * step - ROW_GAP * 2), xMid: r2(((first + last + 1) * step) / 2), y: r2(vertical.bracketY), baseline: r2(vertical.groupBaseline) };
   });
+}
 
+/** One data row per force: its CSV fields and its box's and name's placement. */
+function boxRows(data: BandChartInput, byBand: Map<Band, string[]>, layout: Layout, step: number, baseY: number, bandLabel: (band: Band) => string) {
+  const { boxWidth, boxHeight, labels } = layout;
+  const rowStep = boxHeight + ROW_GAP;
   const groupOf = new Map((data.groups ?? []).flatMap((g) => g.bands.map((b) => [b, g.label] as const)));
   const rows: Record<string, unknown>[] = [];
   bands.forEach((band, column) => {
@@ -144,15 +160,55 @@ export function bandChart(data: BandChartInput, options: BandChartOptions = {}):
       });
     });
   });
+  return rows;
+}
 
-  const headers = bands.map((band, column) => ({ label: bandLabel(band), x: r2(column * step + step / 2), y: r2(headerBaseline) }));
+/** The groups' bracket rules and italic words, or nothing when the document names no groups. */
+function groupLayers(groupMarks: ReturnType<typeof groupMarksOf>, groupSize: number) {
+  if (groupMarks.length === 0) return [];
+  return [
+    {
+      data: { values: groupMarks },
+      mark: { type: "rule", color: colours.inkMuted, strokeWidth: 0.6 },
+      encoding: { x: atPoints("x"), x2: { field: "x2" }, y: atPoints("y") },
+    },
+    {
+      data: { values: groupMarks },
+      mark: { type: "text", align: "center", baseline: "alphabetic", fontSize: r2(groupSize), fontStyle: "italic", color: colours.inkMuted },
+      encoding: { x: atPoints("xMid"), y: atPoints("baseline"), text: { field: "label", type: "nominal" } },
+    },
+  ];
+}
+
+/** The Vega-Lite spec of a band chart. Pure: the same input gives the same spec. */
+export function bandChart(data: BandChartInput, options: BandChartOptions = {}): TopLevelSpec {
+  const bandLabel = columnLabeller(data);
+  const width = r2(options.width ?? textColumnWidth);
+  const step = width / bands.length;
+  const boxWidth = Math.min(charts.bandBoxWidth, step - 2 * ROW_GAP);
+  const layout = layoutLabels(
+    data.forces.map((f) => f.shortName),
+    boxWidth,
+  );
+  for (const force of data.forces) {
+    if (!bands.includes(force.band)) throw new Error(`bandChart: ${force.shortName} has an unknown band "${force.band}"`);
+  }
+  const headerSize = headerFontSize(step, bandLabel);
+
+  const byBand = namesByBand(data.forces);
+  const tallest = Math.max(0, ...[...byBand.values()].map((names) => names.length));
+  const groups = data.groups ?? [];
+  const vertical = verticalLayout(tallest, layout.boxHeight + ROW_GAP, headerSize, groups.length > 0);
+  const groupMarks = groupMarksOf(groups, step, vertical);
+  const rows = boxRows(data, byBand, layout, step, vertical.baseY, bandLabel);
+  const headers = bands.map((band, column) => ({ label: bandLabel(band), x: r2(column * step + step / 2), y: r2(vertical.headerBaseline) }));
 
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     usermeta: csvColumns("year", "level", "force", "band", "bandLabel"),
     description: `Forces by band of the difference between women's share of ${data.level === "middleManagement" ? "middle management" : "senior leadership"} and of all officers, ${data.year}.`,
     width,
-    height,
+    height: vertical.height,
     data: { values: rows },
     layer: [
       placedRect("x", "x2", "y", "y2"),
@@ -168,7 +224,7 @@ export function bandChart(data: BandChartInput, options: BandChartOptions = {}):
         },
       },
       {
-        data: { values: [{ x: r2((step - boxWidth) / 2), x2: r2(width - (step - boxWidth) / 2), y: r2(ruleY) }] },
+        data: { values: [{ x: r2((step - boxWidth) / 2), x2: r2(width - (step - boxWidth) / 2), y: r2(vertical.ruleY) }] },
         mark: { type: "rule", color: colours.rule, strokeWidth: 0.75 },
         encoding: { x: atPoints("x"), x2: { field: "x2" }, y: atPoints("y") },
       },
@@ -177,20 +233,7 @@ export function bandChart(data: BandChartInput, options: BandChartOptions = {}):
         mark: { type: "text", align: "center", baseline: "alphabetic", fontSize: r2(headerSize), fontWeight: 600, color: colours.ink },
         encoding: { x: atPoints("x"), y: atPoints("y"), text: { field: "label", type: "nominal" } },
       },
-      ...(groupMarks.length > 0
-        ? [
-            {
-              data: { values: groupMarks },
-              mark: { type: "rule", color: colours.inkMuted, strokeWidth: 0.6 },
-              encoding: { x: atPoints("x"), x2: { field: "x2" }, y: atPoints("y") },
-            },
-            {
-              data: { values: groupMarks },
-              mark: { type: "text", align: "center", baseline: "alphabetic", fontSize: r2(groupSize), fontStyle: "italic", color: colours.inkMuted },
-              encoding: { x: atPoints("xMid"), y: atPoints("baseline"), text: { field: "label", type: "nominal" } },
-            },
-          ]
-        : []),
+      ...groupLayers(groupMarks, vertical.groupSize),
     ],
     config: chartConfig(),
   } as TopLevelSpec;

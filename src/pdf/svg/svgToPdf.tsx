@@ -544,90 +544,110 @@ function convertDef(node: ElementNode, path: string, ctx: Context): void {
   const id = attrString(a.id);
   if (!id) fail(state, "a definition without an id");
   if (ctx.defs.has(id)) fail(state, `duplicate id "${id}"`);
-  if (tag === "clipPath") {
-    for (const [name, value] of Object.entries(a)) {
-      if (isIgnored(name)) continue;
-      if (name === "clipPathUnits" && value === "userSpaceOnUse") continue;
-      fail(state, `attribute ${name}="${value}" is not supported`);
-    }
-    const shapes: Out[] = [];
-    for (const child of node.children) {
-      if (typeof child === "string" || child.type !== "element") continue;
-      const ctag = tagOf(child);
-      const cpath = { path: `${path} > ${ctag}` };
-      const ca = attrs(child);
-      const geometry = GEOMETRY[ctag];
-      if (!geometry || !["rect", "path", "circle"].includes(ctag)) fail(cpath, `<${ctag}> in a clip path is not supported`);
-      for (const [name, value] of Object.entries(ca)) {
-        if (isIgnored(name) || geometry.has(name)) continue;
-        // react-pdf draws clip shapes as bare geometry: no transform, no clip of their own.
-        fail(cpath, `attribute ${name}="${value}" in a clip path is not supported`);
-      }
-      const len = (name: string) => {
-        try {
-          return parseLength(ca[name], name);
-        } catch (error) {
-          return fail(cpath, (error as Error).message);
-        }
-      };
-      if (ctag === "rect") shapes.push(el(Rect, { x: len("x") ?? 0, y: len("y") ?? 0, width: len("width") ?? 0, height: len("height") ?? 0 }));
-      else if (ctag === "path") shapes.push(el(Path, { d: attrString(ca.d) ?? "" }));
-      else shapes.push(el(Circle, { cx: len("cx") ?? 0, cy: len("cy") ?? 0, r: len("r") ?? 0 }));
-    }
-    ctx.defs.set(id, { tag, out: el(ClipPath, { id }, shapes) });
-    return;
+  if (tag === "clipPath") ctx.defs.set(id, { tag, out: clipPathDef(node, path, a, id) });
+  else if (tag === "linearGradient") ctx.defs.set(id, { tag, out: linearGradientDef(node, path, a, id) });
+  else fail(state, `definition <${tag}> is not supported`);
+}
+
+/** A <clipPath> in user space, of plain rects, paths and circles. */
+function clipPathDef(node: ElementNode, path: string, a: Record<string, string | number>, id: string): Out {
+  for (const [name, value] of Object.entries(a)) {
+    if (isIgnored(name)) continue;
+    if (name === "clipPathUnits" && value === "userSpaceOnUse") continue;
+    fail({ path }, `attribute ${name}="${value}" is not supported`);
   }
-  if (tag === "linearGradient") {
-    const props: Props = { id };
-    const coord = (name: string) => {
-      const v = a[name];
-      if (v === undefined) return;
-      const s = String(v).trim();
-      const n = s.endsWith("%") ? Number(s.slice(0, -1)) / 100 : Number(s);
-      if (!Number.isFinite(n)) fail(state, `${name}="${s}"`);
-      props[name] = n;
-    };
-    for (const [name, value] of Object.entries(a)) {
-      if (isIgnored(name)) continue;
-      if (["x1", "y1", "x2", "y2"].includes(name)) coord(name);
-      else if (name === "gradientUnits" && (value === "objectBoundingBox" || value === "userSpaceOnUse")) props.gradientUnits = value;
-      else if (name === "gradientTransform") {
-        try {
-          props.gradientTransform = parseTransform(value, "gradientTransform");
-        } catch (error) {
-          fail(state, (error as Error).message);
-        }
-      } else if (name === "spreadMethod" && value === "pad") continue;
-      else fail(state, `attribute ${name}="${value}" is not supported`);
-    }
-    const stops: Out[] = [];
-    for (const child of node.children) {
-      if (typeof child === "string" || child.type !== "element") continue;
-      const cpath = { path: `${path} > ${tagOf(child)}` };
-      if (tagOf(child) !== "stop") fail(cpath, `<${tagOf(child)}> in a gradient is not supported`);
-      const sa = attrs(child);
-      let offset = 0;
-      let colour = { hex: "#000000", alpha: 1 };
-      let opacity = 1;
-      for (const [name, value] of Object.entries(sa)) {
-        if (isIgnored(name)) continue;
-        if (name === "offset") {
-          const o = parseOpacity(value, "offset"); // same syntax: number or percentage, clamped
-          offset = o ?? 0;
-        } else if (name === "stop-color") {
-          const c = parseColour(String(value));
-          if (!c) fail(cpath, `stop-color="${value}"`);
-          colour = c;
-        } else if (name === "stop-opacity") {
-          opacity = parseOpacity(value, "stop-opacity") ?? 1;
-        } else fail(cpath, `attribute ${name}="${value}" is not supported`);
-      }
-      stops.push(el(Stop, { offset, stopColor: colour.hex, stopOpacity: round(colour.alpha * opacity) }));
-    }
-    ctx.defs.set(id, { tag, out: el(LinearGradient, props, stops) });
-    return;
+  const shapes: Out[] = [];
+  for (const child of node.children) {
+    if (typeof child === "string" || child.type !== "element") continue;
+    shapes.push(clipShape(child, `${path} > ${tagOf(child)}`));
   }
-  fail(state, `definition <${tag}> is not supported`);
+  return el(ClipPath, { id }, shapes);
+}
+
+/** One shape of a clip path, as bare geometry. */
+function clipShape(child: ElementNode, path: string): Out {
+  const ctag = tagOf(child);
+  const cpath = { path };
+  const ca = attrs(child);
+  const geometry = GEOMETRY[ctag];
+  if (!geometry || !["rect", "path", "circle"].includes(ctag)) fail(cpath, `<${ctag}> in a clip path is not supported`);
+  for (const [name, value] of Object.entries(ca)) {
+    if (isIgnored(name) || geometry.has(name)) continue;
+    // react-pdf draws clip shapes as bare geometry: no transform, no clip of their own.
+    fail(cpath, `attribute ${name}="${value}" in a clip path is not supported`);
+  }
+  const len = (name: string) => {
+    try {
+      return parseLength(ca[name], name);
+    } catch (error) {
+      return fail(cpath, (error as Error).message);
+    }
+  };
+  if (ctag === "rect") return el(Rect, { x: len("x") ?? 0, y: len("y") ?? 0, width: len("width") ?? 0, height: len("height") ?? 0 });
+  if (ctag === "path") return el(Path, { d: attrString(ca.d) ?? "" });
+  return el(Circle, { cx: len("cx") ?? 0, cy: len("cy") ?? 0, r: len("r") ?? 0 });
+}
+
+/** A <linearGradient>: its vector, units and transform, then its stops. */
+function linearGradientDef(node: ElementNode, path: string, a: Record<string, string | number>, id: string): Out {
+  const props = gradientProps(a, { path }, id);
+  const stops: Out[] = [];
+  for (const child of node.children) {
+    if (typeof child === "string" || child.type !== "element") continue;
+    stops.push(gradientStop(child, `${path} > ${tagOf(child)}`));
+  }
+  return el(LinearGradient, props, stops);
+}
+
+/** The gradient's own attributes as react-pdf props; coordinates may be numbers or percentages. */
+function gradientProps(a: Record<string, string | number>, state: Pick<State, "path">, id: string): Props {
+  const props: Props = { id };
+  const coord = (name: string) => {
+    const v = a[name];
+    if (v === undefined) return;
+    const s = String(v).trim();
+    const n = s.endsWith("%") ? Number(s.slice(0, -1)) / 100 : Number(s);
+    if (!Number.isFinite(n)) fail(state, `${name}="${s}"`);
+    props[name] = n;
+  };
+  for (const [name, value] of Object.entries(a)) {
+    if (isIgnored(name)) continue;
+    if (["x1", "y1", "x2", "y2"].includes(name)) coord(name);
+    else if (name === "gradientUnits" && (value === "objectBoundingBox" || value === "userSpaceOnUse")) props.gradientUnits = value;
+    else if (name === "gradientTransform") {
+      try {
+        props.gradientTransform = parseTransform(value, "gradientTransform");
+      } catch (error) {
+        fail(state, (error as Error).message);
+      }
+    } else if (name === "spreadMethod" && value === "pad") continue;
+    else fail(state, `attribute ${name}="${value}" is not supported`);
+  }
+  return props;
+}
+
+/** One <stop>: react-pdf takes the colour's own alpha folded into stop-opacity. */
+function gradientStop(child: ElementNode, path: string): Out {
+  const cpath = { path };
+  if (tagOf(child) !== "stop") fail(cpath, `<${tagOf(child)}> in a gradient is not supported`);
+  const sa = attrs(child);
+  let offset = 0;
+  let colour = { hex: "#000000", alpha: 1 };
+  let opacity = 1;
+  for (const [name, value] of Object.entries(sa)) {
+    if (isIgnored(name)) continue;
+    if (name === "offset") {
+      const o = parseOpacity(value, "offset"); // same syntax: number or percentage, clamped
+      offset = o ?? 0;
+    } else if (name === "stop-color") {
+      const c = parseColour(String(value));
+      if (!c) fail(cpath, `stop-color="${value}"`);
+      colour = c;
+    } else if (name === "stop-opacity") {
+      opacity = parseOpacity(value, "stop-opacity") ?? 1;
+    } else fail(cpath, `attribute ${name}="${value}" is not supported`);
+  }
+  return el(Stop, { offset, stopColor: colour.hex, stopOpacity: round(colour.alpha * opacity) });
 }
 
 // --- entry point -----------------------------------------------------------------------------
