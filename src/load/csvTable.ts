@@ -33,7 +33,9 @@ export function parseCsvTable(file: string, text: string, header: readonly strin
   }
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(text, { columns: true, info: true, skip_empty_lines: true, bom: true, trim: true });
+    // The header matched the expected names once trimmed as JavaScript trims (which also drops a stray
+    // U+FEFF inside it); the rows are keyed by those expected names, never by the raw header text.
+    records = parse(text, { columns: () => [...header], info: true, skip_empty_lines: true, bom: true, trim: true });
   } catch (error) {
     const e = error as { lines?: number; message: string };
     // 9,306 unquoted is two fields: the commonest cause of a row with one field too many.

@@ -12,6 +12,16 @@ import { prepareErrors } from "../helpers/hostile.ts";
 const cp1252 = (text: string) => Buffer.from([...text].map((c) => (c === "\u2019" ? 0x92 : c === "é" ? 0xe9 : c.charCodeAt(0))));
 
 describe("text encodings", () => {
+  it("reads a CSV whose header has a stray byte-order mark inside a column name (it crashed: a property test found it)", () => {
+    const fixture = copyFixtures();
+    const file = path.join(fixture.dataDir, "2024", "officers.csv");
+    const text = readFileSync(file, "utf8");
+    writeFileSync(file, text.replace(/^(force,sex,)(rank,)/, "$1\uFEFF$2"));
+    expect(readFileSync(file, "utf8").split("\n")[0]).toContain("\uFEFFrank");
+    const { statistics } = prepare({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir });
+    expect(statistics.national.officers.total).toBeGreaterThan(0);
+  });
+
   it("rejects a CSV saved as Windows-1252, at the first bad byte", () => {
     const fixture = copyFixtures();
     const file = path.join(fixture.dataDir, "forces.csv");
