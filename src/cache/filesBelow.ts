@@ -90,10 +90,23 @@ export function openRegular(file: string): number {
   return fd;
 }
 
-/** A regular file's bytes, opened as openRegular opens it (a link, pipe or device is refused, never read). */
-export function readRegularFile(file: string): Buffer {
+/** A file over the size a reader allows, found from its size before a byte of it is read. */
+export class FileTooLarge extends Error {
+  constructor(size: number, maxBytes: number) {
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    super(`it is ${mb(size)}; the limit is ${mb(maxBytes)}.`);
+  }
+}
+
+/**
+ * A regular file's bytes, opened as openRegular opens it (a link, pipe or device is refused, never read);
+ * with maxBytes, a larger file is refused (FileTooLarge) from its size, before it is read.
+ */
+export function readRegularFile(file: string, maxBytes = Infinity): Buffer {
   const fd = openRegular(file);
   try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) throw new FileTooLarge(size, maxBytes);
     return readFileSync(fd);
   } finally {
     closeSync(fd);

@@ -1,7 +1,8 @@
 // Reads a commented PDF the way a viewer does, with pdf.js: its Info dictionary, the text on each page
 // with positions, and every annotation with its author, date, text, area and reply structure.
 import { limits } from "../domain/limits.ts";
-import { InputLimitError, readUntrustedFile } from "../import/untrusted.ts";
+import { FileTooLarge, readRegularFile } from "../cache/filesBelow.ts";
+import { BuildError } from "../diagnostics/diagnostic.ts";
 import type { Box, RawAnnotation } from "./model.ts";
 import { openPdf, pageText, type TextRun } from "../pdf/readPdf.ts";
 
@@ -28,9 +29,10 @@ export async function readPdf(file: string): Promise<ReadPdf> {
   let data: Uint8Array;
   try {
     // Sized before it is read (limits.commentPdfBytes), and only a regular file: pdf.js holds it whole.
-    data = new Uint8Array(readUntrustedFile(file, limits.commentPdfBytes));
+    data = new Uint8Array(readRegularFile(file, limits.commentPdfBytes));
   } catch (error) {
-    if (error instanceof InputLimitError) throw new UnreadablePdf(`${error.message.replace(/\.$/, "")} for a commented PDF`);
+    const refused = error instanceof BuildError ? error.diagnostics[0].message : error instanceof FileTooLarge ? error.message : null;
+    if (refused !== null) throw new UnreadablePdf(`${refused.replace(/\.$/, "")} for a commented PDF`);
     throw new UnreadablePdf((error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : (error as Error).message);
   }
   let pdf;

@@ -4,7 +4,6 @@
 // and reported with where it was, so a person can follow up with the force.
 import { count } from "../domain/plural.ts";
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from "hast";
-import JSZip from "jszip";
 import mammoth from "mammoth";
 import type { FootnoteDefinition, Nodes as MdastNodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from "mdast";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -21,7 +20,7 @@ import type { Force } from "../load/forceRegister.ts";
 import { parseMarkdownFile } from "../load/frontMatter.ts";
 import { imageProblem } from "../load/imageFile.ts";
 import { limits } from "../domain/limits.ts";
-import { checkWholeZip, InputLimitError, readUntrustedFile } from "./untrusted.ts";
+import { checkWholeZip, InputLimitError, readUntrustedFile, type OpenedZip } from "./untrusted.ts";
 
 export interface ImportOptions {
   /** The .docx file. */
@@ -64,9 +63,8 @@ function mdText(node: MdastNodes): string {
 }
 
 /** Reads the parts mammoth passes over silently and says, for each, which paragraph it was in. */
-async function rawDocumentFindings(buffer: Buffer, docx: string, sink: DiagnosticSink): Promise<void> {
-  const zip = await JSZip.loadAsync(buffer);
-  const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+function rawDocumentFindings(zip: OpenedZip, docx: string, sink: DiagnosticSink): void {
+  const xml = zip.xml("word/document.xml") ?? "";
   // Paragraphs of the main text, in order, with their text, to say where something was: one linear pass
   // over the tags (a lazy match to each </w:p> rescanned the rest of the file for every <w:p .../>).
   // A text box holds paragraphs inside its paragraph; the words reach every open one (at most a few deep).
@@ -104,7 +102,7 @@ async function rawDocumentFindings(buffer: Buffer, docx: string, sink: Diagnosti
       `The document still has tracked changes (${count(insertions.length, "insertion")}, ${count(deletions.length, "deletion")}), the first in ${where(first)}. The entry was written as if every change were accepted; ask the force to accept or reject them and check the text.`,
     );
   }
-  const commentsXml = (await zip.file("word/comments.xml")?.async("string")) ?? "";
+  const commentsXml = zip.xml("word/comments.xml") ?? "";
   const commentText = new Map<string, string>();
   // One pass over the tags, as for paragraphs: a lazy match to each </w:comment> rescanned the rest of
   // the part for every comment left open. No pattern here runs past the next "<" or ">".
@@ -133,17 +131,20 @@ const MARK = "IMPORTREMOVED";
 /** Converts, writes the entry and its images, and reports on `sink` everything that could not be carried. */
 export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSink): Promise<ImportResult | null> {
   const { file: docx, force, entriesDir } = options;
-  const buffer = readDocx(docx, sink);
-  if (!buffer) return null;
+  const read = readDocx(docx, sink);
+  if (!read) return null;
+  const { buffer, zip } = read;
 
   mkdirSync(entriesDir, { recursive: true });
   const base = freeName(entriesDir, force.slug);
   const entryFile = path.join(entriesDir, `${base}.md`);
   const converted = await convertDocx(buffer, base, docx, sink);
   if (!converted) return null;
-  await rawDocumentFindings(buffer, docx, sink).catch((error: Error) =>
-    sink.warn(docx, "import-unchecked", `The document could not be searched for tracked changes, comments and text boxes (${error.message}); look for them in Word.`),
-  );
+  try {
+    rawDocumentFindings(zip, docx, sink);
+  } catch (error) {
+    sink.warn(docx, "import-unchecked", `The document could not be searched for tracked changes, comments and text boxes (${(error as Error).message}); look for them in Word.`);
+  }
 
   const { title, lede, body, definitions, tables } = markdownTree(converted.html, docx, sink);
   const markdown = unified()
@@ -174,7 +175,7 @@ export async function importDocxEntry(options: ImportOptions, sink: DiagnosticSi
 }
 
 /** The document's bytes, or null (error in sink) when it cannot be read, is not a .docx or is past the import limits. */
-function readDocx(docx: string, sink: DiagnosticSink): Buffer | null {
+function readDocx(docx: string, sink: DiagnosticSink): { buffer: Buffer; zip: OpenedZip } | null {
   let buffer: Buffer;
   try {
     buffer = readUntrustedFile(docx, limits.importFileBytes);
@@ -189,8 +190,9 @@ function readDocx(docx: string, sink: DiagnosticSink): Buffer | null {
   }
 
   // Every part is inflated once within the limits (and its XML checked) before mammoth opens it.
+  let zip: OpenedZip;
   try {
-    const zip = checkWholeZip(buffer);
+    zip = checkWholeZip(buffer);
     const paragraphCount = (zip.xml("word/document.xml") ?? "").match(/<w:p\b/g)?.length ?? 0;
     if (paragraphCount > limits.docxParagraphs) throw new InputLimitError(`it has ${paragraphCount.toLocaleString("en-GB")} paragraphs; the limit is ${limits.docxParagraphs.toLocaleString("en-GB")} (an entry prints a few dozen).`);
   } catch (error) {
@@ -198,7 +200,7 @@ function readDocx(docx: string, sink: DiagnosticSink): Buffer | null {
     sink.error(docx, "import-limit", `This Word document is refused: ${error.message}`);
     return null;
   }
-  return buffer;
+  return { buffer, zip };
 }
 
 interface Converted {

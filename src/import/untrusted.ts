@@ -7,8 +7,7 @@
 // document type declaration is refused: entities are how XML bombs and external-file reads work, and no
 // spreadsheet or Word document needs one.
 import { Inflate } from "fflate";
-import { closeSync, fstatSync, readFileSync } from "node:fs";
-import { openRegular } from "../cache/filesBelow.ts";
+import { FileTooLarge, readRegularFile } from "../cache/filesBelow.ts";
 import { BuildError } from "../diagnostics/diagnostic.ts";
 import { limits } from "../domain/limits.ts";
 
@@ -30,19 +29,12 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
  * is read. Over the limit or not regular: InputLimitError; a missing file: the system's own error.
  */
 export function readUntrustedFile(file: string, maxBytes: number): Buffer {
-  let fd: number;
   try {
-    fd = openRegular(file);
+    return readRegularFile(file, maxBytes);
   } catch (error) {
     if (error instanceof BuildError) throw new InputLimitError(error.diagnostics[0].message);
+    if (error instanceof FileTooLarge) throw new InputLimitError(error.message);
     throw error;
-  }
-  try {
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) throw new InputLimitError(`it is ${mb(size)}; the limit is ${mb(maxBytes)}.`);
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
 const PIECE = 64 * 1024;
@@ -158,9 +150,19 @@ export function openZip(bytes: Uint8Array): OpenedZip {
  */
 export function checkWholeZip(bytes: Uint8Array): OpenedZip {
   const zip = openZip(bytes);
+  // Kept as inflated (within the limits' 64 MB in all), so a part read again is not inflated twice.
+  const parts = new Map<string, Uint8Array>();
   for (const entry of zip.entries) {
     const data = inflateEntry(bytes, entry);
     if (/\.(xml|rels)$/i.test(entry.name)) xmlText(data, entry.name);
+    parts.set(entry.name, data);
   }
-  return zip;
+  return {
+    entries: zip.entries,
+    read: (name) => parts.get(name),
+    xml: (name) => {
+      const data = parts.get(name);
+      return data === undefined ? undefined : xmlText(data, name);
+    },
+  };
 }
