@@ -4,11 +4,11 @@
 // at a low resolution and the pixels compared; where pdftoppm is not installed, each page's text and its
 // positions (pdf.js) are compared instead, which misses a change to a chart's shapes alone.
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
+import { sha256 } from "../load/editionInputs.ts";
 import { openPdf, pageText } from "../pdf/readPdf.ts";
 
 /** A digest of each page as drawn at `dpi` in grey, in page order; null when pdftoppm is not installed. */
@@ -22,7 +22,7 @@ export function pageImageDigests(pdf: Uint8Array, dpi = 30): string[] | null {
     return readdirSync(dir)
       .filter((f) => f.startsWith("page"))
       .sort()
-      .map((f) => createHash("sha256").update(readFileSync(path.join(dir, f))).digest("hex"));
+      .map((f) => sha256(readFileSync(path.join(dir, f))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -36,7 +36,7 @@ async function pageTextDigests(pdf: Uint8Array): Promise<string[]> {
     for (let n = 1; n <= doc.numPages; n++) {
       const { width, height, runs } = await pageText(doc, n);
       const lines = [`${width.toFixed(1)} ${height.toFixed(1)}`, ...runs.map((r) => `${r.x.toFixed(1)} ${r.y.toFixed(1)} ${r.str}`)];
-      digests.push(createHash("sha256").update(lines.join("\n")).digest("hex"));
+      digests.push(sha256(lines.join("\n")));
     }
     return digests;
   } finally {
