@@ -8,7 +8,7 @@ import type { MarkdownTrees } from "../document/markdown.ts";
 import type { Root } from "mdast";
 import { countPages } from "../render/countPages.ts";
 import type { Statistics } from "../statistics/types.ts";
-import { editionInputs } from "../load/editionInputs.ts";
+import { editionInputs, type EditionInputs } from "../load/editionInputs.ts";
 import { previousBuild, recordBuild, type BuiltOutputs } from "./unchanged.ts";
 import { checkOutputFolder } from "./outputFolder.ts";
 import { carriedFolders, strictJson, writeOutputsAtomically, type OutputFiles } from "./writeOutputs.ts";
@@ -40,7 +40,8 @@ export interface BuildResult extends BuiltOutputs {
   cacheStats: StageCache["stats"];
 }
 
-export async function build(options: BuildOptions): Promise<BuildResult> {
+/** `inputs`: the edition's inputs when the caller has just listed them (the preview, which prepared first). */
+export async function build(options: BuildOptions, inputs?: EditionInputs): Promise<BuildResult> {
   const recovered = checkOutputFolder(options.outDir, options.year);
   const started = performance.now();
   const timings: Record<string, number> = {};
@@ -50,8 +51,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // Nothing changed since the last build into this folder: its outputs stand as they are. The check
   // comes before the heavy stages are even loaded, so a rebuild with no edit starts and ends at once.
-  // The edition's inputs are read and hashed once, here; every key and the final's ID derive from them.
-  const inputs = editionInputs(options.dataDir, options.contentDir, options.year);
+  // The edition's inputs are read and hashed once; every key and the final's ID derive from them.
+  inputs ??= editionInputs(options.dataDir, options.contentDir, options.year);
   const buildKey = buildKeyOf(options, inputs.hash);
   if (options.cache !== false) {
     const unchanged = previousBuild(cacheDir, buildKey, outputDir);

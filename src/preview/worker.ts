@@ -4,6 +4,7 @@ import { parentPort } from "node:worker_threads";
 import path from "node:path";
 import { build, prepareCached, type BuildOptions } from "../build/build.ts";
 import { diskCache } from "../cache/stageCache.ts";
+import { editionInputs } from "../load/editionInputs.ts";
 import type { ReportDocument } from "../document/model.ts";
 import { asDiagnostics } from "../diagnostics/unexpected.ts";
 import { projectVersion } from "../build/version.ts";
@@ -22,7 +23,9 @@ async function run(options: BuildOptions): Promise<void> {
   const post = (reply: WorkerReply) => parentPort!.postMessage(reply);
   try {
     const cache = diskCache(path.join(options.outDir, ".cache"));
-    const prepared = await prepareCached(options, cache);
+    // The inputs are listed and hashed once for both the first look and the whole draft.
+    const inputs = editionInputs(options.dataDir, options.contentDir, options.year);
+    const prepared = await prepareCached(options, cache, {}, inputs.hash);
     const changed = last ? changedSections(last.document, prepared.document) : [];
     // A first look at what the edit touched, while the whole draft is laid out behind it.
     if (changed.length > 0 && changed.length <= 3) {
@@ -31,7 +34,7 @@ async function run(options: BuildOptions): Promise<void> {
       const pdf = await renderSectionsPdf(prepared.document, changed, { print: false, creator: `gender-equality-report ${projectVersion()}`, roots, cache, pages: last?.pages ?? {} });
       post({ type: "sections", ids: changed, pdf, ms: performance.now() - started });
     }
-    const result = await build(options);
+    const result = await build(options, inputs);
     last = { document: result.document, pages: result.pages };
     post({ type: "built", pdfFile: result.pdfFile, pageCount: result.pageCount, pages: result.pages, warnings: result.warnings, changed, ms: performance.now() - started });
   } catch (error) {
