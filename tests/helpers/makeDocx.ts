@@ -1,6 +1,6 @@
 // Builds small .docx files for tests: a .docx is a zip of WordprocessingML parts. Only what the tests
 // need is written (styles for headings and quotes, one bullet list definition, hyperlinks, PNG images).
-import JSZip from "jszip";
+import { strToU8, zipSync, type Zippable } from "fflate";
 
 /** A 1×1 PNG, enough for an image part. */
 export const tinyPng = Buffer.from(
@@ -80,7 +80,8 @@ export async function makeDocx(blocks: DocxBlock[]): Promise<Buffer> {
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
     'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
     'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" xmlns:v="urn:schemas-microsoft-com:vml"';
-  const zip = new JSZip();
+  const parts: Zippable = {};
+  const zip = { file: (name: string, data: string | Buffer) => { parts[name] = typeof data === "string" ? strToU8(data) : new Uint8Array(data); } };
   const style = (id: string, name: string, type = "paragraph") => `<w:style w:type="${type}" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`;
   rels.push(
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>',
@@ -112,5 +113,5 @@ export async function makeDocx(blocks: DocxBlock[]): Promise<Buffer> {
   if (comments.length) zip.file("word/comments.xml", `<?xml version="1.0" encoding="UTF-8"?><w:comments ${ns}>${comments.join("")}</w:comments>`);
   if (footnotes.length) zip.file("word/footnotes.xml", `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${ns}>${footnotes.join("")}</w:footnotes>`);
   media.forEach((png, i) => zip.file(`word/media/image${i + 1}.png`, png));
-  return zip.generateAsync({ type: "nodebuffer" });
+  return Buffer.from(zipSync(parts));
 }
