@@ -10,6 +10,9 @@ import { build } from "../../src/build/build.ts";
 import type { Block, ReportDocument } from "../../src/document/model.ts";
 import { checkPdf, untaggedOperators, type StructNode } from "../../src/pdf/checkPdf.ts";
 import { joinParts } from "../../src/render/joinParts.ts";
+import { registerFonts } from "../../src/pdf/registerFonts.ts";
+import { fonts } from "../../src/design/theme.ts";
+import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
 import { png, prepareErrors } from "../helpers/hostile.ts";
 import { sampleBuild } from "../helpers/sampleBuild.ts";
@@ -131,6 +134,34 @@ describe("the checker", () => {
     expect(ordered.findings.filter((f) => f.checkpoint.startsWith("14-"))).toEqual([]);
     const first = await checkPdf(await pdf(true, "H2"));
     expect(first.findings.map((f) => f.checkpoint)).toContain("14-002");
+  });
+
+  it("reads every code a page shows against its font's ToUnicode map (31-027 to 31-030)", async () => {
+    await registerFonts();
+    const bytes = await renderToBuffer(
+      h(Document, { tagged: true, title: "A test", language: "en-GB" }, h(Page, { size: "A6" }, h(View, { role: "Sect" }, h(Text, { role: "H1", style: { fontFamily: fonts.family } }, "Heading")))),
+    );
+    // A bare renderToBuffer writes no XMP (the build adds it): only the font checkpoints matter here.
+    const fontCheckpoints = (findings: { checkpoint: string }[]) => findings.map((f) => f.checkpoint).filter((c) => c.startsWith("31-"));
+    expect(fontCheckpoints((await checkPdf(bytes)).findings)).toEqual([]);
+    // The same file with its font's ToUnicode map replaced, and optionally a code drawn as an artifact.
+    const altered = async (ranges: string, shown?: string) => {
+      const doc = await PDFDocument.load(bytes);
+      const page = doc.getPage(0);
+      const fontsOf = page.node.Resources()!.lookup(PDFName.of("Font"), PDFDict);
+      const [name, ref] = fontsOf.entries()[0];
+      const font = doc.context.lookup(ref, PDFDict);
+      const cmap = `/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n1 begincodespacerange\n<0000><ffff>\nendcodespacerange\n${ranges}\nendcmap\nend\nend`;
+      font.set(PDFName.of("ToUnicode"), doc.context.register(doc.context.stream(cmap)));
+      if (shown) page.node.addContentStream(doc.context.register(doc.context.stream(`/Artifact BMC BT ${name.toString()} 12 Tf <${shown}> Tj ET EMC`)));
+      return fontCheckpoints((await checkPdf(await doc.save())).findings);
+    };
+    // "Heading" is seven glyphs, codes 1 to 7 of the subset; a range's values count up from its first.
+    expect(await altered("1 beginbfrange\n<0001> <0007> <0041>\nendbfrange")).toEqual([]);
+    expect(await altered("1 beginbfrange\n<0001> <0006> <0041>\nendbfrange")).toEqual(["31-027"]);
+    expect(await altered("1 beginbfrange\n<0001> <0007> <0000>\nendbfrange")).toEqual(["31-028"]);
+    expect(await altered("2 beginbfrange\n<0001> <0001> <fffe>\n<0002> <0007> <0041>\nendbfrange")).toEqual(["31-029"]);
+    expect(await altered("1 beginbfrange\n<0000> <0007> <0040>\nendbfrange", "0000")).toEqual(["31-030"]);
   });
 
   it("counts drawing outside marked content, not inside it nor in strings", () => {
