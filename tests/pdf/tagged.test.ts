@@ -13,6 +13,7 @@ import { joinParts } from "../../src/render/joinParts.ts";
 import { registerFonts } from "../../src/pdf/registerFonts.ts";
 import { fonts } from "../../src/design/theme.ts";
 import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
+import { finishPdfA } from "../../src/final/pdfa.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
 import { png, prepareErrors } from "../helpers/hostile.ts";
 import { sampleBuild } from "../helpers/sampleBuild.ts";
@@ -101,7 +102,7 @@ describe("the tagged 2024 book", () => {
     }
   });
 
-  it("passes as a final edition, which says PDF/UA-1 beside PDF/A-2 in its XMP", async () => {
+  it("passes as a final edition, which says PDF/UA-1 beside PDF/A-2 level A in its XMP", async () => {
     const out = mkdtempSync(path.join(tmpdir(), "tagged-final-"));
     const result = await build({ year: 2024, dataDir: path.join(root, "data"), contentDir: path.join(root, "content"), outDir: out, print: false, final: true });
     const bytes = readFileSync(result.pdfFile);
@@ -111,7 +112,25 @@ describe("the tagged 2024 book", () => {
     const text = bytes.toString("latin1");
     expect(text).toContain("<pdfuaid:part>1</pdfuaid:part>");
     expect(text).toContain("<pdfaid:part>2</pdfaid:part>");
+    expect(text).toContain("<pdfaid:conformance>A</pdfaid:conformance>");
   }, 300_000);
+
+  it("is PDF/A-2 level A only when tagged with every glyph mapped; untagged, or with a code unmapped, level B", async () => {
+    await registerFonts();
+    const page = (tagged: boolean) =>
+      renderToBuffer(
+        h(Document, { tagged, title: "Level", author: "Tests", creator: "tests", producer: "tests", language: "en-GB", conformance: "PDF/A-2b" }, h(Page, { size: "A6" }, h(View, { role: "Sect" }, h(Text, { role: "H1", style: { fontFamily: fonts.family } }, "Heading")))),
+      );
+    const options = { documentId: "0".repeat(32), date: new Date("2024-11-25T00:00:00Z"), language: "en-GB" };
+    const level = async (pdf: Uint8Array) => /<pdfaid:conformance>(\w)<\/pdfaid:conformance>/.exec((await finishPdfA(pdf, options)).toString("latin1"))?.[1];
+    expect(await level(await page(true))).toBe("A");
+    expect(await level(await page(false))).toBe("B");
+    // The tagged page with its font's Unicode map emptied: a glyph without a character.
+    const doc = await PDFDocument.load(await page(true));
+    const font = doc.context.lookup(doc.getPage(0).node.Resources()!.lookup(PDFName.of("Font"), PDFDict).entries()[0][1], PDFDict);
+    font.set(PDFName.of("ToUnicode"), doc.context.register(doc.context.stream("begincmap\nendcmap")));
+    expect(await level(await doc.save())).toBe("B");
+  });
 });
 
 describe("the checker", () => {
