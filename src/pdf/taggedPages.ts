@@ -51,16 +51,17 @@ export function startTaggedPdf(pdf: PDFDocument, meta: { title: string; author: 
   catalog.set(name("Metadata"), context.register(xmp));
 }
 
-/**
- * Copies pages `indices` of `from` into `to`, at page `at` (the end by default), with their structure:
- * the elements go under `to`'s Document element, at its start (`first`) or its end. Both must be tagged.
- */
-export function copyTaggedPages(to: PDFDocument, from: PDFDocument, indices: number[], place: { at?: number; first?: boolean } = {}): PDFPage[] {
-  const source = treeOf(from);
-  const target = treeOf(to);
-  const copier = PDFObjectCopier.for(from.context, to.context);
+interface CopiedPage {
+  ref: PDFRef;
+  node: PDFDict;
+  /** The element that owns each marked-content id of the page, once the tree is copied. */
+  mcids: (PDFRef | undefined)[];
+}
+
+/** The pages copied (not yet placed), by their original's reference, and their annotations by theirs. */
+function copyPages(to: PDFDocument, from: PDFDocument, indices: number[], copier: PDFObjectCopier) {
   const fromPages = from.getPages();
-  const pageMap = new Map<string, { ref: PDFRef; node: PDFDict; mcids: (PDFRef | undefined)[] }>();
+  const pageMap = new Map<string, CopiedPage>();
   const annotMap = new Map<string, PDFDict>();
   const copied = indices.map((i) => {
     const original = fromPages[i];
@@ -79,7 +80,18 @@ export function copyTaggedPages(to: PDFDocument, from: PDFDocument, indices: num
     });
     return PDFPage.of(node as never, ref, to);
   });
+  return { copied, pageMap, annotMap };
+}
 
+/**
+ * Copies pages `indices` of `from` into `to`, at page `at` (the end by default), with their structure:
+ * the elements go under `to`'s Document element, at its start (`first`) or its end. Both must be tagged.
+ */
+export function copyTaggedPages(to: PDFDocument, from: PDFDocument, indices: number[], place: { at?: number; first?: boolean } = {}): PDFPage[] {
+  const source = treeOf(from);
+  const target = treeOf(to);
+  const copier = PDFObjectCopier.for(from.context, to.context);
+  const { copied, pageMap, annotMap } = copyPages(to, from, indices, copier);
   const keyed: [number, PDFObject][] = [];
   /** The element's copy with only its content on the copied pages, or undefined when it has none there. */
   const copyElement = (ref: PDFRef, parent: PDFRef): PDFRef | undefined => {
