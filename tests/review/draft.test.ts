@@ -215,6 +215,25 @@ describe("a draft and its packs as tagged PDFs", () => {
     for (const page of second2) expect(page.tagged).not.toContain("CHANGED");
   });
 
+  it("reads a paragraph with struck-through words as its text without them (ActualText), and no other that way", async () => {
+    const { tree, findings } = await checkPdf(readFileSync(second.pdfFile));
+    expect(findings).toEqual([]);
+    const all = (nodes: StructNode[]): StructNode[] => nodes.flatMap((n) => [n, ...all(n.children)]);
+    // The side panel's differences are spoken in words in every edition; leave them aside.
+    const spokenParagraphs = (nodes: StructNode[]) => all(nodes).filter((n) => n.type === "P" && n.actualText !== undefined && !n.actualText.endsWith("percentage points")).map((n) => n.actualText!);
+    const spoken = spokenParagraphs(tree);
+    // "monthly" struck through, "weekly" inserted; the others are paragraphs whose figures changed.
+    expect(spoken).toContain("Mentors met their mentees weekly for a year.");
+    expect(spoken.join(" ")).not.toContain("monthly");
+    // As many as the printed document has paragraphs with words struck through.
+    const struck = (blocks: Block[]): number =>
+      blocks.reduce((n, b) => n + (b.type === "paragraph" && marks(b.children).some((m) => m.type === "delete") ? 1 : 0) + (b.type === "list" ? b.items.reduce((k, item) => k + struck(item), 0) : b.type === "quote" ? struck(b.children) : 0), 0);
+    const sections = second.printed.sections.flatMap((sec) => [...("body" in sec && sec.body ? [sec.body.blocks] : []), ...(sec.kind === "force" ? sec.entries.map((e) => e.body.blocks) : [])]);
+    expect(spoken).toHaveLength(sections.reduce((n, blocks) => n + struck(blocks), 0));
+    // A first draft strikes nothing through.
+    expect(spokenParagraphs((await checkPdf(readFileSync(first.pdfFile))).tree)).toEqual([]);
+  });
+
   it("makes each proof pack a tagged PDF: the force's pages with their structure, then its figures'", async () => {
     const file = path.join(first.draftDir, "packs", "kent.pdf");
     const { tagged, findings, tree } = await checkPdf(readFileSync(file));
