@@ -99,7 +99,11 @@ const hasDeleted = (nodes: Inline[]): boolean => nodes.some((n) => n.type === "d
  * its text without them (ActualText on its element). Undefined, and nothing written, for any other block.
  */
 function spokenText(nodes: Inline[]): string | undefined {
-  if (!hasDeleted(nodes)) return undefined;
+  return hasDeleted(nodes) ? spokenWords(nodes) : undefined;
+}
+
+/** The words of inlines as they now read: inserted words in, struck-through words out. */
+export function spokenWords(nodes: Inline[]): string {
   const words = (list: Inline[]): string =>
     list.map((n) => (n.type === "delete" ? "" : n.type === "text" ? n.value : n.type === "figure" ? n.text : n.type === "footnoteRef" ? String(n.number) : n.type === "break" ? " " : "children" in n ? words(n.children) : "")).join("");
   return words(nodes).replace(/\s+/g, " ").trim();

@@ -219,6 +219,10 @@ describe("a draft and its packs as tagged PDFs", () => {
     const { tree, findings } = await checkPdf(readFileSync(second.pdfFile));
     expect(findings).toEqual([]);
     const all = (nodes: StructNode[]): StructNode[] => nodes.flatMap((n) => [n, ...all(n.children)]);
+    // A side panel's changed difference is spoken with its new value, not as a bare unit.
+    const differences = all(tree).filter((n) => n.actualText?.endsWith("percentage points")).map((n) => n.actualText);
+    expect(differences.length).toBeGreaterThan(0);
+    for (const said of differences) expect(said).toMatch(/^−?\d+\.\d\d percentage points$/);
     // The side panel's differences are spoken in words in every edition; leave them aside.
     const spokenParagraphs = (nodes: StructNode[]) => all(nodes).filter((n) => n.type === "P" && n.actualText !== undefined && !n.actualText.endsWith("percentage points")).map((n) => n.actualText!);
     const spoken = spokenParagraphs(tree);
