@@ -26,16 +26,18 @@ export function DraftMarksView({ bleed = 0 }: { bleed?: number }) {
   const changed = new Set(draft.changedPages ?? []);
   return (
     <>
-      <View fixed style={{ position: "absolute", top: bleed, left: bleed, width: page.width, height: page.height, alignItems: "center", justifyContent: "center" }}>
+      {/* Marks for reviewers, not the report's words: artifacts in a tagged PDF. */}
+      <View fixed artifact="Pagination" style={{ position: "absolute", top: bleed, left: bleed, width: page.width, height: page.height, alignItems: "center", justifyContent: "center" }}>
         <Text style={{ fontSize: 150, fontWeight: 700, letterSpacing: 14, color: colours.change, opacity: 0.09, transform: "rotate(-55deg)" }}>{draft.watermark ?? "DRAFT"}</Text>
       </View>
-      <Text fixed style={{ position: "absolute", bottom: bleed + mm(4.5), left: bleed + page.marginInner, right: bleed + page.marginOuter, height: type.small * 2, fontSize: type.small - 1, color: colours.change }}>
+      <Text fixed artifact="Pagination" style={{ position: "absolute", bottom: bleed + mm(4.5), left: bleed + page.marginInner, right: bleed + page.marginOuter, height: type.small * 2, fontSize: type.small - 1, color: colours.change }}>
         {draft.stamp}
       </Text>
       {changed.size > 0 ? (
         // The outer margin: right on odd (recto) pages, left on even (verso) pages.
         <View
           fixed
+          artifact="Layout"
           style={{ position: "absolute", top: 0, left: 0, width: 1, height: 1 }}
           render={({ pageNumber }) =>
             changed.has(pageNumber) ? (

@@ -23,7 +23,7 @@ Options:
   --no-cache       run every stage, ignoring results kept in <out>/.cache
   --timings        print how long each stage took and what the cache reused
   --debug          on an unexpected failure, also print the stack trace
-  --final          the published edition: PDF/A-2b, dated from report.yml's publicationDate (or
+  --final          the published edition: PDF/A-2a, dated from report.yml's publicationDate (or
                    SOURCE_DATE_EPOCH), document ID from the inputs, no timings in build-report.json
   --draft          a numbered draft for reviewers in <out>/<year>/drafts/<n>/: DRAFT marks, a review
                    sheet at the front, changes since the previous draft marked

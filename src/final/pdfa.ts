@@ -1,17 +1,18 @@
-// Finishes a final edition as PDF/A-2b. react-pdf's `conformance="PDF/A-2b"` (passed to pdfkit as
-// `subset`) already writes PDF 1.7, the sRGB output intent (the ICC profile pdfkit ships in
+// Finishes a final edition as PDF/A-2: level a for the tagged book that meets it (see below), else b.
+// react-pdf's `conformance="PDF/A-2b"` (passed to pdfkit as `subset`) already writes PDF 1.7, the sRGB output intent (the ICC profile pdfkit ships in
 // pdfkit/js/data/) and embeds every font. What it leaves short is the XMP packet: pdfkit writes no
 // xmp:ModifyDate, no dc:language, no document ID, does not escape XML, and keeps the modification date
 // under a non-standard Info key. This step rewrites the Info dictionary with the standard keys, writes an
 // XMP packet that states exactly the same facts, and sets the trailer /ID to one derived from the inputs.
 // Everything here is a function of the PDF and the arguments: no clock, no random numbers.
 import { xmpPacket, type InfoFacts, type XmpOptions } from "../pdf/xmp.ts";
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
+import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
+import { glyphUnicodeFindings } from "../pdf/glyphUnicode.ts";
 
 /** The facts a final edition's XMP packet states (src/pdf/xmp.ts writes it). */
 export type PdfAOptions = XmpOptions;
 
-/** Takes the PDF react-pdf wrote with conformance PDF/A-2b and returns the finished PDF/A-2b file. */
+/** Takes the PDF react-pdf wrote with conformance PDF/A-2b and returns the finished PDF/A-2 file (level a or b). */
 export async function finishPdfA(pdf: Uint8Array, options: PdfAOptions): Promise<Buffer> {
   if (!/^[0-9a-f]{32}$/.test(options.documentId)) throw new Error(`The document ID must be 32 hex digits, not "${options.documentId}".`);
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -49,9 +50,13 @@ export async function finishPdfA(pdf: Uint8Array, options: PdfAOptions): Promise
   else context.trailerInfo.Info = context.register(infoDict);
 
   // The XMP packet, uncompressed as PDF/A asks, in place of pdfkit's.
-  // A tagged book (a structure tree) is identified as PDF/UA-1 as well.
+  // A tagged book (a structure tree) is identified as PDF/UA-1 as well, and as PDF/A-2 level A when it
+  // meets what level A adds to B: marked as tagged, a language (set below), and every character code
+  // shown mapped to Unicode (6.2.11.7.2, read glyph by glyph); else level B.
   const tagged = catalog.get(PDFName.of("StructTreeRoot")) !== undefined;
-  const packet = new TextEncoder().encode(xmpPacket(info, { ...options, tagged }));
+  const marked = catalog.lookupMaybe(PDFName.of("MarkInfo"), PDFDict)?.lookup(PDFName.of("Marked")) === PDFBool.True;
+  const level = tagged && marked && glyphUnicodeFindings(doc).length === 0 ? "A" : "B";
+  const packet = new TextEncoder().encode(xmpPacket(info, { ...options, tagged, level }));
   context.assign(metadataRef, context.stream(packet, { Type: "Metadata", Subtype: "XML", Length: packet.length }));
   catalog.set(PDFName.of("Lang"), PDFString.of(options.language));
 

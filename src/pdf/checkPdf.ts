@@ -2,6 +2,7 @@
 // can meet or break (veraPDF is not installable here). It reads the file back with pdf-lib: the
 // catalog, the structure tree in reading order, each page's content streams, annotations and fonts.
 // Each condition is named by its Matterhorn checkpoint; `checkPdf` lists what failed, where.
+import { glyphUnicodeFindings } from "./glyphUnicode.ts";
 import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFHexString, type PDFObject, type PDFPageLeaf } from "pdf-lib";
 
 export interface Checkpoint {
@@ -31,7 +32,10 @@ export const checkpoints: Checkpoint[] = [
   { id: "28-011", what: "every link annotation is nested in a Link element" },
   { id: "28-012", what: "every link annotation has Contents" },
   { id: "31-009", what: "every font program is embedded" },
-  { id: "31-027", what: "every font maps its glyphs to Unicode (ToUnicode)" },
+  { id: "31-027", what: "every font maps its glyphs to Unicode (ToUnicode), every code shown included" },
+  { id: "31-028", what: "no code shown maps to U+0000" },
+  { id: "31-029", what: "no code shown maps to U+FEFF or U+FFFE" },
+  { id: "31-030", what: "no text shows the .notdef glyph" },
 ];
 
 export interface Finding {
@@ -180,6 +184,7 @@ export async function checkPdf(bytes: Uint8Array): Promise<CheckResult> {
     ...[...walk(tree)].flatMap(checkElement),
     ...checkHeadingLevels(tree),
     ...doc.getPages().flatMap((page, index) => checkPage(doc, page.node, index + 1, tagged, parentTree, fontsSeen)),
+    ...glyphUnicodeFindings(doc),
   ];
   return { tagged, findings, tree };
 }

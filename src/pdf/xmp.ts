@@ -51,6 +51,8 @@ export interface XmpOptions {
   language: string;
   /** A tagged PDF (PDF/UA-1): its XMP says so (finishPdfA sets it from the structure tree). */
   tagged?: boolean;
+  /** PDF/A-2 conformance level: A for a tagged file whose every glyph maps to Unicode (finishPdfA decides), else B. */
+  level?: "A" | "B";
 }
 
 
@@ -75,7 +77,7 @@ export function xmpPacket(info: InfoFacts, options: XmpOptions, pdfa = true): st
   const optional = (tag: string, value: string | undefined, wrap: (v: string) => string) => (value ? `      <${tag}>${wrap(xml(value))}</${tag}>\n` : "");
   return xmpEnvelope(
     [...(pdfa ? (["pdfaid"] as const) : []), ...(options.tagged ? (["pdfuaid"] as const) : []), "dc", "xmp", "pdf", "xmpMM"],
-    (pdfa ? `      <pdfaid:part>2</pdfaid:part>\n      <pdfaid:conformance>B</pdfaid:conformance>\n` : "") +
+    (pdfa ? `      <pdfaid:part>2</pdfaid:part>\n      <pdfaid:conformance>${options.level ?? "B"}</pdfaid:conformance>\n` : "") +
       (options.tagged ? `      <pdfuaid:part>1</pdfuaid:part>\n` : "") +
       `      <dc:format>application/pdf</dc:format>\n` +
       `      <dc:title>${alt(xml(info.title))}</dc:title>\n` +

@@ -2,7 +2,8 @@
 // draft marked, and (with --packs) a proof pack per force; kept as <out>/<year>/drafts/<n>/.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
+import { copyTaggedPages } from "../pdf/taggedPages.ts";
 import { assertNotArchive, strictJson, writeOutputsAtomically, type OutputFiles } from "../build/writeOutputs.ts";
 import { prepare } from "../build/prepare.ts";
 import { projectVersion } from "../build/version.ts";
@@ -121,7 +122,7 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
   // The sheet opens the draft, after the cover; the report's pages keep their own numbers (page labels).
   t = performance.now();
   const marks = { stamp, keyword };
-  const { pdf, sheetPages } = await insertReviewSheet(rendered.pdf, await renderSheetPdf(sheet, marks, options.print), number);
+  const { pdf, sheetPages } = await insertReviewSheet(rendered.pdf, await renderSheetPdf(sheet, marks, options.print, marked.document.meta.language), number);
   layout = { ...layout, inserted: { after: 1, count: sheetPages }, pages: layout.pages.map((p) => ({ ...p, pdfPage: p.page > 1 ? p.page + sheetPages : p.page })) };
   sheet = assembleSheet({ ...sheetInputs, layout });
   lap("sheet", t);
@@ -188,29 +189,14 @@ async function insertReviewSheet(report: Uint8Array, sheetPdf: Uint8Array, draft
   const merged = await PDFDocument.load(report, { updateMetadata: false });
   const sheetDoc = await PDFDocument.load(sheetPdf);
   const sheetPages = sheetDoc.getPageCount();
-  (await merged.copyPages(sheetDoc, sheetDoc.getPageIndices())).forEach((p, i) => merged.insertPage(1 + i, p));
-  markAsArtifacts(merged, 1, sheetPages);
+  // Tagged like the book: its structure is read first, before the report's.
+  copyTaggedPages(merged, sheetDoc, sheetDoc.getPageIndices(), { at: 1, first: true });
   merged.catalog.set(
     PDFName.of("PageLabels"),
     merged.context.obj({ Nums: [0, { S: "D" }, 1, { S: "D", P: PDFString.of("Review "), St: 1 }, 1 + sheetPages, { S: "D", St: 2 }] }),
   );
   bookmarkFirst(merged, `Review sheet: draft ${draft}`, 1);
   return { pdf: Buffer.from(await merged.save()), sheetPages };
-}
-
-/**
- * The book is tagged and the sheet, a reviewers' aid laid out on its own, is not: its pages are marked as
- * artifacts so the book's structure stays whole (merging a second tree is not done here).
- */
-function markAsArtifacts(merged: PDFDocument, first: number, count: number): void {
-  for (let i = 0; i < count; i++) {
-    const page = merged.getPage(first + i).node;
-    const contents = page.get(PDFName.of("Contents"));
-    const open = merged.context.register(merged.context.flateStream("/Artifact BMC\n"));
-    const close = merged.context.register(merged.context.flateStream("\nEMC\n"));
-    const inner = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
-    page.set(PDFName.of("Contents"), merged.context.obj([open, ...inner, close]));
-  }
 }
 
 /** Adds a bookmark at the top of the PDF's outline, to the page at `index` (0-based). */

@@ -9,6 +9,7 @@ import { count } from "../domain/plural.ts";
 import { PDFDocument } from "pdf-lib";
 import type { Binding, ReportDocument, Section } from "../document/model.ts";
 import { registerFonts } from "../pdf/registerFonts.ts";
+import { copyTaggedPages, startTaggedPdf } from "../pdf/taggedPages.ts";
 import { DraftContext, type DraftMarks } from "../../templates/draftMarks.tsx";
 import type { ReactNode } from "react";
 import { PageMarker } from "../../templates/components/PageFrame.tsx";
@@ -120,7 +121,7 @@ export async function buildPacks(input: {
     await renderToBuffer(
       <SheetGeometry.Provider value={pageGeometry(input.print)}>
       <DraftContext.Provider value={input.marks}>
-        <Document title="Proof packs">
+        <Document tagged title="Proof packs" language={input.document.meta.language}>
           {forces.map((section) => (
             <PackPages key={section.id} marker={<PageMarker id={section.id} log={log} />} document={input.document} section={section} sheet={input.sheet} layout={input.layout} dataDir={input.dataDir} range={rangeOf(section)} />
           ))}
@@ -133,13 +134,14 @@ export async function buildPacks(input: {
   for (const [i, section] of forces.entries()) {
     const [first, last] = rangeOf(section);
     const pack = await PDFDocument.create();
-    pack.setTitle(`${section.title}: proof pack, draft ${input.sheet.draft}`);
+    // A tagged PDF like the draft it is cut from: the force's pages with their structure, then its figures'.
+    startTaggedPdf(pack, { title: `${section.title}: proof pack, draft ${input.sheet.draft}`, author: input.document.meta.author, language: input.document.meta.language });
     pack.setKeywords([`draft:${input.sheet.year}/${input.sheet.draft}/${input.sheet.revision}`, `pack:${section.slug}`]);
     const toPdf = (p: number) => input.layout.pages[p - 1].pdfPage - 1;
-    (await pack.copyPages(draft, Array.from({ length: last - first + 1 }, (_, k) => toPdf(first + k)))).forEach((p) => pack.addPage(p));
+    copyTaggedPages(pack, draft, Array.from({ length: last - first + 1 }, (_, k) => toPdf(first + k)));
     const from = figureStarts[i] - 1;
     const to = (figureStarts[i + 1] ?? figures.getPageCount() + 1) - 1;
-    (await pack.copyPages(figures, Array.from({ length: to - from }, (_, k) => from + k))).forEach((p) => pack.addPage(p));
+    copyTaggedPages(pack, figures, Array.from({ length: to - from }, (_, k) => from + k));
     packs[`packs/${section.slug}.pdf`] = Buffer.from(await pack.save());
   }
   return packs;

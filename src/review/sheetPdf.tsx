@@ -21,30 +21,35 @@ export interface Column {
 
 export function Table({ columns, rows }: { columns: Column[]; rows: string[][] }) {
   return (
-    <View style={{ marginBottom: space(0.75) }}>
-      <View style={{ flexDirection: "row", borderBottomWidth: 0.75, borderBottomColor: colours.rule, paddingBottom: 2 }} fixed>
-        {columns.map((c) => (
-          <Text key={c.label} style={[head, { width: c.width * textBlock }]}>
-            {c.label}
-          </Text>
-        ))}
-      </View>
-      {rows.map((row, i) => (
-        <View key={i} style={{ flexDirection: "row", paddingVertical: 1.5, backgroundColor: i % 2 ? colours.zebra : colours.paper }} wrap={false}>
-          {row.map((text, j) => (
-            <Text key={j} style={[cell, { width: columns[j].width * textBlock }]}>
-              {text}
+    // The header row repeats on a continuation page (fixed): there the renderer draws it as an artifact.
+    <View role="Table" style={{ marginBottom: space(0.75) }}>
+      <View role="THead" fixed>
+        <View role="TR" style={{ flexDirection: "row", borderBottomWidth: 0.75, borderBottomColor: colours.rule, paddingBottom: 2 }}>
+          {columns.map((c) => (
+            <Text key={c.label} role="TH" scope="Column" style={[head, { width: c.width * textBlock }]}>
+              {c.label}
             </Text>
           ))}
         </View>
-      ))}
+      </View>
+      <View role="TBody">
+        {rows.map((row, i) => (
+          <View key={i} role="TR" style={{ flexDirection: "row", paddingVertical: 1.5, backgroundColor: i % 2 ? colours.zebra : colours.paper }} wrap={false}>
+            {row.map((text, j) => (
+              <Text key={j} role="TD" style={[cell, { width: columns[j].width * textBlock }]}>
+                {text}
+              </Text>
+            ))}
+          </View>
+        ))}
+      </View>
     </View>
   );
 }
 
 export function Heading({ children }: { children: ReactNode }) {
   return (
-    <Text style={[styles.h3, { marginTop: space(0.75), marginBottom: space(0.35) }]} minPresenceAhead={4 * type.leading}>
+    <Text role="H2" style={[styles.h3, { marginTop: space(0.75), marginBottom: space(0.35) }]} minPresenceAhead={4 * type.leading}>
       {children}
     </Text>
   );
@@ -60,11 +65,12 @@ export const SheetGeometry = createContext<PageGeometry>(pageGeometry(false));
 export function SheetPage({ title, kicker, children }: { title: string; kicker: string; children: ReactNode }) {
   const geometry = useContext(SheetGeometry);
   return (
-    <Page size={geometry.size} style={[styles.page, geometry.pagePadding, { paddingBottom: geometry.pagePadding.paddingBottom + 6 }]}>
+    // Tagged as the book is: the page is a section read before the report, its title the H1.
+    <Page role="Sect" title={title} size={geometry.size} style={[styles.page, geometry.pagePadding, { paddingBottom: geometry.pagePadding.paddingBottom + 6 }]}>
       <Text style={styles.kicker}>{kicker}</Text>
-      <Text style={[styles.h1, { fontSize: type.h2 + 3 }]}>{title}</Text>
+      <Text role="H1" style={[styles.h1, { fontSize: type.h2 + 3 }]}>{title}</Text>
       {children}
-      <Text fixed style={[styles.folio, geometry.folioPosition]} render={({ subPageNumber, subPageTotalPages }) => `${kicker} · ${subPageNumber} of ${subPageTotalPages}`} />
+      <Text fixed artifact="Pagination" style={[styles.folio, geometry.folioPosition]} render={({ subPageNumber, subPageTotalPages }) => `${kicker} · ${subPageNumber} of ${subPageTotalPages}`} />
       <DraftMarksView bleed={geometry.bleed} />
       {geometry.cropMarks}
     </Page>
@@ -151,12 +157,13 @@ function SheetBody({ sheet }: { sheet: ReviewSheet }) {
   );
 }
 
-export async function renderSheetPdf(sheet: ReviewSheet, draft: DraftMarks, print: boolean): Promise<Buffer> {
+/** The sheet as a tagged PDF in the report's language, for the draft to take its pages and their structure. */
+export async function renderSheetPdf(sheet: ReviewSheet, draft: DraftMarks, print: boolean, language: string): Promise<Buffer> {
   await registerFonts();
   return renderToBuffer(
     <SheetGeometry.Provider value={pageGeometry(print)}>
       <DraftContext.Provider value={draft}>
-        <Document title={`Review sheet: draft ${sheet.draft}`}>
+        <Document tagged title={`Review sheet: draft ${sheet.draft}`} language={language}>
           <SheetBody sheet={sheet} />
         </Document>
       </DraftContext.Provider>

@@ -1,12 +1,13 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { ForceDifference } from "../../src/document/model.ts";
-import { Inlines } from "./RichText.tsx";
+import { Inlines, spokenWords } from "./RichText.tsx";
 import { words } from "../../src/document/labels.ts";
 import { styles, wholeWords } from "../styles.ts";
 import { space, type } from "../../src/design/theme.ts";
 
 /** The difference as a screen reader should say it: "−8.20 percentage points", not "minus 8.20 p p". */
-const spoken = (difference: ForceDifference) => `${difference.value.type === "figure" ? difference.value.text : difference.value.type === "text" ? difference.value.value : ""} ${words.differenceUnitSpoken}`;
+// In a draft a changed value is an inserted figure: its words as they now read.
+const spoken = (difference: ForceDifference) => `${spokenWords([difference.value])} ${words.differenceUnitSpoken}`;
 
 /** A difference printed large, with what it is above it and what it compares below. */
 export function BigFigure({ difference }: { difference: ForceDifference }) {

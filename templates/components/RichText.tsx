@@ -92,6 +92,23 @@ function plainText(nodes: Inline[]): string {
   return nodes.map((n) => (n.type === "text" ? n.value : n.type === "figure" ? n.text : "children" in n ? plainText(n.children) : "")).join("");
 }
 
+const hasDeleted = (nodes: Inline[]): boolean => nodes.some((n) => n.type === "delete" || ("children" in n && hasDeleted(n.children)));
+
+/**
+ * In a draft, words struck through are a change mark, not the text: a block that shows some is read as
+ * its text without them (ActualText on its element). Undefined, and nothing written, for any other block.
+ */
+function spokenText(nodes: Inline[]): string | undefined {
+  return hasDeleted(nodes) ? spokenWords(nodes) : undefined;
+}
+
+/** The words of inlines as they now read: inserted words in, struck-through words out. */
+export function spokenWords(nodes: Inline[]): string {
+  const words = (list: Inline[]): string =>
+    list.map((n) => (n.type === "delete" ? "" : n.type === "text" ? n.value : n.type === "figure" ? n.text : n.type === "footnoteRef" ? String(n.number) : n.type === "break" ? " " : "children" in n ? words(n.children) : "")).join("");
+  return words(nodes).replace(/\s+/g, " ").trim();
+}
+
 /** A paragraph that ends in a colon introduces what follows it ("Four came up again and again:"). */
 const isLeadIn = (block: Block | undefined): block is Extract<Block, { type: "paragraph" }> => block?.type === "paragraph" && /:\s*$/.test(plainText(block.children));
 
@@ -102,7 +119,7 @@ function ListBlock({ block, depth, leadIn }: { block: Extract<Block, { type: "li
       <View role="LBody" style={styles.listBody}>
         {content.map((child, j) =>
           child.type === "paragraph" ? (
-            <Text key={j} style={styles.body}>
+            <Text key={j} style={styles.body} actual={spokenText(child.children)}>
               <Inlines nodes={tieLastWords(child.children)} />
             </Text>
           ) : (
@@ -139,7 +156,7 @@ export function BlockElement({ block, depth = 0, paragraphStyle, leadIn }: { blo
   switch (block.type) {
     case "paragraph":
       return (
-        <Text style={[styles.paragraph, paragraphStyle ?? {}]} orphans={2} widows={2}>
+        <Text style={[styles.paragraph, paragraphStyle ?? {}]} orphans={2} widows={2} actual={spokenText(block.children)}>
           <Inlines nodes={tieLastWords(block.children)} />
         </Text>
       );
@@ -154,6 +171,7 @@ export function BlockElement({ block, depth = 0, paragraphStyle, leadIn }: { blo
           minPresenceAhead={3 * type.leading}
           break={breaksBefore(headingsToBreak, plainText(block.children))}
           hyphenationCallback={wholeWords}
+          actual={spokenText(block.children)}
         >
           <Inlines nodes={block.children} />
         </Text>

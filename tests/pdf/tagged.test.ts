@@ -10,8 +10,13 @@ import { build } from "../../src/build/build.ts";
 import type { Block, ReportDocument } from "../../src/document/model.ts";
 import { checkPdf, untaggedOperators, type StructNode } from "../../src/pdf/checkPdf.ts";
 import { joinParts } from "../../src/render/joinParts.ts";
+import { registerFonts } from "../../src/pdf/registerFonts.ts";
+import { fonts } from "../../src/design/theme.ts";
+import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
+import { finishPdfA } from "../../src/final/pdfa.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
 import { png, prepareErrors } from "../helpers/hostile.ts";
+import { readMarkedContent } from "../helpers/markedContent.ts";
 import { sampleBuild } from "../helpers/sampleBuild.ts";
 import "../../templates/tagging.ts";
 
@@ -90,6 +95,20 @@ describe("the tagged 2024 book", () => {
     expect(sects.length).toBe(tree[0].children.length);
   });
 
+  it("draws no text outside marked content, and every marked-content id belongs to an element of its page's tree", async () => {
+    const sample = await sampleBuild();
+    const pages = await readMarkedContent(sample.pdfFile);
+    expect(pages).toHaveLength(sample.pageCount);
+    for (const page of pages) {
+      expect([page.pageNumber, page.unmarked, page.orphans]).toEqual([page.pageNumber, "", []]);
+      // The running head (pdf.js reads its tracking as spaces) is never read as content; the back
+      // cover prints the same words as its own line.
+      if (page.pageNumber < sample.pageCount) expect(page.tagged).not.toContain("G E N D E R");
+    }
+    expect(pages.filter((p) => p.artifact.includes("G E N D E R")).length).toBeGreaterThan(sample.pageCount - 6);
+    expect(pages.reduce((n, p) => n + p.ids, 0)).toBeGreaterThan(1500);
+  });
+
   it("passes every checkpoint the checker applies, on screen and in print", async () => {
     const sample = await sampleBuild();
     for (const file of [sample.pdfFile, sample.printPdfFile]) {
@@ -98,7 +117,7 @@ describe("the tagged 2024 book", () => {
     }
   });
 
-  it("passes as a final edition, which says PDF/UA-1 beside PDF/A-2 in its XMP", async () => {
+  it("passes as a final edition, which says PDF/UA-1 beside PDF/A-2 level A in its XMP", async () => {
     const out = mkdtempSync(path.join(tmpdir(), "tagged-final-"));
     const result = await build({ year: 2024, dataDir: path.join(root, "data"), contentDir: path.join(root, "content"), outDir: out, print: false, final: true });
     const bytes = readFileSync(result.pdfFile);
@@ -108,7 +127,25 @@ describe("the tagged 2024 book", () => {
     const text = bytes.toString("latin1");
     expect(text).toContain("<pdfuaid:part>1</pdfuaid:part>");
     expect(text).toContain("<pdfaid:part>2</pdfaid:part>");
+    expect(text).toContain("<pdfaid:conformance>A</pdfaid:conformance>");
   }, 300_000);
+
+  it("is PDF/A-2 level A only when tagged with every glyph mapped; untagged, or with a code unmapped, level B", async () => {
+    await registerFonts();
+    const page = (tagged: boolean) =>
+      renderToBuffer(
+        h(Document, { tagged, title: "Level", author: "Tests", creator: "tests", producer: "tests", language: "en-GB", conformance: "PDF/A-2b" }, h(Page, { size: "A6" }, h(View, { role: "Sect" }, h(Text, { role: "H1", style: { fontFamily: fonts.family } }, "Heading")))),
+      );
+    const options = { documentId: "0".repeat(32), date: new Date("2024-11-25T00:00:00Z"), language: "en-GB" };
+    const level = async (pdf: Uint8Array) => /<pdfaid:conformance>(\w)<\/pdfaid:conformance>/.exec((await finishPdfA(pdf, options)).toString("latin1"))?.[1];
+    expect(await level(await page(true))).toBe("A");
+    expect(await level(await page(false))).toBe("B");
+    // The tagged page with its font's Unicode map emptied: a glyph without a character.
+    const doc = await PDFDocument.load(await page(true));
+    const font = doc.context.lookup(doc.getPage(0).node.Resources()!.lookup(PDFName.of("Font"), PDFDict).entries()[0][1], PDFDict);
+    font.set(PDFName.of("ToUnicode"), doc.context.register(doc.context.stream("begincmap\nendcmap")));
+    expect(await level(await doc.save())).toBe("B");
+  });
 });
 
 describe("the checker", () => {
@@ -131,6 +168,34 @@ describe("the checker", () => {
     expect(ordered.findings.filter((f) => f.checkpoint.startsWith("14-"))).toEqual([]);
     const first = await checkPdf(await pdf(true, "H2"));
     expect(first.findings.map((f) => f.checkpoint)).toContain("14-002");
+  });
+
+  it("reads every code a page shows against its font's ToUnicode map (31-027 to 31-030)", async () => {
+    await registerFonts();
+    const bytes = await renderToBuffer(
+      h(Document, { tagged: true, title: "A test", language: "en-GB" }, h(Page, { size: "A6" }, h(View, { role: "Sect" }, h(Text, { role: "H1", style: { fontFamily: fonts.family } }, "Heading")))),
+    );
+    // A bare renderToBuffer writes no XMP (the build adds it): only the font checkpoints matter here.
+    const fontCheckpoints = (findings: { checkpoint: string }[]) => findings.map((f) => f.checkpoint).filter((c) => c.startsWith("31-"));
+    expect(fontCheckpoints((await checkPdf(bytes)).findings)).toEqual([]);
+    // The same file with its font's ToUnicode map replaced, and optionally a code drawn as an artifact.
+    const altered = async (ranges: string, shown?: string) => {
+      const doc = await PDFDocument.load(bytes);
+      const page = doc.getPage(0);
+      const fontsOf = page.node.Resources()!.lookup(PDFName.of("Font"), PDFDict);
+      const [name, ref] = fontsOf.entries()[0];
+      const font = doc.context.lookup(ref, PDFDict);
+      const cmap = `/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n1 begincodespacerange\n<0000><ffff>\nendcodespacerange\n${ranges}\nendcmap\nend\nend`;
+      font.set(PDFName.of("ToUnicode"), doc.context.register(doc.context.stream(cmap)));
+      if (shown) page.node.addContentStream(doc.context.register(doc.context.stream(`/Artifact BMC BT ${name.toString()} 12 Tf <${shown}> Tj ET EMC`)));
+      return fontCheckpoints((await checkPdf(await doc.save())).findings);
+    };
+    // "Heading" is seven glyphs, codes 1 to 7 of the subset; a range's values count up from its first.
+    expect(await altered("1 beginbfrange\n<0001> <0007> <0041>\nendbfrange")).toEqual([]);
+    expect(await altered("1 beginbfrange\n<0001> <0006> <0041>\nendbfrange")).toEqual(["31-027"]);
+    expect(await altered("1 beginbfrange\n<0001> <0007> <0000>\nendbfrange")).toEqual(["31-028"]);
+    expect(await altered("2 beginbfrange\n<0001> <0001> <fffe>\n<0002> <0007> <0041>\nendbfrange")).toEqual(["31-029"]);
+    expect(await altered("1 beginbfrange\n<0000> <0007> <0040>\nendbfrange", "0000")).toEqual(["31-030"]);
   });
 
   it("counts drawing outside marked content, not inside it nor in strings", () => {

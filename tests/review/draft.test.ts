@@ -9,7 +9,9 @@ import type { Block, Inline, ReportDocument } from "../../src/document/model.ts"
 import { buildDraft, type DraftResult } from "../../src/review/draftBuild.ts";
 import type { LayoutMap } from "../../src/review/layoutMap.ts";
 import type { ReviewSheet } from "../../src/review/sheet.ts";
+import { checkPdf, type StructNode } from "../../src/pdf/checkPdf.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
+import { readMarkedContent } from "../helpers/markedContent.ts";
 import { readOutline, readPdfPages, type PageText } from "../helpers/pdfText.ts";
 
 const copy = copyFixtures();
@@ -163,6 +165,98 @@ describe("a second draft after editing one entry and one count", () => {
     expect(labelled(firstPages)).toEqual([]);
     // The struck word and its replacement both print, on Cumbria's page.
     expect(secondPages[pdfPageOf(6) - 1].text).toContain("Mentors met their mentees monthly weekly for a year.");
+  });
+});
+
+const headings = (nodes: StructNode[]): string[] => nodes.flatMap((n) => [...(/^H\d$/.test(n.type) ? [n.type] : []), ...headings(n.children)]);
+const count = (nodes: StructNode[], type: string): number => nodes.reduce((sum, n) => sum + (n.type === type ? 1 : 0) + count(n.children, type), 0);
+
+describe("a draft and its packs as tagged PDFs", () => {
+  it("reads the review sheet first, as a section with its headings and tables, then the book; the checker passes", async () => {
+    const { tagged, findings, tree } = await checkPdf(readFileSync(first.pdfFile));
+    expect(tagged).toBe(true);
+    expect(findings).toEqual([]);
+    const book = await checkPdf(readFileSync(path.join(outDir, "2024", "report.pdf")));
+    const [sheet, ...rest] = tree[0].children;
+    // The book's structure follows whole, after the sheet's one section.
+    expect(rest).toEqual(book.tree[0].children);
+    expect(sheet.type).toBe("Sect");
+    // Title, then "Warnings", "Page fit", "Proofing" (a first draft has no changes to list).
+    expect(headings([sheet])).toEqual(["H1", "H2", "H2", "H2"]);
+    const tables = sheet.children.filter((n) => n.type === "Table");
+    expect(tables.map((t) => t.children.map((g) => g.type))).toEqual([
+      ["THead", "TBody"],
+      ["THead", "TBody"],
+    ]);
+    // Warnings: 4 columns, a row per warning; page fit: 5 columns, a row per force.
+    expect(count([tables[0]], "TH")).toBe(4);
+    expect(count([tables[0]], "TD")).toBe(4 * first.sheet.warnings.length);
+    expect(count([tables[1]], "TH")).toBe(5);
+    expect(count([tables[1]], "TD")).toBe(5 * first.sheet.pageFit.length);
+  });
+
+  it("tags the sheet's words and leaves the DRAFT marks as artifacts; no marked content is left without an owner", async () => {
+    const pages = await readMarkedContent(first.pdfFile);
+    for (const page of pages) {
+      expect(page.orphans, `page ${page.pageNumber}`).toEqual([]);
+      expect(page.unmarked, `page ${page.pageNumber}`).toBe("");
+      expect(page.artifact, `page ${page.pageNumber}`).toContain("DRAFT");
+      expect(page.artifact, `page ${page.pageNumber}`).toContain("Draft 1 · built");
+      expect(page.tagged, `page ${page.pageNumber}`).not.toMatch(/DRAFT|Draft 1 ·/);
+    }
+    const sheetText = pages.slice(1, 1 + first.sheetPages).map((p) => p.tagged).join(" ");
+    expect(sheetText).toContain("Review sheet: draft 1");
+    expect(sheetText).toContain("Page fit");
+    expect(sheetText).toContain("Avon and Somerset Constabulary");
+    // A change bar's label is a mark for reviewers too.
+    const second2 = await readMarkedContent(second.pdfFile);
+    const changed = second2.filter((p) => p.artifact.includes("CHANGED"));
+    expect(changed.length).toBeGreaterThan(0);
+    for (const page of second2) expect(page.tagged).not.toContain("CHANGED");
+  });
+
+  it("reads a paragraph with struck-through words as its text without them (ActualText), and no other that way", async () => {
+    const { tree, findings } = await checkPdf(readFileSync(second.pdfFile));
+    expect(findings).toEqual([]);
+    const all = (nodes: StructNode[]): StructNode[] => nodes.flatMap((n) => [n, ...all(n.children)]);
+    // A side panel's changed difference is spoken with its new value, not as a bare unit.
+    const differences = all(tree).filter((n) => n.actualText?.endsWith("percentage points")).map((n) => n.actualText);
+    expect(differences.length).toBeGreaterThan(0);
+    for (const said of differences) expect(said).toMatch(/^−?\d+\.\d\d percentage points$/);
+    // The side panel's differences are spoken in words in every edition; leave them aside.
+    const spokenParagraphs = (nodes: StructNode[]) => all(nodes).filter((n) => n.type === "P" && n.actualText !== undefined && !n.actualText.endsWith("percentage points")).map((n) => n.actualText!);
+    const spoken = spokenParagraphs(tree);
+    // "monthly" struck through, "weekly" inserted; the others are paragraphs whose figures changed.
+    expect(spoken).toContain("Mentors met their mentees weekly for a year.");
+    expect(spoken.join(" ")).not.toContain("monthly");
+    // As many as the printed document has paragraphs with words struck through.
+    const struck = (blocks: Block[]): number =>
+      blocks.reduce((n, b) => n + (b.type === "paragraph" && marks(b.children).some((m) => m.type === "delete") ? 1 : 0) + (b.type === "list" ? b.items.reduce((k, item) => k + struck(item), 0) : b.type === "quote" ? struck(b.children) : 0), 0);
+    const sections = second.printed.sections.flatMap((sec) => [...("body" in sec && sec.body ? [sec.body.blocks] : []), ...(sec.kind === "force" ? sec.entries.map((e) => e.body.blocks) : [])]);
+    expect(spoken).toHaveLength(sections.reduce((n, blocks) => n + struck(blocks), 0));
+    // A first draft strikes nothing through.
+    expect(spokenParagraphs((await checkPdf(readFileSync(first.pdfFile))).tree)).toEqual([]);
+  });
+
+  it("makes each proof pack a tagged PDF: the force's pages with their structure, then its figures'", async () => {
+    const file = path.join(first.draftDir, "packs", "kent.pdf");
+    const { tagged, findings, tree } = await checkPdf(readFileSync(file));
+    expect(tagged).toBe(true);
+    expect(findings).toEqual([]);
+    // Kent's page (its section, from the draft's tree) and the figures page (a section of its own).
+    expect(tree[0].children.map((n) => n.type)).toEqual(["Sect", "Sect"]);
+    const [kent, figures] = tree[0].children;
+    expect(headings([kent])[0]).toBe("H1");
+    // Its title, then "Printed figures", an "As sent" per data file, "Review".
+    const figureHeadings = headings([figures]);
+    expect(figureHeadings).toEqual(["H1", ...Array(figureHeadings.length - 1).fill("H2")]);
+    expect(figureHeadings.length).toBeGreaterThanOrEqual(4);
+    expect(count([figures], "TH")).toBeGreaterThan(0);
+    for (const page of await readMarkedContent(file)) {
+      expect(page.orphans).toEqual([]);
+      expect(page.unmarked).toBe("");
+      expect(page.ids).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -1,0 +1,57 @@
+// A tagged PDF's text as pdf.js reads it, page by page: which words lie in tagged content (and whether the
+// structure tree pdf.js builds for the page owns that content) and which in artifacts.
+import { readFileSync } from "node:fs";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+
+export interface MarkedPage {
+  pageNumber: number;
+  /** Text drawn inside marked content with an id (tagged), joined with spaces. */
+  tagged: string;
+  /** Text drawn inside an Artifact, joined with spaces. */
+  artifact: string;
+  /** Text drawn outside any marked content. */
+  unmarked: string;
+  /** Marked-content ids on the page that no structure element of the page's tree owns. */
+  orphans: string[];
+  /** How many marked-content ids the page has. */
+  ids: number;
+}
+
+interface TreeNode {
+  type?: string;
+  id?: string;
+  children?: TreeNode[];
+}
+
+export async function readMarkedContent(file: string): Promise<MarkedPage[]> {
+  const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false }).promise;
+  const pages: MarkedPage[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const owned = new Set<string>();
+    const walk = (node: TreeNode | null) => {
+      if (!node) return;
+      if (node.type === "content" && node.id) owned.add(node.id);
+      node.children?.forEach(walk);
+    };
+    walk((await page.getStructTree()) as TreeNode | null);
+    const text = { tagged: [] as string[], artifact: [] as string[], unmarked: [] as string[] };
+    const ids: string[] = [];
+    // The innermost open marked content decides; an Artifact anywhere above makes its text an artifact.
+    const stack: ("tagged" | "artifact" | "other")[] = [];
+    for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+      if ("type" in item && item.type === "beginMarkedContentProps" && item.id) {
+        ids.push(item.id);
+        stack.push("tagged");
+      } else if ("type" in item && (item.type === "beginMarkedContent" || item.type === "beginMarkedContentProps")) stack.push((item as { tag?: string }).tag === "Artifact" ? "artifact" : "other");
+      else if ("type" in item && item.type === "endMarkedContent") stack.pop();
+      else if ("str" in item && item.str.trim()) {
+        const where = stack.includes("artifact") ? "artifact" : stack.includes("tagged") ? "tagged" : "unmarked";
+        text[where].push(item.str);
+      }
+    }
+    pages.push({ pageNumber: n, tagged: text.tagged.join(" "), artifact: text.artifact.join(" "), unmarked: text.unmarked.join(" "), orphans: ids.filter((id) => !owned.has(id)), ids: ids.length });
+  }
+  await pdf.destroy();
+  return pages;
+}
