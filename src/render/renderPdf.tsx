@@ -6,12 +6,11 @@ import { codeVersion } from "../cache/codeVersion.ts";
 import { hashOf, noCache, type StageCache } from "../cache/stageCache.ts";
 import type { RenderedChart } from "../charts/renderedChart.ts";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
-import { chartFigures, type ReportDocument } from "../document/model.ts";
+import type { ReportDocument } from "../document/model.ts";
+import { drawCharts, type DrawnCharts } from "./drawCharts.ts";
 import { registerFonts } from "../pdf/registerFonts.ts";
-import { renderFigures } from "../../templates/charts/renderFigures.ts";
 import { PageLog } from "../../templates/pageLog.ts";
 import { bookParts, ReportPdf, reportMetadata } from "../../templates/ReportPdf.tsx";
-import { chartWidths } from "../../templates/styles.ts";
 import { printOffset } from "../../templates/geometry.tsx";
 import { page } from "../design/theme.ts";
 import { countPages } from "./countPages.ts";
@@ -38,7 +37,8 @@ export interface PdfResult {
   charts: Map<string, RenderedChart>;
   /** Parts laid out in this build, and parts reused from the cache. */
   parts: { laidOut: number; reused: number };
-  timings: { charts: number; layout: number; join?: number };
+  /** `charts`: only when this call drew them (no charts were given). */
+  timings: { charts?: number; layout: number; join?: number };
 }
 
 export interface PdfOptions {
@@ -48,6 +48,8 @@ export interface PdfOptions {
   roots: DocumentRoots;
   /** Keeps chart SVGs and the laid-out parts under hashes of what shapes them. */
   cache?: StageCache;
+  /** The charts stage's drawings (src/render/drawCharts.ts); drawn here when not given. */
+  charts?: DrawnCharts;
   /** "PDF/A-2b" for final editions: laid out as one document, so each font is embedded once. */
   conformance?: string;
   /** The edition's date for the PDF metadata (default: its publication date). */
@@ -115,9 +117,8 @@ export async function layoutBook(context: PartContext): Promise<LaidOutBook> {
 export async function renderPdf(document: ReportDocument, options: PdfOptions): Promise<PdfResult> {
   const cache = options.cache ?? noCache();
   let t = performance.now();
-  // Charts are drawn at the size the page templates give them, so their text is never scaled.
-  const charts = await renderFigures(chartFigures(document), { widths: chartWidths, cache });
-  const chartsMs = performance.now() - t;
+  const charts = options.charts ?? (await drawCharts(document, cache));
+  const chartsMs = options.charts ? undefined : performance.now() - t;
 
   t = performance.now();
   const { keyword, ...marks } = options.draft ?? {};
@@ -134,7 +135,7 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
 
   if (options.conformance) {
     const whole = await layoutWhole(document, charts, book, options, cache);
-    return { ...whole, ...common, timings: { charts: chartsMs, layout: performance.now() - t } };
+    return { ...whole, ...common, timings: { ...(chartsMs !== undefined && { charts: chartsMs }), layout: performance.now() - t } };
   }
   t = performance.now();
   const keywords = keyword ? [...document.meta.keywords, keyword].join(", ") : metadata.keywords;
@@ -146,7 +147,7 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   );
   // The print edition's TrimBox and BleedBox, which react-pdf cannot write.
   const pdf = options.print ? await withPrintBoxes(joined) : joined;
-  return { pdf, pages: book.pages, ...common, timings: { charts: chartsMs, layout: layoutMs, join: performance.now() - t } };
+  return { pdf, pages: book.pages, ...common, timings: { ...(chartsMs !== undefined && { charts: chartsMs }), layout: layoutMs, join: performance.now() - t } };
 }
 
 /** The print edition's boxes; pdf-lib, which sets them, is loaded only for a print edition. */
@@ -223,7 +224,7 @@ export async function renderSectionsPdf(document: ReportDocument, sectionIds: re
   const wanted = new Set(sectionIds);
   const parts = bookParts(document).filter((part) => sectionsOf(part, document).some((s) => wanted.has(s.id)));
   const shown = parts.flatMap((part) => sectionsOf(part, document));
-  const charts = await renderFigures(chartFigures({ ...document, sections: shown }), { widths: chartWidths, cache });
+  const charts = await drawCharts({ ...document, sections: shown }, cache);
   const context: PartContext = { document, charts, print: options.print, roots: options.roots, cache };
   const pdfs: Buffer[] = [];
   const overlays: OverlayPage[] = [];
