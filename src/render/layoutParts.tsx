@@ -11,8 +11,7 @@ import { codeVersion } from "../cache/codeVersion.ts";
 import { hashOf, type StageCache } from "../cache/stageCache.ts";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
 import type { Block, ReportDocument, Section } from "../document/model.ts";
-import { keepWhole } from "../pdf/hyphenation.ts";
-import { registerFonts } from "../pdf/registerFonts.ts";
+import { registerFonts, withHyphenation } from "../pdf/registerFonts.ts";
 import { AssetContext } from "../../templates/assets.tsx";
 import type { ChartSet } from "../../templates/components/Chart.tsx";
 import { printOffset } from "../../templates/geometry.tsx";
@@ -94,22 +93,19 @@ function partKey(part: BookPart, context: PartContext, pages: PageLog): string {
 type KeptPart = Omit<LaidOutPart, "pdf" | "part">;
 
 /**
- * One layout pass under a copyfit plan: the words it keeps whole (the hyphenation callback's state, set
- * for this pass only) and the headings it moves on; gives the PDF and the layout react-pdf drew it from.
+ * One layout pass under a copyfit plan: the words it keeps whole (its own hyphenation, for this pass
+ * only) and the headings it moves on; gives the PDF and the layout react-pdf drew it from.
  */
 export async function layOut(plan: PartPlan, resolve: (logical: string) => string, element: (onLayout: (tree: unknown) => void) => ReactElement): Promise<{ pdf: Buffer; layout: unknown }> {
   let layout: unknown;
-  keepWhole(plan.keepWhole);
-  try {
-    const pdf = await renderToBuffer(
+  const pdf = await withHyphenation(plan.keepWhole, () =>
+    renderToBuffer(
       <AssetContext.Provider value={resolve}>
         <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>{element((tree) => (layout = tree))}</HeadingsToBreak.Provider>
       </AssetContext.Provider>,
-    );
-    return { pdf, layout };
-  } finally {
-    keepWhole([]);
-  }
+    ),
+  );
+  return { pdf, layout };
 }
 
 /**
