@@ -17,7 +17,7 @@ import { countPages } from "./countPages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { pagesToCheck, planFits, sectionSpans, strandedWarning, type Stranded } from "./copyfit.ts";
 import { inspectLayout } from "./inspectLayout.ts";
-import { assetsOf, layOut, layoutPart, sectionsOf, type LaidOutPart, type PartContext } from "./layoutParts.tsx";
+import { assetsOf, copyfitPasses, layOut, layoutPart, sectionsOf, type LaidOutPart, type PartContext } from "./layoutParts.tsx";
 import { joinParts } from "./joinParts.ts";
 import { layoutOverlays } from "./overlays.tsx";
 import type { OverlayPage } from "../../templates/folios.tsx";
@@ -159,8 +159,8 @@ async function withPrintBoxes(pdf: Buffer): Promise<Buffer> {
 /**
  * The final edition as one react-pdf document, so each font is embedded once: laid out with the
  * decisions the parts made (copyfit steps, words kept whole, headings moved on, the blank page) and the
- * pages they found, then checked against them. A book that still moves is laid out again, as many as
- * six passes, by the same rule over the whole book.
+ * pages they found, then checked against them. A book that still moves is laid out again by the same
+ * rule over the whole book, in the same loop as a part's (copyfitPasses), as many as six passes.
  */
 async function layoutWhole(document: ReportDocument, charts: Map<string, RenderedChart>, book: LaidOutBook, options: PdfOptions, cache: StageCache): Promise<Pick<PdfResult, "pdf" | "pages">> {
   const resolve = (logical: string) => realPath(logical, options.roots);
@@ -177,7 +177,7 @@ async function layoutWhole(document: ReportDocument, charts: Map<string, Rendere
 
   await registerFonts();
   const offset = options.print ? printOffset : 0;
-  let plan = {
+  const decided = {
     steps: Object.assign({}, ...book.parts.map((p) => p.plan.steps)) as Record<string, number>,
     keepWhole: [...new Set(book.parts.flatMap((p) => p.plan.keepWhole))].sort(),
     keepWithNext: [...new Set(book.parts.flatMap((p) => p.plan.keepWithNext))].sort(),
@@ -187,7 +187,7 @@ async function layoutWhole(document: ReportDocument, charts: Map<string, Rendere
   for (const [id, p] of Object.entries(book.pages)) known.record(id, p);
   const fittable = (id: string) => sectionsOf({ kind: "section", id }, document).some((s) => s.kind === "force" && s.entries.length > 0);
   const hasBack = document.sections.some((s) => s.kind === "back");
-  for (let pass = 1; pass <= 6; pass++) {
+  const done = await copyfitPasses(decided, async (plan) => {
     const log = new PageLog();
     const { pdf, layout } = await layOut(plan, resolve, (onLayout) => (
       <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} fits={plan.steps} blankBeforeBack={blankBeforeBack} conformance={options.conformance} date={options.date} onLayout={onLayout} />
@@ -201,15 +201,15 @@ async function layoutWhole(document: ReportDocument, charts: Map<string, Rendere
       blankBeforeBack = !blankBeforeBack;
       next.changed = true;
     }
-    if (settled && !next.changed) {
-      const out = options.print ? await withPrintBoxes(pdf) : pdf;
-      const pages = Object.fromEntries(log.entries());
-      cache.setBytes("layout", key, out);
-      cache.set("layout-pages", key, pages);
-      return { pdf: out, pages };
-    }
-    plan = next;
     known = log;
+    return { pdf, log, next, settled };
+  });
+  if (done.settled && !done.next.changed) {
+    const out = options.print ? await withPrintBoxes(done.pdf) : done.pdf;
+    const pages = Object.fromEntries(done.log.entries());
+    cache.setBytes("layout", key, out);
+    cache.set("layout-pages", key, pages);
+    return { pdf: out, pages };
   }
   throw new Error("The final edition's pages did not settle in six passes laid out as one document.");
 }
