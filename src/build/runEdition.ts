@@ -18,7 +18,7 @@ import type { ReportDocument } from "../document/model.ts";
 import { computeStatistics } from "../statistics/computeStatistics.ts";
 import type { Statistics } from "../statistics/types.ts";
 import { editionInputs, type EditionInputs } from "../load/editionInputs.ts";
-import { countPages } from "../render/countPages.ts";
+import { countPages } from "../pdf/countPages.ts";
 import type { DrawnCharts } from "../render/drawCharts.ts";
 import { previousBuild, recordBuild, type BuiltOutputs } from "./unchanged.ts";
 import { checkOutputFolder } from "./outputFolder.ts";
@@ -223,7 +223,7 @@ async function finishEdition(
   let pdf = drawn;
   if (date && id) {
     const t = performance.now();
-    const { finishPdfA } = await import("../final/pdfa.ts");
+    const { finishPdfA } = await import("../pdf/pdfa.ts");
     pdf = await finishPdfA(pdf, { documentId: id, date, language: document.meta.language });
     timings.pdfa = performance.now() - t;
   }

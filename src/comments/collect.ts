@@ -5,7 +5,7 @@ import { realPath, type DocumentRoots } from "../document/bindings.ts";
 import { draftIdOf, loadDraft, type DraftRecord } from "./draftRecord.ts";
 import type { Box, ReviewComment } from "./model.ts";
 import { pageModel, place, type PageModel, type PlaceContext } from "./place.ts";
-import { readPdf, UnreadablePdf } from "./readPdf.ts";
+import { readPdf, UnreadablePdf } from "./commentedPdf.ts";
 import { clearSourceCache } from "./sourcePosition.ts";
 import { documentTargets, type Targets } from "./targets.ts";
 import { threads, type Thread } from "./threads.ts";

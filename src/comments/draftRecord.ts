@@ -6,7 +6,7 @@ import path from "node:path";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import type { ReportDocument } from "../document/model.ts";
 import type { DraftId } from "./model.ts";
-import type { ReadPdf } from "./readPdf.ts";
+import type { ReadPdf } from "./commentedPdf.ts";
 
 /** draft.json, as the draft build writes it. */
 export interface DraftJson {

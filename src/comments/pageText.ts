@@ -3,7 +3,7 @@
 // (measured with fontkit); reviewers' viewers snap highlights to glyphs, so centres are what count.
 import { measureText } from "../charts/textMetrics.ts";
 import type { Box } from "./model.ts";
-import type { PdfPage } from "./readPdf.ts";
+import type { PdfPage } from "./commentedPdf.ts";
 
 /** One printed character and its box on the page. */
 export interface PageChar {

@@ -21,7 +21,7 @@ import { groupsWithoutEntries } from "../../templates/pages/ForcesWithoutEntries
 import { followersOf } from "../../templates/pages/AnalysisPage.tsx";
 import { PartsPdf, type BookPart } from "../../templates/ReportPdf.tsx";
 import { HeadingsToBreak } from "../../templates/text/edition.tsx";
-import { countPages } from "./countPages.ts";
+import { countPages } from "../pdf/countPages.ts";
 import { planFits, type FitPlan, type Stranded } from "./copyfit.ts";
 import { inspectLayout } from "./inspectLayout.ts";
 

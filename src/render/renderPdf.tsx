@@ -13,7 +13,7 @@ import { PageLog } from "../../templates/pageLog.ts";
 import { bookParts, ReportPdf, reportMetadata } from "../../templates/ReportPdf.tsx";
 import { printOffset } from "../../templates/geometry.tsx";
 import { page } from "../design/theme.ts";
-import { countPages } from "./countPages.ts";
+import { countPages } from "../pdf/countPages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { pagesToCheck, planFits, sectionSpans, strandedWarning, type Stranded } from "./copyfit.ts";
 import { inspectLayout } from "./inspectLayout.ts";
@@ -152,7 +152,7 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
 
 /** The print edition's boxes; pdf-lib, which sets them, is loaded only for a print edition. */
 async function withPrintBoxes(pdf: Buffer): Promise<Buffer> {
-  const { addPrintBoxes } = await import("./printBoxes.ts");
+  const { addPrintBoxes } = await import("../pdf/printBoxes.ts");
   return addPrintBoxes(pdf, { offset: printOffset, bleed: page.bleed });
 }
 

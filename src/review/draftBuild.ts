@@ -2,13 +2,13 @@
 // draft marked, and (with --packs) a proof pack per force; kept as <out>/<year>/drafts/<n>/.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
 import { strictJson, type OutputFiles } from "../build/writeOutputs.ts";
 import { runEdition, type EditionSoFar, type LaidOutDraft } from "../build/runEdition.ts";
 import { projectVersion } from "../build/version.ts";
 import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ReportDocument } from "../document/model.ts";
 import { stage } from "../build/stage.ts";
+import { insertPages } from "../pdf/insertPages.ts";
 import { markChanges, type ChangeSummary } from "./changes.ts";
 import { mapLayout, type LayoutMap } from "./layoutMap.ts";
 import { buildPacks } from "./packs.tsx";
@@ -132,7 +132,8 @@ async function layoutDraft(options: DraftOptions, soFar: EditionSoFar): Promise<
   // The sheet opens the draft, after the cover; the report's pages keep their own numbers (page labels).
   t = performance.now();
   const marks = { stamp, keyword };
-  const { pdf, sheetPages } = await insertReviewSheet(rendered.pdf, await renderSheetPdf(sheet, marks, options.print), number);
+  const sheetPdf = await renderSheetPdf(sheet, marks, options.print);
+  const { pdf, inserted: sheetPages } = await insertPages(rendered.pdf, sheetPdf, { after: 1, labelPrefix: "Review ", bookmark: `Review sheet: draft ${number}` });
   layout = { ...layout, inserted: { after: 1, count: sheetPages }, pages: layout.pages.map((p) => ({ ...p, pdfPage: p.page > 1 ? p.page + sheetPages : p.page })) };
   sheet = assembleSheet({ ...sheetInputs, layout });
   lap("sheet", t);
@@ -169,55 +170,4 @@ function earlierDraft(draftsDir: string, since: number, existing: number[]): Rep
     throw new BuildError([{ severity: "error", file: path.join(draftsDir, String(since)), rule: "draft-since", message: `There is no draft ${since} to compare with; drafts kept: ${existing.join(", ") || "none"}.` }]);
   }
   return JSON.parse(readFileSync(file, "utf8")) as ReportDocument;
-}
-
-/**
- * The review sheet's pages put after the cover; the report's pages keep their own numbers (page labels
- * "Review 1, 2…" for the sheet), and the outline opens with the sheet.
- */
-async function insertReviewSheet(report: Uint8Array, sheetPdf: Uint8Array, draft: number): Promise<{ pdf: Buffer; sheetPages: number }> {
-  const merged = await PDFDocument.load(report, { updateMetadata: false });
-  const sheetDoc = await PDFDocument.load(sheetPdf);
-  const sheetPages = sheetDoc.getPageCount();
-  (await merged.copyPages(sheetDoc, sheetDoc.getPageIndices())).forEach((p, i) => merged.insertPage(1 + i, p));
-  markAsArtifacts(merged, 1, sheetPages);
-  merged.catalog.set(
-    PDFName.of("PageLabels"),
-    merged.context.obj({ Nums: [0, { S: "D" }, 1, { S: "D", P: PDFString.of("Review "), St: 1 }, 1 + sheetPages, { S: "D", St: 2 }] }),
-  );
-  bookmarkFirst(merged, `Review sheet: draft ${draft}`, 1);
-  return { pdf: Buffer.from(await merged.save()), sheetPages };
-}
-
-/**
- * The book is tagged and the sheet, a reviewers' aid laid out on its own, is not: its pages are marked as
- * artifacts so the book's structure stays whole (merging a second tree is not done here).
- */
-function markAsArtifacts(merged: PDFDocument, first: number, count: number): void {
-  for (let i = 0; i < count; i++) {
-    const page = merged.getPage(first + i).node;
-    const contents = page.get(PDFName.of("Contents"));
-    const open = merged.context.register(merged.context.flateStream("/Artifact BMC\n"));
-    const close = merged.context.register(merged.context.flateStream("\nEMC\n"));
-    const inner = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
-    page.set(PDFName.of("Contents"), merged.context.obj([open, ...inner, close]));
-  }
-}
-
-/** Adds a bookmark at the top of the PDF's outline, to the page at `index` (0-based). */
-function bookmarkFirst(pdf: PDFDocument, title: string, index: number): void {
-  const outlines = pdf.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict);
-  if (!outlines) return;
-  const outlinesRef = pdf.catalog.get(PDFName.of("Outlines"));
-  const first = outlines.get(PDFName.of("First"));
-  const item = pdf.context.obj({ Title: PDFString.of(title), Dest: [pdf.getPage(index).ref, "Fit"] }) as PDFDict;
-  if (outlinesRef instanceof PDFRef) item.set(PDFName.of("Parent"), outlinesRef);
-  const ref = pdf.context.register(item);
-  if (first instanceof PDFRef) {
-    item.set(PDFName.of("Next"), first);
-    pdf.context.lookup(first, PDFDict).set(PDFName.of("Prev"), ref);
-  } else outlines.set(PDFName.of("Last"), ref);
-  outlines.set(PDFName.of("First"), ref);
-  const count = outlines.lookupMaybe(PDFName.of("Count"), PDFNumber);
-  outlines.set(PDFName.of("Count"), PDFNumber.of((count?.asNumber() ?? 0) + 1));
 }
