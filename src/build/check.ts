@@ -10,9 +10,9 @@ export interface CheckResult {
   ms: number;
 }
 
-export function checkEdition(options: PrepareOptions): CheckResult {
+export async function checkEdition(options: PrepareOptions): Promise<CheckResult> {
   const started = performance.now();
   // The pipeline stops after the first stage with errors; the sink keeps the warnings found up to there too.
-  const diagnostics = runEdition(options, { kind: "check" }).messages;
+  const diagnostics = (await runEdition(options, { kind: "check" })).messages;
   return { diagnostics, errors: diagnostics.filter((d) => d.severity === "error").length, ms: performance.now() - started };
 }

@@ -7,9 +7,9 @@ import { loadContent } from "../load/content.ts";
 import type { PrepareOptions } from "./prepare.ts";
 import { runEdition } from "./runEdition.ts";
 
-export function editionFigures(options: PrepareOptions, filter?: string): { figures: FigureName[]; context: unknown; sink: DiagnosticSink } {
+export async function editionFigures(options: PrepareOptions, filter?: string): Promise<{ figures: FigureName[]; context: unknown; sink: DiagnosticSink }> {
   // Data errors make every value doubtful: the pipeline stops. Content errors do not change the names or values.
-  const { register, about, statistics, sink } = runEdition(options, { kind: "figures" });
+  const { register, about, statistics, sink } = await runEdition(options, { kind: "figures" });
   const contentSink = new DiagnosticSink();
   const content = loadContent(options.contentDir, options.year, register, contentSink);
   const { edition, editionLabel } = content ? editionOf(content) : { edition: null, editionLabel: null };

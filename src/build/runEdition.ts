@@ -7,15 +7,14 @@
 // - "preview": a build that first shows the sections an edit touched (the preview's worker);
 // - "draft": a numbered draft for reviewers, laid out by the review stage (src/review/draftBuild.ts).
 //
-// The prepare-only modes return at once (nothing to draw, nothing to wait for); the others return a
-// promise. Charts are a stage of their own, drawn once and handed to both renderers, and every mode that
+// The stages are imported as a mode reaches them, so a rebuild that finds nothing changed loads none.
+// Charts are a stage of their own, drawn once and handed to both renderers, and every mode that
 // writes does so here: its files at once or not at all, with build-report.json from one writer.
 import path from "node:path";
 import { codeVersion } from "../cache/codeVersion.ts";
 import { diskCache, hashOf, noCache, pruneCache, type StageCache } from "../cache/stageCache.ts";
 import { BuildError, DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ReportDocument } from "../document/model.ts";
-import { computeStatistics } from "../statistics/computeStatistics.ts";
 import type { Statistics } from "../statistics/types.ts";
 import { editionInputs, type EditionInputs } from "../load/editionInputs.ts";
 import { countPages } from "../pdf/countPages.ts";
@@ -28,7 +27,7 @@ import { documentId, editionDate } from "../final/final.ts";
 import type { Paper } from "../design/printColours.ts";
 import type { PdfXReport } from "../pdf/pdfx.ts";
 import { buildReportJson, type ReportFacts } from "./buildReport.ts";
-import { loadData, prepare, type LoadedData, type PrepareOptions } from "./prepare.ts";
+import type { LoadedData, PrepareOptions } from "./prepare.ts";
 import { prepareCached, type Prepared } from "./prepareCached.ts";
 import { stage } from "./stage.ts";
 
@@ -73,7 +72,7 @@ export interface LaidOutDraft {
 
 export type EditionMode =
   | { kind: "figures" }
-  | { kind: "check"; sink?: DiagnosticSink }
+  | { kind: "check" }
   | { kind: "build"; inputs?: EditionInputs }
   | { kind: "preview"; firstLook: (document: ReportDocument, cache: StageCache) => Promise<void> }
   | { kind: "draft"; layout: (soFar: EditionSoFar) => Promise<LaidOutDraft> };
@@ -84,16 +83,16 @@ export interface EditionStatistics extends LoadedData {
   sink: DiagnosticSink;
 }
 
-export function runEdition(options: PrepareOptions, mode: { kind: "figures" }): EditionStatistics;
-export function runEdition(options: PrepareOptions, mode: { kind: "check"; sink?: DiagnosticSink }): DiagnosticSink;
+export function runEdition(options: PrepareOptions, mode: { kind: "figures" }): Promise<EditionStatistics>;
+export function runEdition(options: PrepareOptions, mode: { kind: "check" }): Promise<DiagnosticSink>;
 export function runEdition(options: BuildOptions, mode: Extract<EditionMode, { kind: "build" | "preview" }>): Promise<BuildResult>;
 export function runEdition(options: BuildOptions, mode: Extract<EditionMode, { kind: "draft" }>): Promise<{ dir: string; timings: Record<string, number> }>;
-export function runEdition(options: PrepareOptions | BuildOptions, mode: EditionMode): unknown {
+export function runEdition(options: PrepareOptions | BuildOptions, mode: EditionMode): Promise<unknown> {
   switch (mode.kind) {
     case "figures":
       return statisticsOnly(options);
     case "check":
-      return checkOnly(options, mode.sink ?? new DiagnosticSink());
+      return checkOnly(options);
     case "draft":
       return runDraft(options as BuildOptions, mode.layout);
     default:
@@ -102,7 +101,8 @@ export function runEdition(options: PrepareOptions | BuildOptions, mode: Edition
 }
 
 /** Load the data → statistics; data errors stop it, as every value would be doubtful. */
-function statisticsOnly(options: PrepareOptions): EditionStatistics {
+async function statisticsOnly(options: PrepareOptions): Promise<EditionStatistics> {
+  const [{ loadData }, { computeStatistics }] = await Promise.all([import("./prepare.ts"), import("../statistics/computeStatistics.ts")]);
   const sink = new DiagnosticSink();
   const loaded = loadData(options, sink);
   sink.throwIfErrors();
@@ -110,7 +110,9 @@ function statisticsOnly(options: PrepareOptions): EditionStatistics {
 }
 
 /** Load → statistics → document; the sink keeps what was found up to the first stage with errors. */
-function checkOnly(options: PrepareOptions, sink: DiagnosticSink): DiagnosticSink {
+async function checkOnly(options: PrepareOptions): Promise<DiagnosticSink> {
+  const { prepare } = await import("./prepare.ts");
+  const sink = new DiagnosticSink();
   try {
     prepare(options, {}, sink);
   } catch (error) {

@@ -3,7 +3,7 @@
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
 import { draftIdOf, loadDraft, type DraftRecord } from "./draftRecord.ts";
-import type { Box, ReviewComment } from "./model.ts";
+import type { Box, ReviewComment } from "./comment.ts";
 import { pageModel, place, type PageModel, type PlaceContext } from "./place.ts";
 import { readPdf, UnreadablePdf } from "./commentedPdf.ts";
 import { clearSourceCache } from "./sourcePosition.ts";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
 import type { RemovedFrom, SourceRef } from "../document/model.ts";
 import type { DraftRecord } from "./draftRecord.ts";
-import type { Box, RawAnnotation, Target } from "./model.ts";
+import type { Box, RawAnnotation, Target } from "./comment.ts";
 import { charsUnder, loose, pageChars, wordNear, type PageChar } from "./pageText.ts";
 import type { PdfPage } from "./commentedPdf.ts";
 import { afterFigures, figureStillThere, findPrinted, offsetOf, positionOf, sourceFile } from "./sourcePosition.ts";

@@ -1,6 +1,6 @@
 // Annotations into threads, and PDF dates: the parts of reading comments that need no PDF.
 import { describe, expect, it } from "vitest";
-import type { RawAnnotation } from "../../src/comments/model.ts";
+import type { RawAnnotation } from "../../src/comments/comment.ts";
 import { pdfDate } from "../../src/pdf/readAnnotations.ts";
 import { threads } from "../../src/comments/threads.ts";
 
