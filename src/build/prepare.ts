@@ -22,7 +22,7 @@ export interface PrepareOptions {
   year: number;
   dataDir: string;
   contentDir: string;
-  /** Markdown parsed by earlier builds (src/build/build.ts keeps it in the stage cache). */
+  /** Markdown parsed by earlier builds (src/build/prepareCached.ts keeps it in the stage cache). */
   trees?: MarkdownTrees;
   /** The published edition: what a draft only warns about (open checklist items, stale years, dates) stops it. */
   final?: boolean;

@@ -1,5 +1,5 @@
-// The PDF renderer: draws the document's charts at the widths its templates give them, then lays the
-// book out a part at a time (src/render/layoutParts.tsx) and joins the parts. A final edition, which
+// The PDF renderer: places the charts stage's drawings (src/render/drawCharts.ts; drawn here when a caller
+// gives none), lays the book out a part at a time (src/render/layoutParts.tsx) and joins the parts. A final edition, which
 // embeds each font once, is then laid out again as one document with the decisions the parts made.
 import { readFileSync } from "node:fs";
 import { codeVersion } from "../cache/codeVersion.ts";
