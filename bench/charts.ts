@@ -1,7 +1,7 @@
 // Times rendering a realistic set of one edition's charts (4 band charts of 46 forces, 46 force charts,
 // the staff chart and the trend chart) from fixture data. Run: npx tsx bench/charts.ts [runs]
 import { renderCharts } from "../src/charts/renderChart.ts";
-import { svgToPdf } from "../src/pdf/svg/index.ts";
+import { svgToPdf } from "../src/pdf/svg/svgToPdf.tsx";
 import { bandChart, forceRepresentationChart, staffChart, trendChart } from "../templates/charts/index.ts";
 import { bandInput, fixtureStatistics, forceInput, staffInput, trendInput } from "../tests/charts/fixtures.ts";
 

@@ -85,7 +85,7 @@ const cases: Record<string, Case> = {
     run: async (dir) => {
       const file = write(dir, "a.pdf", strToU8("%PDF-1.7\n"));
       execFileSync("truncate", ["-s", String(200 * 1024 * 1024), file]);
-      const { readPdf } = await import("../src/comments/readPdf.ts");
+      const { readPdf } = await import("../src/comments/commentedPdf.ts");
       mark();
       return readPdf(file).then(
         (r) => `read ${r.pages.length} pages`,

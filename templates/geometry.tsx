@@ -1,6 +1,6 @@
 // Page geometry for the screen edition (trimmed A4) and the print edition (A4 plus bleed, on a sheet
 // with a slug for crop marks). The PDF's TrimBox and BleedBox are written after layout
-// (src/render/printBoxes.ts), since react-pdf cannot set them; this file places what is drawn.
+// (src/pdf/printBoxes.ts), since react-pdf cannot set them; this file places what is drawn.
 import { Line, Svg, View } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
 import { colours, page } from "../src/design/theme.ts";

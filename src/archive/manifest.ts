@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../domain/projectRoot.ts";
 import { z } from "zod";
-import { sha256 } from "../load/editionInputs.ts";
+import { sha256 } from "../domain/sha256.ts";
 import { MANIFEST } from "../final/archiveFolders.ts";
 
 const root = projectRoot();

@@ -7,10 +7,10 @@ import { hashFile, readRegularFile, walkBelow } from "../cache/filesBelow.ts";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { sha256 } from "../load/editionInputs.ts";
+import { sha256 } from "../domain/sha256.ts";
 import { archivedRevisions, CHECKSUMS, editionDir, MANIFEST } from "../final/archiveFolders.ts";
 import { currentToolchain, isEditionPath, manifestSchema, parseChecksums, type Manifest } from "./manifest.ts";
-import { comparePdfPages, describePageDifferences } from "./pdfPages.ts";
+import { comparePdfPages, describePageDifferences } from "../pdf/comparePages.ts";
 import { runFinalBuild } from "./rebuild.ts";
 
 export interface VerifyOptions {

@@ -4,15 +4,12 @@ import { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { editionOf, expressionContext } from "../document/assembleDocument.ts";
 import { listFigures, type FigureName } from "../document/figureList.ts";
 import { loadContent } from "../load/content.ts";
-import { computeStatistics } from "../statistics/computeStatistics.ts";
-import { loadData, type PrepareOptions } from "./prepare.ts";
+import type { PrepareOptions } from "./prepare.ts";
+import { runEdition } from "./runEdition.ts";
 
-export function editionFigures(options: PrepareOptions, filter?: string): { figures: FigureName[]; context: unknown; sink: DiagnosticSink } {
-  const sink = new DiagnosticSink();
-  const { register, years, about } = loadData(options, sink);
-  // Data errors make every value doubtful: stop. Content errors do not change the names or values.
-  sink.throwIfErrors();
-  const statistics = computeStatistics({ register, years, year: options.year });
+export async function editionFigures(options: PrepareOptions, filter?: string): Promise<{ figures: FigureName[]; context: unknown; sink: DiagnosticSink }> {
+  // Data errors make every value doubtful: the pipeline stops. Content errors do not change the names or values.
+  const { register, about, statistics, sink } = await runEdition(options, { kind: "figures" });
   const contentSink = new DiagnosticSink();
   const content = loadContent(options.contentDir, options.year, register, contentSink);
   const { edition, editionLabel } = content ? editionOf(content) : { edition: null, editionLabel: null };

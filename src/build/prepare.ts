@@ -22,7 +22,7 @@ export interface PrepareOptions {
   year: number;
   dataDir: string;
   contentDir: string;
-  /** Markdown parsed by earlier builds (src/build/build.ts keeps it in the stage cache). */
+  /** Markdown parsed by earlier builds (src/build/prepareCached.ts keeps it in the stage cache). */
   trees?: MarkdownTrees;
   /** The published edition: what a draft only warns about (open checklist items, stale years, dates) stops it. */
   final?: boolean;
@@ -43,8 +43,15 @@ export interface LoadedInputs {
   sink: DiagnosticSink;
 }
 
+/** The register, every workforce year the edition uses, and what the data says about itself. */
+export interface LoadedData {
+  register: ForceRegister;
+  years: WorkforceYear[];
+  about: DataAbout | null;
+}
+
 /** The register and every workforce year the edition uses; throws BuildError when the register is unusable. */
-export function loadData(options: PrepareOptions, sink: DiagnosticSink): { register: ForceRegister; years: WorkforceYear[]; about: DataAbout | null } {
+export function loadData(options: PrepareOptions, sink: DiagnosticSink): LoadedData {
   const register = loadForceRegister(path.join(options.dataDir, "forces.csv"), sink, options.dataDir);
   sink.throwIfErrors();
   const years: WorkforceYear[] = [];

@@ -4,17 +4,17 @@
 import { processConsole, type Command, type Console } from "./flags.ts";
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  build: { summary: "the edition's PDF and HTML; --draft for reviewers, --final to publish", load: async () => (await import("./build.ts")).buildCommand },
-  check: { summary: "every error and warning the build would give, without the PDF", load: async () => (await import("./check.ts")).checkCommand },
-  figures: { summary: "the names usable in {{ }}, with their values", load: async () => (await import("./figures.ts")).figuresCommand },
-  preview: { summary: "the live preview, rebuilt on every save", load: async () => (await import("./preview.ts")).previewCommand },
-  "new-edition": { summary: "starts next year's content folder", load: async () => (await import("./newEdition.ts")).newEditionCommand },
-  "import:entry": { summary: "a force's Word document into a good-practice entry", load: async () => (await import("./importEntry.ts")).importEntryCommand },
-  "import:workforce": { summary: "the Home Office workforce tables into data/<year>/", load: async () => (await import("./importWorkforce.ts")).importWorkforceCommand },
-  archive: { summary: "builds and archives the final edition", load: async () => (await import("./archive.ts")).archiveCommand },
-  verify: { summary: "checks an archived edition by rebuilding it", load: async () => (await import("./verify.ts")).verifyCommand },
-  "check:pdf": { summary: "checks a PDF against the PDF/UA-1 checkpoints this project implements", load: async () => (await import("./checkPdf.ts")).checkPdfCommand },
-  comments: { summary: "reviewers' PDF comments, placed at their source lines", load: async () => (await import("./comments.ts")).commentsCommand },
+  build: { summary: "the edition's PDF and HTML; --draft for reviewers, --final to publish", load: async () => (await import("./buildCommand.ts")).buildCommand },
+  check: { summary: "every error and warning the build would give, without the PDF", load: async () => (await import("./checkCommand.ts")).checkCommand },
+  figures: { summary: "the names usable in {{ }}, with their values", load: async () => (await import("./figuresCommand.ts")).figuresCommand },
+  preview: { summary: "the live preview, rebuilt on every save", load: async () => (await import("./previewCommand.ts")).previewCommand },
+  "new-edition": { summary: "starts next year's content folder", load: async () => (await import("./newEditionCommand.ts")).newEditionCommand },
+  "import:entry": { summary: "a force's Word document into a good-practice entry", load: async () => (await import("./importEntryCommand.ts")).importEntryCommand },
+  "import:workforce": { summary: "the Home Office workforce tables into data/<year>/", load: async () => (await import("./importWorkforceCommand.ts")).importWorkforceCommand },
+  archive: { summary: "builds and archives the final edition", load: async () => (await import("./archiveCommand.ts")).archiveCommand },
+  verify: { summary: "checks an archived edition by rebuilding it", load: async () => (await import("./verifyCommand.ts")).verifyCommand },
+  "check:pdf": { summary: "checks a PDF against the PDF/UA-1 checkpoints this project implements", load: async () => (await import("./checkPdfCommand.ts")).checkPdfCommand },
+  comments: { summary: "reviewers' PDF comments, placed at their source lines", load: async () => (await import("./commentsCommand.ts")).commentsCommand },
 };
 
 export const commandNames = Object.keys(commands);

@@ -3,9 +3,9 @@
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
 import { draftIdOf, loadDraft, type DraftRecord } from "./draftRecord.ts";
-import type { Box, ReviewComment } from "./model.ts";
+import type { Box, ReviewComment } from "./comment.ts";
 import { pageModel, place, type PageModel, type PlaceContext } from "./place.ts";
-import { readPdf, UnreadablePdf } from "./readPdf.ts";
+import { readPdf, UnreadablePdf } from "./commentedPdf.ts";
 import { clearSourceCache } from "./sourcePosition.ts";
 import { documentTargets, type Targets } from "./targets.ts";
 import { threads, type Thread } from "./threads.ts";

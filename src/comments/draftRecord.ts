@@ -5,8 +5,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import type { ReportDocument } from "../document/model.ts";
-import type { DraftId } from "./model.ts";
-import type { ReadPdf } from "./readPdf.ts";
+import type { DraftId } from "./comment.ts";
+import type { ReadPdf } from "./commentedPdf.ts";
 
 /** draft.json, as the draft build writes it. */
 export interface DraftJson {

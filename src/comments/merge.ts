@@ -1,7 +1,7 @@
 // Several reviewers' copies of one draft become one list: a comment made twice (same place, same
 // words) is kept once with both reviewers; the list runs in the draft's page order, and on a page
 // by file, line and column, so an editor works through it from the front of the report.
-import type { ReviewComment } from "./model.ts";
+import type { ReviewComment } from "./comment.ts";
 
 function place(c: ReviewComment): string {
   const s = c.source;

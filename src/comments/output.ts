@@ -2,7 +2,7 @@
 // (an editor jumps to it), and comments.json and comments.csv with every field.
 import type { DataRows } from "../document/model.ts";
 import { currentRows } from "./targets.ts";
-import type { ReviewComment } from "./model.ts";
+import type { ReviewComment } from "./comment.ts";
 import { csvText } from "../domain/csvWriter.ts";
 
 const quote = (text: string) => `"${text.replace(/\s+/g, " ").trim()}"`;

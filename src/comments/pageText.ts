@@ -2,8 +2,8 @@
 // width is shared out over its characters in proportion to their advance widths in the report's font
 // (measured with fontkit); reviewers' viewers snap highlights to glyphs, so centres are what count.
 import { measureText } from "../charts/textMetrics.ts";
-import type { Box } from "./model.ts";
-import type { PdfPage } from "./readPdf.ts";
+import type { Box } from "./comment.ts";
+import type { PdfPage } from "./commentedPdf.ts";
 
 /** One printed character and its box on the page. */
 export interface PageChar {

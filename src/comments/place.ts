@@ -6,9 +6,9 @@ import path from "node:path";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
 import type { RemovedFrom, SourceRef } from "../document/model.ts";
 import type { DraftRecord } from "./draftRecord.ts";
-import type { Box, RawAnnotation, Target } from "./model.ts";
+import type { Box, RawAnnotation, Target } from "./comment.ts";
 import { charsUnder, loose, pageChars, wordNear, type PageChar } from "./pageText.ts";
-import type { PdfPage } from "./readPdf.ts";
+import type { PdfPage } from "./commentedPdf.ts";
 import { afterFigures, figureStillThere, findPrinted, offsetOf, positionOf, sourceFile } from "./sourcePosition.ts";
 import { ANY_SECTION, currentRows, sectionsOnPage, VOCABULARY_FILE, WORDING_FILE, type ChartAnchor, type Targets, type TextTarget } from "./targets.ts";
 

@@ -1,7 +1,7 @@
 // Annotations into comments: a reply (IRT, RT=R) belongs to the comment it answers; a group (RT=Group)
 // is one comment made of several annotations, as Acrobat's "replace text" is a strike-out grouped with
 // a caret that holds the new words. What is left is one comment per thread, in the file's order.
-import type { CommentKind, RawAnnotation, Reply } from "./model.ts";
+import type { CommentKind, RawAnnotation, Reply } from "./comment.ts";
 
 export interface Thread {
   kind: CommentKind;

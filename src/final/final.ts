@@ -1,6 +1,7 @@
 // What makes a build a final edition, apart from the layout: its date, its document ID, and the
 // facts written into build-report.json. Kept out of the pipeline so build.ts only asks for them.
-import { sha256, type EditionInputs } from "../load/editionInputs.ts";
+import { sha256 } from "../domain/sha256.ts";
+import type { EditionInputs } from "../load/editionInputs.ts";
 
 /** The edition's date: SOURCE_DATE_EPOCH when given, else the publication date at midnight UTC. */
 export function editionDate(publicationDate: string, sourceDateEpoch?: number): Date {

@@ -3,7 +3,7 @@
 // Every file a build of year Y reads from the content and data folders is named by a stable logical
 // path ("content/2024/report.yml", "data/2023/officers.csv") and listed in code-point order, so neither
 // the folder a user keeps them in nor the file system's listing order changes anything derived from them.
-import { createHash } from "node:crypto";
+import { sha256 } from "../domain/sha256.ts";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { hashFile, kindOf, lstatOrNull, notRegular, walkBelow } from "../cache/filesBelow.ts";
@@ -68,6 +68,3 @@ export function editionInputs(dataDir: string, contentDir: string, year: number)
   return { files, listing, hash: sha256(`year=${year}\n${listing}`) };
 }
 
-export function sha256(content: string | Uint8Array): string {
-  return createHash("sha256").update(content).digest("hex");
-}

@@ -48,26 +48,26 @@ function breakOffsets(hyphenated: string): Set<number> {
   return offsets;
 }
 
+// Every word's breaks by the rule: a memo of a pure function, the same for every layout.
 const cache = new Map<string, string[]>();
-let keptWhole = new Set<string>();
-
-/**
- * Words not to break in this layout, found by the renderer after a pass: a word the last line of a
- * page broke across the page turn is kept whole in the next pass.
- */
-export function keepWhole(words: Iterable<string>): void {
-  keptWhole = new Set([...words].map((w) => w.toLowerCase()));
-}
 
 /** The word in pieces at its allowed breaks (one piece: no break). Punctuation stays on the last piece. */
 export function hyphenate(word: string): string[] {
-  // Checked before the cache, which holds every word's breaks whatever is kept whole in this layout.
-  if (keptWhole.size > 0 && keptWhole.has(word.slice(0, word.length - (word.match(TRAILING)?.[0] ?? "").length))) return [word];
   const cached = cache.get(word);
   if (cached) return cached;
   const result = split(word);
   cache.set(word, result);
   return result;
+}
+
+/**
+ * The hyphenation of one layout pass: the rule, except for the words this pass keeps whole (found by the
+ * renderer after the pass before: a word the last line of a page broke across the page turn).
+ */
+export function hyphenator(keptWhole: Iterable<string>): (word: string) => string[] {
+  const kept = new Set([...keptWhole].map((w) => w.toLowerCase()));
+  if (kept.size === 0) return hyphenate;
+  return (word) => (kept.has(word.slice(0, word.length - (word.match(TRAILING)?.[0] ?? "").length)) ? [word] : hyphenate(word));
 }
 
 function split(word: string): string[] {

@@ -2,10 +2,10 @@
 // the theme's print table (src/design/printColours.ts), 100 % black overprinting, RGB images converted
 // through the paper's ICC profile, and the PDF/X-4 identification: GTS_PDFXVersion in the Info dictionary
 // and the XMP packet, an output intent (/S /GTS_PDFX) that embeds the CMYK profile, Trapped stated, no
-// annotation on the printed sheet. Runs after the print boxes are set (src/render/printBoxes.ts), and
+// annotation on the printed sheet. Runs after the print boxes are set (src/pdf/printBoxes.ts), and
 // after PDF/A finishing for a final print edition, which then carries both identifications over one
 // output intent profile. A pure function of the PDF and the options: no clock, no random numbers.
-import { createHash } from "node:crypto";
+import { sha256 } from "../domain/sha256.ts";
 import { readFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { decode as decodeJpeg } from "jpeg-js";
@@ -341,13 +341,13 @@ function setPdfXInfo(doc: PDFDocument, pdfA: boolean): { title: string; created:
 function keepOrMakeFileId(context: PDFContext, pdf: Uint8Array): string {
   const kept = context.trailerInfo.ID instanceof PDFArray ? context.trailerInfo.ID.lookup(0) : undefined;
   const keptId = kept instanceof PDFHexString ? kept.asString() : "";
-  const id = /^[0-9a-fA-F]{32}$/.test(keptId) ? keptId : createHash("sha256").update(pdf).digest("hex").slice(0, 32);
+  const id = /^[0-9a-fA-F]{32}$/.test(keptId) ? keptId : sha256(pdf).slice(0, 32);
   if (id !== keptId) context.trailerInfo.ID = context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
   return id;
 }
 
 /**
- * A PDF/A final's packet (src/final/pdfa.ts) gains the PDF/X properties; any other print edition gets
+ * A PDF/A final's packet (src/pdf/pdfa.ts) gains the PDF/X properties; any other print edition gets
  * the same packet without the PDF/A identification.
  */
 function setXmpPacket(doc: PDFDocument, edition: { title: string; created: Date; id: string; pdfA: boolean }): void {
@@ -379,7 +379,7 @@ async function savePdf16(doc: PDFDocument): Promise<Buffer> {
   return out;
 }
 
-/** A PDF/A final carries a GTS_PDFA1 output intent (src/final/pdfa.ts keeps pdfkit's). */
+/** A PDF/A final carries a GTS_PDFA1 output intent (src/pdf/pdfa.ts keeps pdfkit's). */
 function isPdfA(doc: PDFDocument): boolean {
   const intents = doc.catalog.lookupMaybe(PDFName.of("OutputIntents"), PDFArray);
   return (intents?.asArray() ?? []).some((entry) => {
@@ -396,12 +396,12 @@ const pdfxProperties = () =>
   `      <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n`;
 
 /**
- * The packet src/final/pdfa.ts writes, with the PDF/X properties added. PDF/A accepts a property outside
+ * The packet src/pdf/pdfa.ts writes, with the PDF/X properties added. PDF/A accepts a property outside
  * its predefined schemas only when the packet describes that schema, so a PDF/A final describes pdfxid.
  */
 function addPdfXToXmp(packet: string, pdfA: boolean): string {
   const close = packet.lastIndexOf("    </rdf:Description>");
-  if (close < 0 || !packet.includes('xmlns:dc="')) throw new Error("The edition's XMP packet is not the one src/final/pdfa.ts writes.");
+  if (close < 0 || !packet.includes('xmlns:dc="')) throw new Error("The edition's XMP packet is not the one src/pdf/pdfa.ts writes.");
   const extension =
     `    <rdf:Description rdf:about=""\n` +
     `        xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"\n` +

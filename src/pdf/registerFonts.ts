@@ -2,7 +2,7 @@
 // and loads every face with a store of what it has shaped (src/design/shapeOnce.ts).
 import { Font } from "@react-pdf/renderer";
 import { fonts } from "../design/theme.ts";
-import { hyphenate } from "./hyphenation.ts";
+import { hyphenate, hyphenator } from "./hyphenation.ts";
 import { shapeOnce } from "../design/shapeOnce.ts";
 
 let loaded: Promise<void> | undefined;
@@ -19,7 +19,7 @@ export function registerFonts(): Promise<void> {
       fonts: fonts.faces.map((face) => ({ src: face.file, fontWeight: face.weight, fontStyle: face.style })),
     });
     // British rules: src/pdf/hyphenation.ts.
-    Font.registerHyphenationCallback((word: string) => hyphenate(word));
+    Font.registerHyphenationCallback(hyphenate);
     for (const face of fonts.faces) {
       const source = (Font as unknown as FontStore).getFont({ fontFamily: fonts.family, fontWeight: face.weight, fontStyle: face.style });
       await source.load();
@@ -27,4 +27,17 @@ export function registerFonts(): Promise<void> {
     }
   })();
   return loaded;
+}
+
+/**
+ * Lays out with a pass's own hyphenation (the words its copyfit plan keeps whole). react-pdf reads the
+ * callback from its one font store, so it is handed over for the pass and the plain rule put back after.
+ */
+export async function withHyphenation<T>(keptWhole: readonly string[], layout: () => Promise<T>): Promise<T> {
+  Font.registerHyphenationCallback(hyphenator(keptWhole));
+  try {
+    return await layout();
+  } finally {
+    Font.registerHyphenationCallback(hyphenate);
+  }
 }

@@ -1,5 +1,5 @@
 // XMP packets: the envelope every packet the build writes shares, and the packet of a tagged book that
-// is not a final edition (a final's is src/final/pdfa.ts's): the title and language a PDF/UA reader
+// is not a final edition (a final's is src/pdf/pdfa.ts's): the title and language a PDF/UA reader
 // takes from the metadata, and the PDF/UA-1 identification.
 export const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 

@@ -1,10 +1,9 @@
-// The preview's builder, in a worker thread: it keeps the laid-out stages warm between edits, shows the
-// sections an edit touched first (laid out on their own), then builds the whole draft.
+// The preview's builder, in a worker thread: it keeps the laid-out stages warm between edits, and runs
+// the pipeline in its preview mode: the sections an edit touched are shown first (laid out on their own,
+// right after the prepare stage), then the whole draft is built.
 import { parentPort } from "node:worker_threads";
-import path from "node:path";
-import { build, prepareCached, type BuildOptions } from "../build/build.ts";
-import { diskCache } from "../cache/stageCache.ts";
-import { editionInputs } from "../load/editionInputs.ts";
+import { runEdition, type BuildOptions } from "../build/runEdition.ts";
+import type { StageCache } from "../cache/stageCache.ts";
 import type { ReportDocument } from "../document/model.ts";
 import { asDiagnostics } from "../diagnostics/unexpected.ts";
 import { projectVersion } from "../build/version.ts";
@@ -21,20 +20,18 @@ let last: { document: ReportDocument; pages: Record<string, number> } | null = n
 async function run(options: BuildOptions): Promise<void> {
   const started = performance.now();
   const post = (reply: WorkerReply) => parentPort!.postMessage(reply);
+  let changed: string[] = [];
+  // A first look at what the edit touched, while the pipeline goes on to lay out the whole draft.
+  const firstLook = async (document: ReportDocument, cache: StageCache) => {
+    changed = last ? changedSections(last.document, document) : [];
+    if (changed.length === 0 || changed.length > 3) return;
+    const { renderSectionsPdf } = await import("../render/renderPdf.tsx");
+    const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
+    const pdf = await renderSectionsPdf(document, changed, { print: false, creator: `gender-equality-report ${projectVersion()}`, roots, cache, pages: last?.pages ?? {} });
+    post({ type: "sections", ids: changed, pdf, ms: performance.now() - started });
+  };
   try {
-    const cache = diskCache(path.join(options.outDir, ".cache"));
-    // The inputs are listed and hashed once for both the first look and the whole draft.
-    const inputs = editionInputs(options.dataDir, options.contentDir, options.year);
-    const prepared = await prepareCached(options, cache, {}, inputs.hash);
-    const changed = last ? changedSections(last.document, prepared.document) : [];
-    // A first look at what the edit touched, while the whole draft is laid out behind it.
-    if (changed.length > 0 && changed.length <= 3) {
-      const { renderSectionsPdf } = await import("../render/renderPdf.tsx");
-      const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
-      const pdf = await renderSectionsPdf(prepared.document, changed, { print: false, creator: `gender-equality-report ${projectVersion()}`, roots, cache, pages: last?.pages ?? {} });
-      post({ type: "sections", ids: changed, pdf, ms: performance.now() - started });
-    }
-    const result = await build(options, inputs);
+    const result = await runEdition(options, { kind: "preview", firstLook });
     last = { document: result.document, pages: result.pages };
     post({ type: "built", pdfFile: result.pdfFile, pageCount: result.pageCount, pages: result.pages, warnings: result.warnings, changed, ms: performance.now() - started });
   } catch (error) {

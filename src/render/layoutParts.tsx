@@ -11,8 +11,7 @@ import { codeVersion } from "../cache/codeVersion.ts";
 import { hashOf, type StageCache } from "../cache/stageCache.ts";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
 import type { Block, ReportDocument, Section } from "../document/model.ts";
-import { keepWhole } from "../pdf/hyphenation.ts";
-import { registerFonts } from "../pdf/registerFonts.ts";
+import { registerFonts, withHyphenation } from "../pdf/registerFonts.ts";
 import { AssetContext } from "../../templates/assets.tsx";
 import type { ChartSet } from "../../templates/components/Chart.tsx";
 import { printOffset } from "../../templates/geometry.tsx";
@@ -22,7 +21,7 @@ import { groupsWithoutEntries } from "../../templates/pages/ForcesWithoutEntries
 import { followersOf } from "../../templates/pages/AnalysisPage.tsx";
 import { PartsPdf, type BookPart } from "../../templates/ReportPdf.tsx";
 import { HeadingsToBreak } from "../../templates/text/edition.tsx";
-import { countPages } from "./countPages.ts";
+import { countPages } from "../pdf/countPages.ts";
 import { planFits, type FitPlan, type Stranded } from "./copyfit.ts";
 import { inspectLayout } from "./inspectLayout.ts";
 
@@ -94,22 +93,19 @@ function partKey(part: BookPart, context: PartContext, pages: PageLog): string {
 type KeptPart = Omit<LaidOutPart, "pdf" | "part">;
 
 /**
- * One layout pass under a copyfit plan: the words it keeps whole (the hyphenation callback's state, set
- * for this pass only) and the headings it moves on; gives the PDF and the layout react-pdf drew it from.
+ * One layout pass under a copyfit plan: the words it keeps whole (its own hyphenation, for this pass
+ * only) and the headings it moves on; gives the PDF and the layout react-pdf drew it from.
  */
 export async function layOut(plan: PartPlan, resolve: (logical: string) => string, element: (onLayout: (tree: unknown) => void) => ReactElement): Promise<{ pdf: Buffer; layout: unknown }> {
   let layout: unknown;
-  keepWhole(plan.keepWhole);
-  try {
-    const pdf = await renderToBuffer(
+  const pdf = await withHyphenation(plan.keepWhole, () =>
+    renderToBuffer(
       <AssetContext.Provider value={resolve}>
         <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>{element((tree) => (layout = tree))}</HeadingsToBreak.Provider>
       </AssetContext.Provider>,
-    );
-    return { pdf, layout };
-  } finally {
-    keepWhole([]);
-  }
+    ),
+  );
+  return { pdf, layout };
 }
 
 /**
@@ -128,8 +124,7 @@ export async function layoutPart(part: BookPart, context: PartContext, pages = n
   // Copyfitting tightens an entry's text; a force without an entry has none to tighten.
   const fittable = (id: string) => id === section?.id && section.kind === "force" && section.entries.length > 0;
   const resolve = (logical: string) => realPath(logical, context.roots);
-  let plan: PartPlan = { steps: {}, keepWhole: [], keepWithNext: [] };
-  for (let pass = 1; ; pass++) {
+  const done = await copyfitPasses({ steps: {}, keepWhole: [], keepWithNext: [] }, async (plan) => {
     const log = new PageLog();
     const { pdf, layout } = await layOut(plan, resolve, (onLayout) => (
       <PartsPdf document={document} charts={context.charts} pages={pages} log={log} print={context.print} creator="" fits={plan.steps} parts={[part]} onLayout={onLayout} />
@@ -141,19 +136,33 @@ export async function layoutPart(part: BookPart, context: PartContext, pages = n
       const inspected = new Map(inspectLayout(layout, context.print ? printOffset : 0).map((p) => [p.pageNumber, p]));
       next = planFits([{ id: part.id, first: 1, last: pageCount }], inspected, plan, fittable);
     }
-    if (!next.changed || pass === maxPasses) {
-      const laidOut: KeptPart = {
-        pageCount,
-        starts: log.entries(),
-        folios: [...log.folios].sort((a, b) => a - b),
-        plan: { steps: next.steps, keepWhole: next.keepWhole, keepWithNext: next.keepWithNext },
-        stranded: next.stranded,
-        passes: pass,
-      };
-      context.cache.setBytes("part", key, pdf);
-      context.cache.set("part-pages", key, laidOut);
-      return { part, pdf, ...laidOut };
-    }
-    plan = next;
+    return { pdf, log, pageCount, next, settled: true };
+  });
+  // What the last pass left stranded is a warning (src/render/copyfit.ts).
+  const { pdf, log, pageCount, next } = done;
+  const laidOut: KeptPart = {
+    pageCount,
+    starts: log.entries(),
+    folios: [...log.folios].sort((a, b) => a - b),
+    plan: { steps: next.steps, keepWhole: next.keepWhole, keepWithNext: next.keepWithNext },
+    stranded: next.stranded,
+    passes: done.passes,
+  };
+  context.cache.setBytes("part", key, pdf);
+  context.cache.set("part-pages", key, laidOut);
+  return { part, pdf, ...laidOut };
+}
+
+/**
+ * The copyfitting loop, the same for a part and for a final edition's whole book: lay out under a plan,
+ * read the pages back into the next plan, and again, until a pass is settled (its own test) and the
+ * rule changes nothing, or six passes are done. Gives the last pass, and how many there were.
+ */
+export async function copyfitPasses<T extends { next: FitPlan; settled: boolean }>(first: PartPlan, pass: (plan: PartPlan) => Promise<T>): Promise<T & { passes: number }> {
+  let plan = first;
+  for (let n = 1; ; n++) {
+    const done = await pass(plan);
+    if ((done.settled && !done.next.changed) || n === maxPasses) return { ...done, passes: n };
+    plan = done.next;
   }
 }

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { RenderedChart } from "../charts/renderedChart.ts";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
-import { sha256 } from "../load/editionInputs.ts";
+import { sha256 } from "../domain/sha256.ts";
 import type { ReportDocument, Section } from "../document/model.ts";
 import { page } from "../../templates/html/layout.ts";
 import { analysisPage, backPage, forcePage, homePage, personPage } from "../../templates/html/pages.ts";

@@ -1,24 +1,23 @@
-// The PDF renderer: draws the document's charts at the widths its templates give them, then lays the
-// book out a part at a time (src/render/layoutParts.tsx) and joins the parts. A final edition, which
+// The PDF renderer: places the charts stage's drawings (src/render/drawCharts.ts; drawn here when a caller
+// gives none), lays the book out a part at a time (src/render/layoutParts.tsx) and joins the parts. A final edition, which
 // embeds each font once, is then laid out again as one document with the decisions the parts made.
 import { readFileSync } from "node:fs";
 import { codeVersion } from "../cache/codeVersion.ts";
 import { hashOf, noCache, type StageCache } from "../cache/stageCache.ts";
 import type { RenderedChart } from "../charts/renderedChart.ts";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
-import { chartFigures, type ReportDocument } from "../document/model.ts";
+import type { ReportDocument } from "../document/model.ts";
+import { drawCharts, type DrawnCharts } from "./drawCharts.ts";
 import { registerFonts } from "../pdf/registerFonts.ts";
-import { renderFigures } from "../../templates/charts/renderFigures.ts";
 import { PageLog } from "../../templates/pageLog.ts";
 import { bookParts, ReportPdf, reportMetadata } from "../../templates/ReportPdf.tsx";
-import { chartWidths } from "../../templates/styles.ts";
 import { printOffset } from "../../templates/geometry.tsx";
 import { page } from "../design/theme.ts";
-import { countPages } from "./countPages.ts";
+import { countPages } from "../pdf/countPages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { pagesToCheck, planFits, sectionSpans, strandedWarning, type Stranded } from "./copyfit.ts";
 import { inspectLayout } from "./inspectLayout.ts";
-import { assetsOf, layOut, layoutPart, sectionsOf, type LaidOutPart, type PartContext } from "./layoutParts.tsx";
+import { assetsOf, copyfitPasses, layOut, layoutPart, sectionsOf, type LaidOutPart, type PartContext } from "./layoutParts.tsx";
 import { joinParts } from "./joinParts.ts";
 import { layoutOverlays } from "./overlays.tsx";
 import type { OverlayPage } from "../../templates/folios.tsx";
@@ -38,7 +37,8 @@ export interface PdfResult {
   charts: Map<string, RenderedChart>;
   /** Parts laid out in this build, and parts reused from the cache. */
   parts: { laidOut: number; reused: number };
-  timings: { charts: number; layout: number; join?: number };
+  /** `charts`: only when this call drew them (no charts were given). */
+  timings: { charts?: number; layout: number; join?: number };
 }
 
 export interface PdfOptions {
@@ -48,6 +48,8 @@ export interface PdfOptions {
   roots: DocumentRoots;
   /** Keeps chart SVGs and the laid-out parts under hashes of what shapes them. */
   cache?: StageCache;
+  /** The charts stage's drawings (src/render/drawCharts.ts); drawn here when not given. */
+  charts?: DrawnCharts;
   /** "PDF/A-2b" for final editions: laid out as one document, so each font is embedded once. */
   conformance?: string;
   /** The edition's date for the PDF metadata (default: its publication date). */
@@ -115,9 +117,8 @@ export async function layoutBook(context: PartContext): Promise<LaidOutBook> {
 export async function renderPdf(document: ReportDocument, options: PdfOptions): Promise<PdfResult> {
   const cache = options.cache ?? noCache();
   let t = performance.now();
-  // Charts are drawn at the size the page templates give them, so their text is never scaled.
-  const charts = await renderFigures(chartFigures(document), { widths: chartWidths, cache });
-  const chartsMs = performance.now() - t;
+  const charts = options.charts ?? (await drawCharts(document, cache));
+  const chartsMs = options.charts ? undefined : performance.now() - t;
 
   t = performance.now();
   const { keyword, ...marks } = options.draft ?? {};
@@ -134,7 +135,7 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
 
   if (options.conformance) {
     const whole = await layoutWhole(document, charts, book, options, cache);
-    return { ...whole, ...common, timings: { charts: chartsMs, layout: performance.now() - t } };
+    return { ...whole, ...common, timings: { ...(chartsMs !== undefined && { charts: chartsMs }), layout: performance.now() - t } };
   }
   t = performance.now();
   const keywords = keyword ? [...document.meta.keywords, keyword].join(", ") : metadata.keywords;
@@ -146,20 +147,20 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   );
   // The print edition's TrimBox and BleedBox, which react-pdf cannot write.
   const pdf = options.print ? await withPrintBoxes(joined) : joined;
-  return { pdf, pages: book.pages, ...common, timings: { charts: chartsMs, layout: layoutMs, join: performance.now() - t } };
+  return { pdf, pages: book.pages, ...common, timings: { ...(chartsMs !== undefined && { charts: chartsMs }), layout: layoutMs, join: performance.now() - t } };
 }
 
 /** The print edition's boxes; pdf-lib, which sets them, is loaded only for a print edition. */
 async function withPrintBoxes(pdf: Buffer): Promise<Buffer> {
-  const { addPrintBoxes } = await import("./printBoxes.ts");
+  const { addPrintBoxes } = await import("../pdf/printBoxes.ts");
   return addPrintBoxes(pdf, { offset: printOffset, bleed: page.bleed });
 }
 
 /**
  * The final edition as one react-pdf document, so each font is embedded once: laid out with the
  * decisions the parts made (copyfit steps, words kept whole, headings moved on, the blank page) and the
- * pages they found, then checked against them. A book that still moves is laid out again, as many as
- * six passes, by the same rule over the whole book.
+ * pages they found, then checked against them. A book that still moves is laid out again by the same
+ * rule over the whole book, in the same loop as a part's (copyfitPasses), as many as six passes.
  */
 async function layoutWhole(document: ReportDocument, charts: Map<string, RenderedChart>, book: LaidOutBook, options: PdfOptions, cache: StageCache): Promise<Pick<PdfResult, "pdf" | "pages">> {
   const resolve = (logical: string) => realPath(logical, options.roots);
@@ -176,7 +177,7 @@ async function layoutWhole(document: ReportDocument, charts: Map<string, Rendere
 
   await registerFonts();
   const offset = options.print ? printOffset : 0;
-  let plan = {
+  const decided = {
     steps: Object.assign({}, ...book.parts.map((p) => p.plan.steps)) as Record<string, number>,
     keepWhole: [...new Set(book.parts.flatMap((p) => p.plan.keepWhole))].sort(),
     keepWithNext: [...new Set(book.parts.flatMap((p) => p.plan.keepWithNext))].sort(),
@@ -186,7 +187,7 @@ async function layoutWhole(document: ReportDocument, charts: Map<string, Rendere
   for (const [id, p] of Object.entries(book.pages)) known.record(id, p);
   const fittable = (id: string) => sectionsOf({ kind: "section", id }, document).some((s) => s.kind === "force" && s.entries.length > 0);
   const hasBack = document.sections.some((s) => s.kind === "back");
-  for (let pass = 1; pass <= 6; pass++) {
+  const done = await copyfitPasses(decided, async (plan) => {
     const log = new PageLog();
     const { pdf, layout } = await layOut(plan, resolve, (onLayout) => (
       <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} fits={plan.steps} blankBeforeBack={blankBeforeBack} conformance={options.conformance} date={options.date} onLayout={onLayout} />
@@ -200,15 +201,15 @@ async function layoutWhole(document: ReportDocument, charts: Map<string, Rendere
       blankBeforeBack = !blankBeforeBack;
       next.changed = true;
     }
-    if (settled && !next.changed) {
-      const out = options.print ? await withPrintBoxes(pdf) : pdf;
-      const pages = Object.fromEntries(log.entries());
-      cache.setBytes("layout", key, out);
-      cache.set("layout-pages", key, pages);
-      return { pdf: out, pages };
-    }
-    plan = next;
     known = log;
+    return { pdf, log, next, settled };
+  });
+  if (done.settled && !done.next.changed) {
+    const out = options.print ? await withPrintBoxes(done.pdf) : done.pdf;
+    const pages = Object.fromEntries(done.log.entries());
+    cache.setBytes("layout", key, out);
+    cache.set("layout-pages", key, pages);
+    return { pdf: out, pages };
   }
   throw new Error("The final edition's pages did not settle in six passes laid out as one document.");
 }
@@ -223,7 +224,7 @@ export async function renderSectionsPdf(document: ReportDocument, sectionIds: re
   const wanted = new Set(sectionIds);
   const parts = bookParts(document).filter((part) => sectionsOf(part, document).some((s) => wanted.has(s.id)));
   const shown = parts.flatMap((part) => sectionsOf(part, document));
-  const charts = await renderFigures(chartFigures({ ...document, sections: shown }), { widths: chartWidths, cache });
+  const charts = await drawCharts({ ...document, sections: shown }, cache);
   const context: PartContext = { document, charts, print: options.print, roots: options.roots, cache };
   const pdfs: Buffer[] = [];
   const overlays: OverlayPage[] = [];

@@ -2,16 +2,13 @@
 // draft marked, and (with --packs) a proof pack per force; kept as <out>/<year>/drafts/<n>/.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
-import { copyTaggedPages } from "../pdf/taggedPages.ts";
-import { assertNotArchive, strictJson, writeOutputsAtomically, type OutputFiles } from "../build/writeOutputs.ts";
-import { prepare } from "../build/prepare.ts";
+import { strictJson, type OutputFiles } from "../build/writeOutputs.ts";
+import { runEdition, type EditionSoFar, type LaidOutDraft } from "../build/runEdition.ts";
 import { projectVersion } from "../build/version.ts";
 import { BuildError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ReportDocument } from "../document/model.ts";
-import { renderPdf } from "../render/renderPdf.tsx";
-import { diskCache } from "../cache/stageCache.ts";
-import { stage } from "../build/build.ts";
+import { stage } from "../build/stage.ts";
+import { insertPages } from "../pdf/insertPages.ts";
 import { markChanges, type ChangeSummary } from "./changes.ts";
 import { mapLayout, type LayoutMap } from "./layoutMap.ts";
 import { buildPacks } from "./packs.tsx";
@@ -74,33 +71,47 @@ export function draftStamp(record: DraftRecord, since: number | null): string {
 }
 
 export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
-  assertNotArchive(options.outDir);
-  const started = performance.now();
-  const timings: Record<string, number> = {};
-  const lap = (name: string, since: number) => (timings[name] = (timings[name] ?? 0) + performance.now() - since);
-  const { statistics, document, sink } = prepare(options, timings);
+  let made: Omit<DraftResult, "timings"> | undefined;
+  const { timings } = await runEdition({ ...options, cache: true }, {
+    kind: "draft",
+    layout: async (soFar) => {
+      const laid = await layoutDraft(options, soFar);
+      made = laid.result;
+      return laid.written;
+    },
+  });
+  return { ...made!, timings };
+}
 
+/**
+ * The draft's layout, after the pipeline's prepare and charts stages: the document with this draft's
+ * marks, laid out once to find where every unit landed (so the changed pages are known) and, if any
+ * changed, again with change bars on those pages (out of the flow: nothing moves); then the review
+ * sheet put in after the cover, and the proof packs.
+ */
+async function layoutDraft(options: DraftOptions, soFar: EditionSoFar): Promise<{ result: Omit<DraftResult, "timings">; written: LaidOutDraft }> {
+  const { prepared, charts, inputs, cache, timings } = soFar;
+  const { statistics, document } = prepared;
+  const lap = (name: string, since: number) => (timings[name] = (timings[name] ?? 0) + performance.now() - since);
   const draftsDir = path.join(options.outDir, String(options.year), "drafts");
   const existing = draftNumbers(draftsDir);
   const number = (existing.at(-1) ?? 0) + 1;
   const since = options.since ?? existing.at(-1) ?? null;
   const previous = since === null ? null : earlierDraft(draftsDir, since, existing);
 
-  const { revision, inputsHash } = await contentRevision(options.contentDir, options.dataDir, options.year);
+  const { revision, inputsHash } = await contentRevision(options.contentDir, options.dataDir, options.year, inputs.hash);
   const record: DraftRecord = { year: options.year, number, revision, inputsHash, builtAt: (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"), pdf: "report.pdf" };
   const marked = previous ? markChanges(document, previous, since) : { document, changes: null as ChangeSummary | null };
   const stamp = draftStamp(record, previous ? since : null);
   const keyword = `draft:${options.year}/${number}/${revision}`;
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
   const creator = `gender-equality-report ${projectVersion()}`;
-  // The parts of the book laid out by earlier builds and drafts into this folder; only the draft's
-  // marks, drawn over the pages, are new to every draft.
-  const cache = diskCache(path.join(options.outDir, ".cache"));
+  const { renderPdf } = await import("../render/renderPdf.tsx");
+  const draw = (changedPages?: number[]) =>
+    stage("layout", options.outDir, "The draft could not be drawn", () => renderPdf(marked.document, { print: options.print, creator, roots, cache, charts, draft: { stamp, keyword, ...(changedPages && { changedPages }) } }));
 
-  // First layout: where every unit landed, so the changed pages are known; then, if any changed, the
-  // same layout again with change bars on those pages (the bars are out of the flow: nothing moves).
   let t = performance.now();
-  let rendered = await stage("layout", options.outDir, "The draft could not be drawn", () => renderPdf(marked.document, { print: options.print, creator, roots, cache, draft: { stamp, keyword } }));
+  let rendered = await draw();
   lap("layout", t);
   t = performance.now();
   const text = await readPdfText(rendered.pdf);
@@ -110,19 +121,19 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
   t = performance.now();
   const proofing = await proofContent(options.contentDir, options.year);
   lap("proofing", t);
-  const sheetInputs = { year: options.year, draft: number, revision, builtAt: record.builtAt, document: marked.document, pages: rendered.pages, warnings: sink.warnings, proofing, changes: marked.changes, contentDir: options.contentDir };
+  const sheetInputs = { year: options.year, draft: number, revision, builtAt: record.builtAt, document: marked.document, pages: rendered.pages, warnings: prepared.warnings, proofing, changes: marked.changes, contentDir: options.contentDir };
   let sheet = assembleSheet({ ...sheetInputs, layout });
   if (sheet.changes && sheet.changes.pages.length > 0) {
     t = performance.now();
-    const changedPages = sheet.changes.pages;
-    rendered = await stage("layout", options.outDir, "The draft could not be drawn", () => renderPdf(marked.document, { print: options.print, creator, roots, cache, draft: { stamp, keyword, changedPages } }));
+    rendered = await draw(sheet.changes.pages);
     lap("layout", t);
   }
 
   // The sheet opens the draft, after the cover; the report's pages keep their own numbers (page labels).
   t = performance.now();
   const marks = { stamp, keyword };
-  const { pdf, sheetPages } = await insertReviewSheet(rendered.pdf, await renderSheetPdf(sheet, marks, options.print, marked.document.meta.language), number);
+  const sheetPdf = await renderSheetPdf(sheet, marks, options.print, marked.document.meta.language);
+  const { pdf, inserted: sheetPages } = await insertPages(rendered.pdf, sheetPdf, { after: 1, labelPrefix: "Review ", bookmark: `Review sheet: draft ${number}` });
   layout = { ...layout, inserted: { after: 1, count: sheetPages }, pages: layout.pages.map((p) => ({ ...p, pdfPage: p.page > 1 ? p.page + sheetPages : p.page })) };
   sheet = assembleSheet({ ...sheetInputs, layout });
   lap("sheet", t);
@@ -143,32 +154,12 @@ export async function buildDraft(options: DraftOptions): Promise<DraftResult> {
     Object.assign(files, await buildPacks({ draftPdf: pdf, document: marked.document, pages: rendered.pages, pageCount: text.length, layout, sheet, dataDir: options.dataDir, marks, print: options.print }));
     lap("packs", t);
   }
-  timings.total = performance.now() - started;
-  files["build-report.json"] = strictJson(draftReport(options, document, { number, since: previous ? since : null, pageCount: text.length + sheetPages, sheetPages, rendered, sheet, timings }));
+  const pageCount = text.length + sheetPages;
   const draftDir = path.join(draftsDir, String(number));
-  await stage("write", draftDir, "The draft could not be written", async () => writeOutputsAtomically(draftDir, files));
-  return { draftDir, pdfFile: path.join(draftDir, "report.pdf"), record, sheet, layout, printed: marked.document, pageCount: text.length + sheetPages, sheetPages, warnings: sheet.warnings, timings };
-}
-
-
-/** build-report.json of a draft: what it is, what it compares with, its pages, warnings and timings. */
-function draftReport(
-  options: DraftOptions,
-  document: ReportDocument,
-  made: { number: number; since: number | null; pageCount: number; sheetPages: number; rendered: { passes: unknown; pages: unknown }; sheet: { warnings: unknown }; timings: Record<string, number> },
-) {
+  const report = { draft: { number, since: previous ? since : null, sheetPages }, pageCount, layoutPasses: rendered.passes, sections: rendered.pages, warnings: sheet.warnings };
   return {
-    year: options.year,
-    edition: document.meta.editionLabel,
-    draft: made.number,
-    since: made.since,
-    print: options.print,
-    pageCount: made.pageCount,
-    reviewSheetPages: made.sheetPages,
-    layoutPasses: made.rendered.passes,
-    sections: made.rendered.pages,
-    warnings: made.sheet.warnings,
-    timingsMs: Object.fromEntries(Object.entries(made.timings).map(([k, v]) => [k, Math.round(v)])),
+    result: { draftDir, pdfFile: path.join(draftDir, "report.pdf"), record, sheet, layout, printed: marked.document, pageCount, sheetPages, warnings: sheet.warnings },
+    written: { dir: draftDir, files, report },
   };
 }
 
@@ -179,40 +170,4 @@ function earlierDraft(draftsDir: string, since: number, existing: number[]): Rep
     throw new BuildError([{ severity: "error", file: path.join(draftsDir, String(since)), rule: "draft-since", message: `There is no draft ${since} to compare with; drafts kept: ${existing.join(", ") || "none"}.` }]);
   }
   return JSON.parse(readFileSync(file, "utf8")) as ReportDocument;
-}
-
-/**
- * The review sheet's pages put after the cover; the report's pages keep their own numbers (page labels
- * "Review 1, 2…" for the sheet), and the outline opens with the sheet.
- */
-async function insertReviewSheet(report: Uint8Array, sheetPdf: Uint8Array, draft: number): Promise<{ pdf: Buffer; sheetPages: number }> {
-  const merged = await PDFDocument.load(report, { updateMetadata: false });
-  const sheetDoc = await PDFDocument.load(sheetPdf);
-  const sheetPages = sheetDoc.getPageCount();
-  // Tagged like the book: its structure is read first, before the report's.
-  copyTaggedPages(merged, sheetDoc, sheetDoc.getPageIndices(), { at: 1, first: true });
-  merged.catalog.set(
-    PDFName.of("PageLabels"),
-    merged.context.obj({ Nums: [0, { S: "D" }, 1, { S: "D", P: PDFString.of("Review "), St: 1 }, 1 + sheetPages, { S: "D", St: 2 }] }),
-  );
-  bookmarkFirst(merged, `Review sheet: draft ${draft}`, 1);
-  return { pdf: Buffer.from(await merged.save()), sheetPages };
-}
-
-/** Adds a bookmark at the top of the PDF's outline, to the page at `index` (0-based). */
-function bookmarkFirst(pdf: PDFDocument, title: string, index: number): void {
-  const outlines = pdf.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict);
-  if (!outlines) return;
-  const outlinesRef = pdf.catalog.get(PDFName.of("Outlines"));
-  const first = outlines.get(PDFName.of("First"));
-  const item = pdf.context.obj({ Title: PDFString.of(title), Dest: [pdf.getPage(index).ref, "Fit"] }) as PDFDict;
-  if (outlinesRef instanceof PDFRef) item.set(PDFName.of("Parent"), outlinesRef);
-  const ref = pdf.context.register(item);
-  if (first instanceof PDFRef) {
-    item.set(PDFName.of("Next"), first);
-    pdf.context.lookup(first, PDFDict).set(PDFName.of("Prev"), ref);
-  } else outlines.set(PDFName.of("Last"), ref);
-  outlines.set(PDFName.of("First"), ref);
-  const count = outlines.lookupMaybe(PDFName.of("Count"), PDFNumber);
-  outlines.set(PDFName.of("Count"), PDFNumber.of((count?.asNumber() ?? 0) + 1));
 }

@@ -29,7 +29,8 @@ export async function gitRevision(contentDir: string): Promise<string | null> {
   }
 }
 
-export async function contentRevision(contentDir: string, dataDir: string, year: number): Promise<{ revision: string; inputsHash: string }> {
-  const hash = inputsHash(contentDir, dataDir, year);
+/** `editionHash`: the inputs' hash when the caller has listed them already (a draft build has). */
+export async function contentRevision(contentDir: string, dataDir: string, year: number, editionHash?: string): Promise<{ revision: string; inputsHash: string }> {
+  const hash = editionHash?.slice(0, 12) ?? inputsHash(contentDir, dataDir, year);
   return { revision: (await gitRevision(contentDir)) ?? hash, inputsHash: hash };
 }

@@ -84,3 +84,38 @@ describe("stages", () => {
     ]);
   });
 });
+
+/** Files of src/ (relative, sorted) whose text matches `pattern`: with `planted`, that text stands in for the files' own. */
+function filesMatching(pattern: RegExp, planted: Record<string, string> = {}): string[] {
+  const texts = new Map(sourceFiles(path.join(root, "src")).map((file) => [path.relative(root, file), readFileSync(file, "utf8")]));
+  for (const [file, text] of Object.entries(planted)) texts.set(file, text);
+  return [...texts].filter(([, text]) => pattern.test(text)).map(([file]) => file).sort();
+}
+
+// The one pipeline (src/build/runEdition.ts): a command that prepares, or writes a build report, on its
+// own is a second pipeline; a stage that opens PDF bytes itself is a second PDF reader.
+const preparing = /(?<![\w.]|function )(?:prepare|prepareCached)\(/;
+const reportWriting = /\["build-report\.json"\]\s*=/;
+const pdfLibraries = /(?:from\s+|import\(\s*|require\(\s*)"(?:pdf-lib|pdfjs-dist)[^"]*"/;
+
+describe("one pipeline", () => {
+  it("only the pipeline driver runs the prepare stage, and writes build-report.json", () => {
+    expect(filesMatching(preparing)).toEqual(["src/build/prepareCached.ts", "src/build/runEdition.ts"]);
+    expect(filesMatching(reportWriting)).toEqual(["src/build/runEdition.ts"]);
+  });
+
+  it("only src/pdf/ opens PDF bytes with pdf-lib or pdf.js", () => {
+    // review/packs.tsx is being reworked for tagging in this round; its pdf-lib calls move to src/pdf/ then.
+    expect(filesMatching(pdfLibraries).filter((file) => !file.startsWith("src/pdf/"))).toEqual(["src/review/packs.tsx"]);
+  });
+
+  it("a planted second driver, report writer or PDF reader is caught", () => {
+    const planted = {
+      "src/preview/planted.ts": 'const prepared = await prepareCached(options, cache);\nfiles["build-report.json"] = "{}";',
+      "src/comments/planted.ts": 'import { PDFDocument } from "pdf-lib";',
+    };
+    expect(filesMatching(preparing, planted)).toContain("src/preview/planted.ts");
+    expect(filesMatching(reportWriting, planted)).toContain("src/preview/planted.ts");
+    expect(filesMatching(pdfLibraries, planted)).toContain("src/comments/planted.ts");
+  });
+});

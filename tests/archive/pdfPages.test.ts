@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PDFDocument, PDFName, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { comparePdfPages, describePageDifferences } from "../../src/archive/pdfPages.ts";
+import { comparePdfPages, describePageDifferences } from "../../src/pdf/comparePages.ts";
 import { compareOutputs, type VerifyResult } from "../../src/archive/verify.ts";
 import type { Manifest } from "../../src/archive/manifest.ts";
 import { build } from "../../src/build/build.ts";

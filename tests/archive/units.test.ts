@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { documentId, editionDate, sourceDateEpochFromEnv } from "../../src/final/final.ts";
-import { editionInputs, sha256 } from "../../src/load/editionInputs.ts";
+import { editionInputs } from "../../src/load/editionInputs.ts";
+import { sha256 } from "../../src/domain/sha256.ts";
 import { verifyEdition } from "../../src/archive/verify.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
 

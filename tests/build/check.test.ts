@@ -15,7 +15,7 @@ describe("check", () => {
     fixture.edit(analysis, (t) => t.replace("| pct2", "| pctt2"));
 
     // check runs first, before anything is warmed up, so its time is not flattered by the build's.
-    const result = checkEdition(options);
+    const result = await checkEdition(options);
     expect(result.errors).toBe(1);
     const error = result.diagnostics.find((d) => d.severity === "error")!;
     expect(error).toMatchObject({ rule: "expression", line: 7, file: path.join(fixture.root, analysis) });
@@ -25,7 +25,7 @@ describe("check", () => {
     expect(result.diagnostics.some((d) => d.severity === "warning" && d.rule === "missing-entry")).toBe(true);
 
     fixture.edit(analysis, () => good);
-    const clean = checkEdition(options);
+    const clean = await checkEdition(options);
     const built = await build({ ...options, outDir: path.join(fixture.root, "out"), print: false });
     expect(result.ms).toBeLessThan(built.timings.total / 3);
     const recorded = JSON.parse(readFileSync(path.join(built.outputDir, "build-report.json"), "utf8"));

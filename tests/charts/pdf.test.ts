@@ -10,7 +10,7 @@ import { PNG } from "pngjs";
 import React from "react";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderChart } from "../../src/charts/renderChart.ts";
-import { svgToPdf } from "../../src/pdf/svg/index.ts";
+import { svgToPdf } from "../../src/pdf/svg/svgToPdf.tsx";
 import { bandChart } from "../../templates/charts/bandChart.ts";
 import { bandLabel } from "../../src/domain/vocabulary.ts";
 import { forceRepresentationChart } from "../../templates/charts/forceRepresentationChart.ts";

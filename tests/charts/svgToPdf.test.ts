@@ -2,7 +2,7 @@
 import { ClipPath, Defs, G, Line, LinearGradient, Path, Rect, Stop, Svg, Text, Circle } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
 import { describe, expect, it } from "vitest";
-import { SvgConversionError, svgToPdf } from "../../src/pdf/svg/index.ts";
+import { SvgConversionError, svgToPdf } from "../../src/pdf/svg/svgToPdf.tsx";
 import { fonts } from "../../src/design/theme.ts";
 
 type El = ReactElement<Record<string, unknown> & { children?: unknown }>;

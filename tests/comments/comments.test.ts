@@ -6,7 +6,7 @@ import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
-import type { ReviewComment } from "../../src/comments/model.ts";
+import type { ReviewComment } from "../../src/comments/comment.ts";
 import { Annotator, boxOf, runBoxOf, runsOf } from "../helpers/annotate.ts";
 import { fakeDraft, type FakeDraft } from "../helpers/fakeDraft.ts";
 import type { TextRun } from "../../src/pdf/readPdf.ts";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
-import type { ReviewComment } from "../../src/comments/model.ts";
+import type { ReviewComment } from "../../src/comments/comment.ts";
 import { Annotator, boxOf, runsOf } from "../helpers/annotate.ts";
 import { draftFolder } from "../helpers/fakeDraft.ts";
 import { sampleBuild } from "../helpers/sampleBuild.ts";

@@ -1,7 +1,7 @@
 // Annotations into threads, and PDF dates: the parts of reading comments that need no PDF.
 import { describe, expect, it } from "vitest";
-import type { RawAnnotation } from "../../src/comments/model.ts";
-import { pdfDate } from "../../src/comments/readPdf.ts";
+import type { RawAnnotation } from "../../src/comments/comment.ts";
+import { pdfDate } from "../../src/pdf/readAnnotations.ts";
 import { threads } from "../../src/comments/threads.ts";
 
 const box = { x1: 0, y1: 0, x2: 10, y2: 10 };

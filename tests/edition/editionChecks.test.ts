@@ -75,10 +75,10 @@ describe("report.yml and about.yml", () => {
     if (back?.kind === "back") expect(back.sources[0].text).toBe("Test workforce source, as at 31 March 2024");
   });
 
-  it("an unclosed {{ or a stray }} in report.yml is an error at its line and column; an unknown name too", () => {
+  it("an unclosed {{ or a stray }} in report.yml is an error at its line and column; an unknown name too", async () => {
     const f = copyFixtures();
     const file = f.edit("content/2024/report.yml", (t) => t.replace("subject: A small edition for the tests.", "subject: The edition of {{ year, with a stray }} here.").replace("- text: Test source", '- text: "Counts, {{ data.asAtMnth }}"'));
-    const result = checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
+    const result = await checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
     const text = readFileSync(file, "utf8");
     const errors = result.diagnostics.filter((d) => d.severity === "error").map((d) => ({ rule: d.rule, line: d.line, column: d.column, message: d.message }));
     const subject = lineOf(text, "subject:");
@@ -86,39 +86,39 @@ describe("report.yml and about.yml", () => {
     expect(errors).toContainEqual(expect.objectContaining({ rule: "expression", line: lineOf(text, "asAtMnth"), message: expect.stringContaining('Unknown name "data.asAtMnth"') }));
   });
 
-  it("a brace left over after filling is unresolved-braces at its column", () => {
+  it("a brace left over after filling is unresolved-braces at its column", async () => {
     const f = copyFixtures();
     const file = f.edit("content/2024/report.yml", (t) => t.replace("subject: A small edition for the tests.", "subject: A small edition, March {{ year }} }}."));
     const text = readFileSync(file, "utf8");
     const subject = lineOf(text, "subject:");
-    const result = checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
+    const result = await checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
     expect(result.diagnostics.filter((d) => d.rule === "unresolved-braces").map((d) => [path.basename(d.file), d.line, d.column])).toEqual([["report.yml", subject, text.split("\n")[subject - 1].lastIndexOf("}}") + 1]]);
   });
 
-  it("{{ }} in front matter, which is printed as written, is unresolved-braces at its field's line", () => {
+  it("{{ }} in front matter, which is printed as written, is unresolved-braces at its field's line", async () => {
     const f = copyFixtures();
     f.edit("content/2024/good-practice/cumbria.md", (t) => t.replace("title: A fixture entry about mentoring", "title: Mentoring in {{ year }}"));
-    const result = checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
+    const result = await checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
     expect(result.diagnostics.filter((d) => d.rule === "unresolved-braces").map((d) => [path.basename(d.file), d.line, d.column])).toEqual([["cumbria.md", 3, 1]]);
   });
 
-  it("about.yml with an as-at date outside its year is an error at the line; without about.yml a draft warns and a final stops", () => {
+  it("about.yml with an as-at date outside its year is an error at the line; without about.yml a draft warns and a final stops", async () => {
     const f = copyFixtures();
     f.edit("data/2024/about.yml", (t) => t.replace("asAt: 2024-03-31", "asAt: 2023-03-31"));
-    const wrong = checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
+    const wrong = await checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
     expect(wrong.diagnostics.filter((d) => d.severity === "error").map((d) => [d.rule, path.basename(d.file), d.line])).toEqual([["about-year", "about.yml", 2]]);
 
     rmSync(path.join(f.dataDir, "2024/about.yml"));
-    expect(checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir }).diagnostics.filter((d) => d.rule === "no-data-about").map((d) => d.severity)).toEqual(["warning"]);
-    expect(checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir, final: true }).diagnostics.filter((d) => d.rule === "no-data-about").map((d) => d.severity)).toContain("error");
+    expect((await checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir })).diagnostics.filter((d) => d.rule === "no-data-about").map((d) => d.severity)).toEqual(["warning"]);
+    expect((await checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir, final: true })).diagnostics.filter((d) => d.rule === "no-data-about").map((d) => d.severity)).toContain("error");
   });
 
-  it("a publication date before the as-at date warns in a draft and stops a final", () => {
+  it("a publication date before the as-at date warns in a draft and stops a final", async () => {
     const f = copyFixtures();
     f.edit("content/2024/report.yml", (t) => t.replace("publicationDate: 2024-11-25", "publicationDate: 2024-03-30"));
-    const draft = checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
+    const draft = await checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
     expect(draft.diagnostics.filter((d) => d.rule === "publication-date").map((d) => [d.severity, d.line])).toEqual([["warning", 3]]);
-    const final = checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir, final: true });
+    const final = await checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir, final: true });
     expect(final.diagnostics.filter((d) => d.rule === "publication-date").map((d) => [d.severity, d.line, d.message])).toEqual([
       ["error", 3, expect.stringContaining("is before 2024-03-31, the date the 2024 counts are as at")],
     ]);
@@ -126,20 +126,20 @@ describe("report.yml and about.yml", () => {
 });
 
 describe("the checklist", () => {
-  it("an item naming a file outside the edition is an error at the item, and nothing outside is read", () => {
+  it("an item naming a file outside the edition is an error at the item, and nothing outside is read", async () => {
     const f = copyFixtures();
     writeFileSync(path.join(f.contentDir, "2024/checklist.yml"), 'items:\n  - file: "report.yml"\n    text: "small edition"\n  - file: "../../data/forces.csv"\n    text: "Kent"\n');
-    const result = checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
+    const result = await checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
     expect(result.diagnostics.filter((d) => d.rule.startsWith("checklist")).map((d) => [d.severity, d.rule, path.basename(d.file), d.line])).toEqual([
       ["warning", "checklist-open", "report.yml", 5],
       ["error", "checklist-path", "checklist.yml", 4],
     ]);
   });
 
-  it("an acceptance needs a reason in words", () => {
+  it("an acceptance needs a reason in words", async () => {
     const f = copyFixtures();
     writeFileSync(path.join(f.contentDir, "2024/checklist.yml"), 'items:\n  - file: "report.yml"\n    text: "small edition"\n    accepted: ""\n');
-    const result = checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
+    const result = await checkEdition({ year: 2024, dataDir: f.dataDir, contentDir: f.contentDir });
     expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.rule, d.line, d.message])).toEqual([["schema", 4, "items.0.accepted: expected a reason, in a few words, why the text stands as it is"]]);
   });
 });

@@ -41,7 +41,7 @@ describe("the 2025 edition from 2024", () => {
     // A writer adds a sentence with last year's date after new-edition listed the places.
     edit("back-page.md", (t) => `${t.trimEnd()}\n\nThe figures were gathered in spring 2023.\n`);
 
-    const checked = checkEdition(options);
+    const checked = await checkEdition(options);
     expect(checked.errors).toBe(0);
     const at = (rule: string) => checked.diagnostics.filter((d) => d.rule === rule).map((d) => `${path.relative(edition, d.file)}:${d.line}:${d.column}`);
     const summaryLine = lineOf("executive-summary.md", "HeForShe turns ten");
@@ -85,9 +85,9 @@ describe("the 2025 edition from 2024", () => {
     edit("report.yml", (t) => t.replace(/^publicationDate:.*$/m, "publicationDate: 2025-11-24"));
     // A publication date before the counts' own date still stops a final.
     edit("report.yml", (t) => t.replace("publicationDate: 2025-11-24", "publicationDate: 2025-03-01"));
-    expect(checkEdition({ ...options, final: true }).diagnostics.filter((d) => d.severity === "error").map((d) => [d.rule, d.line])).toEqual([["publication-date", 4]]);
+    expect((await checkEdition({ ...options, final: true })).diagnostics.filter((d) => d.severity === "error").map((d) => [d.rule, d.line])).toEqual([["publication-date", 4]]);
     edit("report.yml", (t) => t.replace("publicationDate: 2025-03-01", "publicationDate: 2025-11-24"));
-    expect(checkEdition({ ...options, final: true }).errors).toBe(0);
+    expect((await checkEdition({ ...options, final: true })).errors).toBe(0);
 
     const archiveRoot = path.join(work, "archive");
     const archived = archiveEdition({ ...options, archiveRoot, revision: false, sourceDateEpoch: null });

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFDict } from "pdf-lib";
 import { measureText } from "../../src/charts/textMetrics.ts";
-import { readPdf } from "../../src/comments/readPdf.ts";
+import { readPdf } from "../../src/comments/commentedPdf.ts";
 import type { TextRun } from "../../src/pdf/readPdf.ts";
 
 export interface Box {

@@ -6,12 +6,12 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { toCsv } from "../../src/charts/renderChart.ts";
-import { importWorkforceCommand } from "../../src/cli/importWorkforce.ts";
+import { importWorkforceCommand } from "../../src/cli/importWorkforceCommand.ts";
 
 const main = (argv: string[], out: (line: string) => void, err: (line: string) => void) =>
   importWorkforceCommand.run(argv, { out: (t) => out(t.replace(/\n$/, "")), err: (t) => err(t.replace(/\n$/, "")) }) as number;
 import { commentsCsv } from "../../src/comments/output.ts";
-import type { ReviewComment } from "../../src/comments/model.ts";
+import type { ReviewComment } from "../../src/comments/comment.ts";
 import { csvCell } from "../../src/domain/csvWriter.ts";
 import { fixturesDir } from "../helpers/fixtureCopy.ts";
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { describe, expect, it } from "vitest";
-import { readPdf, UnreadablePdf } from "../../src/comments/readPdf.ts";
+import { readPdf, UnreadablePdf } from "../../src/comments/commentedPdf.ts";
 import { DiagnosticSink } from "../../src/diagnostics/diagnostic.ts";
 import { limits } from "../../src/domain/limits.ts";
 import { importDocxEntry } from "../../src/import/docxEntry.ts";

@@ -10,7 +10,7 @@ import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { readPdf, UnreadablePdf } from "../../src/comments/readPdf.ts";
+import { readPdf, UnreadablePdf } from "../../src/comments/commentedPdf.ts";
 import { DiagnosticSink } from "../../src/diagnostics/diagnostic.ts";
 import { limits } from "../../src/domain/limits.ts";
 import { importDocxEntry } from "../../src/import/docxEntry.ts";

@@ -13,7 +13,7 @@ import { joinParts } from "../../src/render/joinParts.ts";
 import { registerFonts } from "../../src/pdf/registerFonts.ts";
 import { fonts } from "../../src/design/theme.ts";
 import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
-import { finishPdfA } from "../../src/final/pdfa.ts";
+import { finishPdfA } from "../../src/pdf/pdfa.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
 import { png, prepareErrors } from "../helpers/hostile.ts";
 import { readMarkedContent } from "../helpers/markedContent.ts";

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mm, page } from "../../src/design/theme.ts";
-import { addPrintBoxes, readPageBoxes } from "../../src/render/printBoxes.ts";
+import { addPrintBoxes, readPageBoxes } from "../../src/pdf/printBoxes.ts";
 import { cropMarkLines, printOffset } from "../../templates/geometry.tsx";
 import { sampleBuild, type SampleBuild } from "../helpers/sampleBuild.ts";
 

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
-import type { ReviewComment } from "../../src/comments/model.ts";
+import type { ReviewComment } from "../../src/comments/comment.ts";
 import type { GoodPracticeEntry, ReportDocument } from "../../src/document/model.ts";
 import { buildDraft, type DraftResult } from "../../src/review/draftBuild.ts";
 import type { ReviewSheet } from "../../src/review/sheet.ts";

@@ -10,8 +10,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 const sample = { year: 2024, dataDir: path.join(root, "data"), contentDir: path.join(root, "content") };
 
 describe("figures", () => {
-  it("lists a known name with its value and meaning (sample 2024: 8,408 of 29,886 sergeants and inspectors are women)", () => {
-    const { figures } = editionFigures(sample, "national.middleManagement");
+  it("lists a known name with its value and meaning (sample 2024: 8,408 of 29,886 sergeants and inspectors are women)", async () => {
+    const { figures } = await editionFigures(sample, "national.middleManagement");
     const byName = Object.fromEntries(figures.map((f) => [f.name, f]));
     expect(byName["national.middleManagement.women"].value).toBe(8408);
     expect(byName["national.middleManagement.total"].value).toBe(29886);
@@ -20,8 +20,8 @@ describe("figures", () => {
     expect(formatFigureList([byName["national.middleManagement.women"]])).toEqual(["national.middleManagement.women  8408  number of women in middle management (sergeants and inspectors), UK-wide"]);
   });
 
-  it("names forces by slug and staff groups by key, as expressions do, and every listed name evaluates", () => {
-    const { figures, context } = editionFigures(sample);
+  it("names forces by slug and staff groups by key, as expressions do, and every listed name evaluates", async () => {
+    const { figures, context } = await editionFigures(sample);
     const names = figures.map((f) => f.name);
     expect(names).toContain("forces.kent.seniorLeadershipBand");
     expect(names).toContain("national.staff.pcsos.womenPct");
@@ -32,7 +32,7 @@ describe("figures", () => {
       const printed = evaluateExpression(parseExpression(f.name), context);
       expect(printed).toBe(f.value === null ? "n/a" : formatFigureList([f]).at(-1)!.split(/\s{2,}/)[1]);
     }
-    const { figures: kent } = editionFigures(sample, "forces.kent.");
+    const { figures: kent } = await editionFigures(sample, "forces.kent.");
     expect(kent.find((f) => f.name === "forces.kent.seniorLeadershipBand")?.meaning).toBe(
       "band of the senior-leadership difference (equal, men+1 … men+15, women+1 … women+15), at Kent Police",
     );
@@ -77,8 +77,8 @@ describe("figures", () => {
     expect(lines.at(-1)).toMatch(/^\d+ names and 18 year forms matching "seniorLeadership" for 2024\.$/);
   }, 60_000);
 
-  it("a year-free name and its year form give the same value, and filtering by the year finds the year forms", () => {
-    const { figures, context } = editionFigures(sample, "2023");
+  it("a year-free name and its year form give the same value, and filtering by the year finds the year forms", async () => {
+    const { figures, context } = await editionFigures(sample, "2023");
     const form = figures.find((f) => f.name === "bandCounts.middleManagement.2023.equal")!;
     expect(form.yearFormOf).toBe("bandCounts.middleManagement.previous.equal");
     expect(evaluateExpression(parseExpression(form.yearFormOf!), context)).toBe(evaluateExpression(parseExpression(form.name), context));

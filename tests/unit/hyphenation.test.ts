@@ -1,7 +1,7 @@
 // British hyphenation: each word with the breaks a British reader accepts (none where the word should
 // stay whole). Breaks a proof found wrong in the 2024 report are listed with the empty set.
 import { describe, expect, it } from "vitest";
-import { hyphenate, hyphenationRule } from "../../src/pdf/hyphenation.ts";
+import { hyphenate, hyphenationRule, hyphenator } from "../../src/pdf/hyphenation.ts";
 
 /**
  * word → its allowed breaks, written with "-" (a word without "-" must never break), then splits a
@@ -133,5 +133,16 @@ describe("hyphenation", () => {
     expect(hyphenationRule.minAfter).toBe(4);
     expect(hyphenate("support")).toEqual(["support"]);
     expect(hyphenate("members")).toEqual(["members"]);
+  });
+
+  it("a pass's hyphenator keeps its words whole (whatever their case or trailing punctuation) and leaves the rule and other passes as they were", () => {
+    const pass = hyphenator(["Investigations"]);
+    expect(pass("investigations.")).toEqual(["investigations."]);
+    expect(pass("investigations")).toEqual(["investigations"]);
+    expect(pass("conversation.")).toEqual(["con", "ver", "sa", "tion."]);
+    // No state is left behind: the rule itself and a pass that keeps nothing still break the word.
+    expect(hyphenate("investigations.")).toEqual(["investiga", "tions."]);
+    expect(hyphenator([])("investigations.")).toEqual(["investiga", "tions."]);
+    expect(pass("investigations.")).toEqual(["investigations."]);
   });
 });

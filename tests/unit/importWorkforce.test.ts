@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prepare } from "../../src/build/prepare.ts";
-import { importWorkforceCommand } from "../../src/cli/importWorkforce.ts";
+import { importWorkforceCommand } from "../../src/cli/importWorkforceCommand.ts";
 import { DiagnosticSink } from "../../src/diagnostics/diagnostic.ts";
 import { valueHundredths, yearOf } from "../../src/import/homeOfficeTable.ts";
 import { loadForceRegister } from "../../src/load/forceRegister.ts";

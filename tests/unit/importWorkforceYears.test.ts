@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prepare } from "../../src/build/prepare.ts";
-import { importWorkforceCommand } from "../../src/cli/importWorkforce.ts";
+import { importWorkforceCommand } from "../../src/cli/importWorkforceCommand.ts";
 import { fixturesDir } from "../helpers/fixtureCopy.ts";
 
 const repo = path.resolve(import.meta.dirname, "../..");

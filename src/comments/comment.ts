@@ -13,30 +13,8 @@ export interface DraftId {
   revision: number | null;
 }
 
-/** Where a point or box is on a page, in PDF points from the bottom left. */
-export interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-/** One annotation as the viewer stored it, before it is placed. */
-export interface RawAnnotation {
-  /** The PDF object id ("12R"), unique within its file. */
-  id: string;
-  subtype: string;
-  page: number;
-  author: string;
-  /** ISO 8601, from M or CreationDate; null when the viewer wrote neither. */
-  date: string | null;
-  text: string;
-  rect: Box;
-  /** Highlighted areas (one box per line), null for point-like annotations. */
-  quads: Box[] | null;
-  inReplyTo: string | null;
-  replyType: "R" | "Group" | null;
-}
+// A box on a page and an annotation as the viewer stored it, before it is placed: src/pdf/readAnnotations.ts.
+export type { Box, PdfAnnotation as RawAnnotation } from "../pdf/readAnnotations.ts";
 
 export interface Reply {
   author: string;

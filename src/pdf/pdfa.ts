@@ -5,9 +5,9 @@
 // under a non-standard Info key. This step rewrites the Info dictionary with the standard keys, writes an
 // XMP packet that states exactly the same facts, and sets the trailer /ID to one derived from the inputs.
 // Everything here is a function of the PDF and the arguments: no clock, no random numbers.
-import { xmpPacket, type InfoFacts, type XmpOptions } from "../pdf/xmp.ts";
+import { xmpPacket, type InfoFacts, type XmpOptions } from "./xmp.ts";
 import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
-import { glyphUnicodeFindings } from "../pdf/glyphUnicode.ts";
+import { glyphUnicodeFindings } from "./glyphUnicode.ts";
 
 /** The facts a final edition's XMP packet states (src/pdf/xmp.ts writes it). */
 export type PdfAOptions = XmpOptions;

@@ -17,13 +17,13 @@ Options:
 
 Exit status: 0 no errors (warnings may be listed), 1 errors, 2 bad command line.`;
 
-function run(argv: string[], io: Console): number {
+async function run(argv: string[], io: Console): Promise<number> {
   const flags = readFlags<{ year?: string; data: string; content: string }>(io, usage, argv, editionFlags);
   if (typeof flags === "number") return flags;
   const { values } = flags;
   const year = chooseEdition(io, values.content, values.year);
   if (year === null) return 2;
-  const result = checkEdition({ year, dataDir: values.data, contentDir: values.content });
+  const result = await checkEdition({ year, dataDir: values.data, contentDir: values.content });
   report(result.diagnostics, (line) => io.err(`${line}\n`));
   const seconds = (result.ms / 1000).toFixed(2);
   if (result.errors > 0) {

@@ -19,7 +19,7 @@ Options:
 
 Values are printed as {{ name }} alone prints them; add a formatter (| pct0, | int, | words …) in the text.`;
 
-function run(argv: string[], io: Console): number {
+async function run(argv: string[], io: Console): Promise<number> {
   const flags = readFlags<{ year?: string; data: string; content: string }>(io, usage, argv, editionFlags, true);
   if (typeof flags === "number") return flags;
   const { values, positionals } = flags;
@@ -30,7 +30,7 @@ function run(argv: string[], io: Console): number {
   const year = chooseEdition(io, values.content, values.year);
   if (year === null) return 2;
   try {
-    const { figures, sink } = editionFigures({ year, dataDir: values.data, contentDir: values.content }, positionals[0]);
+    const { figures, sink } = await editionFigures({ year, dataDir: values.data, contentDir: values.content }, positionals[0]);
     report(sink.messages, (line) => io.err(`${line}\n`));
     for (const line of formatFigureList(figures)) io.out(`${line}\n`);
     const yearForms = figures.filter((f) => f.yearFormOf).length;

@@ -8,8 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
-import { sha256 } from "../load/editionInputs.ts";
-import { openPdf, pageText } from "../pdf/readPdf.ts";
+import { sha256 } from "../domain/sha256.ts";
+import { openPdf, pageText } from "./readPdf.ts";
 
 /** A digest of each page as drawn at `dpi` in grey, in page order; null when pdftoppm is not installed. */
 export function pageImageDigests(pdf: Uint8Array, dpi = 30): string[] | null {

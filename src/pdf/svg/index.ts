@@ -1,1 +1,0 @@
-export { svgToPdf, SvgConversionError, type SvgToPdfOptions } from "./svgToPdf.tsx";
