@@ -9,6 +9,7 @@
 // different subsets under one name, which some viewers confuse, so those tags are made the part's own.
 import { createHash } from "node:crypto";
 import { uaPacket } from "../pdf/xmp.ts";
+import type { StageCache } from "../cache/stageCache.ts";
 import { shareFonts } from "./shareFonts.ts";
 import { hexText, literal, literalBytes, parsePdf, PdfWriter, refOf, referencesIn, renumber, type ParsedPdf, type PdfObject } from "../pdf/pdfObjects.ts";
 
@@ -217,9 +218,10 @@ interface JoinedPart {
 
 /**
  * One PDF from the parts' PDFs, in order. `overlay`, a PDF with a page for every page of the book, is
- * drawn over the book's pages (folios and draft marks: src/render/overlays.tsx).
+ * drawn over the book's pages (folios and draft marks: src/render/overlays.tsx). `cache` keeps the
+ * book's font subsets (src/render/shareFonts.ts).
  */
-export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay?: Uint8Array): Promise<Buffer> {
+export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay?: Uint8Array, cache?: StageCache): Promise<Buffer> {
   const writer = new PdfWriter();
   const numbers = new ObjectNumbers(infoNumber + 1);
   const id = createHash("sha256");
@@ -230,7 +232,7 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay
   const pageCount = partPages.reduce((sum, pages) => sum + pages.length, 0);
   if (overlay) id.update(overlay);
   const over = overlay ? parsePdf(overlay) : undefined;
-  const fonts = shareFonts(over ? [...parsed, over] : parsed, writer, () => numbers.take());
+  const fonts = shareFonts(over ? [...parsed, over] : parsed, writer, () => numbers.take(), cache);
   const overlayForms = over ? writeOverlay(writer, numbers, over, { pageCount, partCount: parts.length, tagged: structure !== undefined, fonts: fonts[parts.length] }) : undefined;
 
   const bookPages: number[] = [];

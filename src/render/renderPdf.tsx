@@ -143,6 +143,7 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
     book.parts.map((done) => done.pdf),
     { ...metadata, keywords },
     overlay,
+    cache,
   );
   // The print edition's TrimBox and BleedBox, which react-pdf cannot write.
   const pdf = options.print ? await withPrintBoxes(joined) : joined;
@@ -233,5 +234,5 @@ export async function renderSectionsPdf(document: ReportDocument, sectionIds: re
     // Numbered from the page the part started on in the last build.
     overlays.push(...overlayPages(done, part.kind === "section" ? (options.pages[part.id] ?? 1) : 1));
   }
-  return joinParts(pdfs, reportMetadata(document, options.creator), await layoutOverlays(overlays, { print: options.print, cache }));
+  return joinParts(pdfs, reportMetadata(document, options.creator), await layoutOverlays(overlays, { print: options.print, cache }), cache);
 }

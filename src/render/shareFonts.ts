@@ -6,6 +6,8 @@
 import { createHash } from "node:crypto";
 import { inflateSync, deflateSync } from "node:zlib";
 import * as fontkitModule from "fontkit";
+import { codeVersion } from "../cache/codeVersion.ts";
+import { hashOf, noCache, type StageCache } from "../cache/stageCache.ts";
 import { fonts, type FontFace } from "../design/theme.ts";
 import { refOf, type ParsedPdf, type PdfObject, type PdfWriter } from "../pdf/pdfObjects.ts";
 
@@ -116,18 +118,33 @@ function toUnicodeCmap(unicode: Map<number, string>, cids: number[]): string {
   ].join("\n");
 }
 
-/** The face's subset of the given glyphs (sorted, so the same glyphs give the same bytes) and each CID's glyph in it. */
-function subsetOf(font: FontkitFont, cids: number[]): { program: Buffer; cidToGid: Buffer } {
+/**
+ * The face's subset of the given glyphs (sorted, from .notdef, so the same glyphs give the same bytes
+ * and the nth glyph is the subset's nth), compressed, and its length before. Kept in the stage cache
+ * under the glyphs: a rebuild that uses no new glyph does not subset the faces again.
+ */
+function programOf(font: FontkitFont, cids: number[], cache: StageCache): { length: number; compressed: Buffer } {
+  const key = hashOf(codeVersion(), font.postscriptName, cids.join(","));
+  const kept = cache.getBytes("fonts", key);
+  if (kept && kept.length > 4) return { length: kept.readUInt32BE(0), compressed: kept.subarray(4) };
   const subset = font.createSubset();
   if (subset.cff) throw new Error(`${font.postscriptName} is not a TrueType font; the book shares TrueType faces only.`);
-  for (const cid of cids) {
+  cids.forEach((cid, i) => {
     if (cid >= font.numGlyphs) throw new Error(`A part of the book uses glyph ${cid} of ${font.postscriptName}, which has ${font.numGlyphs}.`);
-    subset.includeGlyph(cid);
-  }
-  const program = Buffer.from(subset.encode());
-  const cidToGid = Buffer.alloc(2 * (cids[cids.length - 1] + 1));
-  for (const cid of cids) cidToGid.writeUInt16BE(subset.mapping[cid], 2 * cid);
-  return { program, cidToGid };
+    if (subset.includeGlyph(cid) !== i) throw new Error(`${font.postscriptName}'s subset did not number glyph ${cid} ${i}.`);
+  });
+  const program = subset.encode();
+  const entry = Buffer.concat([Buffer.alloc(4), deflateSync(program)]);
+  entry.writeUInt32BE(program.length, 0);
+  cache.setBytes("fonts", key, entry);
+  return { length: program.length, compressed: entry.subarray(4) };
+}
+
+/** CIDToGIDMap: each CID used (sorted, from .notdef) mapped to its place in the subset. */
+function cidToGidOf(cids: number[]): Buffer {
+  const map = Buffer.alloc(2 * (cids[cids.length - 1] + 1));
+  cids.forEach((cid, i) => map.writeUInt16BE(i, 2 * cid));
+  return map;
 }
 
 /** A subset tag of six capital letters, the same for the same glyphs of a face. */
@@ -159,18 +176,19 @@ function collectFaces(pdfs: ParsedPdf[]): { merged: Map<string, PartFace>; found
  * says, per PDF, which of its font objects each replaces. Objects are numbered by `take`, in the order
  * of the faces' names, so the same parts give the same bytes.
  */
-export function shareFonts(pdfs: ParsedPdf[], writer: PdfWriter, take: () => number): SharedFontRefs {
+export function shareFonts(pdfs: ParsedPdf[], writer: PdfWriter, take: () => number, cache: StageCache = noCache()): SharedFontRefs {
   const { merged, found } = collectFaces(pdfs);
   const bookFont = new Map<string, number>();
   for (const name of [...merged.keys()].sort()) {
     const face = merged.get(name)!;
     const cids = [...face.widths.keys()].sort((a, b) => a - b);
-    const { program, cidToGid } = subsetOf(themeFaces().get(name)!, cids);
+    if (cids[0] !== 0) throw new Error(`A part of the book writes ${name} without a width for .notdef.`);
+    const program = programOf(themeFaces().get(name)!, cids, cache);
     const baseFont = `/${tagOf(name, cids)}+${name}`;
     const [type0, cidFont, descriptor, file, map, toUnicode] = Array.from({ length: 6 }, take);
-    writer.write(file, { head: `<<\n/Length1 ${program.length}\n/Filter /FlateDecode\n>>`, stream: deflateSync(program) });
+    writer.write(file, { head: `<<\n/Length1 ${program.length}\n/Filter /FlateDecode\n>>`, stream: program.compressed });
     writer.write(descriptor, { head: face.descriptor.replace(/\/FontName\s*\/\S+/, `/FontName ${baseFont}`).replace(/\/FontFile2\s+\d+\s+\d+\s+R/, `/FontFile2 ${file} 0 R`) });
-    writer.write(map, { head: "<<\n/Filter /FlateDecode\n>>", stream: deflateSync(cidToGid) });
+    writer.write(map, { head: "<<\n/Filter /FlateDecode\n>>", stream: deflateSync(cidToGidOf(cids)) });
     const widths = runs(cids).map((run) => `${run[0]} [${run.map((cid) => face.widths.get(cid)).join(" ")}]`);
     const system = "<<\n/Registry (Adobe)\n/Ordering (Identity)\n/Supplement 0\n>>";
     writer.write(cidFont, { head: `<<\n/Type /Font\n/Subtype /CIDFontType2\n/BaseFont ${baseFont}\n/CIDSystemInfo ${system}\n/FontDescriptor ${descriptor} 0 R\n/W [${widths.join(" ")}]\n/CIDToGIDMap ${map} 0 R\n>>` });
