@@ -9,6 +9,7 @@ import path from "node:path";
 import { Document, Page, Text, renderToBuffer } from "@react-pdf/renderer";
 import { PDFDict, PDFDocument, PDFName, PDFStream } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { StageCache } from "../../src/cache/stageCache.ts";
 import { fonts } from "../../src/design/theme.ts";
 import { registerFonts } from "../../src/pdf/registerFonts.ts";
 import { joinParts, type JoinMetadata } from "../../src/render/joinParts.ts";
@@ -128,5 +129,33 @@ describe("a book joined from parts embeds each face once", () => {
     expect((await joinParts(parts, meta)).equals(book)).toBe(true);
     const check = execFileSync("qpdf", ["--check", saved(withOverlay, "check.pdf")], { encoding: "utf8" });
     expect(check).toContain("No syntax or stream encoding errors");
+  });
+
+  it("keeps each face's subset in the stage cache under its glyphs: joined again, it subsets nothing and writes the same bytes", async () => {
+    const kept = new Map<string, Buffer>();
+    const calls = { hits: 0, misses: 0, writes: 0 };
+    const cache: StageCache = {
+      get: () => undefined,
+      set: () => {},
+      getBytes: (stage, key) => {
+        const bytes = kept.get(`${stage}/${key}`);
+        calls[bytes ? "hits" : "misses"]++;
+        return bytes;
+      },
+      setBytes: (stage, key, value) => {
+        calls.writes++;
+        kept.set(`${stage}/${key}`, value);
+      },
+      stats: {},
+    };
+    expect((await joinParts(parts, meta, undefined, cache)).equals(book)).toBe(true);
+    expect(calls).toEqual({ hits: 0, misses: 4, writes: 4 });
+    expect([...kept.keys()].every((key) => key.startsWith("fonts/"))).toBe(true);
+    expect((await joinParts(parts, meta, undefined, cache)).equals(book)).toBe(true);
+    expect(calls).toEqual({ hits: 4, misses: 4, writes: 4 });
+    // A part with a glyph no part used before makes that face's subset again, and only that one.
+    const more = [...parts, await partPdf([[{ text: "Ω", weight: 600 }]])];
+    await joinParts(more, meta, undefined, cache);
+    expect(calls).toEqual({ hits: 7, misses: 5, writes: 5 });
   });
 });
