@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { uaPacket } from "../pdf/xmp.ts";
 import type { StageCache } from "../cache/stageCache.ts";
-import { shareFonts } from "./shareFonts.ts";
+import { shareFonts, subsetTag } from "./shareFonts.ts";
 import { hexText, literal, literalBytes, parsePdf, PdfWriter, refOf, referencesIn, renumber, type ParsedPdf, type PdfObject } from "../pdf/pdfObjects.ts";
 
 export interface JoinMetadata {
@@ -40,10 +40,7 @@ interface Bookmark extends Destination {
 const stringToken = String.raw`\((?:[^()\\]|\\[\s\S]|\((?:[^()\\]|\\[\s\S])*\))*\)|<[0-9A-Fa-f\s]*>`;
 
 /** A subset tag (six capital letters) that is the part's own. */
-function partTag(part: number, tag: string): string {
-  const digest = createHash("sha256").update(`${part}:${tag}`).digest();
-  return Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join("");
-}
+const partTag = (part: number, tag: string) => subsetTag(`${part}:${tag}`);
 
 const retag = (head: string, part: number) => head.replace(/(\/(?:BaseFont|FontName)\s*\/)([A-Z]{6})\+/g, (_, key: string, tag: string) => `${key}${partTag(part, tag)}+`);
 

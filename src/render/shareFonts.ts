@@ -147,9 +147,9 @@ function cidToGidOf(cids: number[]): Buffer {
   return map;
 }
 
-/** A subset tag of six capital letters, the same for the same glyphs of a face. */
-function tagOf(name: string, cids: number[]): string {
-  const digest = createHash("sha256").update(`${name}:${cids.join(",")}`).digest();
+/** A font subset's tag: six capital letters from a digest of what tells the subset apart. */
+export function subsetTag(seed: string): string {
+  const digest = createHash("sha256").update(seed).digest();
   return Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join("");
 }
 
@@ -184,7 +184,8 @@ export function shareFonts(pdfs: ParsedPdf[], writer: PdfWriter, take: () => num
     const cids = [...face.widths.keys()].sort((a, b) => a - b);
     if (cids[0] !== 0) throw new Error(`A part of the book writes ${name} without a width for .notdef.`);
     const program = programOf(themeFaces().get(name)!, cids, cache);
-    const baseFont = `/${tagOf(name, cids)}+${name}`;
+    // The same glyphs of a face, the same tag.
+    const baseFont = `/${subsetTag(`${name}:${cids.join(",")}`)}+${name}`;
     const [type0, cidFont, descriptor, file, map, toUnicode] = Array.from({ length: 6 }, take);
     writer.write(file, { head: `<<\n/Length1 ${program.length}\n/Filter /FlateDecode\n>>`, stream: program.compressed });
     writer.write(descriptor, { head: face.descriptor.replace(/\/FontName\s*\/\S+/, `/FontName ${baseFont}`).replace(/\/FontFile2\s+\d+\s+\d+\s+R/, `/FontFile2 ${file} 0 R`) });
