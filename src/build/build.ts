@@ -163,7 +163,7 @@ function buildReport(
   };
 }
 
-/** Charts, Markdown files and parts are many to an edition (52, 65 and 63 in 2024): keep several editions' worth of each. */
+/** Charts, Markdown files and parts are many to an edition (52, 65 and 63 in 2024), and font subsets one per face and set of glyphs: keep several editions' worth of each. */
 function pruneStageCaches(cacheDir: string): void {
   for (const kind of ["prepare", "markdown", "charts", "part", "part-pages", "layout", "layout-pages", "build", "fonts"]) pruneCache(cacheDir, kind, kind === "charts" || kind === "markdown" || kind === "fonts" ? 400 : kind.startsWith("part") ? 1000 : 8);
 }

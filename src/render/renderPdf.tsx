@@ -1,6 +1,7 @@
 // The PDF renderer: draws the document's charts at the widths its templates give them, then lays the
-// book out a part at a time (src/render/layoutParts.tsx) and joins the parts. A final edition, which
-// embeds each font once, is then laid out again as one document with the decisions the parts made.
+// book out a part at a time (src/render/layoutParts.tsx) and joins the parts, each face embedded once
+// for the book (src/render/shareFonts.ts). A final edition is then laid out again as one document with
+// the decisions the parts made.
 import { readFileSync } from "node:fs";
 import { codeVersion } from "../cache/codeVersion.ts";
 import { hashOf, noCache, type StageCache } from "../cache/stageCache.ts";
@@ -48,7 +49,7 @@ export interface PdfOptions {
   roots: DocumentRoots;
   /** Keeps chart SVGs and the laid-out parts under hashes of what shapes them. */
   cache?: StageCache;
-  /** "PDF/A-2b" for final editions: laid out as one document, so each font is embedded once. */
+  /** "PDF/A-2b" for final editions: laid out as one document. */
   conformance?: string;
   /** The edition's date for the PDF metadata (default: its publication date). */
   date?: Date;
@@ -157,9 +158,8 @@ async function withPrintBoxes(pdf: Buffer): Promise<Buffer> {
 }
 
 /**
- * The final edition as one react-pdf document, so each font is embedded once: laid out with the
- * decisions the parts made (copyfit steps, words kept whole, headings moved on, the blank page) and the
- * pages they found, then checked against them. A book that still moves is laid out again, as many as
+ * The final edition as one react-pdf document: laid out with the decisions the parts made (copyfit
+ * steps, words kept whole, headings moved on, the blank page) and the pages they found, then checked against them. A book that still moves is laid out again, as many as
  * six passes, by the same rule over the whole book.
  */
 async function layoutWhole(document: ReportDocument, charts: Map<string, RenderedChart>, book: LaidOutBook, options: PdfOptions, cache: StageCache): Promise<Pick<PdfResult, "pdf" | "pages">> {
