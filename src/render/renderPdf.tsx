@@ -159,8 +159,9 @@ async function withPrintBoxes(pdf: Buffer): Promise<Buffer> {
 
 /**
  * The final edition as one react-pdf document: laid out with the decisions the parts made (copyfit
- * steps, words kept whole, headings moved on, the blank page) and the pages they found, then checked against them. A book that still moves is laid out again, as many as
- * six passes, by the same rule over the whole book.
+ * steps, words kept whole, headings moved on, the blank page) and the pages they found, then checked
+ * against them. A book that still moves is laid out again, as many as six passes, by the same rule over
+ * the whole book.
  */
 async function layoutWhole(document: ReportDocument, charts: Map<string, RenderedChart>, book: LaidOutBook, options: PdfOptions, cache: StageCache): Promise<Pick<PdfResult, "pdf" | "pages">> {
   const resolve = (logical: string) => realPath(logical, options.roots);
