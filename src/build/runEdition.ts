@@ -253,7 +253,7 @@ function dataFiles(pdf: Buffer, statistics: Statistics, document: ReportDocument
   return files;
 }
 
-/** Charts, Markdown files and parts are many to an edition (52, 65 and 63 in 2024): keep several editions' worth of each. */
+/** Charts, Markdown files, parts and font subsets are many to an edition (52, 65, 63 and a few in 2024): keep several editions' worth of each. */
 function pruneStageCaches(cacheDir: string): void {
-  for (const kind of ["prepare", "markdown", "charts", "part", "part-pages", "layout", "layout-pages", "build"]) pruneCache(cacheDir, kind, kind === "charts" || kind === "markdown" ? 400 : kind.startsWith("part") ? 1000 : 8);
+  for (const kind of ["prepare", "markdown", "charts", "part", "part-pages", "layout", "layout-pages", "build", "fonts"]) pruneCache(cacheDir, kind, kind === "charts" || kind === "markdown" || kind === "fonts" ? 400 : kind.startsWith("part") ? 1000 : 8);
 }

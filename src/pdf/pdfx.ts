@@ -369,11 +369,13 @@ function setXmpPacket(doc: PDFDocument, edition: { title: string; created: Date;
 
 /**
  * PDF/X-4 is PDF 1.6, and the file uses nothing later; pdf-lib always writes a 1.7 header, which has
- * the same length, so the cross-reference offsets stand.
+ * the same length, so the cross-reference offsets stand. Objects go in object streams (PDF 1.5, allowed
+ * in PDF/X-4), as the joiner packs them: written one by one, the structure elements made a third of the
+ * print edition's bytes (898 against 602 KB for 2024).
  */
 async function savePdf16(doc: PDFDocument): Promise<Buffer> {
   doc.catalog.delete(PDFName.of("Version"));
-  const out = Buffer.from(await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }));
+  const out = Buffer.from(await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false }));
   if (out.subarray(0, 8).toString("latin1") !== "%PDF-1.7") throw new Error("pdf-lib no longer writes a %PDF-1.7 header.");
   out.write("%PDF-1.6", 0, "latin1");
   return out;

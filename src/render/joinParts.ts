@@ -3,11 +3,14 @@
 // contents' links) pointing at the joined pages, and the document's metadata written once. Objects are
 // copied as bytes with new numbers (src/pdf/pdfObjects.ts); nothing is decoded or compressed again.
 //
-// Each part embeds its own subsets of the fonts, under the same six-letter tags (pdfkit derives them
-// from the font's number in its document); a joined book would then hold different subsets under one
-// name, which some viewers confuse, so every part's tags are made its own.
+// Each part embeds its own subsets of the fonts; the book holds one subset of each of the theme's faces
+// instead, shared by every part (src/render/shareFonts.ts). Any other font stays the part's, under the
+// six-letter tag pdfkit derives from the font's number in its document; a joined book would then hold
+// different subsets under one name, which some viewers confuse, so those tags are made the part's own.
 import { createHash } from "node:crypto";
 import { uaPacket } from "../pdf/xmp.ts";
+import type { StageCache } from "../cache/stageCache.ts";
+import { shareFonts, subsetTag } from "./shareFonts.ts";
 import { hexText, literal, literalBytes, parsePdf, PdfWriter, refOf, referencesIn, renumber, type ParsedPdf, type PdfObject } from "../pdf/pdfObjects.ts";
 
 export interface JoinMetadata {
@@ -37,10 +40,7 @@ interface Bookmark extends Destination {
 const stringToken = String.raw`\((?:[^()\\]|\\[\s\S]|\((?:[^()\\]|\\[\s\S])*\))*\)|<[0-9A-Fa-f\s]*>`;
 
 /** A subset tag (six capital letters) that is the part's own. */
-function partTag(part: number, tag: string): string {
-  const digest = createHash("sha256").update(`${part}:${tag}`).digest();
-  return Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join("");
-}
+const partTag = (part: number, tag: string) => subsetTag(`${part}:${tag}`);
 
 const retag = (head: string, part: number) => head.replace(/(\/(?:BaseFont|FontName)\s*\/)([A-Z]{6})\+/g, (_, key: string, tag: string) => `${key}${partTag(part, tag)}+`);
 
@@ -215,9 +215,10 @@ interface JoinedPart {
 
 /**
  * One PDF from the parts' PDFs, in order. `overlay`, a PDF with a page for every page of the book, is
- * drawn over the book's pages (folios and draft marks: src/render/overlays.tsx).
+ * drawn over the book's pages (folios and draft marks: src/render/overlays.tsx). `cache` keeps the
+ * book's font subsets (src/render/shareFonts.ts).
  */
-export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay?: Uint8Array): Promise<Buffer> {
+export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay?: Uint8Array, cache?: StageCache): Promise<Buffer> {
   const writer = new PdfWriter();
   const numbers = new ObjectNumbers(infoNumber + 1);
   const id = createHash("sha256");
@@ -227,7 +228,9 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay
   const structure: BookStructure | undefined = structures ? { root: numbers.take(), document: numbers.take(), metadata: numbers.take() } : undefined;
   const pageCount = partPages.reduce((sum, pages) => sum + pages.length, 0);
   if (overlay) id.update(overlay);
-  const overlayForms = overlay ? writeOverlay(writer, numbers, parsePdf(overlay), pageCount, parts.length, structure !== undefined) : undefined;
+  const over = overlay ? parsePdf(overlay) : undefined;
+  const fonts = shareFonts(over ? [...parsed, over] : parsed, writer, () => numbers.take(), cache);
+  const overlayForms = over ? writeOverlay(writer, numbers, over, { pageCount, partCount: parts.length, tagged: structure !== undefined, fonts: fonts[parts.length] }) : undefined;
 
   const bookPages: number[] = [];
   const bookmarks: Bookmark[] = [];
@@ -236,7 +239,7 @@ export async function joinParts(parts: Uint8Array[], meta: JoinMetadata, overlay
   const parentTree: [number, string][] = [];
   let keyOffset = 0;
   parsed.forEach((pdf, part) => {
-    const context = { part, firstPage: bookPages.length, keyOffset, structure: structures?.[part], bookDocument: structure?.document ?? 0, overlay: overlayForms };
+    const context = { part, firstPage: bookPages.length, keyOffset, structure: structures?.[part], bookDocument: structure?.document ?? 0, overlay: overlayForms, fonts: fonts[part] };
     const joined = writePart(writer, numbers, pdf, partPages[part], context, dests);
     bookPages.push(...joined.pages);
     bookmarks.push(...joined.bookmarks);
@@ -275,15 +278,17 @@ function partStructures(parsed: ParsedPdf[]): PartStructure[] | undefined {
 
 /**
  * The overlay's pages become forms (their content stream as it is, with their resources), each drawn
- * on its page of the book under the name /Overlay, after the page's own content.
+ * on its page of the book under the name /Overlay, after the page's own content. `fonts`: the
+ * overlay's fonts the book's shared ones replace.
  */
-function writeOverlay(writer: PdfWriter, numbers: ObjectNumbers, over: ParsedPdf, pageCount: number, partCount: number, tagged: boolean): OverlayForms {
+function writeOverlay(writer: PdfWriter, numbers: ObjectNumbers, over: ParsedPdf, how: { pageCount: number; partCount: number; tagged: boolean; fonts: Map<number, number> }): OverlayForms {
+  const { pageCount, partCount, tagged, fonts } = how;
   const lookup = lookupIn(over);
   const pages = pagesOf(over);
   if (pages.length !== pageCount) throw new Error(`The overlays have ${pages.length} pages for a book of ${pageCount}.`);
   const resources = pages.map((page) => refOf(lookup(page).head, "Resources"));
-  const kept = reachable(over, resources.filter((r): r is number => r !== undefined), new Set());
-  const renumbered = new Map([...kept].sort((a, b) => a - b).map((n) => [n, numbers.take()]));
+  const kept = reachable(over, resources.filter((r): r is number => r !== undefined), new Set(), new Set(fonts.keys()));
+  const renumbered = new Map([...[...kept].sort((a, b) => a - b).map((n): [number, number] => [n, numbers.take()]), ...fonts]);
   const to = (n: number) => renumbered.get(n) ?? fail(`The overlay refers to object ${n} outside its pages' resources.`);
   // The overlay is numbered as one part past the book's, so its font subsets get tags of their own.
   for (const n of [...kept].sort((a, b) => a - b)) writer.write(renumbered.get(n)!, { ...lookup(n), head: retag(renumber(lookup(n).head, to), partCount) });
@@ -320,6 +325,8 @@ interface PartContext {
   /** The book's Document element, which takes the place of the part's. */
   bookDocument: number;
   overlay: OverlayForms | undefined;
+  /** The part's fonts the book's shared ones replace: its font object → the book's. */
+  fonts: Map<number, number>;
 }
 
 /** Writes one part's pages and what they use, renumbered; reads its bookmarks and named destinations. */
@@ -330,8 +337,9 @@ function writePart(writer: PdfWriter, numbers: ObjectNumbers, pdf: ParsedPdf, pa
   const bookmarks = readOutline(pdf, pageIndex, context.firstPage);
   readDestinations(pdf, pageIndex, context.firstPage, dests);
   const structFrom = structure ? [...structure.kids, ...structure.parentTree.map(([, value]) => value)].flatMap(referencesIn) : [];
-  const kept = [...reachable(pdf, [...pages, ...structFrom], new Set(pages), new Set(structure ? [structure.root, structure.document] : []))].sort((a, b) => a - b);
-  const renumbered = new Map(kept.map((n) => [n, numbers.take()]));
+  const outside = new Set([...(structure ? [structure.root, structure.document] : []), ...context.fonts.keys()]);
+  const kept = [...reachable(pdf, [...pages, ...structFrom], new Set(pages), outside)].sort((a, b) => a - b);
+  const renumbered = new Map([...kept.map((n): [number, number] => [n, numbers.take()]), ...context.fonts]);
   // The part's Document element is the book's: its children's parent is renumbered to it.
   if (structure) renumbered.set(structure.document, context.bookDocument);
   const to = (n: number) => renumbered.get(n) ?? fail(`A part of the book refers from its pages to object ${n}, outside them.`);

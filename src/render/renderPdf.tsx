@@ -1,6 +1,7 @@
 // The PDF renderer: places the charts stage's drawings (src/render/drawCharts.ts; drawn here when a caller
-// gives none), lays the book out a part at a time (src/render/layoutParts.tsx) and joins the parts. A final edition, which
-// embeds each font once, is then laid out again as one document with the decisions the parts made.
+// gives none), lays the book out a part at a time (src/render/layoutParts.tsx) and joins the parts, each
+// face embedded once for the book (src/render/shareFonts.ts). A final edition is then laid out again as
+// one document with the decisions the parts made.
 import { readFileSync } from "node:fs";
 import { codeVersion } from "../cache/codeVersion.ts";
 import { hashOf, noCache, type StageCache } from "../cache/stageCache.ts";
@@ -50,7 +51,7 @@ export interface PdfOptions {
   cache?: StageCache;
   /** The charts stage's drawings (src/render/drawCharts.ts); drawn here when not given. */
   charts?: DrawnCharts;
-  /** "PDF/A-2b" for final editions: laid out as one document, so each font is embedded once. */
+  /** "PDF/A-2b" for final editions: laid out as one document. */
   conformance?: string;
   /** The edition's date for the PDF metadata (default: its publication date). */
   date?: Date;
@@ -144,6 +145,7 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
     book.parts.map((done) => done.pdf),
     { ...metadata, keywords },
     overlay,
+    cache,
   );
   // The print edition's TrimBox and BleedBox, which react-pdf cannot write.
   const pdf = options.print ? await withPrintBoxes(joined) : joined;
@@ -157,10 +159,10 @@ async function withPrintBoxes(pdf: Buffer): Promise<Buffer> {
 }
 
 /**
- * The final edition as one react-pdf document, so each font is embedded once: laid out with the
- * decisions the parts made (copyfit steps, words kept whole, headings moved on, the blank page) and the
- * pages they found, then checked against them. A book that still moves is laid out again by the same
- * rule over the whole book, in the same loop as a part's (copyfitPasses), as many as six passes.
+ * The final edition as one react-pdf document: laid out with the decisions the parts made (copyfit
+ * steps, words kept whole, headings moved on, the blank page) and the pages they found, then checked
+ * against them. A book that still moves is laid out again by the same rule over the whole book, in the
+ * same loop as a part's (copyfitPasses), as many as six passes.
  */
 async function layoutWhole(document: ReportDocument, charts: Map<string, RenderedChart>, book: LaidOutBook, options: PdfOptions, cache: StageCache): Promise<Pick<PdfResult, "pdf" | "pages">> {
   const resolve = (logical: string) => realPath(logical, options.roots);
@@ -234,5 +236,5 @@ export async function renderSectionsPdf(document: ReportDocument, sectionIds: re
     // Numbered from the page the part started on in the last build.
     overlays.push(...overlayPages(done, part.kind === "section" ? (options.pages[part.id] ?? 1) : 1));
   }
-  return joinParts(pdfs, reportMetadata(document, options.creator), await layoutOverlays(overlays, { print: options.print, cache }));
+  return joinParts(pdfs, reportMetadata(document, options.creator), await layoutOverlays(overlays, { print: options.print, cache }), cache);
 }

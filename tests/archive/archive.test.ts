@@ -262,8 +262,8 @@ describe("the archived PDF's PDF/A-2 facts, read from the file", () => {
     const ordinary = readFileSync((await sampleBuild()).pdfFile);
     const final = readFileSync(path.join(edition, "outputs/report.pdf"));
     expect(final.equals(ordinary)).toBe(false);
-    // The ordinary build joins parts laid out one by one, each with its own font subsets; the final is laid
-    // out as one document with one subset per font. So the files differ, but every page shows the same.
+    // The ordinary build joins parts laid out one by one (with one subset per face for the book); the final
+    // is laid out as one document. So the files differ, but every page shows the same.
     expect(await comparePdfPages(final, ordinary)).toMatchObject({ differingPages: [], pages: [70, 70] });
     expect(rasterised(final)).toEqual(rasterised(ordinary));
   });

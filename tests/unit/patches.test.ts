@@ -17,6 +17,39 @@ describe("patches to dependencies", () => {
   });
 });
 
+describe("pdfkit's TrueType text by glyph id (patches/pdfkit+*.patch)", () => {
+  // Every part of the book is a pdfkit document of its own; unpatched, each numbered a font's glyphs in
+  // the order it first used them, so two parts wrote the same letter with different codes and the
+  // joined book needed a subset per part. Patched, a glyph's code is its id in the font, and
+  // CIDToGIDMap maps it to the subset (src/render/shareFonts.ts then subsets each face once per book).
+  it("writes each glyph as its id in the font, mapped to the subset by a CIDToGIDMap stream, in every pdfkit build", async () => {
+    for (const build of ["pdfkit.js", "pdfkit.node.mjs", "pdfkit.browser.js", "pdfkit.browser.mjs"]) {
+      expect(readFileSync(path.join(root, "node_modules/pdfkit/js", build), "utf8"), build).toContain("this.fontSubset = subset;");
+    }
+    const file = path.join(root, "node_modules/@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf");
+    const { default: PDFDocument } = (await import("pdfkit" as string)) as { default: new (o: object) => NodeJS.ReadableStream & { font(f: string): { text(t: string): void }; end(): void } };
+    const doc = new PDFDocument({ compress: false });
+    const chunks: Buffer[] = [];
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const done = new Promise((resolve) => doc.on("end", resolve));
+    doc.font(file).text("OK");
+    doc.end();
+    await done;
+    const pdf = Buffer.concat(chunks).toString("latin1");
+    const fontkit = createRequire(import.meta.url)("fontkit") as { openSync(f: string): { glyphsForString(s: string): { id: number }[] } };
+    const [o, k] = fontkit.openSync(file).glyphsForString("OK").map((g) => g.id);
+    // Unpatched: <0001> for O and <0002> for K, the subset's numbers.
+    const hex = (n: number) => n.toString(16).padStart(4, "0");
+    expect(pdf).toMatch(new RegExp(`\\[<${hex(o)}> [-\\d.]+ <${hex(k)}>|<${hex(o)}${hex(k)}>`));
+    const map = /\/CIDToGIDMap (\d+) 0 R/.exec(pdf);
+    expect(map).not.toBeNull();
+    const stream = new RegExp(`\\n${map![1]} 0 obj\\s*<<[^>]*>>\\s*stream\\n`).exec(pdf)!;
+    const bytes = Buffer.from(pdf.slice(stream.index + stream[0].length, stream.index + stream[0].length + 2 * (Math.max(o, k) + 1)), "latin1");
+    // The subset holds .notdef, O and K, in the order used.
+    expect([bytes.readUInt16BE(2 * o), bytes.readUInt16BE(2 * k)]).toEqual([1, 2]);
+  });
+});
+
 describe("fontkit's glyph cache (patches/fontkit+*.patch)", () => {
   // The bug it fixes: a glyph first made without code points (here by asking for it by id, as a font
   // subset does for a composite glyph's parts) stayed that way, and text laid out later mapped it to no
