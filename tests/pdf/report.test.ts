@@ -140,8 +140,24 @@ describe("the 2024 PDF", () => {
     for (const page of tablePages.slice(1)) expect(page.text).toContain("National representation of women officers (continued)");
     const text = spaced(tablePages.map((p) => p.text).join(" "));
     expect(text).toMatch(/Average \(unweighted\) 2\.33 % 7\.24 % 6\.82 %/);
-    expect(text).toContain("Avon & Somerset 0.47 % 3.78 % 8.00 %");
+    expect(text).toContain("Avon and Somerset 0.47 % 3.78 % 8.00 %");
     expect(text).toContain("Warwickshire 2.77 % \u221211.32 % \u221240.00 %");
+  });
+
+  it("names forces in full in the four band charts and the national table: no abbreviation, long names wrapped", () => {
+    const first = build.pages["analysis/middle-management"];
+    const last = build.pages["analysis/police-staff"] - 1;
+    const text = spaced(pages.slice(first - 1, last).map((p) => p.text).join(" "));
+    // The register's abbreviations ("BTP", "PSNI", "NCA") and "&" for "and" never stand for a name there.
+    const register = readFileSync(path.join(root, "data/forces.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.split(","));
+    const abbreviations = register.flatMap((cells) => cells[5].split("|")).filter((alias) => /^\p{Lu}{2,}$/u.test(alias));
+    expect(abbreviations).toEqual(expect.arrayContaining(["BTP", "PSNI", "NCA"]));
+    for (const abbreviation of abbreviations) expect(text).not.toMatch(new RegExp(`\\b${abbreviation}\\b`));
+    expect(text).not.toMatch(/\p{L} & \p{L}/u);
+    // Each name once in each of the four band charts (wrapped over lines in its box) and once in the table.
+    for (const name of ["British Transport Police", "Police Service of Northern Ireland", "Avon and Somerset", "Devon and Cornwall"]) {
+      expect(text.match(new RegExp(name.replace(/ /g, "\\s+"), "g"))?.length, name).toBe(5);
+    }
   });
 
   it("prints each force's chart percentages and its two differences", () => {
