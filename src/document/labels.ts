@@ -2,6 +2,7 @@
 // They live here, in the document stage, so the PDF and the HTML edition say the same thing.
 import { levelDefinitions, type Level } from "../domain/vocabulary.ts";
 import type { Labels } from "./model.ts";
+import { count } from "../domain/plural.ts";
 
 export const labels: Labels = {
   contents: "Contents",
@@ -47,4 +48,9 @@ export const words = {
   /** Under a national share: last year's. */
   inYear: (year: number) => `in ${year}`,
   averageChange: "Average change by force, women",
+  /** On the divider page before the data analysis, above its sections' titles. */
+  analysisHolds: (sections: number) => `What this year’s workforce figures show, nationally and force by force, in ${count(sections, "section")}:`,
+  /** On the divider page before the good practice. */
+  goodPracticeHolds: (forces: number, entries: number, figuresOnly: number) =>
+    `${count(entries, "example")} of good practice from ${count(forces, "force or body", "forces and bodies")}, A to Z, with each force’s workforce figures${figuresOnly > 0 ? `; ${count(figuresOnly, "more force shows its", "more forces show their")} figures alone` : ""}.`,
 };

@@ -52,7 +52,10 @@ describe("the 2024 PDF", () => {
     expect(backCover).toBe(build.pageCount);
     // The blank verso the book takes before its back cover when its pages are odd carries nothing, by design.
     const blank = build.pages["blank-before-back"];
-    for (const page of pages.slice(1, backCover - 1).filter((p) => p.pageNumber !== blank)) {
+    // The parts' divider pages are designed whole pages, like the cover: no header, no folio.
+    const dividers = [build.pages["divider/analysis"], build.pages["divider/good-practice"]];
+    expect(dividers.every((p) => p > 0)).toBe(true);
+    for (const page of pages.slice(1, backCover - 1).filter((p) => p.pageNumber !== blank && !dividers.includes(p.pageNumber))) {
       // A force's continuation pages add its name under the running header ("Kent Police, continued").
       const header = page.items.filter((i) => i.y > page.height - pageGeometry.marginTop && !/, continued$/.test(i.str.replace(/\u00a0/g, " "))).map((i) => i.str).join("");
       expect(normalise(header), `page ${page.pageNumber}`).toBe(normalise("GENDER EQUALITY IN UK POLICING · SIXTH ANNUAL REPORT 2024"));
@@ -142,6 +145,30 @@ describe("the 2024 PDF", () => {
     expect(text).toMatch(/Average \(unweighted\) 2\.33 % 7\.24 % 6\.82 %/);
     expect(text).toContain("Avon and Somerset 0.47 % 3.78 % 8.00 %");
     expect(text).toContain("Warwickshire 2.77 % \u221211.32 % \u221240.00 %");
+  });
+
+  it("opens the data analysis and the good practice with divider pages: numbered, titled, saying what they hold, listed in the contents", async () => {
+    const analysis = build.pages["divider/analysis"];
+    const goodPractice = build.pages["divider/good-practice"];
+    // Each right before its part's first section.
+    expect(analysis).toBe(build.pages["analysis/middle-management"] - 1);
+    expect(goodPractice).toBe(build.pages["force/avon-and-somerset"] - 1);
+    const first = spaced(pages[analysis - 1].text);
+    expect(first).toMatch(/^01 Data analysis What this year’s workforce figures show, nationally and force by force, in 5 sections: /);
+    for (const title of ["Middle management", "Senior leadership", "National representation of women officers", "Police staff", "Notes on the data"]) expect(first).toContain(title);
+    const document = JSON.parse(readFileSync(path.join(path.dirname(build.pdfFile), "document.json"), "utf8")) as { sections: { kind: string; entries?: unknown[] }[] };
+    const forces = document.sections.filter((s) => s.kind === "force");
+    const withEntries = forces.filter((s) => s.entries!.length > 0);
+    const entries = withEntries.reduce((sum, s) => sum + s.entries!.length, 0);
+    expect(entries).toBeGreaterThan(withEntries.length);
+    expect(spaced(pages[goodPractice - 1].text)).toContain(`02 Good practice by force ${entries} examples of good practice from ${withEntries.length} forces and bodies, A to Z`);
+    // The contents give each part its divider's page.
+    const contents = spaced(pages[build.pages.contents - 1].text);
+    expect(contents).toMatch(new RegExp(`Data analysis ${analysis} `));
+    expect(contents).toMatch(new RegExp(`Good practice by force ${goodPractice} `));
+    // And the outline lists them.
+    const outline = await readOutline(build.pdfFile);
+    expect(outline).toEqual(expect.arrayContaining(["Data analysis", "Good practice by force"]));
   });
 
   it("names forces in full in the four band charts and the national table: no abbreviation, long names wrapped", () => {

@@ -41,7 +41,9 @@ function expected(document: ReportDocument) {
     }
   };
   let tableCells = 0;
-  for (const section of document.sections) {
+  for (const [i, section] of document.sections.entries()) {
+    // A divider page, titled H1, opens the data analysis and the good practice.
+    if ((section.kind === "analysis" || section.kind === "force") && document.sections[i - 1]?.kind !== section.kind) headings.push("H1");
     headings.push("H1");
     if (section.kind === "force") {
       if (section.panel && section.chart) alts.push(section.chart.alt);
