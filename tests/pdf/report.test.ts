@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { page as pageGeometry } from "../../src/design/theme.ts";
 import { curlQuotes } from "../../src/document/typography.ts";
 import { readOutline, readPdfPages, type PageText } from "../helpers/pdfText.ts";
+import { checkPdf } from "../../src/pdf/checkPdf.ts";
+import type { ReportDocument } from "../../src/document/model.ts";
 import { sampleBuild, type SampleBuild } from "../helpers/sampleBuild.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -45,6 +47,31 @@ describe("the 2024 PDF", () => {
     expect(cover).toContain("Sixth Annual Report");
     expect(cover).toContain("2024");
     expect(cover).not.toContain("GENDER EQUALITY IN UK POLICING ·");
+  });
+
+  it("carries on its cover a graphic of the edition's own data and the partners' marks from report.yml", async () => {
+    const document = JSON.parse(readFileSync(path.join(path.dirname(build.pdfFile), "document.json"), "utf8")) as ReportDocument;
+    const statistics = JSON.parse(readFileSync(path.join(path.dirname(build.pdfFile), "statistics.json"), "utf8")) as { forces: { middleManagementBand: string | null }[] };
+    // One square per force with a middle-management band this year, in its band's column.
+    const graphic = document.meta.coverGraphic!;
+    const banded = statistics.forces.filter((f) => f.middleManagementBand !== null);
+    expect(graphic.bands.reduce((sum, b) => sum + b.forces, 0)).toBe(banded.length);
+    for (const b of graphic.bands) expect(b.forces, b.band).toBe(banded.filter((f) => f.middleManagementBand === b.band).length);
+    expect(graphic.alt).toMatch(/^One square per force, .*, 2024: /);
+    const { tree } = await checkPdf(readFileSync(build.pdfFile));
+    const figures: { alt?: string }[] = [];
+    const walk = (nodes: { type: string; alt?: string; children: unknown[] }[]) => {
+      for (const node of nodes) {
+        if (node.type === "Figure") figures.push(node);
+        walk(node.children as typeof nodes);
+      }
+    };
+    walk(tree as never);
+    // First in reading order: the graphic, then each mark by its partner's name.
+    expect(figures.slice(0, 3).map((f) => f.alt)).toEqual([graphic.alt, "Sample partner one", "Sample partner two"]);
+    expect(spaced(pages[0].text)).toContain("Each square is a force, placed by the gap between women’s share of its middle management and of all its officers, 2024");
+    // The marks are drawn as vectors from the sample SVGs: their shapes are on the cover's page, no image.
+    expect(execFileSync("pdfimages", ["-list", "-f", "1", "-l", "1", build.pdfFile], { encoding: "utf8" }).trim().split("\n")).toHaveLength(2);
   });
 
   it("has the running header and its own page number on every page but the front and back covers", () => {

@@ -27,7 +27,8 @@ function* walk(nodes: StructNode[]): Generator<StructNode> {
 /** What the document says the tree must hold, in reading order. */
 function expected(document: ReportDocument) {
   const headings: string[] = ["H1", "H1"]; // the cover's title, the contents
-  const alts: string[] = [];
+  // The cover's graphic of the edition's data, then the partners' marks, each read by its name.
+  const alts: string[] = [...(document.meta.coverGraphic ? [document.meta.coverGraphic.alt] : []), ...document.meta.partners.map((p) => p.name)];
   let listItems = 0;
   const blocks = (list: Block[], headingLevel: number) => {
     for (const block of list) {
