@@ -1,6 +1,7 @@
 import { Page, Text, View } from "@react-pdf/renderer";
 import type { ReportDocument } from "../../src/document/model.ts";
 import { words } from "../../src/document/labels.ts";
+import { measureText } from "../../src/charts/textMetrics.ts";
 import { svgToPdf } from "../../src/pdf/svg/svgToPdf.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import { colours, page, type } from "../../src/design/theme.ts";
@@ -45,19 +46,30 @@ function CoverGraphic({ graphic, year }: { graphic: NonNullable<Meta["coverGraph
   );
 }
 
-/** A mark's width at the marks' height, from its viewBox (or width and height), which the load stage required. */
-function markWidth(svg: string): number {
-  const viewBox = /viewBox\s*=\s*"([^"]+)"/.exec(svg)?.[1].split(/[\s,]+/).map(Number);
-  const [w, h] = viewBox && viewBox.length === 4 ? [viewBox[2], viewBox[3]] : [Number(/\swidth\s*=\s*"([\d.]+)/.exec(svg)?.[1]), Number(/\sheight\s*=\s*"([\d.]+)/.exec(svg)?.[1])];
-  return (coverArt.markHeight * w) / h;
+/** A mark's width per point of height, from its viewBox (or width and height), which the load stage required. */
+function markAspect(svg: string): number {
+  const viewBox = /viewBox\s*=\s*["']([^"']+)/.exec(svg)?.[1].split(/[\s,]+/).map(Number);
+  const [w, h] = viewBox && viewBox.length === 4 ? [viewBox[2], viewBox[3]] : [Number(/\swidth\s*=\s*["']([\d.]+)/.exec(svg)?.[1]), Number(/\sheight\s*=\s*["']([\d.]+)/.exec(svg)?.[1])];
+  return w / h;
 }
 
-function PartnerMarks({ partners }: { partners: Meta["partners"] }) {
+const YEAR_SIZE = 72;
+const MARK_GAP = 18;
+
+/** The marks' height: the design's, or less so that the row fits beside the year. */
+export function markHeight(partners: Meta["partners"], year: number): number {
+  const room = coverArt.width - measureText(String(year), { fontSize: YEAR_SIZE, fontWeight: 700 }) - 2 * MARK_GAP;
+  const widthPerPoint = partners.reduce((sum, p) => sum + markAspect(p.svg), 0);
+  return Math.min(coverArt.markHeight, (room - (partners.length - 1) * MARK_GAP) / widthPerPoint);
+}
+
+function PartnerMarks({ partners, year }: { partners: Meta["partners"]; year: number }) {
+  const height = markHeight(partners, year);
   return (
     <View style={{ flexDirection: "row", alignItems: "flex-end" }}>
       {partners.map((p, i) => (
-        <View key={i} role="Figure" alt={p.name} style={{ marginLeft: i === 0 ? 0 : 18, width: markWidth(p.svg), height: coverArt.markHeight }}>
-          {svgToPdf(p.svg, { width: markWidth(p.svg) })}
+        <View key={i} role="Figure" alt={p.name} style={{ marginLeft: i === 0 ? 0 : MARK_GAP, width: height * markAspect(p.svg), height }}>
+          {svgToPdf(p.svg, { width: height * markAspect(p.svg) })}
         </View>
       ))}
     </View>
@@ -82,8 +94,8 @@ export function Cover({ meta, bookmark, geometry }: { meta: Meta; bookmark: stri
         </View>
         {meta.coverGraphic ? <CoverGraphic graphic={meta.coverGraphic} year={meta.year} /> : null}
         <View style={{ flexDirection: "row", justifyContent: "space-between", alignItems: "flex-end" }}>
-          <Text style={{ fontSize: 72, fontWeight: 700, color: colours.coverInk, lineHeight: 1 }}>{String(meta.year)}</Text>
-          {meta.partners.length > 0 ? <PartnerMarks partners={meta.partners} /> : null}
+          <Text style={{ fontSize: YEAR_SIZE, fontWeight: 700, color: colours.coverInk, lineHeight: 1 }}>{String(meta.year)}</Text>
+          {meta.partners.length > 0 ? <PartnerMarks partners={meta.partners} year={meta.year} /> : null}
         </View>
       </View>
       {geometry.cropMarks}
