@@ -6,6 +6,7 @@ import { svgToPdf } from "../../src/pdf/svg/svgToPdf.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import { colours, page, type } from "../../src/design/theme.ts";
 import { balanceHeadline } from "../text/ties.ts";
+import { contrastRatio } from "../charts/common.ts";
 
 /** The cover title's size, and the names it never splits across lines. */
 export const coverTitle = { fontSize: 46, keepTogether: ["UK Policing"] } as const;
@@ -36,9 +37,12 @@ function CoverGraphic({ graphic, year }: { graphic: NonNullable<Meta["coverGraph
   return (
     <View>
       <View role="Figure" alt={graphic.alt} style={{ width: coverArt.width, height: coverArt.height }}>
-        {squares.map((s, i) => (
-          <View key={i} style={{ position: "absolute", left: s.x, top: s.y, width: size, height: size, backgroundColor: colours.bands[s.band as keyof typeof colours.bands] }} />
-        ))}
+        {squares.map((s, i) => {
+          const fill = colours.bands[s.band as keyof typeof colours.bands];
+          // A band as dark as the field ("15 or more" on the men's side) is outlined in its side's lightest tint, so it still shows.
+          const outline = contrastRatio(fill, colours.coverField) < 2 ? { borderWidth: 0.8, borderColor: s.band.startsWith("men") ? colours.bands["men+1"] : colours.bands["women+1"] } : {};
+          return <View key={i} style={{ position: "absolute", left: s.x, top: s.y, width: size, height: size, backgroundColor: fill, ...outline }} />;
+        })}
       </View>
       <View style={{ height: 0.75, backgroundColor: colours.coverAccent, marginTop: 6, width: coverArt.width }} />
       <Text style={{ fontSize: type.caption, lineHeight: 1.3, color: colours.coverInk, marginTop: 5, width: coverArt.width * 0.75 }}>{words.coverGraphicCaption(year)}</Text>
