@@ -15,20 +15,23 @@ import { AnalysisPage, followersOf, followsOnPage } from "./pages/AnalysisPage.t
 import { BackPage } from "./pages/BackPage.tsx";
 import { Contents } from "./pages/Contents.tsx";
 import { Cover } from "./pages/Cover.tsx";
+import { Divider, dividersOf, type DividerPart } from "./pages/Divider.tsx";
 import { ForcePage } from "./pages/ForcePage.tsx";
 import { ForcesWithoutEntries, groupsWithoutEntries } from "./pages/ForcesWithoutEntries.tsx";
 import { PersonPage } from "./pages/PersonPage.tsx";
 
 /** A part of the book that starts on a page of its own: what is laid out, kept and joined. */
-export type BookPart = { kind: "cover" } | { kind: "contents" } | { kind: "section"; id: string } | { kind: "blank" };
+export type BookPart = { kind: "cover" } | { kind: "contents" } | DividerPart | { kind: "section"; id: string } | { kind: "blank" };
 
 /** The book's parts in order. Forces without entries that share a page are one part, named by the first. */
 export function bookParts(document: ReportDocument, blankBeforeBack = false): BookPart[] {
   const inGroup = new Set([...groupsWithoutEntries(document.sections).entries()].flatMap(([lead, forces]) => forces.map((f) => f.id).filter((id) => id !== lead)));
   const parts: BookPart[] = [{ kind: "cover" }, { kind: "contents" }];
+  const dividers = dividersOf(document);
   for (const [i, section] of document.sections.entries()) {
     if (inGroup.has(section.id) || followsOnPage(section, document.sections[i - 1])) continue;
     if (section.kind === "back" && blankBeforeBack) parts.push({ kind: "blank" });
+    parts.push(...dividers.filter((d) => d.before === section.id));
     parts.push({ kind: "section", id: section.id });
   }
   return parts;
@@ -103,6 +106,8 @@ function PartPages({ part, props, geometry }: { part: BookPart; props: ReportPdf
           {geometry.cropMarks}
         </Page>
       );
+    case "divider":
+      return <Divider part={part} geometry={geometry} log={log} />;
     case "section":
       break;
   }
@@ -130,7 +135,7 @@ export function ReportPdf(props: ReportPdfProps & { blankBeforeBack?: boolean })
   return (
     <Shell document={props.document} props={props}>
       {bookParts(props.document, props.blankBeforeBack).map((part) => (
-        <PartPages key={part.kind === "section" ? part.id : part.kind} part={part} props={props} geometry={geometry} />
+        <PartPages key={part.kind === "section" || part.kind === "divider" ? part.id : part.kind} part={part} props={props} geometry={geometry} />
       ))}
     </Shell>
   );
@@ -147,7 +152,7 @@ export function PartsPdf(props: ReportPdfProps & { parts: BookPart[] }) {
     <Shell document={props.document} props={props}>
       <FoliosInPlace.Provider value={false}>
         {props.parts.map((part) => (
-          <PartPages key={part.kind === "section" ? part.id : part.kind} part={part} props={props} geometry={geometry} />
+          <PartPages key={part.kind === "section" || part.kind === "divider" ? part.id : part.kind} part={part} props={props} geometry={geometry} />
         ))}
       </FoliosInPlace.Provider>
     </Shell>

@@ -114,6 +114,7 @@ export const charts = {
   fontSize: 8,
   labelFontSize: 6.3,
   titleFontSize: 9,
-  bandBoxWidth: 52,
   bandBoxHeight: 7.6,
+  /** Force names in the band charts: never smaller; a long name wraps in its box instead. */
+  bandLabelFontSize: 7,
 } as const;

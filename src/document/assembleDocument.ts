@@ -9,6 +9,7 @@ import type { ForceRegister } from "../load/forceRegister.ts";
 import type { MarkdownFile } from "../load/frontMatter.ts";
 import type { WorkforceYear } from "../load/workforce.ts";
 import { provenance } from "../statistics/provenance.ts";
+import { bands } from "../domain/vocabulary.ts";
 import type { ForceStatistics, Statistics } from "../statistics/types.ts";
 import { BindingTable, logicalPath, type DocumentRoots } from "./bindings.ts";
 import { describeChart } from "./chartText.ts";
@@ -122,7 +123,11 @@ export function assembleDocument({ content, statistics, register, years, about, 
 
   // Typographic quotes in every string the renderers print, whatever file it came from.
   return curlDocumentQuotes({
-    meta: documentMeta(report, { edition, editionName, editionLabel }, parts.at(content.reportFile)),
+    meta: {
+      ...documentMeta(report, { edition, editionName, editionLabel }, parts.at(content.reportFile)),
+      coverGraphic: coverGraphic(statistics),
+      partners: content.partnerMarks.map((m) => ({ name: m.name, svg: m.svg, source: parts.at(content.reportFile, m.line) })),
+    },
     labels,
     sections,
     bindings: bindings.all,
@@ -163,7 +168,15 @@ function idClaimer(sink: DiagnosticSink): Parts["claim"] {
   };
 }
 
-function documentMeta(report: ReportConfig, names: ReturnType<typeof editionOf>, source: SourceRef): ReportDocument["meta"] {
+/** The edition's middle-management bands, counted, for the cover; none when no force has one. */
+function coverGraphic(statistics: Statistics): ReportDocument["meta"]["coverGraphic"] {
+  const counts = statistics.bandCounts.middleManagement[statistics.year];
+  if (!counts || bands.every((b) => counts[b] === 0)) return null;
+  const shown = bands.map((band) => ({ band, forces: counts[band] }));
+  return { bands: shown, alt: words.coverGraphicAlt(statistics.year, shown) };
+}
+
+function documentMeta(report: ReportConfig, names: ReturnType<typeof editionOf>, source: SourceRef): Omit<ReportDocument["meta"], "coverGraphic" | "partners"> {
   return {
     title: report.title,
     year: report.year,

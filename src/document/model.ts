@@ -264,6 +264,10 @@ export interface ReportDocument {
     onlineEdition: string | null;
     /** Where these settings are written (report.yml). */
     source: SourceRef;
+    /** The cover's graphic, drawn from the edition's data: its middle-management band chart as one square per force. */
+    coverGraphic: { bands: { band: Band; forces: number }[]; alt: string } | null;
+    /** Partners' marks for the cover, as checked SVG text, with the name read in place of each. */
+    partners: { name: string; svg: string; source: SourceRef }[];
   };
   labels: Labels;
   sections: Section[];

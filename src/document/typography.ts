@@ -30,7 +30,7 @@ export function curlQuotes(text: string, before = " "): string {
 }
 
 /** Keys whose strings are names for machines, not words for readers: never changed. */
-const machineKeys = new Set(["id", "file", "url", "src", "source", "binding", "bindings", "expression", "kind", "type", "slug", "language", "publicationDate", "onlineEdition", "align"]);
+const machineKeys = new Set(["id", "file", "url", "src", "source", "binding", "bindings", "expression", "kind", "type", "slug", "language", "publicationDate", "onlineEdition", "align", "svg", "band"]);
 
 /**
  * Every reader-facing string a document holds with typographic quotes: names from the force register

@@ -21,6 +21,10 @@ export const limits = {
   paragraphChars: 5000,
   /** Characters in one word; a longer one would run off the page (a narrow column holds about 45). */
   wordChars: 40,
+  /** Bytes in one partner's mark (an SVG on the cover; a logo of plain shapes is a few KB). */
+  markBytes: 256 * 1024,
+  /** Partners' marks on the cover: more would not fit its foot in one row. */
+  partners: 4,
   /** Bytes in one image file. */
   imageBytes: 10 * 1024 * 1024,
   /** Pixels in one image (width × height): 25 million is a full A4 page at 600 dpi. */

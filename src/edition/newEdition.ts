@@ -25,8 +25,8 @@ export interface NewEditionResult {
   items: number;
 }
 
-/** Folders and files carried as starting text; good-practice is not (each year's entries are new). */
-const carried = ["report.yml", "executive-summary.md", "back-page.md", "forewords", "analysis", "images"];
+/** Folders and files carried as starting text (and the cover's partner marks); good-practice is not (each year's entries are new). */
+const carried = ["report.yml", "executive-summary.md", "back-page.md", "forewords", "analysis", "images", "marks"];
 
 export function createEdition(options: NewEditionOptions, sink: DiagnosticSink): NewEditionResult | null {
   const { contentDir, year } = options;

@@ -20,6 +20,7 @@ import { readInputFile } from "./readInput.ts";
 import { checkImageReference } from "./imageFile.ts";
 import { warnSameOrder } from "./orderChecks.ts";
 import { parseYamlWithSchema } from "./yamlData.ts";
+import { checkPartnerMarks, type PartnerMark } from "./partnerMark.ts";
 
 export interface Entry extends MarkdownFile<EntryFrontMatter> {
   force: Force;
@@ -40,6 +41,8 @@ export interface ContentSet {
   analysis: MarkdownFile<AnalysisFrontMatter>[];
   entries: Entry[];
   backPage: MarkdownFile<{ title: string }> | null;
+  /** The cover's partner marks, checked (report.yml partners). */
+  partnerMarks: PartnerMark[];
 }
 
 /** Markdown files of a folder in name order; a missing folder is an empty list (the checks warn). */
@@ -117,7 +120,8 @@ export function loadContent(contentRoot: string, year: number, register: ForceRe
   entries.sort((a, b) => registerOrder.get(a.force.slug)! - registerOrder.get(b.force.slug)! || byOrder(a, b));
 
   if (!report) return null;
-  return { root: contentRoot, dir, report: report.data, reportFile, reportText: reportText ?? "", reportLines: report.fieldLines, forewords, summary, analysis, entries, backPage };
+  const partnerMarks = checkPartnerMarks(report.data.partners, reportFile, reportText ?? "", dir, contentRoot, sink);
+  return { root: contentRoot, dir, report: report.data, reportFile, reportText: reportText ?? "", reportLines: report.fieldLines, forewords, summary, analysis, entries, backPage, partnerMarks };
 }
 
 /**

@@ -63,5 +63,10 @@ export const reportSchema = z.strictObject({
   editionLabel: text("the edition's label").optional(),
   onlineEdition: z.string().regex(/^https?:\/\/\S+$/, "expected a full web address").optional(),
   sources: z.array(linkSchema).default([]),
+  /** Partners' marks for the cover, in order: SVG files relative to the edition folder. */
+  partners: z
+    .array(z.strictObject({ name: text("the partner's name, read out in place of its mark"), mark: text("the path of the partner's mark, an SVG file in the edition folder") }), { error: "expected a list of {name, mark}" })
+    .max(limits.partners, `expected at most ${limits.partners} partners' marks (the cover's foot holds one row)`)
+    .default([]),
 });
 export type ReportConfig = z.infer<typeof reportSchema>;

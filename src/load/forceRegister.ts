@@ -67,6 +67,11 @@ export function loadForceRegister(file: string, sink: DiagnosticSink, root?: str
       dataSource: v.data_source,
       aliases: v.aliases ? v.aliases.split("|").map((a) => a.trim()).filter(Boolean) : [],
     };
+    // Charts and tables print the short name; a reader who meets "BTP" there cannot look it up on the
+    // force's page, which spells it out. The short name may drop "Police" or "Constabulary", never letters.
+    if (/\b\p{Lu}{2,}\b/u.test(force.shortName) || force.shortName.includes("&")) {
+      sink.warn(file, "register-abbreviated-name", `short_name "${force.shortName}" is abbreviated; charts and tables print it, so spell it out (for instance "${force.name}"); put the abbreviation in aliases.`, { line: row.line, column: row.columns.short_name });
+    }
     for (const name of [force.slug, force.name, force.shortName, ...force.aliases]) {
       const scripts = scriptsOf(name);
       if (scripts.length > 1) {

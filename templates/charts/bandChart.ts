@@ -27,38 +27,68 @@ export interface BandChartOptions {
   width?: number;
 }
 
-// Spacing, as fractions of the theme's box size so the design scales with it.
-const ROW_GAP = charts.bandBoxHeight / 6; // between stacked boxes
-const PAD_X = charts.bandBoxHeight / 6; // text inset from the box's sides
-const PAD_Y = charts.bandBoxHeight / 8; // and from its top and bottom
-const AXIS_GAP = charts.bandBoxHeight / 3; // from the lowest box to the baseline rule and labels
-const MIN_ONE_LINE_SIZE = charts.labelFontSize * 0.85; // below this, boxes grow to take two lines
-const GROUP_GAP = charts.bandBoxHeight / 3; // from the column labels to a group's bracket, and to its words
+// Spacing in points. Names are set at one size; a box is as tall as its name's lines, with room
+// above the capitals and below the descenders so no letter touches its edge.
+const LABEL_SIZE = charts.bandLabelFontSize;
+const COLUMN_GAP = 1.8; // between neighbouring columns' boxes
+const ROW_GAP = 1.2; // between stacked boxes
+const PAD_X = 1.8; // text inset from the box's sides
+const PAD_Y = 2.4; // from the capitals to the box's top, and from the baseline to its bottom
+const AXIS_GAP = 4; // from the lowest box to the baseline rule and labels
+const COUNT_GAP = 3; // from a column's count to its top box
+const GROUP_GAP = 3; // from the column labels to a group's bracket, and to its words
+
+interface Label {
+  lines: string[];
+  fontSize: number;
+}
 
 interface Layout {
   boxWidth: number;
-  boxHeight: number;
-  labels: Map<string, { lines: string[]; fontSize: number }>;
+  labels: Map<string, Label>;
 }
 
-/** Box size and each name's lines and size: one-line boxes unless some name would be too small. */
-function layoutLabels(names: string[], boxWidth: number): Layout {
-  const fit = (boxHeight: number) => {
-    const labels = new Map<string, { lines: string[]; fontSize: number }>();
-    for (const name of names) {
-      labels.set(name, fitLabel(name, { width: boxWidth - 2 * PAD_X, height: boxHeight - 2 * PAD_Y, maxFontSize: charts.labelFontSize }));
-    }
-    return labels;
-  };
-  let boxHeight: number = charts.bandBoxHeight;
-  let labels = fit(boxHeight);
-  if ([...labels.values()].some((l) => l.fontSize < MIN_ONE_LINE_SIZE)) {
-    // Tall enough for two lines at the full label size.
-    boxHeight = Math.ceil(2 * PAD_Y + (capHeight(charts.labelFontSize) + LINE_HEIGHT * charts.labelFontSize));
-    labels = fit(boxHeight);
+/** A name over as many lines as it needs at the label size, broken between words. */
+function wrapWords(name: string, width: number): Label {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of name.split(" ")) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, LABEL_SIZE) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
   }
-  return { boxWidth, boxHeight, labels };
+  lines.push(line);
+  // Only a single word wider than the box makes the name smaller.
+  const widest = Math.max(...lines.map((l) => textWidth(l, LABEL_SIZE)));
+  return { lines, fontSize: Math.floor(Math.min(LABEL_SIZE, (LABEL_SIZE * width) / widest) * 100) / 100 };
 }
+
+/**
+ * Each name in full at the label size: one line, else two between words, else three between words
+ * ("British / Transport / Police") rather than a name cut inside a word; a single word too long for
+ * the box is hyphenated ("Nottingham-" / "shire").
+ */
+function fitName(name: string, width: number): Label {
+  if (textWidth(name, LABEL_SIZE) <= width) return { lines: [name], fontSize: LABEL_SIZE };
+  const two = fitLabel(name, { width, height: Infinity, maxFontSize: LABEL_SIZE, minFontSize: LABEL_SIZE });
+  const cutInWord = two.lines.some((line, i) => i < two.lines.length - 1 && line.endsWith("-") && !name.includes(line));
+  const byWords = wrapWords(name, width);
+  if (two.fontSize >= LABEL_SIZE && !(cutInWord && byWords.fontSize >= LABEL_SIZE && byWords.lines.length <= 3)) return two;
+  return byWords.fontSize >= LABEL_SIZE || two.fontSize < byWords.fontSize ? byWords : two;
+}
+
+function layoutLabels(names: string[], boxWidth: number): Layout {
+  return { boxWidth, labels: new Map(names.map((name) => [name, fitName(name, boxWidth - 2 * PAD_X)])) };
+}
+
+/** A box's height: its lines from the capitals to the last baseline, padded. */
+const boxHeightOf = (label: Label): number => 2 * PAD_Y + capHeight(label.fontSize) + (label.lines.length - 1) * LINE_HEIGHT * label.fontSize;
+
+/** A column's stack, top to bottom, with ROW_GAP between its boxes. */
+const stackHeightOf = (names: string[], layout: Layout): number =>
+  names.reduce((sum, name) => sum + boxHeightOf(layout.labels.get(name)!), 0) + Math.max(0, names.length - 1) * ROW_GAP;
 
 /** The column words by band, from the document; the spec only places them. */
 function columnLabeller(data: BandChartInput): (band: Band) => string {
@@ -86,6 +116,8 @@ function namesByBand(forces: BandChartInput["forces"]): Map<Band, string[]> {
 }
 
 interface VerticalLayout {
+  /** Baseline of the columns' counts, above the tallest stack. */
+  countBaseline: number;
   /** Bottom of the lowest boxes. */
   baseY: number;
   ruleY: number;
@@ -96,17 +128,17 @@ interface VerticalLayout {
   height: number;
 }
 
-/** Heights down the chart: the stacks, the baseline rule, the column labels, then the groups' brackets and words. */
-function verticalLayout(tallest: number, rowStep: number, headerSize: number, hasGroups: boolean): VerticalLayout {
-  const stackHeight = tallest > 0 ? tallest * rowStep - ROW_GAP : 0;
-  const baseY = stackHeight;
+/** Heights down the chart: the counts, the stacks, the baseline rule, the column labels, then the groups' brackets and words. */
+function verticalLayout(stackHeight: number, headerSize: number, hasGroups: boolean): VerticalLayout {
+  const countBaseline = capHeight(LABEL_SIZE, 600) + 1.5;
+  const baseY = countBaseline + COUNT_GAP + stackHeight;
   const ruleY = baseY + AXIS_GAP / 2;
   const headerBaseline = baseY + AXIS_GAP + capHeight(headerSize) + headerSize * 0.2;
-  const groupSize = charts.labelFontSize + 0.7;
+  const groupSize = LABEL_SIZE + 0.5;
   const bracketY = headerBaseline + descent(headerSize) + GROUP_GAP;
   const groupBaseline = bracketY + GROUP_GAP + capHeight(groupSize);
   const height = Math.ceil(hasGroups ? groupBaseline + descent(groupSize) : headerBaseline + descent(headerSize));
-  return { baseY, ruleY, headerBaseline, groupSize, bracketY, groupBaseline, height };
+  return { countBaseline, baseY, ruleY, headerBaseline, groupSize, bracketY, groupBaseline, height };
 }
 
 /** Under the column labels, a bracket and words for each group of columns ("points more men"). */
@@ -116,14 +148,13 @@ function groupMarksOf(groups: NonNullable<BandChartInput["groups"]>, step: numbe
     if (columns.some((c) => c < 0)) throw new Error(`bandChart: the group "${group.label}" names an unknown band`);
     const first = Math.min(...columns);
     const last = Math.max(...columns);
-    return { label: group.label, x: r2(first * step + ROW_GAP * 2), x2: r2((last + 1) * step - ROW_GAP * 2), xMid: r2(((first + last + 1) * step) / 2), y: r2(vertical.bracketY), baseline: r2(vertical.groupBaseline) };
+    return { label: group.label, x: r2(first * step + COLUMN_GAP), x2: r2((last + 1) * step - COLUMN_GAP), xMid: r2(((first + last + 1) * step) / 2), y: r2(vertical.bracketY), baseline: r2(vertical.groupBaseline) };
   });
 }
 
 /** One data row per force: its CSV fields and its box's and name's placement. */
 function boxRows(data: BandChartInput, byBand: Map<Band, string[]>, layout: Layout, step: number, baseY: number, bandLabel: (band: Band) => string) {
-  const { boxWidth, boxHeight, labels } = layout;
-  const rowStep = boxHeight + ROW_GAP;
+  const { boxWidth, labels } = layout;
   const groupOf = new Map((data.groups ?? []).flatMap((g) => g.bands.map((b) => [b, g.label] as const)));
   const rows: Record<string, unknown>[] = [];
   bands.forEach((band, column) => {
@@ -132,13 +163,11 @@ function boxRows(data: BandChartInput, byBand: Map<Band, string[]>, layout: Layo
     const names = [...byBand.get(band)!].sort((a, b) => a.localeCompare(b, "en-GB"));
     const fill = colours.bands[band];
     const ink = textColourOn(fill);
-    names.forEach((name, i) => {
-      const slotFromBottom = names.length - 1 - i;
-      const y2 = baseY - slotFromBottom * rowStep;
-      const y = y2 - boxHeight;
+    let y = baseY - stackHeightOf(names, layout);
+    names.forEach((name) => {
       const label = labels.get(name)!;
-      const block = capHeight(label.fontSize) + (label.lines.length - 1) * LINE_HEIGHT * label.fontSize;
-      const firstBaseline = y + boxHeight / 2 - block / 2 + capHeight(label.fontSize);
+      const y2 = y + boxHeightOf(label);
+      const firstBaseline = y + PAD_Y + capHeight(label.fontSize);
       rows.push({
         year: data.year,
         level: data.level,
@@ -158,6 +187,7 @@ function boxRows(data: BandChartInput, byBand: Map<Band, string[]>, layout: Layo
         labelBaselines: label.lines.map((_, k) => r2(firstBaseline + k * LINE_HEIGHT * label.fontSize)),
         labelSize: label.fontSize,
       });
+      y = y2 + ROW_GAP;
     });
   });
   return rows;
@@ -185,7 +215,7 @@ export function bandChart(data: BandChartInput, options: BandChartOptions = {}):
   const bandLabel = columnLabeller(data);
   const width = r2(options.width ?? textColumnWidth);
   const step = width / bands.length;
-  const boxWidth = Math.min(charts.bandBoxWidth, step - 2 * ROW_GAP);
+  const boxWidth = step - COLUMN_GAP;
   const layout = layoutLabels(
     data.forces.map((f) => f.shortName),
     boxWidth,
@@ -196,12 +226,17 @@ export function bandChart(data: BandChartInput, options: BandChartOptions = {}):
   const headerSize = headerFontSize(step, bandLabel);
 
   const byBand = namesByBand(data.forces);
-  const tallest = Math.max(0, ...[...byBand.values()].map((names) => names.length));
+  const tallest = Math.max(0, ...[...byBand.values()].map((names) => stackHeightOf(names, layout)));
   const groups = data.groups ?? [];
-  const vertical = verticalLayout(tallest, layout.boxHeight + ROW_GAP, headerSize, groups.length > 0);
+  const vertical = verticalLayout(tallest, headerSize, groups.length > 0);
   const groupMarks = groupMarksOf(groups, step, vertical);
   const rows = boxRows(data, byBand, layout, step, vertical.baseY, bandLabel);
   const headers = bands.map((band, column) => ({ label: bandLabel(band), x: r2(column * step + step / 2), y: r2(vertical.headerBaseline) }));
+  // Boxes grow with their names, so a stack's height only roughly shows its count: the count says it.
+  const counts = bands.map((band, column) => {
+    const names = byBand.get(band)!;
+    return { count: String(names.length), x: r2(column * step + step / 2), y: r2(vertical.baseY - stackHeightOf(names, layout) - COUNT_GAP) };
+  });
 
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -227,6 +262,11 @@ export function bandChart(data: BandChartInput, options: BandChartOptions = {}):
         data: { values: [{ x: r2((step - boxWidth) / 2), x2: r2(width - (step - boxWidth) / 2), y: r2(vertical.ruleY) }] },
         mark: { type: "rule", color: colours.rule, strokeWidth: 0.75 },
         encoding: { x: atPoints("x"), x2: { field: "x2" }, y: atPoints("y") },
+      },
+      {
+        data: { values: counts },
+        mark: { type: "text", align: "center", baseline: "alphabetic", fontSize: LABEL_SIZE, fontWeight: 600, color: colours.inkMuted },
+        encoding: { x: atPoints("x"), y: atPoints("y"), text: { field: "count", type: "nominal" } },
       },
       {
         data: { values: headers },

@@ -13,6 +13,8 @@ export interface FitOptions {
   width: number;
   height: number;
   maxFontSize: number;
+  /** A layout that reaches this size beats any that does not, whatever its breaks. */
+  minFontSize?: number;
   fontWeight?: Weight;
 }
 
@@ -84,7 +86,8 @@ export function fitLabel(text: string, options: FitOptions): FittedLabel {
     const byWidth = widest > 0 ? options.width / widest : Infinity;
     const byHeight = options.height / blockHeightEm(candidate.lines.length, weight);
     const fontSize = Math.min(options.maxFontSize, byWidth, byHeight);
-    const score = fontSize - candidate.penalty;
+    const tooSmall = options.minFontSize !== undefined && fontSize < options.minFontSize - 1e-9;
+    const score = fontSize - candidate.penalty - (tooSmall ? 100 : 0);
     const better = !best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && candidate.tie < best.tie);
     if (better) best = { lines: candidate.lines, fontSize, score, tie: candidate.tie };
   }

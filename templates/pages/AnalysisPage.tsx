@@ -80,7 +80,7 @@ export function AnalysisPage({ section, followers = [], charts, runningHeader, g
       )}
       {section.charts.map((chart) => (
         <View key={chart.id} wrap={false} style={{ marginTop: space(0.4) }}>
-          <Text role="H2" style={[styles.h3, { marginTop: 0, marginBottom: 2 }]}>{chart.title}</Text>
+          <Text role="H2" style={[styles.h3, { marginTop: 0, marginBottom: space(0.5) }]}>{chart.title}</Text>
           <ChartView chart={charts.get(chart.id)} width={textBlock} alt={chart.alt} />
           {chart.sourceNote ? <Text style={[styles.caption, { marginTop: 2 }]}>{chart.sourceNote}</Text> : null}
         </View>

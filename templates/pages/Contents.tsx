@@ -29,7 +29,8 @@ export function contentsLines(document: ReportDocument): { front: ContentsLine[]
         front.push({ id: section.id, title: section.title, level: 0 });
         break;
       case "analysis":
-        if (!analysisStarted) front.push({ id: section.id, title: document.labels.dataAnalysis, level: 0 });
+        // The part's line points at its divider page, which opens it.
+        if (!analysisStarted) front.push({ id: "divider/analysis", title: document.labels.dataAnalysis, level: 0 });
         analysisStarted = true;
         front.push({ id: section.id, title: section.title, level: 1 });
         break;
@@ -75,6 +76,8 @@ export function Contents({ document, pages, geometry, log }: { document: ReportD
   const half = Math.ceil(forces.length / 2);
   const columnWidth = (textBlock - page.columnGap * 2) / 2;
   const firstForce = forces[0];
+  // The part's line points at its divider page, which opens it.
+  const goodPractice: ContentsLine = { id: "divider/good-practice", title: document.labels.goodPracticeByForce, level: 0 };
   return (
     <PageFrame runningHeader={document.meta.runningHeader} geometry={geometry} bookmark={document.labels.contents} id="contents" log={log}>
       <Text role="H1" style={styles.h1}>{document.labels.contents}</Text>
@@ -85,9 +88,9 @@ export function Contents({ document, pages, geometry, log }: { document: ReportD
       </View>
       {firstForce ? (
         <>
-          <Link src={`#${firstForce.id}`} style={{ textDecoration: "none", color: colours.ink }}>
-            <Text style={{ fontWeight: 600, fontSize: type.body + 1, marginBottom: space(0.5) }}>{document.labels.goodPracticeByForce}</Text>
-          </Link>
+          <View style={{ width: textBlock, marginBottom: space(0.15) }}>
+            <Line line={goodPractice} pageNumber={number(goodPractice.id)} known={pages.pageOf(goodPractice.id)} width={textBlock} indent={false} />
+          </View>
           <View style={{ flexDirection: "row", justifyContent: "space-between" }}>
             {[forces.slice(0, half), forces.slice(half)].map((column, c) => (
               <View key={c} style={{ width: columnWidth }}>

@@ -4,13 +4,13 @@ import { words } from "../../src/document/labels.ts";
 import type { ChartInputs } from "../../src/document/model.ts";
 import { type ForceStatistics, type Share, type Statistics } from "../../src/statistics/types.ts";
 
-/** Short names like the register's, long and short, with "&", "-" and an apostrophe. */
+/** Short names like the register's (spelled out, never abbreviated), long and short, with "-" and an apostrophe. */
 export const SHORT_NAMES = [
-  "Avon & Somerset", "Bedfordshire", "BTP", "Cambridgeshire", "Cheshire", "City of London", "Cleveland",
-  "Cumbria", "Derbyshire", "Devon & Cornwall", "Dorset", "Durham", "Dyfed-Powys", "Essex", "Gloucestershire",
+  "Avon and Somerset", "Bedfordshire", "British Transport Police", "Cambridgeshire", "Cheshire", "City of London", "Cleveland",
+  "Cumbria", "Derbyshire", "Devon and Cornwall", "Dorset", "Durham", "Dyfed-Powys", "Essex", "Gloucestershire",
   "Greater Manchester", "Gwent", "Hampshire", "Hertfordshire", "Humberside", "Kent", "Lancashire",
   "Leicestershire", "Lincolnshire", "Merseyside", "Metropolitan Police", "Norfolk", "North Wales",
-  "North Yorkshire", "Northamptonshire", "Northumbria", "Nottinghamshire", "Police Scotland", "PSNI",
+  "North Yorkshire", "Northamptonshire", "Northumbria", "Nottinghamshire", "Police Scotland", "Police Service of Northern Ireland",
   "South Wales", "South Yorkshire", "Staffordshire", "Suffolk", "Surrey", "Sussex", "Thames Valley",
   "Warwickshire", "West Mercia", "West Midlands", "West Yorkshire", "Wiltshire",
   "Superintendents' Association", "Overseas Territories",

@@ -4,7 +4,7 @@ import { renderChart, renderCharts } from "../../src/charts/renderChart.ts";
 import { bands } from "../../src/domain/vocabulary.ts";
 import { bandChart } from "../../templates/charts/bandChart.ts";
 import { bandGroups, bandLabel, type Band } from "../../src/domain/vocabulary.ts";
-import { textColumnWidth, halfColumnWidth, contrastRatio } from "../../templates/charts/common.ts";
+import { textColumnWidth, halfColumnWidth, contrastRatio, capHeight, textWidth } from "../../templates/charts/common.ts";
 import { forceRepresentationChart } from "../../templates/charts/forceRepresentationChart.ts";
 import { staffChart } from "../../templates/charts/staffChart.ts";
 import { trendAxis, trendChart } from "../../templates/charts/trendChart.ts";
@@ -25,11 +25,9 @@ describe("bandChart", () => {
     for (const band of bands) {
       expect(fills.filter((f) => f === colours.bands[band].toUpperCase())).toHaveLength(input.forces.filter((f) => f.band === band).length);
     }
-    // Boxes are all the same size (not weighted by force size).
-    const sizes = new Set(
-      boxes.map((b) => /h([\d.]+)v([\d.]+)/.exec(String(b.properties!.d))!.slice(1).map((n) => Number(n).toFixed(2)).join("x")),
-    );
-    expect(sizes.size).toBe(1);
+    // Boxes are all the same width (not weighted by force size); a box is as tall as its name's lines.
+    const widths = new Set(boxes.map((b) => Number(/h([\d.]+)/.exec(String(b.properties!.d))![1]).toFixed(1)));
+    expect(widths.size).toBe(1);
     const lines = textLines(svg);
     for (const band of bands) expect(lines).toContain(bandLabel(band));
     expect(bandLabel("men+15")).toBe("15\u00a0or more");
@@ -64,10 +62,44 @@ describe("bandChart", () => {
     expect(markItems(many.svg, "layer_0_marks")).toHaveLength(12);
   });
 
-  it("uses short boxes when every name fits on one line", async () => {
-    const { svg } = await renderChart(bandChart(bandForces(2024, "seniorLeadership", [{ shortName: "Kent", band: "men+5" }, { shortName: "PSNI", band: "men+5" }])));
-    const d = String(markItems(svg, "layer_0_marks")[0].properties!.d);
-    expect(d).toContain(`v${charts.bandBoxHeight}`);
+  // The spec's rows carry each box and its name's lines: measure the text against the box it sits in.
+  type BoxRow = { force: string; x: number; x2: number; y: number; y2: number; labelLines: string[]; labelBaselines: number[]; labelSize: number };
+  const rowsOf = (spec: ReturnType<typeof bandChart>) => (spec as unknown as { data: { values: BoxRow[] } }).data.values;
+
+  it("sets every name in full at 7 pt or more, clear of its box's edges, one box height per line count", () => {
+    const rows = rowsOf(bandChart(input));
+    const heightByLines = new Map<number, Set<string>>();
+    for (const row of rows) {
+      expect(row.labelSize, row.force).toBeGreaterThanOrEqual(7);
+      // The lines put back together give the name: wrapped, never abbreviated.
+      expect(row.labelLines.join(" ").replace(/- /g, "").replace(/\s+/g, ""), row.force).toBe(row.force.replace(/\s+/g, ""));
+      for (const line of row.labelLines) expect(textWidth(line, row.labelSize), `${row.force}: ${line}`).toBeLessThanOrEqual(row.x2 - row.x - 2 * 1.5);
+      expect(row.labelBaselines[0] - capHeight(row.labelSize) - row.y, row.force).toBeGreaterThanOrEqual(2);
+      expect(row.y2 - row.labelBaselines.at(-1)!, row.force).toBeGreaterThanOrEqual(2);
+      const heights = heightByLines.get(row.labelLines.length) ?? new Set<string>();
+      heights.add((row.y2 - row.y).toFixed(2));
+      heightByLines.set(row.labelLines.length, heights);
+    }
+    for (const heights of heightByLines.values()) expect(heights.size).toBe(1);
+  });
+
+  it("wraps a long name over lines in a taller box instead of shrinking or cutting it", () => {
+    const rows = rowsOf(bandChart(bandForces(2024, "seniorLeadership", [{ shortName: "Kent", band: "men+5" }, { shortName: "Police Service of Northern Ireland", band: "men+5" }, { shortName: "British Transport Police", band: "men+5" }])));
+    const kent = rows.find((r) => r.force === "Kent")!;
+    const psni = rows.find((r) => r.force === "Police Service of Northern Ireland")!;
+    const btp = rows.find((r) => r.force === "British Transport Police")!;
+    expect(kent.labelLines).toEqual(["Kent"]);
+    expect(psni.labelLines).toEqual(["Police Service of", "Northern Ireland"]);
+    // Broken between words over three lines, not inside "Transport".
+    expect(btp.labelLines.every((line) => !line.endsWith("-"))).toBe(true);
+    expect(psni.labelSize).toBe(7);
+    expect(psni.y2 - psni.y).toBeCloseTo(kent.y2 - kent.y + 1.1 * 7, 2);
+  });
+
+  it("prints each column's count above its stack", async () => {
+    const { svg } = await renderChart(bandChart(input));
+    const counts = markItems(svg, "layer_3_marks").map((t) => String(t.children.map((c) => (typeof c === "string" ? c : "value" in c ? c.value : "")).join("")));
+    expect(counts).toEqual(bands.map((band) => String(input.forces.filter((f) => f.band === band).length)));
   });
 
   it("picks the box text colour for contrast", async () => {

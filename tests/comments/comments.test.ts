@@ -43,24 +43,24 @@ describe("comments on one reviewer's copy", () => {
   let result: Awaited<ReturnType<typeof comments>>;
   beforeAll(async () => {
     const a = await Annotator.open(draft.pdfFile);
-    // Page 4: analysis (a sentence with a figure, three charts, the change table). Page 6: Cumbria.
-    const monthly = boxOf(runs, 6, "monthly");
-    a.note(6, monthly.x1 + 2, monthly.y2 + 6, { author: "A. Reviewer", text: "every month?" });
-    a.markup(4, "Highlight", [boxOf(runs, 4, "The average force grew its women officers by 1.78 %.")], { author: "A. Reviewer", text: "a whole sentence" });
-    a.markup(4, "Underline", [boxOf(runs, 4, "women officers")], { author: "A. Reviewer", text: "replace 'officers' with 'colleagues'" });
-    const strike = a.markup(6, "StrikeOut", [boxOf(runs, 6, "for a year.")], { author: "A. Reviewer" });
-    a.reply(6, strike, { author: "B. Editor", text: "agreed, cut it" });
-    a.replace(6, boxOf(runs, 6, "mentees"), { author: "A. Reviewer", text: "colleagues" });
-    const item = boxOf(runs, 6, "one item");
-    a.insert(6, item.x2, item.y1, { author: "A. Reviewer", text: "more" });
-    a.markup(4, "Highlight", [boxOf(runs, 4, "1.78 %", 0)], { author: "A. Reviewer", text: "check this figure" });
-    a.markup(4, "Highlight", [boxOf(runs, 4, "2.15 %")], { author: "A. Reviewer", text: "and this cell" });
-    const staff = boxOf(runs, 4, "Police staff and designated officers");
-    a.note(4, staff.x1 + 200, staff.y1 - 4, { author: "A. Reviewer", text: "bars too pale" });
-    a.markup(4, "Highlight", [boxOf(runs, 4, "Avon & Somerset", 1)], { author: "A. Reviewer", text: "label overlaps the bar" });
-    a.markup(6, "Underline", [runBoxOf(runs, 6, runs[5][0].str)], { author: "A. Reviewer", text: "header too long" });
-    a.markup(6, "Highlight", [runBoxOf(runs, 6, "6")], { author: "A. Reviewer", text: "folio too small" });
-    a.markup(6, "Highlight", [{ x1: 420, y1: 300, x2: 520, y2: 320 }], { author: "A. Reviewer", text: "stray mark" });
+    // Page 5: analysis (a sentence with a figure, three charts, the change table). Page 8: Cumbria.
+    const monthly = boxOf(runs, 8, "monthly");
+    a.note(8, monthly.x1 + 2, monthly.y2 + 6, { author: "A. Reviewer", text: "every month?" });
+    a.markup(5, "Highlight", [boxOf(runs, 5, "The average force grew its women officers by 1.78 %.")], { author: "A. Reviewer", text: "a whole sentence" });
+    a.markup(5, "Underline", [boxOf(runs, 5, "women officers")], { author: "A. Reviewer", text: "replace 'officers' with 'colleagues'" });
+    const strike = a.markup(8, "StrikeOut", [boxOf(runs, 8, "for a year.")], { author: "A. Reviewer" });
+    a.reply(8, strike, { author: "B. Editor", text: "agreed, cut it" });
+    a.replace(8, boxOf(runs, 8, "mentees"), { author: "A. Reviewer", text: "colleagues" });
+    const item = boxOf(runs, 8, "one item");
+    a.insert(8, item.x2, item.y1, { author: "A. Reviewer", text: "more" });
+    a.markup(5, "Highlight", [boxOf(runs, 5, "1.78 %", 0)], { author: "A. Reviewer", text: "check this figure" });
+    a.markup(5, "Highlight", [boxOf(runs, 5, "2.15 %")], { author: "A. Reviewer", text: "and this cell" });
+    const staff = boxOf(runs, 5, "Police staff and designated officers");
+    a.note(5, staff.x1 + 200, staff.y1 - 4, { author: "A. Reviewer", text: "bars too pale" });
+    a.markup(5, "Highlight", [boxOf(runs, 5, "Somerset", 1)], { author: "A. Reviewer", text: "label overlaps the bar" });
+    a.markup(8, "Underline", [runBoxOf(runs, 8, runs[7][0].str)], { author: "A. Reviewer", text: "header too long" });
+    a.markup(8, "Highlight", [runBoxOf(runs, 8, "8")], { author: "A. Reviewer", text: "folio too small" });
+    a.markup(8, "Highlight", [{ x1: 420, y1: 300, x2: 520, y2: 320 }], { author: "A. Reviewer", text: "stray mark" });
     result = await comments([await a.save(path.join(draft.root, "reviewer-a.pdf"))]);
   }, 60_000);
 
@@ -77,23 +77,23 @@ describe("comments on one reviewer's copy", () => {
   });
 
   it("places a sticky note on the word it is next to", () => {
-    expect(line('"every month?"')).toBe(`${content("good-practice/cumbria.md")}:7:28: note (p. 6, A. Reviewer): "every month?" on "monthly"`);
+    expect(line('"every month?"')).toBe(`${content("good-practice/cumbria.md")}:7:28: note (p. 8, A. Reviewer): "every month?" on "monthly"`);
   });
 
   it("places a highlight over a sentence at the sentence's first word, and one over two words at the first of them", () => {
     expect(line('"a whole sentence"')).toMatch(new RegExp(`^${content("analysis/1-national.md")}:7:1: highlight .* on "The average force grew its women officers by 1.78 %\\."$`));
-    expect(line("colleagues'")).toBe(`${content("analysis/1-national.md")}:7:28: underline (p. 4, A. Reviewer): "replace 'officers' with 'colleagues'" on "women officers"`);
+    expect(line("colleagues'")).toBe(`${content("analysis/1-national.md")}:7:28: underline (p. 5, A. Reviewer): "replace 'officers' with 'colleagues'" on "women officers"`);
   });
 
   it("places a strike-out after emphasis marks, with its reply", () => {
-    expect(line("delete")).toBe(`${content("good-practice/cumbria.md")}:7:37: strike-out (p. 6, A. Reviewer): delete on "for a year."; reply from B. Editor: "agreed, cut it"`);
+    expect(line("delete")).toBe(`${content("good-practice/cumbria.md")}:7:37: strike-out (p. 8, A. Reviewer): delete on "for a year."; reply from B. Editor: "agreed, cut it"`);
     const c = result.list.find((x) => x.kind === "strike-out")!;
     expect(c.replies).toEqual([{ author: "B. Editor", date: "2024-11-26T09:30:00.000Z", text: "agreed, cut it" }]);
   });
 
   it("reads Acrobat's replace text (caret grouped with a strike-out) as one replacement, and an insert after a word", () => {
-    expect(line("replace with")).toBe(`${content("good-practice/cumbria.md")}:7:19: replace (p. 6, A. Reviewer): replace with "colleagues" on "mentees"`);
-    expect(line("insert")).toBe(`${content("good-practice/cumbria.md")}:9:11: insert (p. 6, A. Reviewer): insert "more" on "item"`);
+    expect(line("replace with")).toBe(`${content("good-practice/cumbria.md")}:7:19: replace (p. 8, A. Reviewer): replace with "colleagues" on "mentees"`);
+    expect(line("insert")).toBe(`${content("good-practice/cumbria.md")}:9:11: insert (p. 8, A. Reviewer): insert "more" on "item"`);
   });
 
   it("prints the covered words with plain spaces, and keeps them as printed (no-break space before %) in the JSON", () => {
@@ -102,7 +102,7 @@ describe("comments on one reviewer's copy", () => {
 
   it("places a comment on a figure at its {{ }} expression, with the data rows behind it; a table cell at its first data row", () => {
     expect(line("check this figure")).toBe(
-      `${content("analysis/1-national.md")}:7:46: highlight (p. 4, A. Reviewer): "check this figure" on "1.78 %" (figure {{ averageChange.officers | pct2 }}; data data/2023/officers.csv:2-8,16-22,30-36, data/2024/officers.csv:2-8,16-22,30-36)`,
+      `${content("analysis/1-national.md")}:7:46: highlight (p. 5, A. Reviewer): "check this figure" on "1.78 %" (figure {{ averageChange.officers | pct2 }}; data data/2023/officers.csv:2-8,16-22,30-36, data/2024/officers.csv:2-8,16-22,30-36)`,
     );
     const cell = result.list.find((c) => c.text === "and this cell")!;
     expect(cell.target).toMatchObject({ type: "figure", id: "table/change/avon-and-somerset/officers", expression: null });
@@ -110,7 +110,7 @@ describe("comments on one reviewer's copy", () => {
   });
 
   it("places a note on a chart's drawing, and a highlight on a chart's label, at the chart's data", () => {
-    expect(line("bars too pale")).toBe(`${data("2024/staff.csv")}:2:1: note (p. 4, A. Reviewer): "bars too pale" on chart chart/staff-2024 (Women and men among police staff and volunteers, 2024; data data/2024/staff.csv:2-31)`);
+    expect(line("bars too pale")).toBe(`${data("2024/staff.csv")}:2:1: note (p. 5, A. Reviewer): "bars too pale" on chart chart/staff-2024 (Women and men among police staff and volunteers, 2024; data data/2024/staff.csv:2-31)`);
     const label = result.list.find((c) => c.text === "label overlaps the bar")!;
     expect(label.target).toMatchObject({ type: "chart", id: "chart/band-middle-management-2024", data: [{ file: "data/2024/officers.csv", lines: "2-43" }] });
     // The draft's folder, per the draft build's contract, keeps no charts/: no CSV is named.
@@ -119,17 +119,17 @@ describe("comments on one reviewer's copy", () => {
 
   it("places the running header at its setting in report.yml, and the folio at the page template", () => {
     expect(line("header too long")).toMatch(new RegExp(`^${content("report.yml")}:6:1: underline .*\\(the running header, set by runningHeader\\)$`));
-    expect(line("folio too small")).toMatch(/^templates\/folios\.tsx:\d+:1: highlight \(p\. 6, A\. Reviewer\): "folio too small" on "6"/);
+    expect(line("folio too small")).toMatch(/^templates\/folios\.tsx:\d+:1: highlight \(p\. 8, A\. Reviewer\): "folio too small" on "8"/);
   });
 
   it("lists a mark over nothing with its page, and warns", () => {
-    expect(line("stray mark")).toBe(`${path.join(draft.root, "reviewer-a.pdf")}: highlight (p. 6, A. Reviewer): "stray mark"`);
-    expect(result.err).toContain(`${path.join(draft.root, "reviewer-a.pdf")}: warning: The highlight by A. Reviewer on page 6 covers no text or chart of the draft; it is listed with its page only. [comment-over-nothing]`);
+    expect(line("stray mark")).toBe(`${path.join(draft.root, "reviewer-a.pdf")}: highlight (p. 8, A. Reviewer): "stray mark"`);
+    expect(result.err).toContain(`${path.join(draft.root, "reviewer-a.pdf")}: warning: The highlight by A. Reviewer on page 8 covers no text or chart of the draft; it is listed with its page only. [comment-over-nothing]`);
   });
 
   it("lists comments in page order, and by line and column within a page", () => {
     const places = result.list.map((c) => `${c.page}:${c.location?.line ?? 99}:${c.location?.column ?? 0}`);
-    expect(places.slice(0, 3)).toEqual(["4:7:1", "4:7:28", "4:7:46"]);
+    expect(places.slice(0, 3)).toEqual(["5:7:1", "5:7:28", "5:7:46"]);
     expect(result.list.at(-1)!.text).toBe("stray mark");
   });
 
@@ -138,7 +138,7 @@ describe("comments on one reviewer's copy", () => {
     // page is the page's label (as the viewer shows it), pdfPage its index in the file; this fake draft has no sheet, so they agree.
     expect(csv[0]).toBe("draft,page,pdfPage,kind,authors,date,text,replacement,covered,file,line,column,target,targetId,expression,data,changed,replies,pdfs");
     expect(csv).toHaveLength(14);
-    expect(csv.find((l) => l.includes("mentees"))).toBe(`2024/3/1,6,6,replace,A. Reviewer,2024-11-26T09:30:00.000Z,colleagues,colleagues,mentees,${content("good-practice/cumbria.md")},7,19,text,entry/cumbria/1,,,,,${path.join(draft.root, "reviewer-a.pdf")}`);
+    expect(csv.find((l) => l.includes("mentees"))).toBe(`2024/3/1,8,8,replace,A. Reviewer,2024-11-26T09:30:00.000Z,colleagues,colleagues,mentees,${content("good-practice/cumbria.md")},7,19,text,entry/cumbria/1,,,,,${path.join(draft.root, "reviewer-a.pdf")}`);
   });
 });
 
@@ -147,17 +147,17 @@ describe("several copies and problem files", () => {
     const copy = async (author: string, extra: string) => {
       const a = await Annotator.open(draft.pdfFile);
       // Two viewers, two tools, the same comment: one highlights, the other underlines.
-      a.markup(4, author === "A. Reviewer" ? "Highlight" : "Underline", [boxOf(runs, 4, "women officers")], { author, text: "Say 'female officers'?" });
-      const monthly = boxOf(runs, 6, "monthly");
-      a.note(6, monthly.x1, monthly.y2 + 4, { author, text: extra });
+      a.markup(5, author === "A. Reviewer" ? "Highlight" : "Underline", [boxOf(runs, 5, "women officers")], { author, text: "Say 'female officers'?" });
+      const monthly = boxOf(runs, 8, "monthly");
+      a.note(8, monthly.x1, monthly.y2 + 4, { author, text: extra });
       return a.save(path.join(draft.root, `copy-${author.replace(/\W/g, "")}.pdf`));
     };
     const r = await comments([await copy("A. Reviewer", "every month?"), await copy("C. Chief", "since when?")]);
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
-      `${content("analysis/1-national.md")}:7:28: highlight (p. 4, A. Reviewer and C. Chief): "Say 'female officers'?" on "women officers"`,
-      `${content("good-practice/cumbria.md")}:7:28: note (p. 6, A. Reviewer): "every month?" on "monthly"`,
-      `${content("good-practice/cumbria.md")}:7:28: note (p. 6, C. Chief): "since when?" on "monthly"`,
+      `${content("analysis/1-national.md")}:7:28: highlight (p. 5, A. Reviewer and C. Chief): "Say 'female officers'?" on "women officers"`,
+      `${content("good-practice/cumbria.md")}:7:28: note (p. 8, A. Reviewer): "every month?" on "monthly"`,
+      `${content("good-practice/cumbria.md")}:7:28: note (p. 8, C. Chief): "since when?" on "monthly"`,
     ]);
     expect(r.list[0].pdfs).toHaveLength(2);
   });
@@ -170,13 +170,13 @@ describe("several copies and problem files", () => {
     const notPdf = path.join(draft.root, "notes.pdf");
     writeFileSync(notPdf, "just some notes\n");
     const a = await Annotator.open(draft.pdfFile);
-    a.markup(4, "Highlight", [boxOf(runs, 4, "women officers")], { author: "A. Reviewer", text: "ok" });
+    a.markup(5, "Highlight", [boxOf(runs, 5, "women officers")], { author: "A. Reviewer", text: "ok" });
     const good = await a.save(path.join(draft.root, "good.pdf"));
     const r = await comments([foreignFile, good, notPdf]);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${foreignFile}: error: This PDF is not a draft of this report: its Keywords hold no draft:<year>/<number>/<revision> and no page has a "Draft <number> ·" stamp. Comments can be placed only on copies of a draft made by the draft build. [not-a-draft]`);
     expect(r.err.find((l) => l.startsWith(`${notPdf}: error: This file cannot be read: it is not a PDF`))).toMatch(/\[pdf-unreadable\]$/);
-    expect(r.lines).toEqual([`${content("analysis/1-national.md")}:7:28: highlight (p. 4, A. Reviewer): "ok" on "women officers"`]);
+    expect(r.lines).toEqual([`${content("analysis/1-national.md")}:7:28: highlight (p. 5, A. Reviewer): "ok" on "women officers"`]);
   });
 
   it("says where it looked when a copy's draft has no record", async () => {
@@ -192,18 +192,18 @@ describe("several copies and problem files", () => {
   it("names the draft from its stamp when a viewer dropped the Keywords, and finds the record with --drafts", async () => {
     const a = await Annotator.open(draft.pdfFile);
     a.pdf.setKeywords([]);
-    a.markup(6, "StrikeOut", [boxOf(runs, 6, "for a year.")], { author: "A. Reviewer" });
+    a.markup(8, "StrikeOut", [boxOf(runs, 8, "for a year.")], { author: "A. Reviewer" });
     const file = await a.save(path.join(draft.root, "no-keywords.pdf"));
     const r = await comments([file], ["--drafts", path.join(draft.outDir, "2024", "drafts")]);
     expect(r.code).toBe(0);
-    expect(r.lines).toEqual([`${content("good-practice/cumbria.md")}:7:37: strike-out (p. 6, A. Reviewer): delete on "for a year."`]);
+    expect(r.lines).toEqual([`${content("good-practice/cumbria.md")}:7:37: strike-out (p. 8, A. Reviewer): delete on "for a year."`]);
     expect(r.list[0].draft).toEqual({ year: 2024, number: 3, revision: 1 });
   });
 
   it("still places a comment whose words have changed since the draft, using the draft's document, and says so", async () => {
     const a = await Annotator.open(draft.pdfFile);
-    a.markup(6, "StrikeOut", [boxOf(runs, 6, "for a year.")], { author: "A. Reviewer" });
-    a.markup(6, "Highlight", [boxOf(runs, 6, "mentees")], { author: "A. Reviewer", text: "who?" });
+    a.markup(8, "StrikeOut", [boxOf(runs, 8, "for a year.")], { author: "A. Reviewer" });
+    a.markup(8, "Highlight", [boxOf(runs, 8, "mentees")], { author: "A. Reviewer", text: "who?" });
     const file = await a.save(path.join(draft.root, "late.pdf"));
     const later = path.join(draft.root, "content-later");
     cpSync(draft.contentDir, later, { recursive: true });
@@ -212,26 +212,26 @@ describe("several copies and problem files", () => {
     const r = await comments([file], ["--content", later]);
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
-      `${md}:7:1: strike-out (p. 6, A. Reviewer): delete on "for a year." [text has changed since draft 3]`,
-      `${md}:7:19: highlight (p. 6, A. Reviewer): "who?" on "mentees"`,
+      `${md}:7:1: strike-out (p. 8, A. Reviewer): delete on "for a year." [text has changed since draft 3]`,
+      `${md}:7:19: highlight (p. 8, A. Reviewer): "who?" on "mentees"`,
     ]);
   });
 
   it("follows words that moved when lines were added above them, and says where they were", async () => {
     const a = await Annotator.open(draft.pdfFile);
-    a.markup(6, "Highlight", [boxOf(runs, 6, "mentees")], { author: "A. Reviewer", text: "who?" });
+    a.markup(8, "Highlight", [boxOf(runs, 8, "mentees")], { author: "A. Reviewer", text: "who?" });
     const file = await a.save(path.join(draft.root, "moved.pdf"));
     const later = path.join(draft.root, "content-moved");
     cpSync(draft.contentDir, later, { recursive: true });
     const md = path.join(later, "2024/good-practice/cumbria.md");
     writeFileSync(md, readFileSync(md, "utf8").replace("Mentors met", "A new first paragraph.\n\nMentors met"));
     const r = await comments([file], ["--content", later]);
-    expect(r.lines).toEqual([`${md}:9:19: highlight (p. 6, A. Reviewer): "who?" on "mentees" [text has moved since draft 3 (it was at line 7)]`]);
+    expect(r.lines).toEqual([`${md}:9:19: highlight (p. 8, A. Reviewer): "who?" on "mentees" [text has moved since draft 3 (it was at line 7)]`]);
   });
 
   it("writes the list into the draft's own comments folder when no --out is given", async () => {
     const a = await Annotator.open(draft.pdfFile);
-    a.markup(6, "Highlight", [boxOf(runs, 6, "mentees")], { author: "A. Reviewer", text: "who?" });
+    a.markup(8, "Highlight", [boxOf(runs, 8, "mentees")], { author: "A. Reviewer", text: "who?" });
     const file = await a.save(path.join(draft.root, "default-out.pdf"));
     const r = await run([file, "--content", draft.contentDir, "--data", draft.dataDir, "--output", draft.outDir]);
     expect(r.code).toBe(0);
@@ -249,21 +249,21 @@ describe("several copies and problem files", () => {
 
   it("places a text box typed over words at them, a squiggly underline, and one in the margin at the nearest word", async () => {
     const a = await Annotator.open(draft.pdfFile);
-    a.freeText(6, boxOf(runs, 6, "one item"), { author: "A. Reviewer", text: "first item?" });
-    a.markup(6, "Squiggly", [boxOf(runs, 6, "another item")], { author: "A. Reviewer", text: "second item?" });
-    const year = boxOf(runs, 6, "for a year.");
-    a.freeText(6, { x1: year.x2 + 30, y1: year.y1, x2: year.x2 + 130, y2: year.y2 }, { author: "A. Reviewer", text: "margin" });
+    a.freeText(8, boxOf(runs, 8, "one item"), { author: "A. Reviewer", text: "first item?" });
+    a.markup(8, "Squiggly", [boxOf(runs, 8, "another item")], { author: "A. Reviewer", text: "second item?" });
+    const year = boxOf(runs, 8, "for a year.");
+    a.freeText(8, { x1: year.x2 + 30, y1: year.y1, x2: year.x2 + 130, y2: year.y2 }, { author: "A. Reviewer", text: "margin" });
     const r = await comments([await a.save(path.join(draft.root, "free-text.pdf"))]);
     expect(r.lines).toEqual([
-      `${content("good-practice/cumbria.md")}:7:43: free-text (p. 6, A. Reviewer): "margin" on "year."`,
-      `${content("good-practice/cumbria.md")}:9:3: free-text (p. 6, A. Reviewer): "first item?" on "one item"`,
-      `${content("good-practice/cumbria.md")}:10:3: squiggly (p. 6, A. Reviewer): "second item?" on "another item"`,
+      `${content("good-practice/cumbria.md")}:7:43: free-text (p. 8, A. Reviewer): "margin" on "year."`,
+      `${content("good-practice/cumbria.md")}:9:3: free-text (p. 8, A. Reviewer): "first item?" on "one item"`,
+      `${content("good-practice/cumbria.md")}:10:3: squiggly (p. 8, A. Reviewer): "second item?" on "another item"`,
     ]);
   });
 
   it("reads a highlight over two lines as one run of words", async () => {
     const a = await Annotator.open(draft.pdfFile);
-    a.markup(6, "Highlight", [boxOf(runs, 6, "sergeants and"), boxOf(runs, 6, "inspectors, 36.73")], { author: "A. Reviewer", text: "two lines" });
+    a.markup(8, "Highlight", [boxOf(runs, 8, "sergeants and"), boxOf(runs, 8, "inspectors, 36.73")], { author: "A. Reviewer", text: "two lines" });
     const r = await comments([await a.save(path.join(draft.root, "two-lines.pdf"))]);
     const [c] = r.list;
     expect(c.covered).toBe("sergeants and inspectors, 36.73");
@@ -280,7 +280,7 @@ describe("several copies and problem files", () => {
     const file = await a.save(path.join(draft.root, "short.pdf"));
     const r = await comments([file]);
     expect(r.code).toBe(0);
-    expect(r.err[0]).toBe(`${file}: warning: This copy has 7 pages but draft 3 has 8; it may be a part or a reprint of the draft, so page numbers and places may be off. [draft-pages-differ]`);
+    expect(r.err[0]).toBe(`${file}: warning: This copy has 9 pages but draft 3 has 10; it may be a part or a reprint of the draft, so page numbers and places may be off. [draft-pages-differ]`);
   });
 
   it("warns when a copy is of another revision of the draft", async () => {

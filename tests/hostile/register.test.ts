@@ -29,6 +29,19 @@ describe("force names in the register", () => {
     expect(errors).toEqual([expect.objectContaining({ rule: "register-confusable", line: 6, message: expect.stringMatching(/"ΚΕΝΤ" \(kent-greek\) looks like "Kent" \(kent\)/) })]);
   });
 
+  it("warns at its line when a short name, printed in charts and tables, is abbreviated", () => {
+    const fixture = copyFixtures();
+    fixture.edit("data/forces.csv", (t) => `${t.trimEnd()}\nbritish-transport-police,British Transport Police,BTP,United Kingdom,Home Office,BTP\nsurrey,Surrey Police,Surrey,England,Home Office,Surrey\ndevon,Devon and Cornwall Police,Devon & Cornwall,England,Home Office,\n`);
+    const sink = new DiagnosticSink();
+    loadForceRegister(path.join(fixture.dataDir, "forces.csv"), sink);
+    expect(sink.errors).toEqual([]);
+    expect(sink.warnings).toEqual([
+      expect.objectContaining({ rule: "register-abbreviated-name", line: 6, column: 51, message: expect.stringContaining('short_name "BTP" is abbreviated') }),
+      expect.objectContaining({ rule: "register-abbreviated-name", line: 8, message: expect.stringContaining('"Devon & Cornwall"') }),
+    ]);
+    expect(sink.warnings[0].message).toContain('"British Transport Police"');
+  });
+
   it("accepts the fixture register and a new force with a distinct name", () => {
     expect(errorsWith("surrey,Surrey Police,Surrey,England,Home Office,Surrey")).toEqual([]);
   });

@@ -148,7 +148,7 @@ describe("force pages", () => {
 
 describe("page fill, by page type", () => {
   // The design's intent per page type:
-  // - cover, the blank before the back cover and the back page: designed whole pages, no fill rule;
+  // - cover, the parts' divider pages, the blank before the back cover and the back page: designed whole pages, no fill rule;
   // - contents, forewords, summary and analysis pages: text pages, at least 60 % full (a short analysis
   //   section follows the one before it on its page rather than open a page of its own);
   // - a force's pages: all but the last at least 80 % full; the last is a designed section end (the next
@@ -159,7 +159,7 @@ describe("page fill, by page type", () => {
       const at = starts.filter(([, first]) => first <= pageNumber).length - 1;
       const section = at < 0 ? "cover" : starts[at][0];
       const nextStart = starts[at + 1]?.[1] ?? sample.pageCount + 1;
-      if (section === "cover" || section === "back-page" || section === "blank-before-back") return { page: pageNumber, type: "designed", section };
+      if (section === "cover" || section === "back-page" || section === "blank-before-back" || section.startsWith("divider/")) return { page: pageNumber, type: "designed", section };
       if (section.startsWith("force/")) return { page: pageNumber, type: pageNumber === nextStart - 1 ? "force-last" : "force", section };
       return { page: pageNumber, type: "text", section };
     });

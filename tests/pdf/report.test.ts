@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { page as pageGeometry } from "../../src/design/theme.ts";
 import { curlQuotes } from "../../src/document/typography.ts";
 import { readOutline, readPdfPages, type PageText } from "../helpers/pdfText.ts";
+import { checkPdf } from "../../src/pdf/checkPdf.ts";
+import type { ReportDocument } from "../../src/document/model.ts";
 import { sampleBuild, type SampleBuild } from "../helpers/sampleBuild.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -47,12 +49,40 @@ describe("the 2024 PDF", () => {
     expect(cover).not.toContain("GENDER EQUALITY IN UK POLICING ·");
   });
 
+  it("carries on its cover a graphic of the edition's own data and the partners' marks from report.yml", async () => {
+    const document = JSON.parse(readFileSync(path.join(path.dirname(build.pdfFile), "document.json"), "utf8")) as ReportDocument;
+    const statistics = JSON.parse(readFileSync(path.join(path.dirname(build.pdfFile), "statistics.json"), "utf8")) as { forces: { middleManagementBand: string | null }[] };
+    // One square per force with a middle-management band this year, in its band's column.
+    const graphic = document.meta.coverGraphic!;
+    const banded = statistics.forces.filter((f) => f.middleManagementBand !== null);
+    expect(graphic.bands.reduce((sum, b) => sum + b.forces, 0)).toBe(banded.length);
+    for (const b of graphic.bands) expect(b.forces, b.band).toBe(banded.filter((f) => f.middleManagementBand === b.band).length);
+    expect(graphic.alt).toMatch(/^One square per force, .*, 2024: /);
+    const { tree } = await checkPdf(readFileSync(build.pdfFile));
+    const figures: { alt?: string }[] = [];
+    const walk = (nodes: { type: string; alt?: string; children: unknown[] }[]) => {
+      for (const node of nodes) {
+        if (node.type === "Figure") figures.push(node);
+        walk(node.children as typeof nodes);
+      }
+    };
+    walk(tree as never);
+    // First in reading order: the graphic, then each mark by its partner's name.
+    expect(figures.slice(0, 3).map((f) => f.alt)).toEqual([graphic.alt, "Sample partner one", "Sample partner two"]);
+    expect(spaced(pages[0].text)).toContain("Each square is a force, placed by the gap between women’s share of its middle management and of all its officers, 2024");
+    // The marks are drawn as vectors from the sample SVGs: their shapes are on the cover's page, no image.
+    expect(execFileSync("pdfimages", ["-list", "-f", "1", "-l", "1", build.pdfFile], { encoding: "utf8" }).trim().split("\n")).toHaveLength(2);
+  });
+
   it("has the running header and its own page number on every page but the front and back covers", () => {
     const backCover = build.pages["back-page"];
     expect(backCover).toBe(build.pageCount);
     // The blank verso the book takes before its back cover when its pages are odd carries nothing, by design.
     const blank = build.pages["blank-before-back"];
-    for (const page of pages.slice(1, backCover - 1).filter((p) => p.pageNumber !== blank)) {
+    // The parts' divider pages are designed whole pages, like the cover: no header, no folio.
+    const dividers = [build.pages["divider/analysis"], build.pages["divider/good-practice"]];
+    expect(dividers.every((p) => p > 0)).toBe(true);
+    for (const page of pages.slice(1, backCover - 1).filter((p) => p.pageNumber !== blank && !dividers.includes(p.pageNumber))) {
       // A force's continuation pages add its name under the running header ("Kent Police, continued").
       const header = page.items.filter((i) => i.y > page.height - pageGeometry.marginTop && !/, continued$/.test(i.str.replace(/\u00a0/g, " "))).map((i) => i.str).join("");
       expect(normalise(header), `page ${page.pageNumber}`).toBe(normalise("GENDER EQUALITY IN UK POLICING · SIXTH ANNUAL REPORT 2024"));
@@ -140,8 +170,48 @@ describe("the 2024 PDF", () => {
     for (const page of tablePages.slice(1)) expect(page.text).toContain("National representation of women officers (continued)");
     const text = spaced(tablePages.map((p) => p.text).join(" "));
     expect(text).toMatch(/Average \(unweighted\) 2\.33 % 7\.24 % 6\.82 %/);
-    expect(text).toContain("Avon & Somerset 0.47 % 3.78 % 8.00 %");
+    expect(text).toContain("Avon and Somerset 0.47 % 3.78 % 8.00 %");
     expect(text).toContain("Warwickshire 2.77 % \u221211.32 % \u221240.00 %");
+  });
+
+  it("opens the data analysis and the good practice with divider pages: numbered, titled, saying what they hold, listed in the contents", async () => {
+    const analysis = build.pages["divider/analysis"];
+    const goodPractice = build.pages["divider/good-practice"];
+    // Each right before its part's first section.
+    expect(analysis).toBe(build.pages["analysis/middle-management"] - 1);
+    expect(goodPractice).toBe(build.pages["force/avon-and-somerset"] - 1);
+    const first = spaced(pages[analysis - 1].text);
+    expect(first).toMatch(/^01 Data analysis What this year’s workforce figures show, nationally and force by force, in 5 sections: /);
+    for (const title of ["Middle management", "Senior leadership", "National representation of women officers", "Police staff", "Notes on the data"]) expect(first).toContain(title);
+    const document = JSON.parse(readFileSync(path.join(path.dirname(build.pdfFile), "document.json"), "utf8")) as { sections: { kind: string; entries?: unknown[] }[] };
+    const forces = document.sections.filter((s) => s.kind === "force");
+    const withEntries = forces.filter((s) => s.entries!.length > 0);
+    const entries = withEntries.reduce((sum, s) => sum + s.entries!.length, 0);
+    expect(entries).toBeGreaterThan(withEntries.length);
+    expect(spaced(pages[goodPractice - 1].text)).toContain(`02 Good practice by force ${entries} examples of good practice from ${withEntries.length} forces and bodies, A to Z`);
+    // The contents give each part its divider's page.
+    const contents = spaced(pages[build.pages.contents - 1].text);
+    expect(contents).toMatch(new RegExp(`Data analysis ${analysis} `));
+    expect(contents).toMatch(new RegExp(`Good practice by force ${goodPractice} `));
+    // And the outline lists them.
+    const outline = await readOutline(build.pdfFile);
+    expect(outline).toEqual(expect.arrayContaining(["Data analysis", "Good practice by force"]));
+  });
+
+  it("names forces in full in the four band charts and the national table: no abbreviation, long names wrapped", () => {
+    const first = build.pages["analysis/middle-management"];
+    const last = build.pages["analysis/police-staff"] - 1;
+    const text = spaced(pages.slice(first - 1, last).map((p) => p.text).join(" "));
+    // The register's abbreviations ("BTP", "PSNI", "NCA") and "&" for "and" never stand for a name there.
+    const register = readFileSync(path.join(root, "data/forces.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.split(","));
+    const abbreviations = register.flatMap((cells) => cells[5].split("|")).filter((alias) => /^\p{Lu}{2,}$/u.test(alias));
+    expect(abbreviations).toEqual(expect.arrayContaining(["BTP", "PSNI", "NCA"]));
+    for (const abbreviation of abbreviations) expect(text).not.toMatch(new RegExp(`\\b${abbreviation}\\b`));
+    expect(text).not.toMatch(/\p{L} & \p{L}/u);
+    // Each name once in each of the four band charts (wrapped over lines in its box) and once in the table.
+    for (const name of ["British Transport Police", "Police Service of Northern Ireland", "Avon and Somerset", "Devon and Cornwall"]) {
+      expect(text.match(new RegExp(name.replace(/ /g, "\\s+"), "g"))?.length, name).toBe(5);
+    }
   });
 
   it("prints each force's chart percentages and its two differences", () => {

@@ -32,7 +32,8 @@ function* walk(nodes: StructNode[]): Generator<StructNode> {
 /** What the document says the tree must hold, in reading order. */
 function expected(document: ReportDocument) {
   const headings: string[] = ["H1", "H1"]; // the cover's title, the contents
-  const alts: string[] = [];
+  // The cover's graphic of the edition's data, then the partners' marks, each read by its name.
+  const alts: string[] = [...(document.meta.coverGraphic ? [document.meta.coverGraphic.alt] : []), ...document.meta.partners.map((p) => p.name)];
   let listItems = 0;
   const blocks = (list: Block[], headingLevel: number) => {
     for (const block of list) {
@@ -46,7 +47,9 @@ function expected(document: ReportDocument) {
     }
   };
   let tableCells = 0;
-  for (const section of document.sections) {
+  for (const [i, section] of document.sections.entries()) {
+    // A divider page, titled H1, opens the data analysis and the good practice.
+    if ((section.kind === "analysis" || section.kind === "force") && document.sections[i - 1]?.kind !== section.kind) headings.push("H1");
     headings.push("H1");
     if (section.kind === "force") {
       if (section.panel && section.chart) alts.push(section.chart.alt);

@@ -48,12 +48,12 @@ describe("build --draft flags", () => {
     expect(r.stderr).toContain(`${file}:9:31: warning: "the the" repeats a word; delete one. [repeated-word]`);
     expect(r.stderr).toContain(`${file}:9:39: warning: "recrutment" is not in the British English dictionary`);
     expect(r.stdout).toContain("Proofing: 3 findings, 0 silenced by review-ignore comments.");
-    expect(r.stdout).toMatch(/^Built draft 1: .*report\.pdf: 9 pages \(review sheet 1\)/m);
+    expect(r.stdout).toMatch(/^Built draft 1: .*report\.pdf: 11 pages \(review sheet 1\)/m);
     const review = JSON.parse(readFileSync(path.join(out, "2024", "drafts", "1", "review.json"), "utf8"));
     expect(review.proofing.findings.map((f: { line: number; column: number; rule: string; page: number }) => [f.line, f.column, f.rule, f.page])).toEqual([
-      [9, 18, "inclusive-language", 6],
-      [9, 31, "repeated-word", 6],
-      [9, 39, "spelling", 6],
+      [9, 18, "inclusive-language", 8],
+      [9, 31, "repeated-word", 8],
+      [9, 39, "spelling", 8],
     ]);
   }, 120_000);
 });

@@ -86,14 +86,14 @@ describe("a draft", () => {
     const review = JSON.parse(readFileSync(path.join(first.draftDir, "review.json"), "utf8")) as ReviewSheet;
     const missing = review.warnings.filter((w) => w.rule === "missing-entry").map((w) => [w.message.split(" is in")[0], w.page]);
     expect(missing).toEqual([
-      ["Avon and Somerset Constabulary", 5],
-      ["Kent Police", 8],
+      ["Avon and Somerset Constabulary", 7],
+      ["Kent Police", 10],
     ]);
     expect(review.pageFit.map((f) => [f.section, f.firstPage, f.pages, f.spill])).toEqual([
-      ["force/avon-and-somerset", 5, 1, null],
-      ["force/cumbria", 6, 1, null],
-      ["force/guernsey", 7, 1, null],
-      ["force/kent", 8, 1, null],
+      ["force/avon-and-somerset", 7, 1, null],
+      ["force/cumbria", 8, 1, null],
+      ["force/guernsey", 9, 1, null],
+      ["force/kent", 10, 1, null],
     ]);
     expect(review.proofing).toEqual({ findings: [], silenced: { total: 0, byRule: {} }, wordList: 4 });
   });
@@ -128,7 +128,7 @@ describe("a second draft after editing one entry and one count", () => {
     const doc = JSON.parse(readFileSync(path.join(second.draftDir, "document.json"), "utf8")) as ReportDocument;
     const fedByRow31 = (id: string) => doc.bindings[id].data.some((d) => d.file === "data/2024/officers.csv" && d.lines.split(",").some((r) => { const [a, b = a] = r.split("-").map(Number); return a <= 31 && 31 <= b; }));
     expect(changes.figures.filter((f) => !fedByRow31(f.id))).toEqual([]);
-    expect(changes.figures.find((f) => f.id === "force/kent/middle-management-share-1")!.pages).toEqual([8]);
+    expect(changes.figures.find((f) => f.id === "force/kent/middle-management-share-1")!.pages).toEqual([10]);
   });
 
   it("marks exactly the changed words, and bars exactly the changed pages", () => {
@@ -155,16 +155,16 @@ describe("a second draft after editing one entry and one count", () => {
     expect(wasByRow[3].length).toBe(2);
 
     const pages = second.sheet.changes!.pages;
-    expect(pages).toContain(6); // Cumbria's entry
-    expect(pages).toContain(8); // Kent's figures
-    expect(pages).toContain(4); // the national change table
-    expect(pages).not.toContain(5); // Avon and Somerset
-    expect(pages).not.toContain(7); // Guernsey
+    expect(pages).toContain(8); // Cumbria's entry
+    expect(pages).toContain(10); // Kent's figures
+    expect(pages).toContain(5); // the national change table
+    expect(pages).not.toContain(7); // Avon and Somerset
+    expect(pages).not.toContain(9); // Guernsey
     const pdfPageOf = (page: number) => second.layout.pages[page - 1].pdfPage;
     expect(labelled(secondPages)).toEqual(pages.map(pdfPageOf));
     expect(labelled(firstPages)).toEqual([]);
     // The struck word and its replacement both print, on Cumbria's page.
-    expect(secondPages[pdfPageOf(6) - 1].text).toContain("Mentors met their mentees monthly weekly for a year.");
+    expect(secondPages[pdfPageOf(8) - 1].text).toContain("Mentors met their mentees monthly weekly for a year.");
   });
 });
 

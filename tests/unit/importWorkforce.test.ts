@@ -82,10 +82,10 @@ describe("importing the CSV export", () => {
   it("writes the loaders' format with the measure column and each row's source", () => {
     const officers = csvRows(path.join(ws.dataDir, "2025/officers.csv"));
     expect(officers[0]).toEqual(["force", "sex", "rank", "fte", "source"]);
-    expect(officers[1]).toEqual(["Avon & Somerset", "Female", "Constable", "1000.50", "police-workforce.csv:4"]);
+    expect(officers[1]).toEqual(["Avon and Somerset", "Female", "Constable", "1000.50", "police-workforce.csv:4"]);
     // Assistant chief constable and chief constable (rows 10 and 11) add up to chief officers.
-    expect(officers).toContainEqual(["Avon & Somerset", "Female", "Chief Officer", "2.00", "police-workforce.csv:10+11"]);
-    expect(officers).toContainEqual(["Avon & Somerset", "Not stated", "Constable", "0.50", "police-workforce.csv:21"]);
+    expect(officers).toContainEqual(["Avon and Somerset", "Female", "Chief Officer", "2.00", "police-workforce.csv:10+11"]);
+    expect(officers).toContainEqual(["Avon and Somerset", "Not stated", "Constable", "0.50", "police-workforce.csv:21"]);
     expect(officers).toContainEqual(["Cumbria", "Male", "Sergeant", "140.00", "cumbria-return.csv:10"]);
     const staff = csvRows(path.join(ws.dataDir, "2025/staff.csv"));
     expect(staff[0]).toEqual(["force", "sex", "role", "fte", "source"]);
@@ -129,7 +129,7 @@ describe("importing headcounts", () => {
     expect(result.code).toBe(0);
     const officers = csvRows(path.join(ws.dataDir, "2025/officers.csv"));
     expect(officers[0]).toEqual(["force", "sex", "rank", "headcount", "source"]);
-    expect(officers[1]).toEqual(["Avon & Somerset", "Female", "Constable", "1000", "police-workforce.csv:4"]);
+    expect(officers[1]).toEqual(["Avon and Somerset", "Female", "Constable", "1000", "police-workforce.csv:4"]);
     expect(result.out).toContain("in headcounts (people) for 2025");
     // A 2026 import in FTE next to these 2025 headcounts, with no 2025 in the table: refused before anything is written.
     const next = edited((t) => t.replace(/^2025,/gm, "2026,"));

@@ -28,7 +28,7 @@ function workspace() {
   const register = readFileSync(path.join(fixturesDir, "data/forces.csv"), "utf8").trimEnd();
   writeFileSync(
     path.join(dataDir, "forces.csv"),
-    `${register}\npolice-scotland,Police Scotland,Police Scotland,Scotland,Police Scotland,Scotland\npsni,Police Service of Northern Ireland,PSNI,Northern Ireland,PSNI,PSNI|Northern Ireland\n`,
+    `${register}\npolice-scotland,Police Scotland,Police Scotland,Scotland,Police Scotland,Scotland\npsni,Police Service of Northern Ireland,Police Service of Northern Ireland,Northern Ireland,PSNI,PSNI|Northern Ireland\n`,
   );
   cpSync(path.join(repo, "data/home-office-mapping.csv"), path.join(dataDir, "home-office-mapping.csv"));
   cpSync(path.join(fixturesDir, "content/2024"), path.join(root, "content/2025"), { recursive: true });
@@ -89,7 +89,7 @@ describe("import:workforce, every year the edition draws in one command", () => 
     const scotland = statistics.forces.find((f) => f.slug === "police-scotland")!;
     expect(scotland.officers).toEqual(statistics.forces.find((f) => f.slug === "cumbria")!.officers);
     // Line 58: the header, the 56 rows of 2025, then 2024's first row.
-    expect(lines(path.join(ws.dataDir, "2024/officers.csv"))[1]).toBe("Avon & Somerset,Female,Constable,990.00,police-workforce-2023-2025.csv:58");
+    expect(lines(path.join(ws.dataDir, "2024/officers.csv"))[1]).toBe("Avon and Somerset,Female,Constable,990.00,police-workforce-2023-2025.csv:58");
     // The source line is made from data/2025/about.yml, which the import wrote.
     const chartSource = JSON.stringify(document).match(/Source: [^"]*March 2025\./)?.[0];
     expect(chartSource).toBe("Source: Home Office workforce statistics for the police of England and Wales, March 2025.");
