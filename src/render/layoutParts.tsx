@@ -4,7 +4,7 @@
 // folios (and a draft's marks) are drawn over the joined book. So an edit to one entry lays out that
 // force's pages again and reuses every other part, even when the entry gains or loses a page. The
 // copyfitting rule (src/render/copyfit.ts) runs on each part alone.
-import { renderToBuffer } from "@react-pdf/renderer";
+import { pdf as reactPdf } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
 import { readFileSync } from "node:fs";
 import { codeVersion } from "../cache/codeVersion.ts";
@@ -22,7 +22,6 @@ import { groupsWithoutEntries } from "../../templates/pages/ForcesWithoutEntries
 import { followersOf } from "../../templates/pages/AnalysisPage.tsx";
 import { PartsPdf, type BookPart } from "../../templates/ReportPdf.tsx";
 import { HeadingsToBreak } from "../../templates/text/edition.tsx";
-import { countPages } from "./countPages.ts";
 import { planFits, type FitPlan, type Stranded } from "./copyfit.ts";
 import { inspectLayout } from "./inspectLayout.ts";
 
@@ -93,20 +92,40 @@ function partKey(part: BookPart, context: PartContext, pages: PageLog): string {
 
 type KeptPart = Omit<LaidOutPart, "pdf" | "part">;
 
+/** react-pdf's document instance as patched (patches/@react-pdf+renderer+*.patch): laid out and drawn in two steps. */
+interface TwoStepPdf {
+  toLayout(): Promise<{ children: unknown[] }>;
+  toBuffer(laidOut: { children: unknown[] }): Promise<NodeJS.ReadableStream>;
+}
+
+/** One layout pass, laid out and not yet drawn: most passes only decide the next plan and are never drawn. */
+export interface LaidOutPass {
+  /** The layout react-pdf draws the PDF from (read by src/render/inspectLayout.ts). */
+  layout: unknown;
+  pageCount: number;
+  /** The PDF of this very layout, drawn without laying the document out again. */
+  draw(): Promise<Buffer>;
+}
+
 /**
  * One layout pass under a copyfit plan: the words it keeps whole (the hyphenation callback's state, set
- * for this pass only) and the headings it moves on; gives the PDF and the layout react-pdf drew it from.
+ * for this pass only) and the headings it moves on.
  */
-export async function layOut(plan: PartPlan, resolve: (logical: string) => string, element: (onLayout: (tree: unknown) => void) => ReactElement): Promise<{ pdf: Buffer; layout: unknown }> {
-  let layout: unknown;
+export async function layOut(plan: PartPlan, resolve: (logical: string) => string, element: ReactElement): Promise<LaidOutPass> {
   keepWhole(plan.keepWhole);
   try {
-    const pdf = await renderToBuffer(
+    const instance = reactPdf(
       <AssetContext.Provider value={resolve}>
-        <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>{element((tree) => (layout = tree))}</HeadingsToBreak.Provider>
+        <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>{element}</HeadingsToBreak.Provider>
       </AssetContext.Provider>,
-    );
-    return { pdf, layout };
+    ) as unknown as TwoStepPdf;
+    const layout = await instance.toLayout();
+    const draw = async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await instance.toBuffer(layout)) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    };
+    return { layout, pageCount: layout.children.length, draw };
   } finally {
     keepWhole([]);
   }
@@ -131,10 +150,11 @@ export async function layoutPart(part: BookPart, context: PartContext, pages = n
   let plan: PartPlan = { steps: {}, keepWhole: [], keepWithNext: [] };
   for (let pass = 1; ; pass++) {
     const log = new PageLog();
-    const { pdf, layout } = await layOut(plan, resolve, (onLayout) => (
-      <PartsPdf document={document} charts={context.charts} pages={pages} log={log} print={context.print} creator="" fits={plan.steps} parts={[part]} onLayout={onLayout} />
-    ));
-    const pageCount = countPages(pdf);
+    const { layout, pageCount, draw } = await layOut(
+      plan,
+      resolve,
+      <PartsPdf document={document} charts={context.charts} pages={pages} log={log} print={context.print} creator="" fits={plan.steps} parts={[part]} />,
+    );
     let next: FitPlan = { ...plan, changed: false, stranded: [] };
     // Only a section that runs over a page has a tail, a page turn or a heading at a page's foot.
     if (part.kind === "section" && pageCount > 1) {
@@ -142,6 +162,8 @@ export async function layoutPart(part: BookPart, context: PartContext, pages = n
       next = planFits([{ id: part.id, first: 1, last: pageCount }], inspected, plan, fittable);
     }
     if (!next.changed || pass === maxPasses) {
+      // Only the pass kept is drawn.
+      const pdf = await draw();
       const laidOut: KeptPart = {
         pageCount,
         starts: log.entries(),

@@ -128,3 +128,32 @@ describe("react-pdf's pagination lays a page out again only when its render prop
     expect(layouts).toEqual([...pages.map((_, i) => `folio${i + 1}ofunknown`), ...pages.map((_, i) => `folio${i + 1}of${n}`)]);
   });
 });
+
+describe("react-pdf lays a document out and draws it in two steps (patches/@react-pdf+renderer+*.patch)", () => {
+  // Copyfitting lays a part out up to six times to choose how tightly to set it; unpatched, each pass was
+  // drawn to a PDF (fonts subset, pages compressed) and all but the last thrown away.
+  it("draws the layout it is given without laying the document out again", async () => {
+    const { Document, Page, Text, pdf } = await import("@react-pdf/renderer");
+    const { createElement: h } = await import("react");
+    const { countPages } = await import("../../src/render/countPages.ts");
+    let layouts = 0;
+    const instance = pdf(
+      h(
+        Document,
+        null,
+        h(Page, { size: "A7" }, h(Text, { render: ({ pageNumber }: { pageNumber: number }) => (layouts++, `Page ${pageNumber}`) } as object)),
+        h(Page, { size: "A7" }, h(Text, null, "Second")),
+      ),
+    ) as unknown as { toLayout(): Promise<{ children: unknown[] }>; toBuffer(layout: unknown): Promise<NodeJS.ReadableStream> };
+    expect(typeof instance.toLayout).toBe("function");
+    const layout = await instance.toLayout();
+    expect(layout.children).toHaveLength(2);
+    const laidOut = layouts;
+    expect(laidOut).toBeGreaterThan(0);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await instance.toBuffer(layout)) chunks.push(chunk as Buffer);
+    const file = Buffer.concat(chunks);
+    expect(layouts).toBe(laidOut);
+    expect(countPages(file)).toBe(2);
+  });
+});
