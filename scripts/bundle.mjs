@@ -72,7 +72,10 @@ export async function bundleCli() {
     plugins: [noCanvas, dictionary, pdfkitLocation],
     // import.meta in the sources (and in yoga's loader) means this script's folder; the code finds
     // package.json from there.
-    define: { "import.meta.dirname": "__dirname", "import.meta.filename": "__filename", "import.meta.url": "__bundleUrl" },
+    // React and react-pdf's reconciler in their production builds: the development builds check and
+    // record each element for warnings (frozen props, owner stacks), a tenth of a cold build's layout,
+    // and draw the same pages.
+    define: { "import.meta.dirname": "__dirname", "import.meta.filename": "__filename", "import.meta.url": "__bundleUrl", "process.env.NODE_ENV": '"production"' },
     banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     // Without comments and indentation the script is a third smaller to read; licences go to cli.cjs.LEGAL.txt.
     minifyWhitespace: true,

@@ -33,32 +33,48 @@ export function shapeOnce(font: { layout: Layout }): void {
   if (wrapped.has(font)) return;
   wrapped.add(font);
   const shape = font.layout.bind(font);
-  const shaped = new Map<string, GlyphRun>();
+  // Runs kept by what shapes them besides the text (features, script, language, direction), then by text.
+  const stores = new Map<string, Map<string, GlyphRun>>();
+  let kept = 0;
 
-  const shapeKept = (text: string, features: unknown, script?: string, language?: string, direction?: string): GlyphRun => {
-    const key = `${JSON.stringify(features ?? null)}\u0000${script ?? ""}\u0000${language ?? ""}\u0000${direction ?? ""}\u0000${text}`;
-    let run = shaped.get(key);
+  const storeFor = (features: unknown, script?: string, language?: string, direction?: string): Map<string, GlyphRun> => {
+    const key = `${JSON.stringify(features ?? null)}\u0000${script ?? ""}\u0000${language ?? ""}\u0000${direction ?? ""}`;
+    let store = stores.get(key);
+    if (!store) stores.set(key, (store = new Map()));
+    return store;
+  };
+
+  const shapeKept = (store: Map<string, GlyphRun>, text: string, features: unknown, script?: string, language?: string, direction?: string): GlyphRun => {
+    let run = store.get(text);
     if (!run) {
-      if (shaped.size >= limit) shaped.clear();
+      if (kept >= limit) {
+        for (const s of stores.values()) s.clear();
+        kept = 0;
+      }
       run = shape(text, features, script, language, direction);
-      shaped.set(key, run);
+      store.set(text, run);
+      kept++;
     }
     return run;
   };
 
   font.layout = (text, features, script, language, direction) => {
-    let run: GlyphRun;
     const parts = typeof text === "string" && text.includes(" ") && !notLatin.test(text) ? text.match(words) : null;
-    if (parts && parts.length > 1 && parts.join("").length === text.length) {
+    if (parts && parts.length > 1 && parts.reduce((n, part) => n + part.length, 0) === text.length) {
       const wordScript = script ?? (latin.test(text) ? "latn" : undefined);
-      const runs = parts.map((part) => shapeKept(part, features, wordScript, language, direction));
-      run = Object.assign(Object.create(Object.getPrototypeOf(runs[0])) as GlyphRun, runs[0], {
-        glyphs: runs.flatMap((r) => r.glyphs),
-        positions: runs.flatMap((r) => r.positions),
-      });
-      return run;
+      const store = storeFor(features, wordScript, language, direction);
+      const glyphs: unknown[] = [];
+      const positions: unknown[] = [];
+      let first: GlyphRun | undefined;
+      for (const part of parts) {
+        const run = shapeKept(store, part, features, wordScript, language, direction);
+        first ??= run;
+        for (const glyph of run.glyphs) glyphs.push(glyph);
+        for (const position of run.positions) positions.push(position);
+      }
+      return Object.assign(Object.create(Object.getPrototypeOf(first)) as GlyphRun, first, { glyphs, positions });
     }
-    run = shapeKept(text, features, script, language, direction);
+    const run = shapeKept(storeFor(features, script, language, direction), text, features, script, language, direction);
     const copy = Object.create(Object.getPrototypeOf(run)) as GlyphRun;
     return Object.assign(copy, run, { glyphs: run.glyphs.slice(), positions: run.positions.slice() });
   };

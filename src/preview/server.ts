@@ -66,7 +66,10 @@ function builderWorker(): Worker {
   }
   let dir = import.meta.dirname;
   while (path.basename(dir) !== "dist" && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return new Worker(path.join(dir, "preview-worker.mjs"));
+  // The bundled worker loads React and react-pdf's reconciler from node_modules: their production
+  // builds, as the bundled command line has (scripts/bundle.mjs), and the same pages without the
+  // development builds' checks on every element.
+  return new Worker(path.join(dir, "preview-worker.mjs"), { env: { ...process.env, NODE_ENV: "production" } });
 }
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {

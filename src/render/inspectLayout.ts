@@ -1,7 +1,7 @@
 // Reads a laid-out part back, page by page, for the checks react-pdf cannot make while it lays out: how
 // full each page's text area is, how many words it holds, whether its last line ends in a hyphen that
-// breaks a word, and whether that last line is a heading. It reads the layout react-pdf hands to its
-// Document's onRender (the tree it draws the PDF from), placing each line where react-pdf's renderer
+// breaks a word, and whether that last line is a heading. It reads react-pdf's layout (the tree it draws
+// the PDF from: src/render/layoutParts.tsx, layOut), placing each line where react-pdf's renderer
 // draws it (@react-pdf/render: renderChildren, renderText, renderLine), so no PDF is parsed again.
 import { page as theme } from "../design/theme.ts";
 

@@ -4,7 +4,7 @@
 // folios (and a draft's marks) are drawn over the joined book. So an edit to one entry lays out that
 // force's pages again and reuses every other part, even when the entry gains or loses a page. The
 // copyfitting rule (src/render/copyfit.ts) runs on each part alone.
-import { renderToBuffer } from "@react-pdf/renderer";
+import { pdf as reactPdf } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
 import { readFileSync } from "node:fs";
 import { codeVersion } from "../cache/codeVersion.ts";
@@ -21,7 +21,6 @@ import { groupsWithoutEntries } from "../../templates/pages/ForcesWithoutEntries
 import { followersOf } from "../../templates/pages/AnalysisPage.tsx";
 import { PartsPdf, type BookPart } from "../../templates/ReportPdf.tsx";
 import { HeadingsToBreak } from "../../templates/text/edition.tsx";
-import { countPages } from "../pdf/countPages.ts";
 import { planFits, type FitPlan, type Stranded } from "./copyfit.ts";
 import { inspectLayout } from "./inspectLayout.ts";
 
@@ -92,20 +91,40 @@ function partKey(part: BookPart, context: PartContext, pages: PageLog): string {
 
 type KeptPart = Omit<LaidOutPart, "pdf" | "part">;
 
+/** react-pdf's document instance as patched (patches/@react-pdf+renderer+*.patch): laid out and drawn in two steps. */
+interface TwoStepPdf {
+  toLayout(): Promise<{ children: unknown[] }>;
+  toBuffer(laidOut: { children: unknown[] }): Promise<NodeJS.ReadableStream>;
+}
+
+/** One layout pass, laid out and not yet drawn: most passes only decide the next plan and are never drawn. */
+export interface LaidOutPass {
+  /** The layout react-pdf draws the PDF from (read by src/render/inspectLayout.ts). */
+  layout: unknown;
+  pageCount: number;
+  /** The PDF of this very layout, drawn without laying the document out again. */
+  draw(): Promise<Buffer>;
+}
+
+/**
 /**
  * One layout pass under a copyfit plan: the words it keeps whole (its own hyphenation, for this pass
- * only) and the headings it moves on; gives the PDF and the layout react-pdf drew it from.
+ * only) and the headings it moves on. Laid out, not drawn: `draw()` draws this very layout.
  */
-export async function layOut(plan: PartPlan, resolve: (logical: string) => string, element: (onLayout: (tree: unknown) => void) => ReactElement): Promise<{ pdf: Buffer; layout: unknown }> {
-  let layout: unknown;
-  const pdf = await withHyphenation(plan.keepWhole, () =>
-    renderToBuffer(
+export async function layOut(plan: PartPlan, resolve: (logical: string) => string, element: ReactElement): Promise<LaidOutPass> {
+  const instance = reactPdf(
       <AssetContext.Provider value={resolve}>
-        <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>{element((tree) => (layout = tree))}</HeadingsToBreak.Provider>
+        <HeadingsToBreak.Provider value={new Set(plan.keepWithNext)}>{element}</HeadingsToBreak.Provider>
       </AssetContext.Provider>,
-    ),
-  );
-  return { pdf, layout };
+  ) as unknown as TwoStepPdf;
+  // Lines are broken while laying out, so the pass's hyphenation is needed there and not in drawing.
+  const layout = await withHyphenation(plan.keepWhole, () => instance.toLayout());
+  const draw = async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await instance.toBuffer(layout)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  };
+  return { layout, pageCount: layout.children.length, draw };
 }
 
 /**
@@ -126,20 +145,22 @@ export async function layoutPart(part: BookPart, context: PartContext, pages = n
   const resolve = (logical: string) => realPath(logical, context.roots);
   const done = await copyfitPasses({ steps: {}, keepWhole: [], keepWithNext: [] }, async (plan) => {
     const log = new PageLog();
-    const { pdf, layout } = await layOut(plan, resolve, (onLayout) => (
-      <PartsPdf document={document} charts={context.charts} pages={pages} log={log} print={context.print} creator="" fits={plan.steps} parts={[part]} onLayout={onLayout} />
-    ));
-    const pageCount = countPages(pdf);
+    const { layout, pageCount, draw } = await layOut(
+      plan,
+      resolve,
+      <PartsPdf document={document} charts={context.charts} pages={pages} log={log} print={context.print} creator="" fits={plan.steps} parts={[part]} />,
+    );
     let next: FitPlan = { ...plan, changed: false, stranded: [] };
     // Only a section that runs over a page has a tail, a page turn or a heading at a page's foot.
     if (part.kind === "section" && pageCount > 1) {
       const inspected = new Map(inspectLayout(layout, context.print ? printOffset : 0).map((p) => [p.pageNumber, p]));
       next = planFits([{ id: part.id, first: 1, last: pageCount }], inspected, plan, fittable);
     }
-    return { pdf, log, pageCount, next, settled: true };
+    return { draw, log, pageCount, next, settled: true };
   });
-  // What the last pass left stranded is a warning (src/render/copyfit.ts).
-  const { pdf, log, pageCount, next } = done;
+  // Only the pass kept is drawn. What it left stranded is a warning (src/render/copyfit.ts).
+  const { log, pageCount, next } = done;
+  const pdf = await done.draw();
   const laidOut: KeptPart = {
     pageCount,
     starts: log.entries(),

@@ -14,7 +14,6 @@ import { PageLog } from "../../templates/pageLog.ts";
 import { bookParts, ReportPdf, reportMetadata } from "../../templates/ReportPdf.tsx";
 import { printOffset } from "../../templates/geometry.tsx";
 import { page } from "../design/theme.ts";
-import { countPages } from "../pdf/countPages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { pagesToCheck, planFits, sectionSpans, strandedWarning, type Stranded } from "./copyfit.ts";
 import { inspectLayout } from "./inspectLayout.ts";
@@ -191,23 +190,27 @@ async function layoutWhole(document: ReportDocument, charts: Map<string, Rendere
   const hasBack = document.sections.some((s) => s.kind === "back");
   const done = await copyfitPasses(decided, async (plan) => {
     const log = new PageLog();
-    const { pdf, layout } = await layOut(plan, resolve, (onLayout) => (
-      <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} fits={plan.steps} blankBeforeBack={blankBeforeBack} conformance={options.conformance} date={options.date} onLayout={onLayout} />
-    ));
+    const { layout, pageCount, draw } = await layOut(
+      plan,
+      resolve,
+      <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} fits={plan.steps} blankBeforeBack={blankBeforeBack} conformance={options.conformance} date={options.date} />,
+    );
     const settled = log.missing.size === 0 && log.entries().every(([id, p]) => known.pageOf(id) === p);
-    const spans = sectionSpans(log.entries(), countPages(pdf));
+    const spans = sectionSpans(log.entries(), pageCount);
     const wanted = new Set(pagesToCheck(spans));
     const inspected = new Map(inspectLayout(layout, offset).filter((p) => wanted.has(p.pageNumber)).map((p) => [p.pageNumber, p]));
     const next = planFits(spans, inspected, plan, fittable);
-    if (hasBack && countPages(pdf) % 2 === 1) {
+    if (hasBack && pageCount % 2 === 1) {
       blankBeforeBack = !blankBeforeBack;
       next.changed = true;
     }
     known = log;
-    return { pdf, log, next, settled };
+    return { draw, log, next, settled };
   });
   if (done.settled && !done.next.changed) {
-    const out = options.print ? await withPrintBoxes(done.pdf) : done.pdf;
+    // Only the pass kept is drawn.
+    const pdf = await done.draw();
+    const out = options.print ? await withPrintBoxes(pdf) : pdf;
     const pages = Object.fromEntries(done.log.entries());
     cache.setBytes("layout", key, out);
     cache.set("layout-pages", key, pages);

@@ -110,3 +110,83 @@ describe("tagging in react-pdf's render stage (patches/@react-pdf+render+*.patch
     expect(Number(objr?.[1])).toBe(Math.min(...pages));
   });
 });
+
+describe("react-pdf's pagination lays a page out again only when its render props drew something new (patches/@react-pdf+layout+*.patch)", () => {
+  // Unpatched, every page with a render prop (every inner page: its folio) was laid out once more after
+  // pagination to give the render props the page count, even when they drew what they had drawn.
+  // A render prop's text is laid out (and its words hyphenated) each time its page is laid out, so the
+  // hyphenation callback counts the layouts of the folio's page.
+  async function render(folio: (page: { pageNumber: number; totalPages?: number; subPageNumber?: number }) => string): Promise<{ layouts: string[]; pages: string[] }> {
+    const { Document, Page, Text, renderToBuffer } = await import("@react-pdf/renderer");
+    const { createElement: h } = await import("react");
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { readPdfPages } = await import("../helpers/pdfText.ts");
+    const layouts: string[] = [];
+    const paragraph = "Each force writes about its work in a paragraph long enough to be set on several lines of this small page. ".repeat(6);
+    const pdf = await renderToBuffer(
+      h(
+        Document,
+        null,
+        h(
+          Page,
+          { size: "A7", style: { padding: 20, paddingBottom: 40 } },
+          Array.from({ length: 6 }, (_, i) => h(Text, { key: i, style: { fontSize: 9 } }, paragraph)),
+          h(Text, {
+            fixed: true,
+            style: { position: "absolute", bottom: 12, left: 20, fontSize: 8 },
+            hyphenationCallback: (word: string) => (layouts.push(word), [word]),
+            render: folio,
+          } as object),
+        ),
+      ),
+    );
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "layout-patch-")), "out.pdf");
+    writeFileSync(file, pdf);
+    return { layouts, pages: (await readPdfPages(file)).map((p) => p.text) };
+  }
+
+  it("lays a page out once when its folio draws the same number after pagination", async () => {
+    const { layouts, pages } = await render(({ pageNumber }) => `folio${pageNumber}`);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    pages.forEach((text, i) => expect(text).toContain(`folio${i + 1}`));
+    // Each page's folio laid out once, when the page was split off (unpatched: twice, the second after pagination).
+    expect(layouts).toEqual(pages.map((_, i) => `folio${i + 1}`));
+  });
+
+  it("lays a page out again when a render prop draws something new once the page count is known", async () => {
+    const { layouts, pages } = await render(({ pageNumber, totalPages }) => `folio${pageNumber}of${totalPages ?? "unknown"}`);
+    const n = pages.length;
+    pages.forEach((text, i) => expect(text).toContain(`folio${i + 1}of${n}`));
+    expect(layouts).toEqual([...pages.map((_, i) => `folio${i + 1}ofunknown`), ...pages.map((_, i) => `folio${i + 1}of${n}`)]);
+  });
+});
+
+describe("react-pdf lays a document out and draws it in two steps (patches/@react-pdf+renderer+*.patch)", () => {
+  // Copyfitting lays a part out up to six times to choose how tightly to set it; unpatched, each pass was
+  // drawn to a PDF (fonts subset, pages compressed) and all but the last thrown away.
+  it("draws the layout it is given without laying the document out again", async () => {
+    const { Document, Page, Text, pdf } = await import("@react-pdf/renderer");
+    const { createElement: h } = await import("react");
+    const { countPages } = await import("../../src/pdf/countPages.ts");
+    let layouts = 0;
+    const instance = pdf(
+      h(
+        Document,
+        null,
+        h(Page, { size: "A7" }, h(Text, { render: ({ pageNumber }: { pageNumber: number }) => (layouts++, `Page ${pageNumber}`) } as object)),
+        h(Page, { size: "A7" }, h(Text, null, "Second")),
+      ),
+    ) as unknown as { toLayout(): Promise<{ children: unknown[] }>; toBuffer(layout: unknown): Promise<NodeJS.ReadableStream> };
+    expect(typeof instance.toLayout).toBe("function");
+    const layout = await instance.toLayout();
+    expect(layout.children).toHaveLength(2);
+    const laidOut = layouts;
+    expect(laidOut).toBeGreaterThan(0);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await instance.toBuffer(layout)) chunks.push(chunk as Buffer);
+    const file = Buffer.concat(chunks);
+    expect(layouts).toBe(laidOut);
+    expect(countPages(file)).toBe(2);
+  });
+});
