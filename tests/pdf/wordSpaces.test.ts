@@ -79,7 +79,7 @@ describe("word spaces in the 2024 book's text", () => {
     }
   });
 
-  it("poppler reads the letter-spaced running head as its words, on every page that has one", async () => {
+  it("poppler and pdf.js read the letter-spaced running head as its words, on every page that has one", async () => {
     const sample = await sampleBuild();
     const document = JSON.parse(readFileSync(path.join(path.dirname(sample.pdfFile), "document.json"), "utf8")) as ReportDocument;
     const head = document.meta.runningHeader.toUpperCase();
@@ -88,6 +88,9 @@ describe("word spaces in the 2024 book's text", () => {
     // The cover and the back cover have none; the letter-by-letter reading is gone from every page.
     expect(withHead.length).toBeGreaterThan(sample.pageCount - 6);
     expect(pages.join("\n")).not.toContain(head.slice(0, 8).split("").join(" "));
+    // pdf.js reads no ActualText: the tracking itself stays under a tenth of an em (src/design/theme.ts).
+    const pdfjs = (await readPdfPages(sample.pdfFile)).map((p) => p.text);
+    expect(pdfjs.filter((page) => page.includes(head)).length).toBe(withHead.length);
   });
 });
 
