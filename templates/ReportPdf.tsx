@@ -46,7 +46,6 @@ export interface ReportPdfProps {
   log: PageLog;
   print: boolean;
   creator: string;
-  conformance?: string;
   date?: Date;
   /** Copyfit step per force section id, chosen by the renderer between passes (src/render/copyfit.ts). */
   fits?: Record<string, number>;
@@ -78,7 +77,6 @@ function Shell({ document, props, children }: { document: ReportDocument; props:
       <Document
         tagged
         {...reportMetadata(document, props.creator, props.date)}
-        conformance={props.conformance as "PDF/A-2b" | undefined}
         pageMode="useOutlines"
         // react-pdf passes its layout to onRender under an internal name; the layout stage pins react-pdf's version.
         onRender={props.onLayout && ((rendered) => props.onLayout!((rendered as { _INTERNAL__LAYOUT__DATA_?: unknown })._INTERNAL__LAYOUT__DATA_))}
@@ -127,18 +125,6 @@ function PartPages({ part, props, geometry }: { part: BookPart; props: ReportPdf
     case "back":
       return <BackPage section={section} onlineEdition={document.meta.onlineEdition} runningHeader={header} geometry={geometry} log={log} />;
   }
-}
-
-/** The whole book in one document. */
-export function ReportPdf(props: ReportPdfProps & { blankBeforeBack?: boolean }) {
-  const geometry = pageGeometry(props.print);
-  return (
-    <Shell document={props.document} props={props}>
-      {bookParts(props.document, props.blankBeforeBack).map((part) => (
-        <PartPages key={part.kind === "section" || part.kind === "divider" ? part.id : part.kind} part={part} props={props} geometry={geometry} />
-      ))}
-    </Shell>
-  );
 }
 
 /**

@@ -1,5 +1,5 @@
-// Page numbers and a draft's marks. Laid out as one document (a final edition), each inner page draws its
-// own number. Laid out a part at a time, a part cannot know which page of the book it starts on, so
+// Page numbers and a draft's marks. A page laid out on its own (a test's single page) draws its own
+// number. The book is laid out a part at a time (every edition), and a part cannot know which page of the book it starts on, so
 // its pages only record that they carry a number, and the numbers and draft marks are laid out once,
 // as a document of overlays that the joiner draws over the book's pages (src/render/joinParts.ts).
 // Either way a folio is the same text in the same place.

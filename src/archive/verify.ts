@@ -2,7 +2,7 @@
 // every hash in manifest.json, flags files the manifest does not list, rebuilds the final edition from
 // <edition>/inputs/ alone into a temporary folder and compares every archived output with the rebuilt
 // one; for the PDF it names the pages that show something different.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { hashFile, readRegularFile, walkBelow } from "../cache/filesBelow.ts";
 import { tmpdir } from "node:os";
 import path from "node:path";

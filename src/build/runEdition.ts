@@ -170,7 +170,7 @@ async function publishedEdition(options: BuildOptions, soFar: EditionSoFar): Pro
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
   const date = options.final ? editionDate(document.meta.publicationDate, options.sourceDateEpoch) : undefined;
   const rendered = await stage("layout", options.outDir, "The PDF could not be drawn", () =>
-    renderPdf(document, { print: options.print, creator: `gender-equality-report ${projectVersion()}`, roots, cache, charts, ...(date && { conformance: "PDF/A-2b", date }) }),
+    renderPdf(document, { print: options.print, creator: `gender-equality-report ${projectVersion()}`, roots, cache, charts, ...(date && { date }) }),
   );
   Object.assign(timings, rendered.timings);
   const id = date && documentId(inputs, options.year, options.print, date);

@@ -8,7 +8,6 @@ import { loadMapping } from "../import/mapping.ts";
 import { loadData } from "../build/prepare.ts";
 import { loadForceRegister } from "../load/forceRegister.ts";
 import { measures, type Measure } from "../load/measure.ts";
-import { loadWorkforceYear } from "../load/workforce.ts";
 import { chooseEdition, readFlags, type Command, type Console } from "./flags.ts";
 
 const usage = `Usage: npm run import:workforce -- FILE [FILE...] [options]

@@ -1,27 +1,45 @@
 // Finishes a final edition as PDF/A-2: level a for the tagged book that meets it (see below), else b.
-// react-pdf's `conformance="PDF/A-2b"` (passed to pdfkit as `subset`) already writes PDF 1.7, the sRGB output intent (the ICC profile pdfkit ships in
-// pdfkit/js/data/) and embeds every font. What it leaves short is the XMP packet: pdfkit writes no
-// xmp:ModifyDate, no dc:language, no document ID, does not escape XML, and keeps the modification date
-// under a non-standard Info key. This step rewrites the Info dictionary with the standard keys, writes an
-// XMP packet that states exactly the same facts, and sets the trailer /ID to one derived from the inputs.
+// The final is the same joined book as the ordinary edition (PDF 1.7, every face embedded once): this
+// step adds what PDF/A asks beyond it. The sRGB output intent (the ICC profile pdfkit ships in
+// pdfkit/js/data/, as pdfkit's own PDF/A mode writes it), the Info dictionary with the standard keys, an
+// XMP packet that states exactly the same facts, and the trailer /ID derived from the inputs.
 // Everything here is a function of the PDF and the arguments: no clock, no random numbers.
 import { xmpPacket, type InfoFacts, type XmpOptions } from "./xmp.ts";
 import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
 import { glyphUnicodeFindings } from "./glyphUnicode.ts";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 
 /** The facts a final edition's XMP packet states (src/pdf/xmp.ts writes it). */
 export type PdfAOptions = XmpOptions;
 
-/** Takes the PDF react-pdf wrote with conformance PDF/A-2b and returns the finished PDF/A-2 file (level a or b). */
+/** The sRGB profile pdfkit ships, the output intent pdfkit's PDF/A mode writes. */
+function srgbProfile(): Buffer {
+  const pdfkit = createRequire(import.meta.url).resolve("pdfkit");
+  return readFileSync(path.join(path.dirname(pdfkit), "data", "sRGB_IEC61966_2_1.icc"));
+}
+
+/** Takes the joined book and returns the finished PDF/A-2 file (level a or b). */
 export async function finishPdfA(pdf: Uint8Array, options: PdfAOptions): Promise<Buffer> {
   if (!/^[0-9a-f]{32}$/.test(options.documentId)) throw new Error(`The document ID must be 32 hex digits, not "${options.documentId}".`);
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const context = doc.context;
   const catalog = doc.catalog;
-  const metadataRef = catalog.get(PDFName.of("Metadata"));
-  if (!(metadataRef instanceof PDFRef) || !catalog.get(PDFName.of("OutputIntents"))) {
-    throw new Error("The PDF was not written for PDF/A (no XMP packet or no output intent); render it with conformance PDF/A-2b.");
+  if (!catalog.get(PDFName.of("OutputIntents"))) {
+    const profile = srgbProfile();
+    const intent = context.obj({
+      Type: "OutputIntent",
+      S: "GTS_PDFA1",
+      Info: PDFString.of("sRGB IEC61966-2.1"),
+      OutputConditionIdentifier: PDFString.of("sRGB IEC61966-2.1"),
+      DestOutputProfile: context.register(context.flateStream(profile, { N: 3 })),
+    });
+    catalog.set(PDFName.of("OutputIntents"), context.obj([context.register(intent)]));
   }
+  const existing = catalog.get(PDFName.of("Metadata"));
+  const metadataRef = existing instanceof PDFRef ? existing : context.nextRef();
+  catalog.set(PDFName.of("Metadata"), metadataRef);
   const need = (value: string | undefined, what: string) => {
     if (!value) throw new Error(`The PDF has no ${what}; a PDF/A edition must state it.`);
     return value;

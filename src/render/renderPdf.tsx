@@ -1,23 +1,19 @@
 // The PDF renderer: places the charts stage's drawings (src/render/drawCharts.ts; drawn here when a caller
 // gives none), lays the book out a part at a time (src/render/layoutParts.tsx) and joins the parts, each
-// face embedded once for the book (src/render/shareFonts.ts). A final edition is then laid out again as
-// one document with the decisions the parts made.
-import { readFileSync } from "node:fs";
-import { codeVersion } from "../cache/codeVersion.ts";
-import { hashOf, noCache, type StageCache } from "../cache/stageCache.ts";
+// face embedded once for the book (src/render/shareFonts.ts). Every edition, the final too, is this
+// joined book; a final is then finished as PDF/A (src/pdf/pdfa.ts).
+import { noCache, type StageCache } from "../cache/stageCache.ts";
 import type { RenderedChart } from "../charts/renderedChart.ts";
-import { realPath, type DocumentRoots } from "../document/bindings.ts";
+import type { DocumentRoots } from "../document/bindings.ts";
 import type { ReportDocument } from "../document/model.ts";
 import { drawCharts, type DrawnCharts } from "./drawCharts.ts";
-import { registerFonts } from "../pdf/registerFonts.ts";
 import { PageLog } from "../../templates/pageLog.ts";
-import { bookParts, ReportPdf, reportMetadata } from "../../templates/ReportPdf.tsx";
+import { bookParts, reportMetadata } from "../../templates/ReportPdf.tsx";
 import { printOffset } from "../../templates/geometry.tsx";
 import { page } from "../design/theme.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { pagesToCheck, planFits, sectionSpans, strandedWarning, type Stranded } from "./copyfit.ts";
-import { inspectLayout } from "./inspectLayout.ts";
-import { assetsOf, copyfitPasses, layOut, layoutPart, sectionsOf, type LaidOutPart, type PartContext } from "./layoutParts.tsx";
+import { strandedWarning, type Stranded } from "./copyfit.ts";
+import { layoutPart, sectionsOf, type LaidOutPart, type PartContext } from "./layoutParts.tsx";
 import { joinParts } from "./joinParts.ts";
 import { layoutOverlays } from "./overlays.tsx";
 import type { OverlayPage } from "../../templates/folios.tsx";
@@ -50,8 +46,6 @@ export interface PdfOptions {
   cache?: StageCache;
   /** The charts stage's drawings (src/render/drawCharts.ts); drawn here when not given. */
   charts?: DrawnCharts;
-  /** "PDF/A-2b" for final editions: laid out as one document. */
-  conformance?: string;
   /** The edition's date for the PDF metadata (default: its publication date). */
   date?: Date;
   /** Draft builds only: the marks to print, and the keyword that identifies the draft (last in Keywords). */
@@ -133,10 +127,6 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
   const metadata = reportMetadata(document, options.creator, options.date);
   const common = { fits, warnings, passes, charts, parts: { laidOut: book.laidOut, reused: book.reused } };
 
-  if (options.conformance) {
-    const whole = await layoutWhole(document, charts, book, options, cache);
-    return { ...whole, ...common, timings: { ...(chartsMs !== undefined && { charts: chartsMs }), layout: performance.now() - t } };
-  }
   t = performance.now();
   const keywords = keyword ? [...document.meta.keywords, keyword].join(", ") : metadata.keywords;
   const overlay = await layoutOverlays(book.overlays, { print: options.print, cache, ...(options.draft && { draft: marks as DraftMarks }) });
@@ -155,68 +145,6 @@ export async function renderPdf(document: ReportDocument, options: PdfOptions): 
 async function withPrintBoxes(pdf: Buffer): Promise<Buffer> {
   const { addPrintBoxes } = await import("../pdf/printBoxes.ts");
   return addPrintBoxes(pdf, { offset: printOffset, bleed: page.bleed });
-}
-
-/**
- * The final edition as one react-pdf document: laid out with the decisions the parts made (copyfit
- * steps, words kept whole, headings moved on, the blank page) and the pages they found, then checked
- * against them. A book that still moves is laid out again by the same rule over the whole book, in the
- * same loop as a part's (copyfitPasses), as many as six passes.
- */
-async function layoutWhole(document: ReportDocument, charts: Map<string, RenderedChart>, book: LaidOutBook, options: PdfOptions, cache: StageCache): Promise<Pick<PdfResult, "pdf" | "pages">> {
-  const resolve = (logical: string) => realPath(logical, options.roots);
-  const key = hashOf(
-    codeVersion(),
-    JSON.stringify(document),
-    JSON.stringify([options.print, options.conformance ?? null, options.date?.toISOString() ?? null, book.pages, book.parts.map((p) => p.plan)]),
-    options.creator,
-    ...assetsOf(document.sections).flatMap((logical) => [logical, readFileSync(resolve(logical))]),
-  );
-  const keptPdf = cache.getBytes("layout", key);
-  const kept = keptPdf && cache.get<Record<string, number>>("layout-pages", key);
-  if (keptPdf && kept) return { pdf: keptPdf, pages: kept };
-
-  await registerFonts();
-  const offset = options.print ? printOffset : 0;
-  const decided = {
-    steps: Object.assign({}, ...book.parts.map((p) => p.plan.steps)) as Record<string, number>,
-    keepWhole: [...new Set(book.parts.flatMap((p) => p.plan.keepWhole))].sort(),
-    keepWithNext: [...new Set(book.parts.flatMap((p) => p.plan.keepWithNext))].sort(),
-  };
-  let blankBeforeBack = book.parts.some((p) => p.part.kind === "blank");
-  let known = new PageLog();
-  for (const [id, p] of Object.entries(book.pages)) known.record(id, p);
-  const fittable = (id: string) => sectionsOf({ kind: "section", id }, document).some((s) => s.kind === "force" && s.entries.length > 0);
-  const hasBack = document.sections.some((s) => s.kind === "back");
-  const done = await copyfitPasses(decided, async (plan) => {
-    const log = new PageLog();
-    const { layout, pageCount, draw } = await layOut(
-      plan,
-      resolve,
-      <ReportPdf document={document} charts={charts} pages={known} log={log} print={options.print} creator={options.creator} fits={plan.steps} blankBeforeBack={blankBeforeBack} conformance={options.conformance} date={options.date} />,
-    );
-    const settled = log.missing.size === 0 && log.entries().every(([id, p]) => known.pageOf(id) === p);
-    const spans = sectionSpans(log.entries(), pageCount);
-    const wanted = new Set(pagesToCheck(spans));
-    const inspected = new Map(inspectLayout(layout, offset).filter((p) => wanted.has(p.pageNumber)).map((p) => [p.pageNumber, p]));
-    const next = planFits(spans, inspected, plan, fittable);
-    if (hasBack && pageCount % 2 === 1) {
-      blankBeforeBack = !blankBeforeBack;
-      next.changed = true;
-    }
-    known = log;
-    return { draw, log, next, settled };
-  });
-  if (done.settled && !done.next.changed) {
-    // Only the pass kept is drawn.
-    const pdf = await done.draw();
-    const out = options.print ? await withPrintBoxes(pdf) : pdf;
-    const pages = Object.fromEntries(done.log.entries());
-    cache.setBytes("layout", key, out);
-    cache.set("layout-pages", key, pages);
-    return { pdf: out, pages };
-  }
-  throw new Error("The final edition's pages did not settle in six passes laid out as one document.");
 }
 
 /**

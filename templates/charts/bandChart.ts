@@ -6,7 +6,6 @@ import type { ChartInputs } from "../../src/document/model.ts";
 import { charts, colours } from "../../src/design/theme.ts";
 import {
   LINE_HEIGHT,
-  NBSP,
   capHeight,
   chartConfig,
   csvColumns,

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main.ts";
 import { pathToFileURL } from "node:url";
-import { PDFDocument, PDFRawStream } from "pdf-lib";
+import { PDFArray, PDFDocument, PDFRawStream } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleBuild } from "../helpers/sampleBuild.ts";
 import { archiveEdition, type ArchiveResult } from "../../src/archive/archive.ts";
@@ -180,8 +180,10 @@ describe("verifying the archived 2024 edition", () => {
     // A byte in the middle of page 3's content stream, found independently with pdf-lib.
     const pdf = readFileSync(path.join(edition, "outputs/report.pdf"));
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-    const contents = doc.getPage(2).node.Contents() as unknown as PDFRawStream;
-    const stream = Buffer.from(contents.getContents());
+    // The joined page draws its part's content and then its overlay (the folio): take the part's, the larger.
+    const contents = doc.getPage(2).node.Contents()!;
+    const streams = (contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents]) as PDFRawStream[];
+    const stream = Buffer.from(streams.map((s) => s.getContents()).sort((a, b) => b.length - a.length)[0]);
     const offset = pdf.indexOf(stream);
     expect(offset).toBeGreaterThan(0);
     const copy = tamperedCopy("tampered-pdf", "outputs/report.pdf", (b) => {
