@@ -1,5 +1,6 @@
 // `npm run preview`: watches the content, data and templates, rebuilds the draft on every save in a
 // warm worker, and serves a page on loopback that shows it and reloads itself, the edited pages first.
+// The page hears of each change at once: the status is pushed to it as server-sent events (/events).
 //
 // The server answers GET and HEAD only, from a fixed table of routes (no path is ever mapped to a file,
 // so nothing outside the current build can be asked for), and listens on 127.0.0.1 alone. It answers
@@ -79,11 +80,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // The last good draft of an earlier preview is shown at once, while the first rebuild runs.
   const shown: Shown = { draft: lastGoodDraft(buildOptions.outDir, options.year), firstLook: null };
   if (shown.draft) state.version = 1;
-  const builder = startBuilder(buildOptions, state, shown, log);
+  const events = statusEvents(state);
+  const builder = startBuilder(buildOptions, state, shown, log, events.send);
   const watching = watchSources(options, builder);
   const routes = previewRoutes(options.year, state, shown);
   let port = options.port;
-  const server: Server = createServer(answer(routes, () => port, log));
+  const server: Server = createServer(answer(routes, events, () => port, log));
   await listen(server, options.port);
   const address = server.address();
   port = typeof address === "object" && address ? address.port : options.port;
@@ -94,6 +96,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     close: async () => {
       await watching.close();
       await builder.terminate();
+      // An open event stream would keep the server from closing.
+      events.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
@@ -154,18 +158,22 @@ interface Builder {
 }
 
 /** The warm worker that builds drafts, and what its replies do to the status and the drafts shown. */
-function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: Shown, log: (line: string) => void): Builder {
+function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: Shown, log: (line: string) => void, changed: () => void): Builder {
   let pending = false;
   let worker: Worker;
 
   const startWorker = () => {
     worker = builderWorker();
     worker.on("message", (reply: WorkerReply) => {
-      if (reply.type === "sections") return showFirstLook(reply, state, shown, log);
+      if (reply.type === "sections") {
+        showFirstLook(reply, state, shown, log);
+        return changed();
+      }
       state.building = false;
       state.lastBuildMs = Math.round(reply.ms);
       if (reply.type === "built") showDraft(reply, state, shown, log);
       else showFailure(reply, state, log);
+      changed();
       if (pending) {
         pending = false;
         rebuild();
@@ -176,6 +184,7 @@ function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: S
       state.building = false;
       state.lastOk = false;
       state.errors = [`The preview's builder stopped: ${error.message}`];
+      changed();
       startWorker();
     });
   };
@@ -186,6 +195,7 @@ function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: S
       return;
     }
     state.building = true;
+    changed();
     worker.postMessage({ type: "build", options: buildOptions });
   };
 
@@ -267,7 +277,35 @@ function watchSources(options: PreviewOptions, builder: Builder): { close: () =>
 
 type Routes = Record<string, () => { type: string; body: Buffer | string } | null>;
 
-/** The only things the server hands out: the page, its status, the drafts and pdf.js. */
+/** The pages listening at /events, each sent the status when it opens and whenever it changes. */
+interface StatusEvents {
+  open: (response: ServerResponse) => void;
+  send: () => void;
+  close: () => void;
+}
+
+function statusEvents(state: PreviewStatus): StatusEvents {
+  const open = new Set<ServerResponse>();
+  const message = () => `data: ${JSON.stringify(state)}\n\n`;
+  return {
+    open: (response) => {
+      response.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
+      response.write(message());
+      open.add(response);
+      response.on("close", () => open.delete(response));
+    },
+    send: () => {
+      const data = message();
+      for (const response of open) response.write(data);
+    },
+    close: () => {
+      for (const response of open) response.end();
+      open.clear();
+    },
+  };
+}
+
+/** The only things the server hands out: the page, its status (also pushed at /events), the drafts and pdf.js. */
 function previewRoutes(year: number, state: PreviewStatus, shown: Shown): Routes {
   const pdfjs = path.dirname(require.resolve("pdfjs-dist/package.json"));
   return {
@@ -281,7 +319,7 @@ function previewRoutes(year: number, state: PreviewStatus, shown: Shown): Routes
 }
 
 /** The request handler: a foreign Host or Origin is refused, then GET and HEAD of a route are answered. */
-function answer(routes: Routes, port: () => number, log: (line: string) => void): (request: IncomingMessage, response: ServerResponse) => void {
+function answer(routes: Routes, events: StatusEvents, port: () => number, log: (line: string) => void): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     const refused = foreignRequest(request, port());
     if (refused) {
@@ -294,7 +332,9 @@ function answer(routes: Routes, port: () => number, log: (line: string) => void)
       return;
     }
     // The path exactly as sent, without its query: "/../x", "/%2e%2e/x" and the like match no route.
-    const route = routes[(request.url ?? "").split("?")[0]];
+    const pathname = (request.url ?? "").split("?")[0];
+    if (pathname === "/events" && request.method === "GET") return events.open(response);
+    const route = routes[pathname];
     const found = route?.();
     if (!found) {
       response.writeHead(404, { "Content-Type": "text/plain" }).end("Not found.\n");

@@ -87,6 +87,44 @@ describe("the preview server", () => {
     }
   });
 
+  it("pushes the status at /events when it opens and on every change, with no polling", async () => {
+    const url = new URL(preview.url);
+    const statuses: PreviewStatus[] = [];
+    let buffered = "";
+    const req = request({ host: "127.0.0.1", port: url.port, path: "/events" }, (res) => {
+      expect(res.headers["content-type"]).toBe("text/event-stream");
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => {
+        buffered += chunk;
+        for (let end = buffered.indexOf("\n\n"); end >= 0; end = buffered.indexOf("\n\n")) {
+          statuses.push(JSON.parse(buffered.slice(0, end).replace(/^data: /, "")) as PreviewStatus);
+          buffered = buffered.slice(end + 2);
+        }
+      });
+    });
+    req.end();
+    const until = async (done: () => boolean) => {
+      while (!done()) await new Promise((r) => setTimeout(r, 20));
+    };
+    try {
+      await until(() => statuses.length > 0);
+      const opened = statuses[0];
+      fixture.edit("content/2024/good-practice/cumbria.md", (t) => `${t.trimEnd()}\n\nA sentence the events test wrote.\n`);
+      // A first look, then the whole draft, each pushed as it happens.
+      await until(() => statuses.some((s) => s.sectionsVersion > opened.sectionsVersion));
+      await until(() => statuses.some((s) => s.rebuilds > opened.rebuilds));
+      expect(statuses.some((s) => s.building)).toBe(true);
+      expect(statuses.at(-1)).toMatchObject({ lastOk: true, changedSections: ["force/cumbria"] });
+      // A foreign Host is refused here as on every route.
+      const refused = await new Promise<number>((resolve, reject) => {
+        request({ host: "127.0.0.1", port: url.port, path: "/events", headers: { Host: "evil.example" } }, (res) => resolve(res.statusCode ?? 0)).on("error", reject).end();
+      });
+      expect(refused).toBe(403);
+    } finally {
+      req.destroy();
+    }
+  }, 300_000);
+
   it("rebuilds after a save, shows the edited section first, survives a broken file and recovers", async () => {
     const before = await status();
     fixture.edit("content/2024/good-practice/cumbria.md", (t) => t.replace("for a year.", "for a year, as the preview test wrote."));
