@@ -131,7 +131,7 @@ if (values.preview) {
     const saved = performance.now();
     writeFileSync(previewEntry, text.replace(/\n\n([A-Z])/, `\n\nPreview edit ${i}. $1`));
     const drawn = page
-      .waitForFunction((v) => Number(document.getElementById("first-pages")?.dataset.version ?? 0) > v, shown, { polling: "raf", timeout: 120_000 })
+      .waitForFunction((v) => Number(document.getElementById("first-pages")?.dataset.version ?? 0) > v, shown, { polling: 10, timeout: 120_000 })
       .then(() => performance.now() - saved);
     await until((s) => s.sectionsVersion > before.sectionsVersion);
     const firstLook = performance.now() - saved;
