@@ -17,6 +17,7 @@ import { comparePdfPages } from "../../src/archive/pdfPages.ts";
 import { compareOutputs, verifyEdition, type VerifyResult } from "../../src/archive/verify.ts";
 import { build } from "../../src/build/build.ts";
 import { BuildError, DiagnosticSink } from "../../src/diagnostics/diagnostic.ts";
+import { checkPdf } from "../../src/pdf/checkPdf.ts";
 import { readPdfAFacts } from "../helpers/pdfaFacts.ts";
 import { rasterised } from "../helpers/rasterise.ts";
 
@@ -266,6 +267,17 @@ describe("the archived PDF's PDF/A-2b facts, read from the file", () => {
     // out as one document with one subset per font. So the files differ, but every page shows the same.
     expect(await comparePdfPages(final, ordinary)).toMatchObject({ differingPages: [], pages: [70, 70] });
     expect(rasterised(final)).toEqual(rasterised(ordinary));
+  });
+
+  // Moved here from tests/pdf/tagged.test.ts, which built a final edition of its own for it.
+  it("passes as a final edition: every checkpoint of the tagged-PDF checker, and PDF/UA-1 beside PDF/A-2 in its XMP", async () => {
+    const bytes = readFileSync(path.join(edition, "outputs/report.pdf"));
+    const { findings, tagged } = await checkPdf(bytes);
+    expect(tagged).toBe(true);
+    expect(findings).toEqual([]);
+    const text = bytes.toString("latin1");
+    expect(text).toContain("<pdfuaid:part>1</pdfuaid:part>");
+    expect(text).toContain("<pdfaid:part>2</pdfaid:part>");
   });
 
   it("passes qpdf --check, and pdffonts lists every font as embedded", () => {
