@@ -29,7 +29,9 @@ export default defineConfig({
     // Two cores here and on CI: two workers, each with its own copy of the fonts and Vega.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "fast", include: fast, exclude: slowUnits } },
+      // Pure functions share one module graph per worker instead of loading React, Vega and the fonts'
+      // code again for each file: on a loaded two-core machine the tier's import time fell from 41 s to 6 s.
+      { extends: true, test: { name: "fast", include: fast, exclude: slowUnits, isolate: false } },
       { extends: true, test: { name: "full", include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"], exclude: fast } },
       { extends: true, test: { name: "slow-units", include: slowUnits } },
     ],
