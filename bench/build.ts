@@ -8,6 +8,8 @@
 //   preview      in the preview server: save → the edited pages (first look) → drawn in Chromium → the whole draft
 //   scale        (--scale) ten times the entries, no cache
 //   typst        the reference: Typst typesetting the same words (bench/typstReference.ts)
+//   check        `npm run check`: every error and warning without charts or layout (its test checks
+//                that it loads none of that code; its time against the cold build is measured here)
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -77,9 +79,13 @@ async function typstRun() {
   const ms = performance.now() - started;
   return { ms, pages: (await PDFDocument.load(readFileSync(pdf), { updateMetadata: false })).getPageCount() };
 }
+const checks: number[] = [];
 for (let i = 0; i < runs; i++) {
   const out = mkdtempSync(path.join(tmpdir(), "bench-out-"));
   cold.push(buildWithMemory([...common, "--out", out]));
+  const checkStarted = performance.now();
+  execFileSync(process.execPath, [cli, "check", ...common], { cwd: root, stdio: "ignore" });
+  checks.push(performance.now() - checkStarted);
   if (i === 0) writeFileSync(typstSourceFile, typstSource(JSON.parse(readFileSync(path.join(out, "2024", "document.json"), "utf8"))));
   typst.push(await typstRun());
   unchanged.push(buildWithMemory([...common, "--out", out]));
@@ -97,6 +103,7 @@ const summary = (name: string, target: string, xs: ReturnType<typeof buildWithMe
 line(`${runs} runs each, 2024 sample (${cold[0].pages} pages); wall clock from process start to exit`);
 summary("cold build", "≤ 3000 ms", cold);
 line(`${"typst, same words".padEnd(24)} median ${median(typst.map((t) => t.ms)).toFixed(0).padStart(6)} ms  (min ${Math.min(...typst.map((t) => t.ms)).toFixed(0)})  ${typst[0].pages} pages: the reference, Typst's compiler from npm, alternated with the cold builds`);
+line(`${"check (no layout)".padEnd(24)} median ${median(checks).toFixed(0).padStart(6)} ms  (min ${Math.min(...checks).toFixed(0)}, target under a third of the cold build: ${(median(checks) / median(cold.map((x) => x.ms))).toFixed(2)} of it)`);
 summary("rebuild, nothing changed", "≤ 500 ms", unchanged);
 summary("rebuild, one entry edited", "≤ 1500 ms", oneEntry);
 

@@ -112,6 +112,41 @@ const cases: Record<string, Case> = {
   },
 };
 
+/** The fixture edition copied into dir with `change` applied, prepared: how the build refuses it. */
+async function prepareChanged(dir: string, change: (dir: string) => void): Promise<string> {
+  execFileSync("cp", ["-r", path.resolve("tests/fixtures/content"), path.resolve("tests/fixtures/data"), dir]);
+  change(dir);
+  const { prepare } = await import("../src/build/prepare.ts");
+  mark();
+  try {
+    prepare({ year: 2024, dataDir: path.join(dir, "data"), contentDir: path.join(dir, "content") });
+    return "accepted";
+  } catch (error) {
+    return `refused: ${(error as Error).message.split("\n")[0].slice(0, 110)}`;
+  }
+}
+
+/** Replaces the body of the fixture's Cumbria entry (its front matter kept). */
+const entryBody = (body: string) => (dir: string) => {
+  const file = path.join(dir, "content/2024/good-practice/cumbria.md");
+  const text = readFileSync(file, "utf8");
+  writeFileSync(file, text.slice(0, text.indexOf("---", 3) + 4) + body);
+};
+
+/** Replaces the fixture's 2024 officers file with `rows` copies of one row naming no real force. */
+const officers = (rows: number) => (dir: string) =>
+  writeFileSync(path.join(dir, "data/2024/officers.csv"), `force,sex,rank,headcount\n${"Nowhere Constabulary,Female,Constable,1\n".repeat(rows)}`);
+
+// The Markdown and CSV limits' worst cases (tests/hostile/limits.test.ts checks what each is refused for;
+// the time each takes is measured here, not asserted there).
+Object.assign(cases, {
+  "md-quotes-1000": { family: "markdown", what: "block quotes 1000 deep", run: (dir) => prepareChanged(dir, entryBody(`${">".repeat(1000)} deep\n`)) },
+  "md-emphasis-30000": { family: "markdown", what: "a run of 30,000 emphasis marks", run: (dir) => prepareChanged(dir, entryBody(`${"*".repeat(15000)}x${"*".repeat(15000)}\n`)) },
+  "md-lazy-lines": { family: "markdown", what: "12,000 lazy block-quote lines", run: (dir) => prepareChanged(dir, entryBody(`> > ${"x\n".repeat(12000)}`)) },
+  "csv-50mb": { family: "csv", what: "a 50 MB officers file", run: (dir) => prepareChanged(dir, officers(Math.ceil((50 * 1024 * 1024) / 40))) },
+  "csv-errors": { family: "csv", what: "an officers file just under the size limit, every row an error", run: (dir) => prepareChanged(dir, officers(Math.floor((limits.csvBytes - 100) / 40))) },
+} satisfies Record<string, Case>);
+
 function write(dir: string, name: string, bytes: Uint8Array): string {
   const file = path.join(dir, name);
   writeFileSync(file, bytes);

@@ -3,7 +3,7 @@
 // edition's pages are rewritten through this table (src/pdf/pdfx.ts); a colour not in it goes through
 // the paper's profile. Screen, HTML and final editions keep the theme's RGB.
 //
-// The rules the table keeps (tests/unit/printColours.test.ts):
+// The rules the table keeps (tests/design/printColours.fast.test.ts):
 // - text, captions, rules and chart text (ink, inkMuted, rule, onMen) and the greys print in black ink
 //   only, so 9.5 pt text and 6.3 pt chart labels cannot fringe when the plates misregister;
 // - every colour stays under the paper's ink limit, with room to spare (the darkest, women+15, is 215 %);

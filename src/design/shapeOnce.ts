@@ -5,7 +5,7 @@
 //
 // A paragraph is shaped a word at a time (a word with the spaces after it) and the words' glyphs put
 // side by side. That is the same as shaping the whole paragraph when no substitution or kerning in the
-// face reaches across a space, which holds for the theme's faces: tests/unit/shapeOnce.test.ts shapes
+// face reaches across a space, which holds for the theme's faces: tests/design/shapeOnce.test.ts shapes
 // every paragraph of the sample both ways, and every letter beside a space, and expects the same glyphs
 // and positions. The script is the whole text's, as fontkit would have found it, so a word of digits
 // in a Latin sentence is shaped as Latin.

@@ -45,7 +45,7 @@ export const colours = {
   // Nine bands from "men +15" to "women +15": dark-to-light teal, a near-white grey, light-to-dark
   // purple. In greyscale each band differs from its neighbours by at least 10 L*, and each women's
   // band is darker than the men's band of the same size, so print without colour still tells them apart
-  // (tests/unit/colours.test.ts).
+  // (tests/design/colours.fast.test.ts).
   bands: {
     "men+15": "#0B4F47",
     "men+10": "#2A7A6F",

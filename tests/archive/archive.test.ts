@@ -1,6 +1,8 @@
 // The 2024 sample archived once and verified once (two full builds, in child processes); the other
-// assertions reuse that archive and that rebuild: copies of the archive with one byte changed, a third
-// build under another time zone and locale with every directory listing reversed, the PDF/A facts.
+// assertions reuse that archive and that rebuild: copies of the archive with one byte changed, the PDF/A
+// facts. The one verify also proves the build independent of its surroundings: it rebuilds from a copy of
+// the archive whose inputs were copied in reverse order, under another time zone and locale, with every
+// directory listing reversed (that was a third build of its own).
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +19,7 @@ import { comparePdfPages } from "../../src/pdf/comparePages.ts";
 import { compareOutputs, verifyEdition, type VerifyResult } from "../../src/archive/verify.ts";
 import { build } from "../../src/build/build.ts";
 import { BuildError, DiagnosticSink } from "../../src/diagnostics/diagnostic.ts";
+import { checkPdf } from "../../src/pdf/checkPdf.ts";
 import { readPdfAFacts } from "../helpers/pdfaFacts.ts";
 import { rasterised } from "../helpers/rasterise.ts";
 
@@ -46,11 +49,42 @@ function tamperedCopy(name: string, file: string, change: (bytes: Buffer) => voi
   return copy;
 }
 
+/** A copy of the archive whose inputs are copied in reverse order of their names (other files as they are). */
+function reverseCopiedArchive(name: string): string {
+  const copy = path.join(work, name);
+  const from = path.join(edition, "inputs");
+  cpSync(archiveRoot, copy, { recursive: true, filter: (source) => source !== from });
+  for (const f of [...filesBelow(from)].reverse()) {
+    mkdirSync(path.dirname(path.join(copy, "2024/inputs", f)), { recursive: true });
+    cpSync(path.join(from, f), path.join(copy, "2024/inputs", f));
+  }
+  return copy;
+}
+
+/** The variables verify's rebuild (a child process) inherits: another zone and locale, and a preload that reverses every listing. */
+const strangeSurroundings = {
+  TZ: "Pacific/Chatham",
+  LANG: "de_DE.UTF-8",
+  LC_ALL: "de_DE.UTF-8",
+  NODE_OPTIONS: `--import ${pathToFileURL(path.join(root, "node_modules/tsx/dist/loader.mjs")).href} --import ${pathToFileURL(path.join(root, "tests/helpers/reverseReaddir.ts")).href}`,
+};
+let shuffledRoot: string;
+
 beforeAll(async () => {
   archived = archiveEdition({ year: 2024, dataDir: path.join(root, "data"), contentDir: path.join(root, "content"), archiveRoot, revision: false, sourceDateEpoch: null });
   expect(archived.diagnostics).toEqual([]);
   manifest = manifestSchema.parse(JSON.parse(readFileSync(path.join(edition, "manifest.json"), "utf8")));
-  verified = await verifyEdition({ year: 2024, archiveRoot, revision: 1, hashesOnly: false, rebuildInto: rebuildDir });
+  shuffledRoot = reverseCopiedArchive("shuffled");
+  const saved = Object.fromEntries(Object.keys(strangeSurroundings).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, strangeSurroundings);
+  try {
+    verified = await verifyEdition({ year: 2024, archiveRoot: shuffledRoot, revision: 1, hashesOnly: false, rebuildInto: rebuildDir });
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }, 300_000);
 
 afterAll(() => {
@@ -202,24 +236,13 @@ describe("verifying the archived 2024 edition", () => {
 
 describe("two final builds", () => {
   it("are byte-identical under another time zone and locale, with inputs copied in reverse order and every listing reversed", () => {
-    const shuffled = path.join(work, "shuffled");
-    const sources = [...filesBelow(path.join(edition, "inputs"))].reverse();
-    for (const f of sources) {
-      mkdirSync(path.dirname(path.join(shuffled, f)), { recursive: true });
-      cpSync(path.join(edition, "inputs", f), path.join(shuffled, f));
-    }
-    const out = path.join(work, "shuffled-out");
-    const child = spawnSync(
-      process.execPath,
-      [tsxCli, "--tsconfig", path.join(root, "tsconfig.json"), "--import", pathToFileURL(path.join(root, "tests/helpers/reverseReaddir.ts")).href, path.join(root, "src/cli/bin.ts"), "build", "--final", "--year", "2024", "--data", "data", "--content", "content", "--out", out],
-      { cwd: shuffled, encoding: "utf8", env: { ...process.env, TZ: "Pacific/Chatham", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8" } },
-    );
-    expect(child.status, child.stderr).toBe(0);
-    expect(Number(/reversed (\d+) listings/.exec(child.stderr)?.[1])).toBeGreaterThan(5);
+    // verify's rebuild above ran in those surroundings, from the reverse-copied archive.
+    expect(verified.ok).toBe(true);
+    expect(Number(/reversed (\d+) listings/.exec(verified.rebuildLog ?? "")?.[1])).toBeGreaterThan(5);
     expect(process.env.TZ ?? "").not.toBe("Pacific/Chatham");
-    const outputs = filesBelow(path.join(out, "2024")).sort();
+    const outputs = filesBelow(path.join(rebuildDir, "2024")).sort();
     expect(outputs.map((f) => `outputs/${f}`)).toEqual(Object.keys(manifest.files).filter((f) => f.startsWith("outputs/")));
-    for (const f of outputs) expect([f, readFileSync(path.join(out, "2024", f)).equals(readFileSync(path.join(edition, "outputs", f)))]).toEqual([f, true]);
+    for (const f of outputs) expect([f, readFileSync(path.join(rebuildDir, "2024", f)).equals(readFileSync(path.join(edition, "outputs", f)))]).toEqual([f, true]);
   });
 });
 
@@ -264,10 +287,22 @@ describe("the archived PDF's PDF/A-2 facts, read from the file", () => {
     const ordinary = readFileSync((await sampleBuild()).pdfFile);
     const final = readFileSync(path.join(edition, "outputs/report.pdf"));
     expect(final.equals(ordinary)).toBe(false);
-    // The ordinary build joins parts laid out one by one (with one subset per face for the book); the final
-    // is laid out as one document. So the files differ, but every page shows the same.
+    // The final is the same joined book, finished as PDF/A (output intent, XMP, IDs, object streams): the
+    // files differ, but every page shows the same.
     expect(await comparePdfPages(final, ordinary)).toMatchObject({ differingPages: [], pages: [72, 72] });
     expect(rasterised(final)).toEqual(rasterised(ordinary));
+  });
+
+  // Moved here from tests/pdf/tagged.test.ts, which built a final edition of its own for it.
+  it("passes as a final edition: every checkpoint of the tagged-PDF checker, and PDF/UA-1 beside PDF/A-2 level A in its XMP", async () => {
+    const bytes = readFileSync(path.join(edition, "outputs/report.pdf"));
+    const { findings, tagged } = await checkPdf(bytes);
+    expect(tagged).toBe(true);
+    expect(findings).toEqual([]);
+    const text = bytes.toString("latin1");
+    expect(text).toContain("<pdfuaid:part>1</pdfuaid:part>");
+    expect(text).toContain("<pdfaid:part>2</pdfaid:part>");
+    expect(text).toContain("<pdfaid:conformance>A</pdfaid:conformance>");
   });
 
   it("passes qpdf --check, and pdffonts lists every font as embedded", () => {

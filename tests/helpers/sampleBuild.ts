@@ -45,32 +45,51 @@ export function sampleBuild(): Promise<SampleBuild> {
 
 async function buildOnce(): Promise<SampleBuild> {
   const dir = path.join(cacheRoot, inputsHash());
-  const record = path.join(dir, "sample-build.json");
-  const lock = `${dir}.lock`;
-  mkdirSync(cacheRoot, { recursive: true });
+  mkdirSync(dir, { recursive: true });
+  // Each edition under its own lock, so a second worker that finds the screen edition being built
+  // builds the print edition meanwhile instead of waiting: two cores, half the wait.
+  const done: Partial<Record<Edition, BuiltEdition>> = {};
   for (let waited = 0; ; waited += 200) {
-    if (existsSync(record)) return JSON.parse(readFileSync(record, "utf8")) as SampleBuild;
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // Another worker is building; a lock older than ten minutes (builds lay out several passes) was left by a killed run.
-      if (waited > 600_000 || Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
-      await sleep(200);
+    for (const edition of editions) {
+      if (done[edition]) continue;
+      const record = path.join(dir, `${edition}.json`);
+      const lock = path.join(dir, `${edition}.lock`);
+      if (existsSync(record)) {
+        done[edition] = JSON.parse(readFileSync(record, "utf8")) as BuiltEdition;
+        continue;
+      }
+      try {
+        mkdirSync(lock);
+      } catch {
+        // Another worker is building it; a lock older than ten minutes (builds lay out several passes) was left by a killed run.
+        if (waited > 600_000 || Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      try {
+        done[edition] = await buildEdition(dir, edition);
+      } finally {
+        rmSync(lock, { recursive: true, force: true });
+      }
     }
+    const { screen, print } = done;
+    if (screen && print) return { outDir: screen.outDir, pdfFile: screen.pdfFile, printPdfFile: print.pdfFile, pages: screen.pages, pageCount: screen.pageCount };
+    await sleep(200);
   }
-  try {
-    const staging = `${dir}.building`;
-    rmSync(staging, { recursive: true, force: true });
-    const common = { year: 2024, dataDir: path.join(root, "data"), contentDir: path.join(root, "content") };
-    const screen = await build({ ...common, outDir: staging, print: false });
-    const print = await build({ ...common, outDir: path.join(staging, "print"), print: true });
-    const relocate = (file: string) => path.join(dir, path.relative(staging, file));
-    const result: SampleBuild = { outDir: dir, pdfFile: relocate(screen.pdfFile), printPdfFile: relocate(print.pdfFile), pages: screen.pages, pageCount: screen.pageCount };
-    writeFileSync(path.join(staging, "sample-build.json"), JSON.stringify(result));
-    renameSync(staging, dir);
-    return result;
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+}
+
+const editions = ["screen", "print"] as const;
+type Edition = (typeof editions)[number];
+type BuiltEdition = { outDir: string; pdfFile: string; pages: Record<string, number>; pageCount: number };
+
+/** Builds one edition into dir/<edition>/ (staged, then renamed) and records it in dir/<edition>.json. */
+async function buildEdition(dir: string, edition: Edition): Promise<BuiltEdition> {
+  const target = path.join(dir, edition);
+  const staging = `${target}.building`;
+  rmSync(staging, { recursive: true, force: true });
+  const built = await build({ year: 2024, dataDir: path.join(root, "data"), contentDir: path.join(root, "content"), outDir: staging, print: edition === "print" });
+  const result: BuiltEdition = { outDir: target, pdfFile: path.join(target, path.relative(staging, built.pdfFile)), pages: built.pages, pageCount: built.pageCount };
+  rmSync(target, { recursive: true, force: true });
+  renameSync(staging, target);
+  writeFileSync(path.join(dir, `${edition}.json`), JSON.stringify(result));
+  return result;
 }

@@ -11,13 +11,15 @@ import { pngClaiming, prepareErrors } from "../helpers/hostile.ts";
 const entry = "content/2024/good-practice/cumbria.md";
 const bodyStart = 7; // first body line of the fixture entry (front matter is lines 1–6)
 
-/** Errors for an entry whose body is replaced, and how long the stages took to reject it. */
+// No case asserts a time (a loaded machine made one fail): each rejection is checked by the rule that
+// made it, a limit tested before the parser runs, so the slow path it replaced would fail on the rule.
+// How long the worst take is measured by bench/hostileInputs.ts.
+
+/** Errors for an entry whose body is replaced. */
 function rejectBody(body: string) {
   const fixture = copyFixtures();
   fixture.edit(entry, (t) => t.slice(0, t.indexOf("---", 3) + 4) + body);
-  const started = performance.now();
-  const errors = prepareErrors(fixture);
-  return { errors, ms: performance.now() - started };
+  return { errors: prepareErrors(fixture) };
 }
 
 describe("Markdown nesting, paragraph and word length", () => {
@@ -28,17 +30,15 @@ describe("Markdown nesting, paragraph and word length", () => {
     ["a list 1000 deep on one line", `${"- ".repeat(1000)}x\n`, 1],
     ["quotes and lists mixed 9 deep", "> - > - > - > - > x\n", 1],
   ])("rejects %s at its line, before parsing", (_what, body, line) => {
-    const { errors, ms } = rejectBody(body);
+    const { errors } = rejectBody(body);
     expect(errors[0]).toMatchObject({ rule: "markdown-limit", line: bodyStart + line - 1 });
     expect(errors[0].message).toMatch(/nested \d+ deep|indented \d+ columns/);
-    expect(ms).toBeLessThan(2000);
   });
 
   it("rejects a list 1000 deep by indentation (36 s and a stack overflow before) by its size alone", () => {
-    const { errors, ms } = rejectBody(Array.from({ length: 1000 }, (_, i) => `${" ".repeat(2 * i)}- item`).join("\n"));
+    const { errors } = rejectBody(Array.from({ length: 1000 }, (_, i) => `${" ".repeat(2 * i)}- item`).join("\n"));
     expect(errors[0]).toMatchObject({ rule: "input-path" });
     expect(errors[0].message).toMatch(/the limit for a good-practice entry is 64 KB/);
-    expect(ms).toBeLessThan(1000);
   });
 
   it("accepts nesting up to the limit", () => {
@@ -51,17 +51,15 @@ describe("Markdown nesting, paragraph and word length", () => {
     ["a run of 30,000 emphasis marks", `${"*".repeat(15000)}x${"*".repeat(15000)}\n`],
     ["40,000 nested brackets", `${"[".repeat(20000)}x${"](u)".repeat(5000)}\n`],
     ["a paragraph of 300 stray marks across lines", "a * b\n".repeat(300)],
-  ])("rejects %s in well under a second (remark alone would take minutes)", (_what, body) => {
-    const { errors, ms } = rejectBody(body);
+  ])("rejects %s before remark parses it (remark alone would take minutes)", (_what, body) => {
+    const { errors } = rejectBody(body);
     expect(errors[0]).toMatchObject({ rule: "markdown-limit", line: bodyStart });
     expect(errors[0].message).toContain(`more than ${limits.markupMarks}`);
-    expect(ms).toBeLessThan(1000);
   });
 
   it("rejects more lines than the limit (12,000 lazy block-quote lines took 9 s to parse)", () => {
-    const { errors, ms } = rejectBody(`> > ${"x\n".repeat(12000)}`);
+    const { errors } = rejectBody(`> > ${"x\n".repeat(12000)}`);
     expect(errors[0]).toMatchObject({ rule: "markdown-limit", line: bodyStart + limits.markdownLines });
-    expect(ms).toBeLessThan(1000);
   });
 
   it("rejects a 5,000-character word at its line and column", () => {
@@ -105,9 +103,7 @@ describe("images", () => {
   it("rejects a 20,000 × 20,000 RGBA PNG from its header, without decoding it", () => {
     const fixture = copyFixtures();
     writeFileSync(path.join(fixture.contentDir, "2024/good-practice/images/swatch.png"), pngClaiming(20000, 20000));
-    const started = performance.now();
     const [error] = prepareErrors(fixture);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(error).toMatchObject({ rule: "image", line: 17 });
     expect(error.message).toMatch(/"images\/swatch\.png" is 20000 × 20000 pixels; the limit is 25 million pixels/);
   });
@@ -127,24 +123,19 @@ describe("errors per file", () => {
     const file = path.join(fixture.dataDir, "2024/officers.csv");
     const row = "Nowhere Constabulary,Female,Constable,1\n";
     writeFileSync(file, `force,sex,rank,headcount\n${row.repeat(Math.ceil((50 * 1024 * 1024) / row.length))}`);
-    const started = performance.now();
     const errors = prepareErrors(fixture);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ rule: "input-path" });
     expect(errors[0].message).toMatch(/is 50\.0 MB; the limit for a CSV file .* is 2\.0 MB/);
   });
 
-  it("lists the first errors of a file within the size limit and counts the rest, in a few seconds", () => {
+  it("lists the first errors of a file within the size limit and counts the rest", () => {
     const fixture = copyFixtures();
     const file = path.join(fixture.dataDir, "2024/officers.csv");
     const row = "Nowhere Constabulary,Female,Constable,1\n";
     const rows = Math.floor((limits.csvBytes - 100) / row.length);
     writeFileSync(file, `force,sex,rank,headcount\n${row.repeat(rows)}`);
-    const started = performance.now();
     const errors = prepareErrors(fixture);
-    const ms = performance.now() - started;
-    expect(ms).toBeLessThan(5000);
     const inFile = errors.filter((e) => e.file === file);
     expect(inFile).toHaveLength(limits.errorsPerFile + 1);
     expect(inFile.slice(0, limits.errorsPerFile).map((e) => e.line)).toEqual(Array.from({ length: limits.errorsPerFile }, (_, i) => i + 2));

