@@ -17,7 +17,6 @@ import { BuildError, DiagnosticSink, type Diagnostic } from "../diagnostics/diag
 import type { ReportDocument } from "../document/model.ts";
 import type { Statistics } from "../statistics/types.ts";
 import { editionInputs, type EditionInputs } from "../load/editionInputs.ts";
-import { countPages } from "../pdf/countPages.ts";
 import type { DrawnCharts } from "../render/drawCharts.ts";
 import { previousBuild, recordBuild, type BuiltOutputs } from "./unchanged.ts";
 import { checkOutputFolder } from "./outputFolder.ts";
@@ -166,7 +165,8 @@ async function runBuild(options: BuildOptions, mode: Extract<EditionMode, { kind
 async function publishedEdition(options: BuildOptions, soFar: EditionSoFar): Promise<{ files: OutputFiles; report: Omit<ReportFacts, "year" | "edition" | "print"> }> {
   const { prepared, charts, inputs, cache, timings } = soFar;
   const { statistics, document } = prepared;
-  const { renderPdf } = await import("../render/renderPdf.tsx");
+  // Loaded here, not at the top: check and figures run this module and never draw.
+  const [{ renderPdf }, { countPages }] = await Promise.all([import("../render/renderPdf.tsx"), import("../pdf/countPages.ts")]);
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
   const date = options.final ? editionDate(document.meta.publicationDate, options.sourceDateEpoch) : undefined;
   const rendered = await stage("layout", options.outDir, "The PDF could not be drawn", () =>
