@@ -26,10 +26,13 @@ const script = `
   pdfjs.GlobalWorkerOptions.workerSrc = "/pdf.worker.mjs";
   let version = -1, sectionsVersion = -1;
   const $ = (id) => document.getElementById(id);
-  async function draw(url, into) {
+  // Draws a PDF's pages into a box. A whole draft gives way (false) when a newer status comes in while it
+  // is drawn: its 70 pages take a second or more, and the first look at the next save should not wait.
+  async function draw(url, into, giveWay = false) {
     const doc = await pdfjs.getDocument(url).promise;
     const canvases = [];
     for (let n = 1; n <= doc.numPages; n++) {
+      if (giveWay && latest) return false;
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1.25 });
       const canvas = document.createElement("canvas");
@@ -38,6 +41,7 @@ const script = `
       canvases.push(canvas);
     }
     into.replaceChildren(...canvases);
+    return true;
   }
   function list(id, lines) {
     $(id + "-box").hidden = lines.length === 0;
@@ -60,7 +64,11 @@ const script = `
     $("first").hidden = sectionsVersion <= 0 || status.changedSections.length === 0 || $("first-pages").childElementCount === 0;
     if (status.version > 0 && status.version !== version) {
       version = status.version;
-      await draw("/draft.pdf?v=" + version, $("pages"));
+      // Put aside for a newer status: drawn again when that one has been shown.
+      if (!(await draw("/draft.pdf?v=" + version, $("pages"), true))) {
+        version = -1;
+        return;
+      }
       $("pages").dataset.version = String(version);
       const first = status.changedSections[0];
       const page = first && status.pages[first];
