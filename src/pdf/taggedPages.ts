@@ -148,3 +148,30 @@ export function copyTaggedPages(to: PDFDocument, from: PDFDocument, indices: num
   copied.forEach((page, i) => (place.at === undefined ? to.addPage(page) : to.insertPage(place.at + i, page)));
   return copied;
 }
+
+/** One PDF cut from tagged sources: its metadata, then runs of pages (0-based) from named sources, in order. */
+export interface TaggedCut {
+  title: string;
+  author: string;
+  language: string;
+  keywords: string[];
+  pieces: { from: string; pages: number[] }[];
+}
+
+/**
+ * New tagged PDFs made of pages of tagged sources (a force's proof pack: its pages of the draft, then its
+ * figure pages), each source read once. Gives the bytes of each cut under its name.
+ */
+export async function cutTaggedPdfs(sources: Record<string, Uint8Array>, cuts: Record<string, TaggedCut>): Promise<Record<string, Buffer>> {
+  const loaded: Record<string, PDFDocument> = {};
+  for (const [key, bytes] of Object.entries(sources)) loaded[key] = await PDFDocument.load(bytes, { updateMetadata: false });
+  const out: Record<string, Buffer> = {};
+  for (const [key, cut] of Object.entries(cuts)) {
+    const pdf = await PDFDocument.create();
+    startTaggedPdf(pdf, cut);
+    pdf.setKeywords(cut.keywords);
+    for (const piece of cut.pieces) copyTaggedPages(pdf, loaded[piece.from], piece.pages);
+    out[key] = Buffer.from(await pdf.save());
+  }
+  return out;
+}

@@ -6,10 +6,10 @@ import { parse } from "csv-parse/sync";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { count } from "../domain/plural.ts";
-import { PDFDocument } from "pdf-lib";
 import type { Binding, ReportDocument, Section } from "../document/model.ts";
 import { registerFonts } from "../pdf/registerFonts.ts";
-import { copyTaggedPages, startTaggedPdf } from "../pdf/taggedPages.ts";
+import { cutTaggedPdfs, type TaggedCut } from "../pdf/taggedPages.ts";
+import { countPages } from "../pdf/countPages.ts";
 import { DraftContext, type DraftMarks } from "../../templates/draftMarks.tsx";
 import type { ReactNode } from "react";
 import { PageMarker } from "../../templates/components/PageFrame.tsx";
@@ -106,9 +106,7 @@ export async function buildPacks(input: {
   print: boolean;
 }): Promise<Record<string, Buffer>> {
   await registerFonts();
-  const draft = await PDFDocument.load(input.draftPdf, { updateMetadata: false });
   const starts = Object.values(input.pages).sort((a, b) => a - b);
-  const packs: Record<string, Buffer> = {};
   // Every pack's figure pages in one layout (fonts and styles set up once); each pack's first page is
   // recorded as it is laid out, and the PDF is cut into packs by those pages.
   const forces = input.document.sections.filter((s): s is ForceSection => s.kind === "force" && input.pages[s.id] !== undefined);
@@ -117,9 +115,8 @@ export async function buildPacks(input: {
     return [first, (starts.find((p) => p > first) ?? input.pageCount + 1) - 1];
   };
   const log = new PageLog();
-  const figures = await PDFDocument.load(
-    await renderToBuffer(
-      <SheetGeometry.Provider value={pageGeometry(input.print)}>
+  const figures = await renderToBuffer(
+    <SheetGeometry.Provider value={pageGeometry(input.print)}>
       <DraftContext.Provider value={input.marks}>
         <Document tagged title="Proof packs" language={input.document.meta.language}>
           {forces.map((section) => (
@@ -127,22 +124,27 @@ export async function buildPacks(input: {
           ))}
         </Document>
       </DraftContext.Provider>
-      </SheetGeometry.Provider>,
-    ),
+    </SheetGeometry.Provider>,
   );
   const figureStarts = forces.map((s) => log.pageOf(s.id)!);
+  const figurePages = countPages(figures);
+  const cuts: Record<string, TaggedCut> = {};
   for (const [i, section] of forces.entries()) {
     const [first, last] = rangeOf(section);
-    const pack = await PDFDocument.create();
-    // A tagged PDF like the draft it is cut from: the force's pages with their structure, then its figures'.
-    startTaggedPdf(pack, { title: `${section.title}: proof pack, draft ${input.sheet.draft}`, author: input.document.meta.author, language: input.document.meta.language });
-    pack.setKeywords([`draft:${input.sheet.year}/${input.sheet.draft}/${input.sheet.revision}`, `pack:${section.slug}`]);
     const toPdf = (p: number) => input.layout.pages[p - 1].pdfPage - 1;
-    copyTaggedPages(pack, draft, Array.from({ length: last - first + 1 }, (_, k) => toPdf(first + k)));
     const from = figureStarts[i] - 1;
-    const to = (figureStarts[i + 1] ?? figures.getPageCount() + 1) - 1;
-    copyTaggedPages(pack, figures, Array.from({ length: to - from }, (_, k) => from + k));
-    packs[`packs/${section.slug}.pdf`] = Buffer.from(await pack.save());
+    const to = (figureStarts[i + 1] ?? figurePages + 1) - 1;
+    // A tagged PDF like the draft it is cut from: the force's pages with their structure, then its figures'.
+    cuts[`packs/${section.slug}.pdf`] = {
+      title: `${section.title}: proof pack, draft ${input.sheet.draft}`,
+      author: input.document.meta.author,
+      language: input.document.meta.language,
+      keywords: [`draft:${input.sheet.year}/${input.sheet.draft}/${input.sheet.revision}`, `pack:${section.slug}`],
+      pieces: [
+        { from: "draft", pages: Array.from({ length: last - first + 1 }, (_, k) => toPdf(first + k)) },
+        { from: "figures", pages: Array.from({ length: to - from }, (_, k) => from + k) },
+      ],
+    };
   }
-  return packs;
+  return cutTaggedPdfs({ draft: input.draftPdf, figures }, cuts);
 }
