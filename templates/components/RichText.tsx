@@ -140,7 +140,8 @@ function ListBlock({ block, depth, leadIn }: { block: Extract<Block, { type: "li
     <View role="L" style={{ marginBottom: depth === 0 ? styles.paragraph.marginBottom : 0, marginLeft: depth * 14 }}>
       {head > 0 ? (
         <View wrap={false}>
-          {leadIn}
+          {/* Read as the list's caption: a lead-in is not an item, and a list holds only its caption and items. */}
+          {leadIn ? <View role="Caption">{leadIn}</View> : null}
           {items.slice(0, head).map((content, i) => item(content, i))}
         </View>
       ) : null}

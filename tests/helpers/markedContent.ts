@@ -55,3 +55,38 @@ export async function readMarkedContent(file: string): Promise<MarkedPage[]> {
   await pdf.destroy();
   return pages;
 }
+
+interface RoleNode {
+  role?: string;
+  type?: string;
+  id?: string;
+  children?: RoleNode[];
+}
+
+/**
+ * The text of every paragraph (P) and caption of a tagged PDF, page by page in the order of each page's
+ * structure tree, as pdf.js reads it: a paragraph that runs over a page turn gives one piece per page.
+ */
+export async function readParagraphs(file: string): Promise<{ role: "P" | "Caption"; text: string }[]> {
+  const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false }).promise;
+  const paragraphs: { role: "P" | "Caption"; text: string }[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const textOf = new Map<string, string[]>();
+    let open: string | null = null;
+    for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+      if ("type" in item && item.type === "beginMarkedContentProps" && item.id) open = item.id;
+      else if ("type" in item && item.type === "endMarkedContent") open = null;
+      else if ("str" in item && open) textOf.set(open, [...(textOf.get(open) ?? []), item.str]);
+    }
+    const contentOf = (node: RoleNode): string[] => (node.type === "content" && node.id ? (textOf.get(node.id) ?? []) : (node.children ?? []).flatMap(contentOf));
+    const walk = (node: RoleNode | null) => {
+      if (!node) return;
+      if (node.role === "P" || node.role === "Caption") paragraphs.push({ role: node.role, text: contentOf(node).join("") });
+      else node.children?.forEach(walk);
+    };
+    walk((await page.getStructTree()) as RoleNode | null);
+  }
+  await pdf.destroy();
+  return paragraphs;
+}

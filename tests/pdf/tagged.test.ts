@@ -14,7 +14,8 @@ import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from 
 import { finishPdfA } from "../../src/pdf/pdfa.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
 import { png, prepareErrors } from "../helpers/hostile.ts";
-import { readMarkedContent } from "../helpers/markedContent.ts";
+import { readMarkedContent, readParagraphs } from "../helpers/markedContent.ts";
+import { plainText } from "../../src/document/markdown.ts";
 import { sampleBuild } from "../helpers/sampleBuild.ts";
 import "../../templates/tagging.ts";
 
@@ -92,6 +93,38 @@ describe("the tagged 2024 book", () => {
     expect(spoken.length).toBeGreaterThan(40);
     const sects = tree[0].children.filter((n) => n.type === "Sect");
     expect(sects.length).toBe(tree[0].children.length);
+  });
+
+  it("reads every paragraph the document holds as a P (a lead-in to a list as the list's Caption), in the document's order", async () => {
+    const sample = await sampleBuild();
+    const document = JSON.parse(readFileSync(path.join(path.dirname(sample.pdfFile), "document.json"), "utf8")) as ReportDocument;
+    // Letters only: a line-end hyphen, a footnote number or a word space read differently never matter.
+    const letters = (text: string) => text.replace(/[^\p{L}]+/gu, "").toLowerCase();
+    const wanted: { role: "P" | "Caption"; text: string }[] = [];
+    const paragraphsOf = (blocks: Block[]) => {
+      for (const [i, block] of blocks.entries()) {
+        if (block.type !== "paragraph") continue;
+        const text = plainText(block.children);
+        wanted.push({ role: /:\s*$/.test(text) && blocks[i + 1]?.type === "list" ? "Caption" : "P", text });
+      }
+    };
+    for (const section of document.sections) {
+      if (section.kind === "force") section.entries.forEach((entry) => paragraphsOf(entry.body.blocks));
+      else if (section.kind !== "back") paragraphsOf(section.body.blocks);
+    }
+    const read = (await readParagraphs(sample.pdfFile)).map((p) => ({ role: p.role, letters: letters(p.text) }));
+    expect(wanted.length).toBeGreaterThan(350);
+    expect(wanted.filter((p) => p.role === "Caption").length).toBeGreaterThan(10);
+    // Each paragraph opens an element of its role, after the one before it: the reading order is the document's.
+    let at = 0;
+    const missing: string[] = [];
+    for (const paragraph of wanted) {
+      const start = letters(paragraph.text.split(/\s+/).slice(0, 4).join(" "));
+      const found = read.findIndex((p, i) => i >= at && p.role === paragraph.role && p.letters.startsWith(start));
+      if (found < 0) missing.push(`${paragraph.role}: ${paragraph.text.slice(0, 60)}`);
+      else at = found + 1;
+    }
+    expect(missing).toEqual([]);
   });
 
   it("draws no text outside marked content, and every marked-content id belongs to an element of its page's tree", async () => {
