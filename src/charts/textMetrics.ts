@@ -4,30 +4,11 @@
 // truncates labels and changes chart widths. Vega's `textMetrics` object is mutable: replacing its
 // `width(item, text)` makes Vega's layout match the PDF (see /work/shared/notes/charts-in-react-pdf.md).
 //
-// The same fontkit module react-pdf loads (its ES build), so a process holds one copy of it.
+// The same fontkit module react-pdf loads (its ES build), so a process holds one copy of it; each face
+// is opened once (src/design/fontFiles.ts).
 // Vega itself is not loaded here: src/charts/vegaTextMetrics.ts installs the measure into it.
-import * as fontkitModule from "fontkit";
 import { fonts, type FontFace } from "../design/theme.ts";
-import { shapeOnce } from "../design/shapeOnce.ts";
-
-/** The part of fontkit's API used here (fontkit ships no typings). */
-interface FontkitGlyphRun {
-  advanceWidth: number;
-  glyphs: unknown[];
-  positions: unknown[];
-}
-interface FontkitFont {
-  unitsPerEm: number;
-  ascent: number;
-  descent: number;
-  capHeight: number;
-  xHeight: number;
-  layout(text: string): FontkitGlyphRun;
-}
-interface Fontkit {
-  openSync(file: string): FontkitFont;
-}
-const fontkit = fontkitModule as unknown as Fontkit;
+import { fontFile } from "../design/fontFiles.ts";
 
 /** The properties of a Vega scenegraph item that affect a text's width. */
 export interface TextStyle {
@@ -81,17 +62,6 @@ export function fontFaceFor(weight: number | string | null | undefined, style?: 
   return w < 400 ? (below[0] ?? above[0]) : (above[0] ?? below[0]);
 }
 
-const openFonts = new Map<string, FontkitFont>();
-function openFont(file: string): FontkitFont {
-  let font = openFonts.get(file);
-  if (!font) {
-    font = fontkit.openSync(file);
-    shapeOnce(font);
-    openFonts.set(file, font);
-  }
-  return font;
-}
-
 // Advance widths in em, per face file and text: width = em × font size.
 const emCache = new Map<string, Map<string, number>>();
 const EM_CACHE_LIMIT = 50_000;
@@ -104,7 +74,7 @@ function emWidth(file: string, text: string): number {
   }
   let em = cache.get(text);
   if (em === undefined) {
-    const font = openFont(file);
+    const font = fontFile(file);
     em = font.layout(text).advanceWidth / font.unitsPerEm;
     if (cache.size >= EM_CACHE_LIMIT) cache.clear();
     cache.set(text, em);
@@ -134,7 +104,7 @@ export function fontMetrics(
   weight?: number | string | null,
   style?: string | null,
 ): { ascent: number; descent: number; capHeight: number; xHeight: number } {
-  const font = openFont(fontFaceFor(weight, style).file);
+  const font = fontFile(fontFaceFor(weight, style).file);
   const em = font.unitsPerEm;
   return { ascent: font.ascent / em, descent: font.descent / em, capHeight: font.capHeight / em, xHeight: font.xHeight / em };
 }

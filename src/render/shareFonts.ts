@@ -5,24 +5,11 @@
 // every part's font at it. A part's own subset is then left out of the book.
 import { createHash } from "node:crypto";
 import { inflateSync, deflateSync } from "node:zlib";
-import * as fontkitModule from "fontkit";
 import { codeVersion } from "../cache/codeVersion.ts";
 import { hashOf, noCache, type StageCache } from "../cache/stageCache.ts";
 import { fonts, type FontFace } from "../design/theme.ts";
+import { fontFile, type FontkitFont } from "../design/fontFiles.ts";
 import { refOf, type ParsedPdf, type PdfObject, type PdfWriter } from "../pdf/pdfObjects.ts";
-
-/** The part of fontkit's API used here (fontkit ships no typings). */
-interface FontkitSubset {
-  includeGlyph(gid: number): number;
-  encode(): Uint8Array;
-  mapping: Record<number, number>;
-}
-interface FontkitFont {
-  postscriptName: string;
-  numGlyphs: number;
-  createSubset(): FontkitSubset & { cff?: unknown };
-}
-const fontkit = fontkitModule as unknown as { openSync(file: string): FontkitFont };
 
 /** A face as one part wrote it: the widths and Unicode mappings of the CIDs it used, as written. */
 interface PartFace {
@@ -35,10 +22,10 @@ interface PartFace {
 /** Per PDF (part or overlay, in the order given), its font dictionaries the book replaces → the book's font. */
 export type SharedFontRefs = Map<number, number>[];
 
-/** The theme's faces by PostScript name, each opened once per process. */
+/** The theme's faces by PostScript name. */
 let faces: Map<string, FontkitFont> | undefined;
 function themeFaces(): Map<string, FontkitFont> {
-  faces ??= new Map(fonts.faces.map((face: FontFace) => fontkit.openSync(face.file)).map((font) => [font.postscriptName, font]));
+  faces ??= new Map(fonts.faces.map((face: FontFace) => fontFile(face.file)).map((font) => [font.postscriptName, font]));
   return faces;
 }
 
