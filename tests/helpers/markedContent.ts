@@ -2,6 +2,7 @@
 // structure tree pdf.js builds for the page owns that content) and which in artifacts.
 import { readFileSync } from "node:fs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { TextItem, TextMarkedContent } from "pdfjs-dist/types/src/display/api.js";
 
 export interface MarkedPage {
   pageNumber: number;
@@ -18,28 +19,41 @@ export interface MarkedPage {
 }
 
 interface TreeNode {
+  role?: string;
   type?: string;
   id?: string;
   children?: TreeNode[];
 }
 
-export async function readMarkedContent(file: string): Promise<MarkedPage[]> {
+
+/** Each page of a PDF as pdf.js reads it: its structure tree and its text with the marked content around it. */
+async function* markedPages(file: string): AsyncGenerator<{ pageNumber: number; tree: TreeNode | null; items: (TextItem | TextMarkedContent)[] }> {
   const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false }).promise;
+  try {
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      yield { pageNumber: n, tree: (await page.getStructTree()) as TreeNode | null, items: (await page.getTextContent({ includeMarkedContent: true })).items };
+    }
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+export async function readMarkedContent(file: string): Promise<MarkedPage[]> {
   const pages: MarkedPage[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n);
+  for await (const { pageNumber: n, tree, items } of markedPages(file)) {
     const owned = new Set<string>();
     const walk = (node: TreeNode | null) => {
       if (!node) return;
       if (node.type === "content" && node.id) owned.add(node.id);
       node.children?.forEach(walk);
     };
-    walk((await page.getStructTree()) as TreeNode | null);
+    walk(tree);
     const text = { tagged: [] as string[], artifact: [] as string[], unmarked: [] as string[] };
     const ids: string[] = [];
     // The innermost open marked content decides; an Artifact anywhere above makes its text an artifact.
     const stack: ("tagged" | "artifact" | "other")[] = [];
-    for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+    for (const item of items) {
       if ("type" in item && item.type === "beginMarkedContentProps" && item.id) {
         ids.push(item.id);
         stack.push("tagged");
@@ -52,15 +66,7 @@ export async function readMarkedContent(file: string): Promise<MarkedPage[]> {
     }
     pages.push({ pageNumber: n, tagged: text.tagged.join(" "), artifact: text.artifact.join(" "), unmarked: text.unmarked.join(" "), orphans: ids.filter((id) => !owned.has(id)), ids: ids.length });
   }
-  await pdf.destroy();
   return pages;
-}
-
-interface RoleNode {
-  role?: string;
-  type?: string;
-  id?: string;
-  children?: RoleNode[];
 }
 
 /**
@@ -68,25 +74,22 @@ interface RoleNode {
  * structure tree, as pdf.js reads it: a paragraph that runs over a page turn gives one piece per page.
  */
 export async function readParagraphs(file: string): Promise<{ role: "P" | "Caption"; text: string }[]> {
-  const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false }).promise;
   const paragraphs: { role: "P" | "Caption"; text: string }[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n);
+  for await (const { tree, items } of markedPages(file)) {
     const textOf = new Map<string, string[]>();
     let open: string | null = null;
-    for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+    for (const item of items) {
       if ("type" in item && item.type === "beginMarkedContentProps" && item.id) open = item.id;
       else if ("type" in item && item.type === "endMarkedContent") open = null;
       else if ("str" in item && open) textOf.set(open, [...(textOf.get(open) ?? []), item.str]);
     }
-    const contentOf = (node: RoleNode): string[] => (node.type === "content" && node.id ? (textOf.get(node.id) ?? []) : (node.children ?? []).flatMap(contentOf));
-    const walk = (node: RoleNode | null) => {
+    const contentOf = (node: TreeNode): string[] => (node.type === "content" && node.id ? (textOf.get(node.id) ?? []) : (node.children ?? []).flatMap(contentOf));
+    const walk = (node: TreeNode | null) => {
       if (!node) return;
       if (node.role === "P" || node.role === "Caption") paragraphs.push({ role: node.role, text: contentOf(node).join("") });
       else node.children?.forEach(walk);
     };
-    walk((await page.getStructTree()) as RoleNode | null);
+    walk(tree);
   }
-  await pdf.destroy();
   return paragraphs;
 }
