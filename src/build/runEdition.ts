@@ -137,7 +137,7 @@ async function runBuild(options: BuildOptions, mode: Extract<EditionMode, { kind
   const started = performance.now();
   const timings: Record<string, number> = {};
   const cacheDir = path.join(options.outDir, ".cache");
-  const cache: StageCache = options.cache === false ? noCache() : diskCache(cacheDir);
+  const cache = stageCacheOf(options);
   const outputDir = path.join(options.outDir, String(options.year));
 
   // Nothing changed since the last build into this folder: its outputs stand as they are. The check
@@ -197,7 +197,7 @@ async function runDraft(options: BuildOptions, layout: (soFar: EditionSoFar) => 
   const started = performance.now();
   const timings: Record<string, number> = {};
   // The parts of the book laid out by earlier builds and drafts into this folder are reused.
-  const cache = options.cache === false ? noCache() : diskCache(path.join(options.outDir, ".cache"));
+  const cache = stageCacheOf(options);
   const inputs = editionInputs(options.dataDir, options.contentDir, options.year);
   const soFar = await stagesBeforeLayout(options, inputs, cache, timings);
   const draft = await layout(soFar);
@@ -206,6 +206,11 @@ async function runDraft(options: BuildOptions, layout: (soFar: EditionSoFar) => 
   draft.files["build-report.json"] = buildReportJson({ year: options.year, edition: document.meta.editionLabel, print: options.print, ...draft.report, timings });
   await stage("write", draft.dir, "The draft could not be written", async () => writeOutputsAtomically(draft.dir, draft.files));
   return { dir: draft.dir, timings };
+}
+
+/** The stage cache a build into `outDir` keeps in <outDir>/.cache, or none with `cache: false`. */
+function stageCacheOf(options: BuildOptions): StageCache {
+  return options.cache === false ? noCache() : diskCache(path.join(options.outDir, ".cache"));
 }
 
 /** Everything that shapes a build's outputs: same key, same outputs, so an unchanged build can stand. */
