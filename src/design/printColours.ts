@@ -81,6 +81,7 @@ const common = {
   onMen: K(100),
   coverInk: white,
   coverField: [90, 100, 0, 0],
+  coverAccent: [5, 40, 0, 0],
   "bands.equal": K(6),
 } as const satisfies Partial<Record<ThemeColourName, Cmyk>>;
 
@@ -90,7 +91,6 @@ export const printColours: Record<Paper, Record<ThemeColourName, Cmyk>> = {
     women: [80, 95, 0, 0],
     men: [45, 0, 25, 0],
     accent: [0, 95, 0, 25],
-    coverAccent: [5, 40, 0, 0],
     change: [0, 80, 100, 20],
     "bands.men+15": [70, 0, 45, 70],
     "bands.men+10": [65, 0, 40, 45],
@@ -106,7 +106,6 @@ export const printColours: Record<Paper, Record<ThemeColourName, Cmyk>> = {
     women: [75, 100, 0, 0],
     men: [40, 0, 20, 0],
     accent: [0, 100, 0, 20],
-    coverAccent: [5, 40, 0, 0],
     change: [0, 85, 100, 15],
     "bands.men+15": [85, 0, 40, 60],
     "bands.men+10": [75, 0, 40, 35],
