@@ -1,5 +1,7 @@
 // The 2023 sample archives and verifies too, and a revision (dated by SOURCE_DATE_EPOCH) is kept beside
-// the first archive, never instead of it. Four builds of the small 2023 edition, in child processes.
+// the first archive, never instead of it. Three builds of the small 2023 edition, in child processes: the
+// two archives and the rebuild of the revision (the rebuild of a first archive, dated by its publication
+// date, is what tests/archive/archive.test.ts verifies for 2024).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -32,10 +34,9 @@ describe("the 2023 sample edition", () => {
     const files = Object.keys(JSON.parse(manifest1.toString()).files);
     expect(files).toContain("inputs/data/2022/officers.csv"); // the year 2023 compares against
     expect(files.filter((f) => f.startsWith("inputs/data/2024") || f.startsWith("inputs/content/2024"))).toEqual([]);
-    const verified1 = await verifyEdition({ year: 2023, archiveRoot, revision: 1, hashesOnly: false });
+    const verified1 = await verifyEdition({ year: 2023, archiveRoot, revision: 1, hashesOnly: true });
     expect(verified1.diagnostics).toEqual([]);
-    expect(verified1.outputs.length).toBeGreaterThan(3);
-    expect(verified1.outputs.filter((o) => o.status !== "identical")).toEqual([]);
+    expect(verified1.checkedFiles).toBe(files.length);
 
     const epoch = 1_700_000_000; // 2023-11-14T22:13:20Z
     // The inputs are unchanged (only the date differs), so the revision needs --force.
@@ -54,6 +55,7 @@ describe("the 2023 sample edition", () => {
 
     const verified2 = await verifyEdition({ year: 2023, archiveRoot, revision: 2, hashesOnly: false });
     expect(verified2.diagnostics).toEqual([]);
+    expect(verified2.outputs.length).toBeGreaterThan(3);
     expect(verified2.outputs.filter((o) => o.status !== "identical")).toEqual([]);
     // Revision 1 still verifies with r2/ inside its folder.
     const again1 = await verifyEdition({ year: 2023, archiveRoot, revision: 1, hashesOnly: true });

@@ -1,5 +1,6 @@
 // verify on the command line, as the README runs it: an edition or revision that is not there is one
-// plain message (exit 1), not a failed verification; the README's example for a fresh clone works.
+// plain message (exit 1), not a failed verification. (The README's example for a fresh clone, archive
+// then verify, is what tests/archive/archive.test.ts runs.)
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,24 +36,4 @@ describe("verify, when there is nothing to verify", () => {
     expect(r.stderr).toBe(`${path.join(archive, "2024/r3")}: error: There is no revision 3 of the archived 2024 edition; ${path.join(archive, "2024")} holds revisions 1 and 2. [no-archived-edition]\n1 error, 0 warnings\n`);
     expect(r.stderr).not.toContain("NOT verified");
   }, 60_000);
-});
-
-describe("the README's verify example", () => {
-  it("archives the sample into a scratch folder and verifies it there, on a clone with no archive/", () => {
-    const readme = readFileSync(path.join(root, "README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("### Verifying an edition"));
-    const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
-    const example = blocks.find((b) => b.includes("npm run archive"))!;
-    const commands = example.trim().split("\n").map((line) => line.replace(/#.*/, "").trim().split(/\s+/));
-    expect(commands.map((c) => c.slice(0, 3).join(" "))).toEqual(["npm run archive", "npm run verify"]);
-    // Both name the same folder; run them with a fresh one so the test never finds an earlier archive.
-    const folder = commands[0][commands[0].indexOf("--archive") + 1];
-    expect(commands[1][commands[1].indexOf("--archive") + 1]).toBe(folder);
-    const scratch = path.join(work, "scratch-archive");
-    const runs = commands.map(([, , script, , ...args]) => npmRun(script, args.map((a) => (a === folder ? scratch : a))));
-    expect(runs[0].status, runs[0].stderr).toBe(0);
-    expect(runs[0].stdout).toContain(`Check it with: npm run verify -- --year 2024 --archive ${scratch}`);
-    expect(runs[1].status, runs[1].stderr).toBe(0);
-    expect(runs[1].stdout).toContain("Verified: every file is as archived, and the archived inputs rebuild every output identically.");
-  }, 400_000);
 });
