@@ -41,13 +41,21 @@ describe("reading a part's pages from its layout", () => {
     await registerFonts();
   }, 60_000);
 
+  // The print edition lays out the same pages shifted by the bleed: it is read again only for the parts
+  // the screen edition found running over a page (all parts when the screen test did not run).
+  let multiPage: Set<string> | null = null;
+  const partKey = (part: BookPart) => (part.kind === "section" ? part.id : part.kind);
+
   for (const print of [false, true]) {
     it(`agrees with pdf.js on every page of every multi-page part of the 2024 sample${print ? " (print edition)" : ""}`, async () => {
       let pages = 0;
+      const found = new Set<string>();
       for (const part of bookParts(document)) {
+        if (print && multiPage && !multiPage.has(partKey(part))) continue;
         const { fromLayout, fromPdf } = await readBoth(document, charts, part, print);
         expect(fromLayout.length).toBe(fromPdf.length);
         if (fromPdf.length < 2) continue;
+        found.add(partKey(part));
         fromPdf.forEach((viewer: PageInspection, i) => {
           const mine = fromLayout[i];
           const where = `${part.kind === "section" ? part.id : part.kind} p. ${i + 1}`;
@@ -65,6 +73,7 @@ describe("reading a part's pages from its layout", () => {
         });
       }
       expect(pages).toBeGreaterThanOrEqual(15);
+      if (!print) multiPage = found;
     }, 120_000);
   }
 });
