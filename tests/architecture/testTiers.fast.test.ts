@@ -1,6 +1,6 @@
 // The test folders mirror src/ and the fast tier is a naming rule (vitest.config.ts), so both are checked
 // here rather than kept by hand: a test in a folder no stage has, or a *.fast.test file that builds the
-// sample, runs the whole build or starts a browser, fails with its path.
+// sample, runs the whole build (imported, or as a command run in-process) or starts a browser, fails with its path.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -38,6 +38,8 @@ describe("the layout of tests/", () => {
         const target = spec.startsWith(".") ? path.relative(root, path.resolve(root, path.dirname(file), spec)).split(path.sep).join("/") : spec;
         if (notFast.includes(target)) found.push(`${file} imports ${spec}`);
       }
+      // The command line run in-process is a whole build when the command lays pages out.
+      for (const [call] of readFileSync(path.join(root, file), "utf8").matchAll(/\bmain\(\s*\[\s*"(?:build|archive|verify|preview)"/g)) found.push(`${file} runs ${call}`);
     }
     expect(found).toEqual([]);
   });
