@@ -42,7 +42,9 @@ function isWholeSentences(quote: string, paragraph: string): boolean {
  */
 export function checkPullQuote(written: string | undefined, body: RichText, file: string, line: number | undefined, sink: DiagnosticSink): string | null {
   if (written === undefined) return null;
-  const quote = spaced(typeset(written));
+  // Printed with the text's no-break spaces ("30 %" stays on one line); compared without them.
+  const printed = typeset(written.replace(/[ \t\r\n]+/g, " ").trim());
+  const quote = spaced(printed);
   const at = { line, column: 1 };
   const words = quote.split(" ").length;
   if (words > pullQuoteMaxWords) {
@@ -53,5 +55,5 @@ export function checkPullQuote(written: string | undefined, body: RichText, file
     sink.warn(file, "pull-quote", `pullQuote: "${quote}" is not a whole sentence of the text below, word for word, so it is not printed; copy one or two sentences from the text exactly.`, at);
     return null;
   }
-  return quote;
+  return printed;
 }
