@@ -194,6 +194,14 @@ describe("page fill, by page type", () => {
     expect(pages.some((p) => p.text.includes("Four came up again and again:"))).toBe(true);
   });
 
+  it("closes the second middle-management page with the trend chart, drawn to fill it", () => {
+    const trendPage = pages.find((p) => p.text.includes("Women in middle management and senior leadership, by year"))!;
+    // On the page of its subject, under the 2024 band chart, in the middle-management section.
+    expect(trendPage.text).toContain("Middle management, 2024");
+    expect(trendPage.pageNumber).toBe(sample.pages["analysis/middle-management"] + 1);
+    expect(inspected[trendPage.pageNumber - 1].fill).toBeGreaterThan(0.85);
+  });
+
   it("sets the notes on the data on the page of the section before them", () => {
     expect(sample.pages["analysis/notes"]).toBe(sample.pages["analysis/police-staff"]);
   });
