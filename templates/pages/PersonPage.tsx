@@ -1,6 +1,7 @@
 // Forewords and the executive summary: one column at a reading measure, the author first; beside it the
 // summary's key figures, or the foreword's pull quote and signature.
 import { Image, Text, View } from "@react-pdf/renderer";
+import { forewordWords } from "../../src/document/checks.ts";
 import type { KeyFigures, Person, RichText } from "../../src/document/model.ts";
 import { useAsset } from "../assets.tsx";
 import { PageFrame } from "../components/PageFrame.tsx";
@@ -62,9 +63,10 @@ function KeyFiguresPanel({ figures, width }: { figures: KeyFigures; width: numbe
 /**
  * A foreword is a letter, read through rather than scanned: set a step larger than the summary with its
  * opening paragraph as a lede, so a one-page foreword (about 350 words) fills its page instead of ending
- * a third short. A longer one steps down to the summary's size so it still keeps to one page.
+ * a third short. A longer one steps down to the summary's size so it still keeps to one page (the
+ * document stage warns when it cannot: forewordWords).
  */
-export const forewordType = { size: 10.5, leading: 15, ledeSize: type.lede, ledeLeading: type.ledeLeading, stepDownWords: 400 } as const;
+export const forewordType = { size: 10.5, leading: 15, ledeSize: type.lede, ledeLeading: type.ledeLeading, stepDownWords: forewordWords.stepDown } as const;
 
 /**
  * The column beside a foreword: the pull quote large (it repeats the text, so it is an artifact, not read
