@@ -2,8 +2,8 @@
 // author's own words as the text prints them, whole sentences, never a paraphrase a reader would take
 // for a quotation. Anything else is a warning at the field's line and the quote is left out.
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
-import type { Block, RichText } from "./model.ts";
-import { plainText } from "./markdown.ts";
+import type { RichText } from "./model.ts";
+import { blockTexts } from "./markdown.ts";
 import { typeset } from "./typography.ts";
 
 /** Beyond this the quote outgrows the side column beside the text (about twelve lines at its size). */
@@ -12,15 +12,6 @@ export const pullQuoteMaxWords = 40;
 /** Spaces of any kind as one space, so a line break or no-break space in either text does not matter. */
 const spaced = (text: string) => text.replace(/[\s\u00a0]+/g, " ").trim();
 
-/** The text of every paragraph the body prints, lists and block quotes included (not footnotes). */
-function paragraphs(blocks: Block[]): string[] {
-  return blocks.flatMap((block) => {
-    if (block.type === "paragraph") return [spaced(plainText(block.children))];
-    if (block.type === "list") return block.items.flatMap(paragraphs);
-    if (block.type === "quote") return paragraphs(block.children);
-    return [];
-  });
-}
 
 const sentenceEnd = /[.!?\u2026][\u2019\u201d)]*$/;
 
@@ -51,7 +42,8 @@ export function checkPullQuote(written: string | undefined, body: RichText, file
     sink.warn(file, "pull-quote", `pullQuote: ${words} words is more than the side column holds (${pullQuoteMaxWords} at most), so it is not printed; choose a shorter sentence.`, at);
     return null;
   }
-  if (!paragraphs(body.blocks).some((p) => isWholeSentences(quote, p))) {
+  // Any block the body prints, lists and block quotes included (not footnotes).
+  if (!blockTexts(body.blocks).some((p) => isWholeSentences(quote, spaced(p)))) {
     sink.warn(file, "pull-quote", `pullQuote: "${quote}" is not a whole sentence of the text below, word for word, so it is not printed; copy one or two sentences from the text exactly.`, at);
     return null;
   }

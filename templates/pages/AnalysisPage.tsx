@@ -3,7 +3,7 @@ import { Text, View } from "@react-pdf/renderer";
 import type { Block, ChartFigure, RichText, Section } from "../../src/document/model.ts";
 import type { RenderedChart } from "../../src/charts/renderedChart.ts";
 import { measureText } from "../../src/charts/textMetrics.ts";
-import { plainText } from "../../src/document/markdown.ts";
+import { blockTexts } from "../../src/document/markdown.ts";
 import { ChangeTable } from "../components/ChangeTable.tsx";
 import { ChartView, type ChartSet } from "../components/Chart.tsx";
 import { PageFrame, PageMarker } from "../components/PageFrame.tsx";
@@ -75,15 +75,12 @@ const titleBlock = { least: 55, most: 90 };
 
 /** More than the narrative's height in two columns can be: its words' width over both columns, a tenth more for ragged lines, a line more for each block. */
 function narrativeAtMost(body: RichText): number {
-  const width = measureText(plainBlocks(body.blocks), { fontSize: type.body });
+  const width = measureText(blockTexts(body.blocks).join(" "), { fontSize: type.body });
   const column = (textBlock - page.columnGap) / 2;
   const lines = (1.1 * width) / (2 * column) + body.blocks.length + 2;
   return lines * type.leading + body.blocks.length * space(0.4);
 }
 
-function plainBlocks(blocks: Block[]): string {
-  return blocks.map((b) => ("children" in b && b.type !== "quote" ? plainText(b.children) : b.type === "list" ? b.items.map(plainBlocks).join(" ") : b.type === "quote" ? plainBlocks(b.children) : "")).join(" ");
-}
 
 /**
  * Plot heights for trend charts that close a page: a section whose first chart fits under its text and
