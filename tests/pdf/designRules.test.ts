@@ -245,6 +245,12 @@ describe("the forewords", () => {
       const sideX = geometry.marginInner + readingMeasure + geometry.columnGap - 1;
       const side = words(page.items.filter((i) => i.x >= sideX).map((i) => i.str).join(" "));
       expect(side).toContain(words(`\u201c${foreword.pullQuote}\u201d`).slice(0, 40));
+      // Balanced: its last line never holds one word alone.
+      const quoteLines = new Map<number, string>();
+      for (const i of page.items.filter((i) => i.x >= sideX && i.height > 13)) quoteLines.set(Math.round(i.y), (quoteLines.get(Math.round(i.y)) ?? "") + i.str);
+      const lowest = Math.min(...quoteLines.keys());
+      expect(quoteLines.size).toBeGreaterThanOrEqual(3);
+      expect(words(quoteLines.get(lowest)!).split(" ").length).toBeGreaterThanOrEqual(2);
       // The quote repeats the text: read once, in the text, never as the quote.
       const opening = words(foreword.pullQuote).split(" ").slice(0, 5).join(" ");
       const onPage = marked[page.pageNumber - 1];
