@@ -113,7 +113,7 @@ function PartPages({ part, props, geometry }: { part: BookPart; props: ReportPdf
   switch (section.kind) {
     case "foreword":
     case "summary":
-      return <PersonPage id={section.id} outline={section.outlineTitle} title={section.title} person={section.person} body={section.body} keyFigures={section.kind === "summary" ? section.keyFigures : null} runningHeader={header} geometry={geometry} log={log} />;
+      return <PersonPage kind={section.kind} id={section.id} outline={section.outlineTitle} title={section.title} person={section.person} body={section.body} keyFigures={section.kind === "summary" ? section.keyFigures : null} pullQuote={section.kind === "foreword" ? section.pullQuote : null} runningHeader={header} geometry={geometry} log={log} />;
     case "analysis":
       // With the short sections that follow it on its page (followsOnPage).
       return <AnalysisPage section={section} followers={followersOf(document.sections, section)} charts={charts} runningHeader={header} geometry={geometry} log={log} />;

@@ -19,6 +19,7 @@ import { labels, words } from "./labels.ts";
 import { parseMarkdown, type MarkdownTrees } from "./markdown.ts";
 import type { GoodPracticeEntry, Person, ReportDocument, RichText, Section, SourceRef } from "./model.ts";
 import { ordinalInWords } from "./numberWords.ts";
+import { checkPullQuote } from "./pullQuote.ts";
 import { curlDocumentQuotes, typeset } from "./typography.ts";
 import { ExpressionError, evaluate, parseExpression } from "./expressions.ts";
 
@@ -208,7 +209,9 @@ function forewordSections({ content, claim, at, rich, roots, sink }: Parts): Sec
   return content.forewords.map((foreword) => {
     const id = claim(`foreword/${stem(foreword.file)}`, foreword.file);
     const title = foreword.data.title ?? words.foreword;
-    return { kind: "foreword", id, title, outlineTitle: `${title}: ${foreword.data.author}`, source: at(foreword.file), person: person(foreword, roots, sink), body: rich(foreword, id) };
+    const body = rich(foreword, id);
+    const pullQuote = checkPullQuote(foreword.data.pullQuote, body, foreword.file, foreword.fieldLines.pullQuote, sink);
+    return { kind: "foreword", id, title, outlineTitle: `${title}: ${foreword.data.author}`, source: at(foreword.file), person: person(foreword, roots, sink), body, pullQuote };
   });
 }
 

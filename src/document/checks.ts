@@ -13,6 +13,12 @@ const manyForces = 5;
 /** An entry this long no longer fits two pages beside its chart. */
 export const longEntryWords = 950;
 
+/**
+ * A foreword is one page: set a step smaller over `stepDown` words (templates/pages/PersonPage.tsx), and
+ * over `onePage` it runs onto a second page whatever its size.
+ */
+export const forewordWords = { stepDown: 380, onePage: 440 } as const;
+
 /** A lede longer than this (about six lines at the force page's 12 pt) stops reading as an opening. */
 export const ledeWords = 40;
 
@@ -62,6 +68,9 @@ export function checkDocument(content: ContentSet, statistics: Statistics, regis
         if (earlier) sink.warn(file, "duplicate-title", `The title "${entry.title}" is also used by ${earlier}.`, { line: titleLine.get(file) });
         else titles.set(key, file);
       }
+    }
+    if (section.kind === "foreword" && section.body.words > forewordWords.onePage) {
+      sink.warn(realFile(section.body.source.file), "long-foreword", `The foreword runs to ${section.body.words} words; its page holds about ${forewordWords.onePage}, so it will run onto a second page. Cut it, or accept a second page.`, { line: section.body.source.line });
     }
     if ((section.kind === "foreword" || section.kind === "summary" || section.kind === "analysis") && section.body.words === 0) {
       sink.warn(realFile(section.body.source.file), "empty-section", `The ${section.kind} "${section.title}" has no text.`);

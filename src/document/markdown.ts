@@ -366,6 +366,16 @@ function reportUndefinedFootnotes(walk: Walk, footnotes: Footnote[]): void {
   }
 }
 
+/** Text of each block that prints words (paragraphs, headings, list items and quotes, within lists and quotes), in order. */
+export function blockTexts(blocks: Block[]): string[] {
+  return blocks.flatMap((block) => {
+    if (block.type === "paragraph" || block.type === "heading") return [plainText(block.children)];
+    if (block.type === "list") return block.items.flatMap(blockTexts);
+    if (block.type === "quote") return blockTexts(block.children);
+    return [];
+  });
+}
+
 /** Text of inline content, e.g. for PDF outlines or searching. */
 export function plainText(inlines: Inline[]): string {
   return inlines

@@ -202,7 +202,8 @@ interface SectionBase {
 }
 
 export type Section =
-  | (SectionBase & { kind: "foreword"; person: Person; body: RichText })
+  /** pullQuote: a sentence of the body, checked, printed large beside it (PDF only: it repeats the text). */
+  | (SectionBase & { kind: "foreword"; person: Person; body: RichText; pullQuote: string | null })
   | (SectionBase & { kind: "summary"; person: Person; body: RichText; keyFigures: KeyFigures | null })
   | (SectionBase & { kind: "analysis"; kicker: string; body: RichText; charts: ChartFigure[]; table: TableFigure | null })
   | (SectionBase & {

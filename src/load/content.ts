@@ -7,10 +7,12 @@ import {
   analysisSchema,
   backPageSchema,
   entrySchema,
+  forewordSchema,
   personSchema,
   reportSchema,
   type AnalysisFrontMatter,
   type EntryFrontMatter,
+  type ForewordFrontMatter,
   type PersonFrontMatter,
   type ReportConfig,
 } from "./contentSchemas.ts";
@@ -36,7 +38,7 @@ export interface ContentSet {
   reportText: string;
   /** Line of each setting in report.yml. */
   reportLines: Record<string, number>;
-  forewords: MarkdownFile<PersonFrontMatter>[];
+  forewords: MarkdownFile<ForewordFrontMatter>[];
   summary: MarkdownFile<PersonFrontMatter> | null;
   analysis: MarkdownFile<AnalysisFrontMatter>[];
   entries: Entry[];
@@ -77,8 +79,8 @@ export function loadContent(contentRoot: string, year: number, register: ForceRe
   }
 
   const forewords = markdownFiles(path.join(dir, "forewords"))
-    .map((file) => readMarkdownFile(file, personSchema, sink, "a foreword", contentRoot))
-    .filter((f): f is MarkdownFile<PersonFrontMatter> => f !== null)
+    .map((file) => readMarkdownFile(file, forewordSchema, sink, "a foreword", contentRoot))
+    .filter((f): f is MarkdownFile<ForewordFrontMatter> => f !== null)
     .sort(byOrder);
 
   const summaryFile = path.join(dir, "executive-summary.md");

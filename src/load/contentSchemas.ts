@@ -20,6 +20,12 @@ export const personSchema = z.strictObject({
 });
 export type PersonFrontMatter = z.infer<typeof personSchema>;
 
+/** A foreword may name a sentence of its own text to print large beside it (checked in the document stage). */
+export const forewordSchema = personSchema.extend({
+  pullQuote: text("a sentence copied from the foreword's text").optional(),
+});
+export type ForewordFrontMatter = z.infer<typeof forewordSchema>;
+
 export const linkSchema = z.strictObject({
   text: text("the link's words"),
   url: z.string({ error: "expected the link's web address, starting https:// (or mailto:)" }).regex(/^(https?:\/\/|mailto:)\S+$/, "expected a full web address starting https:// (or mailto:)"),

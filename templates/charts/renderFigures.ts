@@ -13,6 +13,8 @@ export interface RenderFiguresOptions {
    * Default: the builders' own (text column; half of it for force charts).
    */
   widths?: Partial<Record<ChartKind, number>>;
+  /** Plot height in points for a trend chart, by figure id, where its page gives it more room (trendPlotHeights). */
+  plotHeights?: ReadonlyMap<string, number>;
   /** Keeps each chart's SVG under a hash of its spec; a spec seen before is not drawn again. */
   cache?: StageCache;
 }
@@ -28,7 +30,7 @@ export function figureSpec(figure: ChartFigure, options: RenderFiguresOptions = 
     case "staff":
       return staffChart(figure.input, { width });
     case "trend":
-      return trendChart(figure.input, { width });
+      return trendChart(figure.input, { width, plotHeight: options.plotHeights?.get(figure.id) });
   }
 }
 
@@ -44,7 +46,7 @@ export async function renderFigures(figures: readonly ChartFigure[], options: Re
   // A spec is a pure function of the figure, its width and this code, so the key needs no spec: a
   // kept chart costs neither the spec's text measuring nor Vega.
   const wanted = figures.map((figure) => {
-    const key = hashOf(version, JSON.stringify(figure.input), figure.kind, String(options.widths?.[figure.kind] ?? ""));
+    const key = hashOf(version, JSON.stringify(figure.input), figure.kind, String(options.widths?.[figure.kind] ?? ""), String(options.plotHeights?.get(figure.id) ?? ""));
     return { id: figure.id, figure, key, kept: cache.get<ChartSvg>("charts", key) };
   });
   const missing = wanted.filter((w) => !w.kept);

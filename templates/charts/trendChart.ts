@@ -21,6 +21,9 @@ const seriesStyle = {
   seniorLeadership: { colour: colours.accent, shape: "square" },
 } as const;
 
+/** The plot's height by default, and the most a page with room may give it (about half the plot's width). */
+export const trendPlot = { height: 110, maxHeight: 240 } as const;
+
 const DECIMALS = 2;
 const POINT_SIZE = 30; // area in square points
 const LABEL_OFFSET = 5; // from a point to its value label
@@ -40,7 +43,7 @@ export function trendChart(input: TrendChartInput, options: TrendChartOptions = 
   const axis = trendAxis(values);
 
   const width = r2(options.width ?? textColumnWidth);
-  const plotHeight = options.plotHeight ?? 110;
+  const plotHeight = options.plotHeight ?? trendPlot.height;
   const lastRow = rowsByYear.get(years[years.length - 1])!;
   const frame = trendFrame(series, values, lastRow, axis.top, width);
   const encodings = trendEncodings(series, years, axis, frame.inset, frame.plotWidth);

@@ -1,6 +1,9 @@
 // A data-analysis section: its narrative, then its charts (two to a page) or the national table.
 import { Text, View } from "@react-pdf/renderer";
-import type { Block, RichText, Section } from "../../src/document/model.ts";
+import type { Block, ChartFigure, RichText, Section } from "../../src/document/model.ts";
+import type { RenderedChart } from "../../src/charts/renderedChart.ts";
+import { measureText } from "../../src/charts/textMetrics.ts";
+import { blockTexts } from "../../src/document/markdown.ts";
 import { ChangeTable } from "../components/ChangeTable.tsx";
 import { ChartView, type ChartSet } from "../components/Chart.tsx";
 import { PageFrame, PageMarker } from "../components/PageFrame.tsx";
@@ -53,6 +56,55 @@ export function followersOf(sections: Section[], section: Section): AnalysisSect
   return followers;
 }
 
+// A chart's block on the page: the gap above it, its heading, the drawing, its source note. The
+// template sets them with these figures, and trendPlotHeights plans with the same ones.
+const chartGap = space(0.4);
+const chartHeadingBelow = space(0.5);
+const chartHeading = type.h3 * 1.25;
+const sourceNoteAbove = 2;
+
+function chartBlockHeight(figure: ChartFigure, drawn: RenderedChart): number {
+  const scale = Math.min(1, textBlock / drawn.width);
+  return chartGap + chartHeading + chartHeadingBelow + drawn.height * scale + (figure.sourceNote ? sourceNoteAbove + type.caption * 1.4 : 0);
+}
+
+/** The page's text area, between the top and bottom margins. */
+const textHeight = page.height - page.marginTop - page.marginBottom;
+/** The kicker, title and rule over a section: at least (one line of title) and at most (two lines). */
+const titleBlock = { least: 55, most: 90 };
+
+/** More than the narrative's height in two columns can be: its words' width over both columns, a tenth more for ragged lines, a line more for each block. */
+function narrativeAtMost(body: RichText): number {
+  const width = measureText(blockTexts(body.blocks).join(" "), { fontSize: type.body });
+  const column = (textBlock - page.columnGap) / 2;
+  const lines = (1.1 * width) / (2 * column) + body.blocks.length + 2;
+  return lines * type.leading + body.blocks.length * space(0.4);
+}
+
+
+/**
+ * Plot heights for trend charts that close a page: a section whose first chart fits under its text and
+ * whose second cannot follow it there (even with no text) opens its second page with that chart; a trend
+ * chart after it is drawn to fill the rest of that page (up to about twice as wide as tall), instead of
+ * leaving its lower third empty. In the 2024 sample: the middle-management trend under the 2024 band chart.
+ */
+export function trendPlotHeights(sections: Section[], charts: ChartSet, drawnPlotHeight: number, maxPlotHeight: number): Map<string, number> {
+  const heights = new Map<string, number>();
+  for (const section of sections) {
+    if (section.kind !== "analysis" || section.charts.length !== 3 || section.charts[2].kind !== "trend") continue;
+    const [first, second, trend] = section.charts;
+    const [a, b, t] = [first, second, trend].map((c) => charts.get(c.id));
+    if (!a || !b || !t) continue;
+    const firstOnFirstPage = titleBlock.most + narrativeAtMost(section.body) + chartBlockHeight(first, a) <= textHeight;
+    const secondOpensPage = titleBlock.least + chartBlockHeight(first, a) + chartBlockHeight(second, b) > textHeight;
+    if (!firstOnFirstPage || !secondOpensPage) continue;
+    // A line of slack: react-pdf must never find the chart a point too tall for the page.
+    const room = textHeight - chartBlockHeight(second, b) - chartBlockHeight(trend, t) - type.leading;
+    if (room > 0) heights.set(trend.id, Math.min(maxPlotHeight, Math.floor(drawnPlotHeight + room)));
+  }
+  return heights;
+}
+
 /** react-pdf draws a bookmark for any element, though its types name it only on Page. */
 const bookmarkOf = (title: string) => ({ bookmark: { title, fit: true } }) as object;
 
@@ -79,10 +131,10 @@ export function AnalysisPage({ section, followers = [], charts, runningHeader, g
         </View>
       )}
       {section.charts.map((chart) => (
-        <View key={chart.id} wrap={false} style={{ marginTop: space(0.4) }}>
-          <Text role="H2" style={[styles.h3, { marginTop: 0, marginBottom: space(0.5) }]}>{chart.title}</Text>
+        <View key={chart.id} wrap={false} style={{ marginTop: chartGap }}>
+          <Text role="H2" style={[styles.h3, { marginTop: 0, marginBottom: chartHeadingBelow }]}>{chart.title}</Text>
           <ChartView chart={charts.get(chart.id)} width={textBlock} alt={chart.alt} />
-          {chart.sourceNote ? <Text style={[styles.caption, { marginTop: 2 }]}>{chart.sourceNote}</Text> : null}
+          {chart.sourceNote ? <Text style={[styles.caption, { marginTop: sourceNoteAbove }]}>{chart.sourceNote}</Text> : null}
         </View>
       ))}
       {section.table ? <ChangeTable table={section.table} /> : null}

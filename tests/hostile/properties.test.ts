@@ -13,7 +13,7 @@ import { expressionContext } from "../../src/document/assembleDocument.ts";
 import { BindingTable } from "../../src/document/bindings.ts";
 import { parseMarkdown, type BindContext } from "../../src/document/markdown.ts";
 import { ExpressionError, evaluateExpression, parseExpression } from "../../src/document/expressions.ts";
-import { analysisSchema, backPageSchema, entrySchema, personSchema, reportSchema } from "../../src/load/contentSchemas.ts";
+import { analysisSchema, backPageSchema, entrySchema, forewordSchema, personSchema, reportSchema } from "../../src/load/contentSchemas.ts";
 import { readCsvTable } from "../../src/load/csvTable.ts";
 import { loadForceRegister } from "../../src/load/forceRegister.ts";
 import { parseMarkdownFile } from "../../src/load/frontMatter.ts";
@@ -135,7 +135,7 @@ describe("front matter", () => {
 
   it.each([
     ["entry", entry, entrySchema],
-    ["foreword", foreword, personSchema],
+    ["foreword", foreword, forewordSchema],
     ["analysis", analysis, analysisSchema],
   ] as const)("%s: mutated files parse or are reported at a line", (name, valid, schema) => {
     fc.assert(

@@ -149,11 +149,12 @@ describe("force pages", () => {
 describe("page fill, by page type", () => {
   // The design's intent per page type:
   // - cover, the parts' divider pages, the blank before the back cover and the back page: designed whole pages, no fill rule;
-  // - contents, forewords, summary and analysis pages: text pages, at least 60 % full (a short analysis
+  // - contents, summary and analysis pages: text pages, at least 60 % full (a short analysis
   //   section follows the one before it on its page rather than open a page of its own);
+  // - a foreword: one page of text set to fill it (a size larger, its first paragraph the lede), at least 80 % full;
   // - a force's pages: all but the last at least 80 % full; the last is a designed section end (the next
   //   force opens a new page), at least the copyfitting minimum (a quarter).
-  function pageTypes(): { page: number; type: "designed" | "text" | "force" | "force-last"; section: string }[] {
+  function pageTypes(): { page: number; type: "designed" | "text" | "foreword" | "force" | "force-last"; section: string }[] {
     const starts = Object.entries(sample.pages).sort((a, b) => a[1] - b[1]);
     return inspected.map(({ pageNumber }) => {
       const at = starts.filter(([, first]) => first <= pageNumber).length - 1;
@@ -161,14 +162,16 @@ describe("page fill, by page type", () => {
       const nextStart = starts[at + 1]?.[1] ?? sample.pageCount + 1;
       if (section === "cover" || section === "back-page" || section === "blank-before-back" || section.startsWith("divider/")) return { page: pageNumber, type: "designed", section };
       if (section.startsWith("force/")) return { page: pageNumber, type: pageNumber === nextStart - 1 ? "force-last" : "force", section };
+      if (section.startsWith("foreword/")) return { page: pageNumber, type: "foreword", section };
       return { page: pageNumber, type: "text", section };
     });
   }
-  const minimum = { text: 0.6, force: 0.8, "force-last": copyfit.minLastPageFill } as const;
+  const minimum = { text: 0.6, foreword: 0.8, force: 0.8, "force-last": copyfit.minLastPageFill } as const;
 
   it("fills every page of text to its type's minimum", () => {
     const types = pageTypes();
-    expect(types.filter((t) => t.type === "text").length).toBeGreaterThanOrEqual(8);
+    expect(types.filter((t) => t.type === "text").length).toBeGreaterThanOrEqual(6);
+    expect(types.filter((t) => t.type === "foreword").length).toBe(2);
     expect(types.filter((t) => t.type === "force").length).toBeGreaterThanOrEqual(5);
     const short = types.flatMap((t) => {
       if (t.type === "designed") return [];
@@ -189,6 +192,14 @@ describe("page fill, by page type", () => {
     expect(ends).toEqual([]);
     // The sample does hold such lead-ins ("Four came up again and again:"), each now on the page of its list.
     expect(pages.some((p) => p.text.includes("Four came up again and again:"))).toBe(true);
+  });
+
+  it("closes the second middle-management page with the trend chart, drawn to fill it", () => {
+    const trendPage = pages.find((p) => p.text.includes("Women in middle management and senior leadership, by year"))!;
+    // On the page of its subject, under the 2024 band chart, in the middle-management section.
+    expect(trendPage.text).toContain("Middle management, 2024");
+    expect(trendPage.pageNumber).toBe(sample.pages["analysis/middle-management"] + 1);
+    expect(inspected[trendPage.pageNumber - 1].fill).toBeGreaterThan(0.85);
   });
 
   it("sets the notes on the data on the page of the section before them", () => {
@@ -214,6 +225,41 @@ describe("the executive summary's key figures", () => {
     for (const level of ["officers", "middle-management", "senior-leadership"]) {
       expect(html).toContain(`data-binding="summary/key-${level}-share"`);
       expect(html).toContain(`data-binding="summary/key-${level}-average-change"`);
+    }
+  });
+});
+
+describe("the forewords", () => {
+  it("print their pull quote in the side column, as an artifact, beside text set at the foreword's size", async () => {
+    const { readMarkedContent } = await import("../helpers/markedContent.ts");
+    const { forewordType } = await import("../../templates/pages/PersonPage.tsx");
+    const { page: geometry } = await import("../../src/design/theme.ts");
+    const { readingMeasure } = await import("../../templates/styles.ts");
+    const document = JSON.parse(readFileSync(path.join(sample.outDir, "2024", "document.json"), "utf8"));
+    const forewords = document.sections.filter((s: { kind: string }) => s.kind === "foreword");
+    expect(forewords.map((f: { pullQuote: string | null }) => f.pullQuote?.slice(0, 30))).toEqual(["Our data tells us that progres", "Holding itself to account in t"]);
+    const marked = await readMarkedContent(sample.pdfFile);
+    const words = (s: string) => s.replace(/[\s\u00a0]+/g, " ").trim();
+    for (const foreword of forewords) {
+      const page = pages[sample.pages[foreword.id] - 1];
+      const sideX = geometry.marginInner + readingMeasure + geometry.columnGap - 1;
+      const side = words(page.items.filter((i) => i.x >= sideX).map((i) => i.str).join(" "));
+      expect(side).toContain(words(`\u201c${foreword.pullQuote}\u201d`).slice(0, 40));
+      // Balanced: its last line never holds one word alone.
+      const quoteLines = new Map<number, string>();
+      for (const i of page.items.filter((i) => i.x >= sideX && i.height > 13)) quoteLines.set(Math.round(i.y), (quoteLines.get(Math.round(i.y)) ?? "") + i.str);
+      const lowest = Math.min(...quoteLines.keys());
+      expect(quoteLines.size).toBeGreaterThanOrEqual(3);
+      expect(words(quoteLines.get(lowest)!).split(" ").length).toBeGreaterThanOrEqual(2);
+      // The quote repeats the text: read once, in the text, never as the quote.
+      const opening = words(foreword.pullQuote).split(" ").slice(0, 5).join(" ");
+      const onPage = marked[page.pageNumber - 1];
+      expect(words(onPage.artifact)).toContain(opening);
+      expect(words(onPage.tagged).split(opening).length - 1).toBe(1);
+      // The body beside it (below the lede) at the foreword's size, not the report's 9.5 pt.
+      const body = page.items.filter((i) => i.x < sideX && i.y < 500 && i.str.trim() !== "");
+      const sizes = body.map((i) => Math.round(i.height * 10) / 10);
+      expect(sizes.filter((s) => s === forewordType.size).length).toBeGreaterThan(body.length / 2);
     }
   });
 });

@@ -83,8 +83,8 @@ describe("pages of the 2024 report", () => {
     const lengths: number[] = [];
     for (const id of ids) {
       const p = pages[build.pages[id] - 1];
-      // Body text only (9.5 and 10 pt); a gap wider than a column gap starts a new line (two columns).
-      const items = p.items.filter((i) => (Math.abs(i.height - 9.5) < 0.3 || Math.abs(i.height - 10) < 0.3) && i.str.trim() !== "");
+      // Body text only (9.5 and 10 pt, a foreword's 10.5 pt); a gap wider than a column gap starts a new line (two columns).
+      const items = p.items.filter((i) => [9.5, 10, 10.5].some((size) => Math.abs(i.height - size) < 0.2) && i.str.trim() !== "");
       const rows = new Map<number, typeof items>();
       for (const item of items) rows.set(Math.round(item.y), [...(rows.get(Math.round(item.y)) ?? []), item]);
       for (const row of rows.values()) {
