@@ -62,6 +62,9 @@ export const colours = {
 export const type = {
   body: 9.5,
   leading: 13,
+  // A force entry's body in two columns of the text block: half a point under the body, so a column's
+  // line holds 55–75 characters (at 9.5 pt the median is 54), on the body's leading (the grid).
+  columnBody: 9,
   small: 7.5,
   caption: 8,
   lede: 12,

@@ -6,7 +6,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { copyfit, type as typeScale } from "../../src/design/theme.ts";
 import { inspectPages, type PageInspection } from "../helpers/inspectPdfPages.ts";
-import { mainColumn, textBlock } from "../../templates/styles.ts";
+import { textBlock } from "../../templates/styles.ts";
 import { measureText } from "../../src/charts/textMetrics.ts";
 import { readPdfPages, type PageText } from "../helpers/pdfText.ts";
 import { sampleBuild, type SampleBuild } from "../helpers/sampleBuild.ts";
@@ -64,8 +64,8 @@ describe("pages of the 2024 report", () => {
       const p = pages[force.first - 1];
       const title = linesAt(p, typeScale.h1);
       if (measureText(force.name, { fontSize: typeScale.h1, fontWeight: 700 }) <= textBlock - 2 && title.length !== 1) problems.push(`${force.id}: name on ${title.length} lines`);
-      // Entry titles sit in the main column at h2 - 2 pt.
-      const headline = linesAt(p, typeScale.h2 - 2, textBlock - mainColumn);
+      // Entry titles stand across the text block at h2 - 2 pt.
+      const headline = linesAt(p, typeScale.h2 - 2);
       if (headline.length > 1 && headline.at(-1)!.split(" ").length < 2) problems.push(`${force.id}: "${headline.at(-1)}" alone on the headline's last line`);
       if (headline.length > 1) {
         const widths = headline.map((l) => measureText(l, { fontSize: typeScale.h2 - 2, fontWeight: 700 }));
