@@ -15,7 +15,7 @@ import type { ReportDocument, Section } from "../document/model.ts";
 import { copyfit, page as theme } from "../design/theme.ts";
 import type { ChartSet } from "../../templates/components/Chart.tsx";
 import { planColumns, type MeasuredUnit, type Piece } from "../../templates/pages/columnFlow.ts";
-import { EntryHead, flowUnits, FlowContext, ForceHead, gridOf, PieceSlot, sliceInlines, textOf, type EntryFlow } from "../../templates/pages/ForcePage.tsx";
+import { EntryHead, entryGap, flowUnits, FlowContext, ForceHead, gridOf, PieceSlot, sliceInlines, textOf, type EntryFlow } from "../../templates/pages/ForcePage.tsx";
 import { bodyColumn, styles, textBlock } from "../../templates/styles.ts";
 import { PrintEdition } from "../../templates/text/edition.tsx";
 
@@ -32,6 +32,9 @@ interface LayoutNode {
 
 /** Laid out, not drawn: src/render/layoutParts.tsx `layOut`. */
 export type Measure = (element: ReactElement) => Promise<{ layout: unknown }>;
+
+/** A later entry starts a new page unless its title and lede and this many lines fit under the one before. */
+const minFirstLines = 6;
 
 /** A page as tall as any entry: the measuring page never breaks. */
 const tallPage = 1e6;
@@ -57,7 +60,7 @@ export async function planForce(section: Force, fit: number, document: ReportDoc
           <Page key={entry.id} size={[textBlock, tallPage]} wrap={false} style={{ fontFamily: styles.page.fontFamily, fontSize: styles.page.fontSize, color: styles.page.color }}>
             <View>
               {i === 0 ? <ForceHead section={section} charts={charts} /> : null}
-              <EntryHead entry={entry} force={section.title} />
+              <EntryHead entry={entry} force={section.title} follows={i > 0} />
             </View>
             <View style={{ width: bodyColumn }}>
               <FlowContext leading={leading}>
@@ -75,6 +78,9 @@ export async function planForce(section: Force, fit: number, document: ReportDoc
   );
   const pages = ((layout as LayoutNode).children ?? []).filter((node) => node.type === "PAGE");
   const lines = (height: number) => Math.max(0, Math.ceil(height / leading - 0.01));
+  const full = Math.floor((areaHeight - 1) / leading);
+  // Where the page stands: the height set on it so far, from the top of the text area.
+  let y = 0;
   return entries.map((entry, i) => {
     const [head, column] = pages[i].children ?? [];
     const slots = [...(column.children ?? [])];
@@ -103,12 +109,22 @@ export async function planForce(section: Force, fit: number, document: ReportDoc
       });
       return { kind: "paragraph", lines: Math.max(laid.length, lines(height)), breaks };
     });
-    const first = Math.floor((areaHeight - (head.box?.height ?? 0) - 1) / leading);
-    const full = Math.floor((areaHeight - 1) / leading);
-    // A last page at least as full as the copyfitting rule asks, when there is that much to set.
-    const plan = planColumns(measured, first, full, Math.ceil(copyfit.minLastPageFill * full) + 1);
+    // A later entry follows the one before on its page when its title, lede and a few lines fit under it.
+    let headHeight = head.box?.height ?? 0;
+    const newPage = i > 0 && y + headHeight + minFirstLines * leading > areaHeight;
+    if (newPage) {
+      headHeight -= entryGap;
+      y = 0;
+    }
+    const first = Math.floor((areaHeight - y - headHeight - 1) / leading);
+    // The force's last page at least as full as the copyfitting rule asks, when there is that much to set.
+    const minLast = i === entries.length - 1 ? Math.ceil(copyfit.minLastPageFill * full) + 1 : 0;
+    const plan = planColumns(measured, first, full, minLast);
     if (plan.over > 0) throw new Error(`${entry.source.file}: a block of this entry is ${plan.over} lines taller than a column.`);
-    return { plan, cuts };
+    const last = plan.pages.at(-1) ?? [[], []];
+    const deepest = Math.max(...last.map((column) => column.reduce((sum, piece) => sum + piece.lines, 0)));
+    y = (plan.pages.length === 1 ? y + headHeight : 0) + deepest * leading;
+    return { plan, cuts, newPage };
   });
 }
 
@@ -116,25 +132,22 @@ export async function planForce(section: Force, fit: number, document: ReportDoc
  * The pieces of a laid-out force whose lines differ from its plan, as `entry#unit:line` splits to forbid;
  * and whether the pages came out as many as planned.
  */
-export function misfits(layout: unknown, section: Force, flows: EntryFlow[]): { splits: string[]; pages: boolean } {
+export function misfits(layout: unknown, flows: EntryFlow[]): { splits: string[]; pages: boolean } {
   const splits: string[] = [];
-  const visit = (node: LayoutNode, entry: { id: string } | null) => {
+  const visit = (node: LayoutNode) => {
     const slot = node.props?.flowSlot;
-    if (slot && entry) {
-      const [unit, from, to, planned] = slot.split(":").map(Number);
+    if (slot) {
+      const [entry, piece] = slot.split("|");
+      const [unit, from, to, planned] = piece.split(":").map(Number);
       const text = textNode(node);
-      if (text?.lines && text.lines.length !== planned) splits.push(`${entry.id}#${unit}:${from > 0 ? from : to}`);
+      if (text?.lines && text.lines.length !== planned) splits.push(`${entry}#${unit}:${from > 0 ? from : to}`);
       return;
     }
-    for (const child of node.children ?? []) visit(child, entry);
+    for (const child of node.children ?? []) visit(child);
   };
-  // The slots do not say whose they are: pages are dealt to entries in order, as planned.
   const pagesOf = ((layout as LayoutNode).children ?? []).filter((node) => node.type === "PAGE");
-  let p = 0;
-  for (const [i, flow] of flows.entries()) {
-    for (let n = 0; n < flow.plan.pages.length; n++) if (pagesOf[p + n]) visit(pagesOf[p + n], section.entries[i]);
-    p += flow.plan.pages.length;
-  }
-  const planned = flows.reduce((sum, flow) => sum + Math.max(1, flow.plan.pages.length), 0);
+  for (const page of pagesOf) visit(page);
+  // The first entry's pages, then each later entry's: all but its first, which is a new page only when planned so.
+  const planned = flows.reduce((sum, flow, i) => sum + flow.plan.pages.length - (i > 0 && !flow.newPage ? 1 : 0), 0);
   return { splits, pages: pagesOf.length === planned };
 }

@@ -163,7 +163,7 @@ export async function layoutPart(part: BookPart, context: PartContext, pages = n
       );
       if (!force || !flows) break;
       // A paragraph's piece that broke into other lines than planned: plan again without that split.
-      const check = misfits(laidOut.layout, force, flows.get(force.id)!);
+      const check = misfits(laidOut.layout, flows.get(force.id)!);
       if (check.splits.length === 0 && check.pages) break;
       if (check.splits.length === 0 || attempt === 4) throw new Error(`${force.id}: its columns did not come out as planned (${check.splits.join(", ") || "page count"}).`);
       for (const split of check.splits) unsplittable.add(split);

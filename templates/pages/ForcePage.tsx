@@ -60,6 +60,8 @@ export function flowUnits(entry: GoodPracticeEntry): FlowUnit[] {
 /** An entry's plan, made by src/render/forceColumns.tsx: its pages of columns and where its paragraphs split. */
 export interface EntryFlow {
   plan: ColumnPlan;
+  /** A later entry starts a page of its own when the one before leaves too little room for its title, lede and a few lines. */
+  newPage: boolean;
   /** `unit:line` → the character of the paragraph's text (as set) its line `line` starts at. */
   cuts: Record<string, number>;
 }
@@ -192,7 +194,7 @@ export function PieceSlot({ entry, units, piece, flow, leading, furtherReading, 
     return cut ?? Number.MAX_SAFE_INTEGER;
   };
   return (
-    <View style={measuring ? {} : { height: piece.lines * leading }} flowSlot={units[piece.unit].kind === "paragraph" ? `${piece.unit}:${piece.from}:${piece.to}:${piece.lines}` : undefined}>
+    <View style={measuring ? {} : { height: piece.lines * leading }} flowSlot={units[piece.unit].kind === "paragraph" ? `${entry.id}|${piece.unit}:${piece.from}:${piece.to}:${piece.lines}` : undefined}>
       <PieceContent entry={entry} unit={units[piece.unit]} index={piece.unit} piece={piece} leading={leading} cutsOf={cutsOf} furtherReading={furtherReading} />
     </View>
   );
@@ -226,10 +228,13 @@ export function ForceHead({ section, charts }: { section: Force; charts: ChartSe
   );
 }
 
+/** Space above a later entry's title where it follows the one before on the same page. */
+export const entryGap = space(1.5);
+
 /** An entry's title and lede, across the text block. */
-export function EntryHead({ entry, force }: { entry: GoodPracticeEntry; force: string }) {
+export function EntryHead({ entry, force, follows = false }: { entry: GoodPracticeEntry; force: string; follows?: boolean }) {
   return (
-    <View style={{ marginBottom: space(0.5) }}>
+    <View style={{ marginBottom: space(0.5), marginTop: follows ? entryGap : 0 }}>
       <Text role="H2" style={[styles.h2, { fontSize: type.h2 - 2, marginTop: 0, marginBottom: space(0.35), color: colours.women }]} hyphenationCallback={wholeWords}>
         {entry.titleMarks ? <Inlines nodes={entry.titleMarks} /> : balanceHeadline(entry.title, { fontSize: type.h2 - 2, width: textBlock }, [force])}
       </Text>
@@ -250,11 +255,11 @@ export function FlowContext({ leading, children }: { leading: number; children: 
   );
 }
 
-function Entry({ entry, first, head, flow, leading, furtherReading }: { entry: GoodPracticeEntry; first: boolean; head: ReactNode; flow: EntryFlow; leading: number; furtherReading: string }) {
+function Entry({ entry, head, flow, leading, furtherReading }: { entry: GoodPracticeEntry; head: ReactNode; flow: EntryFlow; leading: number; furtherReading: string }) {
   const units = flowUnits(entry);
   return (
     <>
-      <View break={!first}>{head}</View>
+      <View break={flow.newPage}>{head}</View>
       <FlowContext leading={leading}>
         {flow.plan.pages.map((columns, p) => (
           <View key={p} break={p > 0} wrap={false} style={{ flexDirection: "row", justifyContent: "space-between" }}>
@@ -308,11 +313,10 @@ export function ForcePage({ section, fit = 0, labels, charts, runningHeader, geo
           <Entry
             key={entry.id}
             entry={entry}
-            first={i === 0}
             head={
               <>
                 {i === 0 ? <ForceHead section={section} charts={charts} /> : null}
-                <EntryHead entry={entry} force={section.title} />
+                <EntryHead entry={entry} force={section.title} follows={i > 0 && !entryFlows[i].newPage} />
               </>
             }
             flow={entryFlows[i]}
