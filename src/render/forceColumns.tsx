@@ -11,11 +11,13 @@
 // planned and laid out again.
 import { Document, Page, View } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
-import type { ReportDocument, Section } from "../document/model.ts";
+import type { GoodPracticeEntry, ReportDocument, Section } from "../document/model.ts";
+import { realPath, type DocumentRoots } from "../document/bindings.ts";
+import { BuildError } from "../diagnostics/diagnostic.ts";
 import { copyfit, page as theme } from "../design/theme.ts";
 import type { ChartSet } from "../../templates/components/Chart.tsx";
 import { planColumns, type MeasuredUnit, type Piece } from "../../templates/pages/columnFlow.ts";
-import { EntryHead, entryGap, flowUnits, FlowContext, ForceHead, gridOf, PieceSlot, sliceInlines, textOf, type EntryFlow } from "../../templates/pages/ForcePage.tsx";
+import { EntryHead, entryGap, flowUnits, FlowContext, ForceHead, gridOf, PieceSlot, sliceInlines, textOf, type EntryFlow, type FlowUnit } from "../../templates/pages/ForcePage.tsx";
 import { bodyColumn, styles, textBlock } from "../../templates/styles.ts";
 import { PrintEdition } from "../../templates/text/edition.tsx";
 
@@ -48,7 +50,7 @@ const areaHeight = theme.height - theme.marginTop - theme.marginBottom;
 const textNode = (node: LayoutNode): LayoutNode | undefined => (node.type === "TEXT" ? node : node.children?.map(textNode).find(Boolean));
 
 /** Each entry of a force measured and planned. */
-export async function planForce(section: Force, fit: number, document: ReportDocument, charts: ChartSet, print: boolean, measure: Measure, unsplittable: Unsplittable): Promise<EntryFlow[]> {
+export async function planForce(section: Force, fit: number, document: ReportDocument, charts: ChartSet, print: boolean, measure: Measure, unsplittable: Unsplittable, roots: DocumentRoots): Promise<EntryFlow[]> {
   const leading = gridOf(fit);
   const entries = section.entries;
   const units = entries.map(flowUnits);
@@ -116,16 +118,34 @@ export async function planForce(section: Force, fit: number, document: ReportDoc
       headHeight -= entryGap;
       y = 0;
     }
+    // The head takes whole grid lines, so every page's columns stand on one grid from the top of the text area.
+    headHeight = Math.ceil(headHeight / leading - 0.01) * leading;
     const first = Math.floor((areaHeight - y - headHeight - 1) / leading);
     // The force's last page at least as full as the copyfitting rule asks, when there is that much to set.
     const minLast = i === entries.length - 1 ? Math.ceil(copyfit.minLastPageFill * full) + 1 : 0;
     const plan = planColumns(measured, first, full, minLast);
-    if (plan.over > 0) throw new Error(`${entry.source.file}: a block of this entry is ${plan.over} lines taller than a column.`);
+    if (plan.over) throw tooTall(entry, units[i][plan.over.unit], plan.over.lines, roots);
     const last = plan.pages.at(-1) ?? [[], []];
     const deepest = Math.max(...last.map((column) => column.reduce((sum, piece) => sum + piece.lines, 0)));
     y = (plan.pages.length === 1 ? y + headHeight : 0) + deepest * leading;
-    return { plan, cuts, newPage };
+    return { plan, cuts, newPage, head: headHeight };
   });
+}
+
+/** A block that no column holds (a quote, list item or paragraph too long to break): an error where it was written. */
+function tooTall(entry: GoodPracticeEntry, unit: FlowUnit, lines: number, roots: DocumentRoots): BuildError {
+  const source = ("block" in unit ? unit.block.source : null) ?? entry.source;
+  const what = unit.kind === "block" ? (unit.content === "quote" ? "quote" : "image") : unit.kind === "list" ? "list item" : unit.kind === "footnotes" ? "set of footnotes" : unit.kind === "links" ? "list of links" : unit.kind;
+  return new BuildError([
+    {
+      severity: "error",
+      file: realPath(source.file, roots),
+      line: source.line,
+      column: source.column,
+      rule: "block-too-tall",
+      message: `This ${what} is ${lines} lines taller than a column of the force's page, and cannot be set in one: cut it or break it up.`,
+    },
+  ]);
 }
 
 /**

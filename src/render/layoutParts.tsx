@@ -153,7 +153,7 @@ export async function layoutPart(part: BookPart, context: PartContext, pages = n
     let laidOut: LaidOutPass;
     for (let attempt = 1; ; attempt++) {
       log = new PageLog();
-      const flows = force ? new Map([[force.id, await planForce(force, plan.steps[force.id] ?? 0, document, context.charts, context.print, (element) => layOut(plan, resolve, element), unsplittable)]]) : null;
+      const flows = force ? new Map([[force.id, await planForce(force, plan.steps[force.id] ?? 0, document, context.charts, context.print, (element) => layOut(plan, resolve, element), unsplittable, context.roots)]]) : null;
       laidOut = await layOut(
         plan,
         resolve,

@@ -62,6 +62,8 @@ export interface EntryFlow {
   plan: ColumnPlan;
   /** A later entry starts a page of its own when the one before leaves too little room for its title, lede and a few lines. */
   newPage: boolean;
+  /** The height of the entry's head (with the force's on its first), a whole number of grid lines: the columns under it stand on the page's grid. */
+  head: number;
   /** `unit:line` → the character of the paragraph's text (as set) its line `line` starts at. */
   cuts: Record<string, number>;
 }
@@ -259,7 +261,9 @@ function Entry({ entry, head, flow, leading, furtherReading }: { entry: GoodPrac
   const units = flowUnits(entry);
   return (
     <>
-      <View break={flow.newPage}>{head}</View>
+      <View break={flow.newPage} style={{ height: flow.head }}>
+        {head}
+      </View>
       <FlowContext leading={leading}>
         {flow.plan.pages.map((columns, p) => (
           <View key={p} break={p > 0} wrap={false} style={{ flexDirection: "row", justifyContent: "space-between" }}>

@@ -62,11 +62,11 @@ function leastOf(unit: MeasuredUnit | undefined, at = 0): number {
  * Fills one column of `capacity` lines from `start`. Gives the pieces and where the next column starts;
  * a unit taller than a whole column is set alone in it (`over` says by how many lines it runs over).
  */
-function fillColumn(units: MeasuredUnit[], start: Cursor, capacity: number): { column: Column; next: Cursor; over: number } {
+function fillColumn(units: MeasuredUnit[], start: Cursor, capacity: number): { column: Column; next: Cursor; over: Over | null } {
   const column: Column = [];
   let used = 0;
   let { unit: u, at } = start;
-  let over = 0;
+  let over: Over | null = null;
   while (u < units.length) {
     const unit = units[u];
     const room = capacity - used;
@@ -82,7 +82,7 @@ function fillColumn(units: MeasuredUnit[], start: Cursor, capacity: number): { c
     }
     if (unit.kind === "block") {
       if (unit.lines > room && !top) break;
-      if (unit.lines > capacity) over = unit.lines - capacity;
+      if (unit.lines > capacity) over = { unit: u, lines: unit.lines - capacity };
       column.push({ unit: u, from: 0, to: 1, lines: unit.lines, top });
       used += unit.lines;
       u++;
@@ -105,7 +105,7 @@ function fillColumn(units: MeasuredUnit[], start: Cursor, capacity: number): { c
         at += k;
       } else if (top) {
         // No break fits a whole column (a paragraph of unbreakable lines): it is set whole, and runs over.
-        over = rest - capacity;
+        over = { unit: u, lines: rest - capacity };
         column.push({ unit: u, from: at, to: unit.lines, lines: rest, top });
         u++;
         at = 0;
@@ -123,7 +123,7 @@ function fillColumn(units: MeasuredUnit[], start: Cursor, capacity: number): { c
       if (!top) break;
       // An item taller than a column: set alone, and it runs over.
       lines = unit.items[at];
-      over = lines - capacity;
+      if (lines > capacity) over = { unit: u, lines: lines - capacity };
       k = at + 1;
     }
     const ends = k === unit.items.length;
@@ -140,11 +140,17 @@ function fillColumn(units: MeasuredUnit[], start: Cursor, capacity: number): { c
   return { column, next: { unit: u, at }, over };
 }
 
+/** A unit taller than a whole column, and by how many lines. */
+export interface Over {
+  unit: number;
+  lines: number;
+}
+
 export interface ColumnPlan {
   /** Per page, its two columns (the second may be empty). */
   pages: [Column, Column][];
-  /** Lines by which a unit too tall for any column runs over (0: none); the caller makes this an error. */
-  over: number;
+  /** The first unit too tall for any column (null: none); the caller makes this an error. */
+  over: Over | null;
 }
 
 const used = (column: Column): number => column.reduce((sum, piece) => sum + piece.lines, 0);
@@ -157,7 +163,7 @@ const used = (column: Column): number => column.reduce((sum, piece) => sum + pie
 export function planColumns(units: MeasuredUnit[], first: number, full: number, minLast = 0): ColumnPlan {
   const pages: [Column, Column][] = [];
   let cursor: Cursor = { unit: 0, at: 0 };
-  let over = 0;
+  let over: Over | null = null;
   while (cursor.unit < units.length) {
     const capacity = pages.length === 0 ? first : full;
     // Not room for a paragraph's first two lines under a long title and lede: the body starts on the next page.
@@ -168,7 +174,7 @@ export function planColumns(units: MeasuredUnit[], first: number, full: number, 
     const start = cursor;
     const one = fillColumn(units, start, capacity);
     const two = fillColumn(units, one.next, capacity);
-    over = Math.max(over, one.over, two.over);
+    over ??= one.over ?? two.over;
     if (one.column.length === 0) {
       // The first page's room takes nothing of the body (a heading and its first lines need more): it starts on the next.
       if (pages.length === 0) {
@@ -183,7 +189,7 @@ export function planColumns(units: MeasuredUnit[], first: number, full: number, 
       for (let height = Math.max(Math.ceil(total / 2), minLast); height < capacity; height++) {
         const a = fillColumn(units, start, height);
         const b = fillColumn(units, a.next, height);
-        if (b.next.unit >= units.length && a.over === 0 && b.over === 0 && a.column.length > 0) {
+        if (b.next.unit >= units.length && !a.over && !b.over && a.column.length > 0) {
           pages.push([a.column, b.column]);
           return { pages, over };
         }

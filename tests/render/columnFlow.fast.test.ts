@@ -96,7 +96,7 @@ describe("planColumns", () => {
   });
 
   it("says by how much a block taller than a column runs over", () => {
-    expect(planColumns([{ kind: "block", lines: 12 }], 10, 10).over).toBe(2);
-    expect(planColumns([paragraph(30)], 10, 10).over).toBe(0);
+    expect(planColumns([paragraph(4), { kind: "block", lines: 12 }], 10, 10).over).toEqual({ unit: 1, lines: 2 });
+    expect(planColumns([paragraph(30)], 10, 10).over).toBeNull();
   });
 });

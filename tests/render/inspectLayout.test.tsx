@@ -30,7 +30,7 @@ async function readBoth(document: ReportDocument, charts: Awaited<ReturnType<typ
   // A force's entries are set in columns planned beforehand, as the build plans them (src/render/forceColumns.tsx).
   const flows = new Map<string, EntryFlow[]>();
   for (const section of sectionsOf(part, document)) {
-    if (section.kind === "force" && section.entries.length > 0) flows.set(section.id, await planForce(section, 0, document, charts, print, (element) => layOut({ steps: {}, keepWhole: [], keepWithNext: [] }, resolve, element), new Set()));
+    if (section.kind === "force" && section.entries.length > 0) flows.set(section.id, await planForce(section, 0, document, charts, print, (element) => layOut({ steps: {}, keepWhole: [], keepWithNext: [] }, resolve, element), new Set(), roots));
   }
   const pdf = await renderToBuffer(
     <AssetContext.Provider value={resolve}>
