@@ -37,7 +37,10 @@ export type FlowUnit =
   | { kind: "footnotes"; entry: GoodPracticeEntry }
   | { kind: "links"; entry: GoodPracticeEntry };
 
-/** An entry's body as units, in reading order. A paragraph that follows a paragraph is indented (no space between). */
+/**
+ * An entry's body as units, in reading order. A paragraph that follows a paragraph is indented (no space
+ * between), unless it holds a hard line break: react-pdf would indent the line after the break too.
+ */
 export function flowUnits(entry: GoodPracticeEntry): FlowUnit[] {
   const units: FlowUnit[] = [];
   const blocks = entry.body.blocks;
@@ -45,7 +48,7 @@ export function flowUnits(entry: GoodPracticeEntry): FlowUnit[] {
     if (block.type === "paragraph") {
       // A lead-in is set with the list it introduces.
       if (isLeadIn(block) && blocks[i + 1]?.type === "list") return;
-      units.push({ kind: "paragraph", block, inlines: tieLastWords(block.children), indent: blocks[i - 1]?.type === "paragraph" });
+      units.push({ kind: "paragraph", block, inlines: tieLastWords(block.children), indent: blocks[i - 1]?.type === "paragraph" && !hasBreak(block.children) });
     } else if (block.type === "heading") units.push({ kind: "heading", block });
     else if (block.type === "list") {
       const previous = blocks[i - 1];
@@ -56,6 +59,8 @@ export function flowUnits(entry: GoodPracticeEntry): FlowUnit[] {
   if (entry.links.length > 0) units.push({ kind: "links", entry });
   return units;
 }
+
+const hasBreak = (nodes: Inline[]): boolean => nodes.some((n) => n.type === "break" || ("children" in n && hasBreak(n.children)));
 
 /** An entry's plan, made by src/render/forceColumns.tsx: its pages of columns and where its paragraphs split. */
 export interface EntryFlow {
