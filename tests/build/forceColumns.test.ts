@@ -1,6 +1,7 @@
 // Bad content still sets in two columns (issue 22): an entry with no subheads, a 40-word lede and a body
 // ten times the usual length runs over pages of two columns without overflow, every paragraph read back
 // whole and in order; a block taller than a column is an error at its file and line.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/build/build.ts";
@@ -81,6 +82,30 @@ describe("an entry far over length, with no subheads and a 40-word lede", () => 
       else expect(read[found] + read[found + 1], `paragraph ${n} over a page turn`).toBe(letters(paragraph(n)));
       at = found + 1;
     }
+  }, 180_000);
+
+  it("still copyfits in columns: a short tail is pulled back a step tighter, and one that cannot be is a warning", async () => {
+    // Eleven paragraphs leave a few lines on a second page, which the first step pulls back; twelve
+    // leave a whole paragraph that even the last step cannot.
+    const built = async (n: number) => {
+      const fixture = copyFixtures();
+      const text = Array.from({ length: n }, (_, i) => paragraph(i + 1)).join("\n\n");
+      fixture.edit("content/2024/good-practice/cumbria.md", () => ["---", "force: Cumbria", "title: A fixture entry about mentoring", "lede: Cumbria ran a mentoring scheme for the tests.", "sample: true", "---", text, ""].join("\n"));
+      const result = await build({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir, outDir: path.join(fixture.root, "out"), print: false });
+      const first = result.pages["force/cumbria"];
+      const next = Math.min(...Object.values(result.pages).filter((p) => p > first));
+      const report = JSON.parse(readFileSync(path.join(path.dirname(result.pdfFile), "build-report.json"), "utf8")) as { copyfit: Record<string, number> };
+      return { result, pages: next - first, step: report.copyfit["force/cumbria"] ?? 0 };
+    };
+    const eleven = await built(11);
+    expect(eleven.step).toBeGreaterThanOrEqual(1);
+    expect(eleven.pages).toBe(1);
+    expect(eleven.result.warnings.filter((w) => w.rule === "stranded-tail")).toEqual([]);
+    const twelve = await built(12);
+    expect(twelve.pages).toBe(2);
+    const warning = twelve.result.warnings.find((w) => w.rule === "stranded-tail");
+    expect(warning?.file).toMatch(/cumbria\.md$/);
+    expect(warning?.message).toContain("words alone on page");
   }, 180_000);
 
   it("stops with an error at the file and line of a quote taller than a column", async () => {
