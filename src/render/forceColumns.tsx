@@ -49,6 +49,36 @@ const areaHeight = theme.height - theme.marginTop - theme.marginBottom;
 
 const textNode = (node: LayoutNode): LayoutNode | undefined => (node.type === "TEXT" ? node : node.children?.map(textNode).find(Boolean));
 
+/** An entry's units as laid out in the measuring column (one slot each, a list one per item), in grid lines. */
+function measureUnits(entry: GoodPracticeEntry, units: FlowUnit[], slots: LayoutNode[], lines: (height: number) => number, print: boolean, unsplittable: Unsplittable) {
+  const cuts: Record<string, number> = {};
+  const measured: MeasuredUnit[] = units.map((unit, u) => {
+    if (unit.kind === "list") {
+      const items = unit.block.items.map(() => lines(slots.shift()?.box?.height ?? 0));
+      return { kind: "list", items, after: 0 };
+    }
+    const slot = slots.shift();
+    const height = slot?.box?.height ?? 0;
+    if (unit.kind === "heading") return { kind: "heading", lines: lines(height), above: 1 };
+    if (unit.kind !== "paragraph") return { kind: "block", lines: lines(height) };
+    const text = textOf(unit.inlines, print);
+    const laid = (slot && textNode(slot)?.lines) ?? [];
+    const breaks: boolean[] = [false];
+    let at = 0;
+    laid.forEach((line, k) => {
+      at += line.string.length;
+      if (k === 0 || k + 1 >= laid.length) return;
+      // A line may end a column when it ends between words, the set text agrees with the document's
+      // text there, the cut is not in a link, and no earlier pass found the split not to hold.
+      const ok = /\s$/.test(line.string) && /\s/.test(text[at - 1] ?? "") && !unsplittable.has(`${entry.id}#${u}:${k + 1}`) && sliceInlines(unit.inlines, 0, at, print) !== null;
+      breaks[k + 1] = ok;
+      if (ok) cuts[`${u}:${k + 1}`] = at;
+    });
+    return { kind: "paragraph", lines: Math.max(laid.length, lines(height)), breaks };
+  });
+  return { measured, cuts };
+}
+
 /** Each entry of a force measured and planned. */
 export async function planForce(section: Force, fit: number, document: ReportDocument, charts: ChartSet, print: boolean, measure: Measure, unsplittable: Unsplittable, roots: DocumentRoots): Promise<EntryFlow[]> {
   const leading = gridOf(fit);
@@ -85,32 +115,7 @@ export async function planForce(section: Force, fit: number, document: ReportDoc
   let y = 0;
   return entries.map((entry, i) => {
     const [head, column] = pages[i].children ?? [];
-    const slots = [...(column.children ?? [])];
-    const cuts: Record<string, number> = {};
-    const measured: MeasuredUnit[] = units[i].map((unit, u) => {
-      if (unit.kind === "list") {
-        const items = unit.block.items.map(() => lines(slots.shift()?.box?.height ?? 0));
-        return { kind: "list", items, after: 0 };
-      }
-      const slot = slots.shift();
-      const height = slot?.box?.height ?? 0;
-      if (unit.kind === "heading") return { kind: "heading", lines: lines(height), above: 1 };
-      if (unit.kind !== "paragraph") return { kind: "block", lines: lines(height) };
-      const text = textOf(unit.inlines, print);
-      const laid = (slot && textNode(slot)?.lines) ?? [];
-      const breaks: boolean[] = [false];
-      let at = 0;
-      laid.forEach((line, k) => {
-        at += line.string.length;
-        if (k === 0 || k + 1 >= laid.length) return;
-        // A line may end a column when it ends between words, the set text agrees with the document's
-        // text there, the cut is not in a link, and no earlier pass found the split not to hold.
-        const ok = /\s$/.test(line.string) && /\s/.test(text[at - 1] ?? "") && !unsplittable.has(`${entry.id}#${u}:${k + 1}`) && sliceInlines(unit.inlines, 0, at, print) !== null;
-        breaks[k + 1] = ok;
-        if (ok) cuts[`${u}:${k + 1}`] = at;
-      });
-      return { kind: "paragraph", lines: Math.max(laid.length, lines(height)), breaks };
-    });
+    const { measured, cuts } = measureUnits(entry, units[i], [...(column.children ?? [])], lines, print, unsplittable);
     // A later entry follows the one before on its page when its title, lede and a few lines fit under it.
     let headHeight = head.box?.height ?? 0;
     const newPage = i > 0 && y + headHeight + minFirstLines * leading > areaHeight;

@@ -95,7 +95,7 @@ function breaksBefore(found: ReadonlySet<string>, heading: string): boolean {
   return false;
 }
 
-function plainText(nodes: Inline[]): string {
+export function plainText(nodes: Inline[]): string {
   return nodes.map((n) => (n.type === "text" ? n.value : n.type === "figure" ? n.text : "children" in n ? plainText(n.children) : "")).join("");
 }
 

@@ -17,7 +17,7 @@ import type { Block, GoodPracticeEntry, Inline, Labels, Section } from "../../sr
 import { BigFigure } from "../components/BigFigure.tsx";
 import { ChartView, type ChartSet } from "../components/Chart.tsx";
 import { PageFrame } from "../components/PageFrame.tsx";
-import { BlockElement, BodyHeadingLevel, ColumnFlow, Footnotes, Inlines, ListBlock, isLeadIn, spokenText } from "../components/RichText.tsx";
+import { BlockElement, BodyHeadingLevel, ColumnFlow, Footnotes, Inlines, ListBlock, isLeadIn, plainText, spokenText } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
 import { bodyColumn, sidebarWidth, styles, textBlock, wholeWords } from "../styles.ts";
@@ -96,13 +96,11 @@ function inlineText(node: Inline, print: boolean): string {
     case "footnoteRef":
       return String(node.number);
     case "link":
-      return node.children.map((c) => inlineText(c, print)).join("") + printedAddress(node.url, plainOf(node.children), print);
+      return node.children.map((c) => inlineText(c, print)).join("") + printedAddress(node.url, plainText(node.children), print);
     default:
       return node.children.map((c) => inlineText(c, print)).join("");
   }
 }
-
-const plainOf = (nodes: Inline[]): string => nodes.map((n) => (n.type === "text" ? n.value : n.type === "figure" ? n.text : "children" in n ? plainOf(n.children) : "")).join("");
 
 export const textOf = (nodes: Inline[], print: boolean): string => nodes.map((n) => inlineText(n, print)).join("");
 
