@@ -112,13 +112,15 @@ function fillColumn(units: MeasuredUnit[], start: Cursor, capacity: number): { c
       }
       break;
     }
-    // A list: whole items, the space after it only with its last.
+    // A list: whole items, the space after it only with its last. A list of three items or more never
+    // leaves its first item alone at a column's foot, nor its last alone at the next column's head.
+    const n = unit.items.length;
+    const least = n >= 3 ? 2 : 1;
     let k = at;
-    let lines = 0;
-    while (k < unit.items.length && lines + unit.items[k] + (k + 1 === unit.items.length ? unit.after : 0) <= room) {
-      lines += unit.items[k];
-      k++;
-    }
+    while (k < n && listLines(unit.items, at, k + 1) + (k + 1 === n ? unit.after : 0) <= room) k++;
+    if (k < n) k = Math.min(k, n - least);
+    if (k < n && k - at < (at === 0 ? least : 1)) k = at;
+    let lines = listLines(unit.items, at, k);
     if (k === at) {
       if (!top) break;
       // An item taller than a column: set alone, and it runs over.

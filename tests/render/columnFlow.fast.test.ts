@@ -54,6 +54,18 @@ describe("planColumns", () => {
     expect(fits[2]).toMatchObject({ unit: 2, from: 0, to: 3 });
   });
 
+  it("never leaves a list's first item alone at a column's foot, nor its last alone at the next column's head", () => {
+    const list: MeasuredUnit = { kind: "list", items: [2, 2, 2, 2], after: 0 };
+    // Room for three items: two go, so the last is not alone.
+    const [one, two] = planColumns([paragraph(4), list], 10, 10, unbalanced).pages[0];
+    expect(one[1]).toMatchObject({ unit: 1, from: 0, to: 2 });
+    expect(two[0]).toMatchObject({ unit: 1, from: 2, to: 4 });
+    // Room for one item only: the list moves whole to the next column.
+    const moved = planColumns([paragraph(7), list], 10, 10, unbalanced).pages[0];
+    expect(moved[0]).toHaveLength(1);
+    expect(moved[1][0]).toMatchObject({ unit: 1, from: 0, to: 4 });
+  });
+
   it("splits a list between items only", () => {
     const list: MeasuredUnit = { kind: "list", items: [3, 2, 2, 3], after: 0 };
     const [one, two] = planColumns([paragraph(4), list], 10, 10, unbalanced).pages[0];
