@@ -164,7 +164,7 @@ function PieceContent({ entry, unit, index, piece, leading, cutsOf, furtherReadi
     case "footnotes":
       return <Footnotes footnotes={unit.entry.body.footnotes} />;
     case "links":
-      return <FurtherReading entry={unit.entry} label={furtherReading} />;
+      return <FurtherReading entry={unit.entry} label={furtherReading} above={leading} />;
   }
 }
 
@@ -175,10 +175,11 @@ function trimEnd(nodes: Inline[]): Inline[] {
   return [...nodes.slice(0, -1), { ...last, value: last.value.trimEnd() }];
 }
 
-function FurtherReading({ entry, label }: { entry: GoodPracticeEntry; label: string }) {
+/** An entry's links, a grid line under its text. */
+function FurtherReading({ entry, label, above }: { entry: GoodPracticeEntry; label: string; above: number }) {
   const print = usePrintEdition();
   return (
-    <View style={{ paddingTop: space(0.25) }}>
+    <View style={{ paddingTop: above }}>
       <Text style={styles.bigFigureLabel}>{label}</Text>
       {entry.links.map((link) => (
         <Link key={link.url} src={link.url} style={[styles.link, { fontSize: type.caption }]}>
