@@ -3,10 +3,10 @@ import { StyleSheet } from "@react-pdf/renderer";
 import { colours, fonts, page, space, type } from "../src/design/theme.ts";
 
 export const textBlock = page.width - page.marginInner - page.marginOuter;
-// The force page's side column is wide enough for the panel's labels on one line and leaves the entry a
-// measure of 55–75 characters (react-pdf cannot flow text from one column into another: see ForcePage).
+// The force page's panel: the mini chart at this width, the two differences beside it.
 export const sidebarWidth = 196;
-export const mainColumn = textBlock - sidebarWidth - page.columnGap;
+/** A force entry's body is set in two columns of the text block (templates/pages/ForcePage.tsx). */
+export const bodyColumn = (textBlock - page.columnGap) / 2;
 /** Where each kind of chart is placed: the chart stage draws it at exactly this width. */
 export const chartWidths = { band: textBlock, staff: textBlock, trend: textBlock, forceRepresentation: sidebarWidth } as const;
 

@@ -23,6 +23,8 @@ declare module "@react-pdf/renderer" {
     title?: string;
     /** A TH's scope. */
     scope?: "Row" | "Column" | "Both";
+    /** Nodes naming the same key are one structure element: a paragraph or list set in pieces across columns. */
+    continues?: string;
   }
   interface DocumentProps {
     /** Write a tagged PDF: a structure tree from the roles above. */

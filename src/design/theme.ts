@@ -62,6 +62,9 @@ export const colours = {
 export const type = {
   body: 9.5,
   leading: 13,
+  // A force entry's body in two columns of the text block: half a point under the body, so a column's
+  // line holds 55–75 characters (at 9.5 pt the median is 54), on the body's leading (the grid).
+  columnBody: 9,
   small: 7.5,
   caption: 8,
   lede: 12,
@@ -98,7 +101,7 @@ export const page = {
 /**
  * Copyfitting (src/render/copyfit.ts): a force's last page must be at least a quarter full. If it is
  * not, the force's pages are set again with the next step: leading and the space between paragraphs a
- * little tighter, by amounts a reader does not notice (at most 0.75 pt of leading, a line in 17). If the
+ * little tighter (a force's columns have no space between paragraphs: their grid is the leading), by amounts a reader does not notice (at most 0.75 pt of leading, a line in 17). If the
  * last step still leaves a stranded tail, the build warns with the force, its file and the words to cut.
  */
 export const copyfit = {

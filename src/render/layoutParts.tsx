@@ -23,6 +23,8 @@ import { PartsPdf, type BookPart } from "../../templates/ReportPdf.tsx";
 import { HeadingsToBreak } from "../../templates/text/edition.tsx";
 import { planFits, type FitPlan, type Stranded } from "./copyfit.ts";
 import { inspectLayout } from "./inspectLayout.ts";
+import { misfits, planForce } from "./forceColumns.tsx";
+import { ForceFlows } from "../../templates/pages/ForcePage.tsx";
 
 export interface PartContext {
   document: ReportDocument;
@@ -143,13 +145,30 @@ export async function layoutPart(part: BookPart, context: PartContext, pages = n
   // Copyfitting tightens an entry's text; a force without an entry has none to tighten.
   const fittable = (id: string) => id === section?.id && section.kind === "force" && section.entries.length > 0;
   const resolve = (logical: string) => realPath(logical, context.roots);
+  // A force with entries sets them in two columns, planned from a measuring pass (src/render/forceColumns.tsx).
+  const force = section?.kind === "force" && section.entries.length > 0 ? section : undefined;
+  const unsplittable = new Set<string>();
   const done = await copyfitPasses({ steps: {}, keepWhole: [], keepWithNext: [] }, async (plan) => {
-    const log = new PageLog();
-    const { layout, pageCount, draw } = await layOut(
-      plan,
-      resolve,
-      <PartsPdf document={document} charts={context.charts} pages={pages} log={log} print={context.print} creator="" fits={plan.steps} parts={[part]} />,
-    );
+    let log: PageLog;
+    let laidOut: LaidOutPass;
+    for (let attempt = 1; ; attempt++) {
+      log = new PageLog();
+      const flows = force ? new Map([[force.id, await planForce(force, plan.steps[force.id] ?? 0, document, context.charts, context.print, (element) => layOut(plan, resolve, element), unsplittable, context.roots)]]) : null;
+      laidOut = await layOut(
+        plan,
+        resolve,
+        <ForceFlows.Provider value={flows}>
+          <PartsPdf document={document} charts={context.charts} pages={pages} log={log} print={context.print} creator="" fits={plan.steps} parts={[part]} />
+        </ForceFlows.Provider>,
+      );
+      if (!force || !flows) break;
+      // A paragraph's piece that broke into other lines than planned: plan again without that split.
+      const check = misfits(laidOut.layout, flows.get(force.id)!);
+      if (check.splits.length === 0 && check.pages) break;
+      if (check.splits.length === 0 || attempt === 4) throw new Error(`${force.id}: its columns did not come out as planned (${check.splits.join(", ") || "page count"}).`);
+      for (const split of check.splits) unsplittable.add(split);
+    }
+    const { layout, pageCount, draw } = laidOut;
     let next: FitPlan = { ...plan, changed: false, stranded: [] };
     // Only a section that runs over a page has a tail, a page turn or a heading at a page's foot.
     if (part.kind === "section" && pageCount > 1) {

@@ -10,10 +10,11 @@ import { space, type } from "../../src/design/theme.ts";
 const spoken = (difference: ForceDifference) => `${spokenWords([difference.value])} ${words.differenceUnitSpoken}`;
 
 /** A difference printed large, with what it is above it and what it compares below. */
-export function BigFigure({ difference }: { difference: ForceDifference }) {
+export function BigFigure({ difference, labelLines }: { difference: ForceDifference; labelLines?: number }) {
   return (
     <View style={{ marginBottom: space(0.75) }} wrap={false}>
-      <Text style={styles.bigFigureLabel} hyphenationCallback={wholeWords}>{difference.label}</Text>
+      {/* `labelLines`: the label's height in lines, so figures side by side stand level whichever label wraps. */}
+      <Text style={[styles.bigFigureLabel, labelLines ? { minHeight: labelLines * type.caption * styles.bigFigureLabel.lineHeight } : {}]} hyphenationCallback={wholeWords}>{difference.label}</Text>
       <Text style={styles.bigFigure} actual={spoken(difference)}>
         {/* A draft shows a changed value's predecessor struck through beside it, smaller, on the same line. */}
         {difference.was !== undefined ? <Text style={[styles.deleted, { fontSize: type.h3 }]}>{`${difference.was} `}</Text> : null}

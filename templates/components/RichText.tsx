@@ -15,6 +15,13 @@ import type { StructureRole } from "../tagging.ts";
 export const BodyHeadingLevel = createContext(2);
 
 /**
+ * Set when blocks are dealt to columns on a baseline grid (templates/pages/ForcePage.tsx): the columns
+ * decide where pages and columns end, so a block asks for no break of its own, and every line stands on
+ * the grid's leading, with no space above a subhead (the grid gives it a line).
+ */
+export const ColumnFlow = createContext<{ leading: number; size: number } | null>(null);
+
+/**
  * Neighbouring words and figures as one string: react-pdf breaks lines (and hyphenates) within a string,
  * and would treat the seam between a figure and the text after it ("2024" + ".") as a place to break.
  */
@@ -88,7 +95,7 @@ function breaksBefore(found: ReadonlySet<string>, heading: string): boolean {
   return false;
 }
 
-function plainText(nodes: Inline[]): string {
+export function plainText(nodes: Inline[]): string {
   return nodes.map((n) => (n.type === "text" ? n.value : n.type === "figure" ? n.text : "children" in n ? plainText(n.children) : "")).join("");
 }
 
@@ -98,7 +105,7 @@ const hasDeleted = (nodes: Inline[]): boolean => nodes.some((n) => n.type === "d
  * In a draft, words struck through are a change mark, not the text: a block that shows some is read as
  * its text without them (ActualText on its element). Undefined, and nothing written, for any other block.
  */
-function spokenText(nodes: Inline[]): string | undefined {
+export function spokenText(nodes: Inline[]): string | undefined {
   return hasDeleted(nodes) ? spokenWords(nodes) : undefined;
 }
 
@@ -110,16 +117,25 @@ export function spokenWords(nodes: Inline[]): string {
 }
 
 /** A paragraph that ends in a colon introduces what follows it ("Four came up again and again:"). */
-const isLeadIn = (block: Block | undefined): block is Extract<Block, { type: "paragraph" }> => block?.type === "paragraph" && /:\s*$/.test(plainText(block.children));
+export const isLeadIn = (block: Block | undefined): block is Extract<Block, { type: "paragraph" }> => block?.type === "paragraph" && /:\s*$/.test(plainText(block.children));
 
-function ListBlock({ block, depth, leadIn }: { block: Extract<Block, { type: "list" }>; depth: number; leadIn?: ReactNode }) {
+/** Items [from, to) of a list set in columns: the pieces of one list name the same `continues` key, and are one L. */
+export interface ListRange {
+  from: number;
+  to: number;
+  continues: string;
+}
+
+export function ListBlock({ block, depth, leadIn, range }: { block: Extract<Block, { type: "list" }>; depth: number; leadIn?: ReactNode; range?: ListRange }) {
+  const flow = useContext(ColumnFlow);
+  const bodyStyle = flow ? [styles.body, { fontSize: flow.size, lineHeight: flow.leading / flow.size }] : styles.body;
   const item = (content: Block[], i: number) => (
     <View key={i} role="LI" style={styles.listItem} wrap={content.length > 1}>
-      <Text role="Lbl" style={styles.listMarker}>{block.ordered ? `${i + 1}.` : depth === 0 ? "\u2022" : "\u2013"}</Text>
+      <Text role="Lbl" style={flow ? [styles.listMarker, { fontSize: flow.size, lineHeight: flow.leading / flow.size }] : styles.listMarker}>{block.ordered ? `${i + 1}.` : depth === 0 ? "\u2022" : "\u2013"}</Text>
       <View role="LBody" style={styles.listBody}>
         {content.map((child, j) =>
           child.type === "paragraph" ? (
-            <Text key={j} style={styles.body} actual={spokenText(child.children)}>
+            <Text key={j} style={bodyStyle} actual={spokenText(child.children)}>
               <Inlines nodes={tieLastWords(child.children)} />
             </Text>
           ) : (
@@ -129,6 +145,15 @@ function ListBlock({ block, depth, leadIn }: { block: Extract<Block, { type: "li
       </View>
     </View>
   );
+  if (range) {
+    // In columns: the items of this piece, the lead-in with the first; the columns keep them together.
+    return (
+      <View role="L" continues={range.continues} style={{ marginLeft: depth * 14 }}>
+        {range.from === 0 && leadIn ? <View role="Caption">{leadIn}</View> : null}
+        {block.items.slice(range.from, range.to).map((content, i) => item(content, range.from + i))}
+      </View>
+    );
+  }
   // A list never leaves its first item alone at a page's foot, nor its last alone at the top of the next:
   // the first two and the last two short (one-paragraph) items are kept together.
   const items = block.items;
@@ -154,6 +179,7 @@ function ListBlock({ block, depth, leadIn }: { block: Extract<Block, { type: "li
 export function BlockElement({ block, depth = 0, paragraphStyle, leadIn }: { block: Block; depth?: number; paragraphStyle?: Style; leadIn?: ReactNode }) {
   const headingsToBreak = useHeadingsToBreak();
   const headingLevel = useContext(BodyHeadingLevel);
+  const flow = useContext(ColumnFlow);
   switch (block.type) {
     case "paragraph":
       return (
@@ -168,9 +194,9 @@ export function BlockElement({ block, depth = 0, paragraphStyle, leadIn }: { blo
       return (
         <Text
           role={`H${Math.min(6, headingLevel + block.depth - 2)}` as StructureRole}
-          style={[styles.h3, { fontSize: size, lineHeight: type.leading / size }]}
-          minPresenceAhead={3 * type.leading}
-          break={breaksBefore(headingsToBreak, plainText(block.children))}
+          style={[styles.h3, flow ? { fontSize: size, lineHeight: flow.leading / size, marginTop: 0, marginBottom: 0 } : { fontSize: size, lineHeight: type.leading / size }]}
+          minPresenceAhead={flow ? undefined : 3 * type.leading}
+          break={!flow && breaksBefore(headingsToBreak, plainText(block.children))}
           hyphenationCallback={wholeWords}
           actual={spokenText(block.children)}
         >
@@ -225,9 +251,18 @@ export function RichTextView({ text, paragraphStyle }: { text: RichTextModel; pa
         const leadIn = block.type === "list" && isLeadIn(previous) ? <BlockElement block={previous} paragraphStyle={paragraphStyle} /> : undefined;
         return <BlockElement key={i} block={block} paragraphStyle={paragraphStyle} leadIn={leadIn} />;
       })}
-      {text.footnotes.length > 0 ? (
+      <Footnotes footnotes={text.footnotes} />
+    </>
+  );
+}
+
+/** A text's footnotes, under a rule, after its last block. */
+export function Footnotes({ footnotes }: { footnotes: RichTextModel["footnotes"] }) {
+  return (
+    <>
+      {footnotes.length > 0 ? (
         <View role="Note" style={styles.footnotes} wrap={false}>
-          {text.footnotes.map((note) => (
+          {footnotes.map((note) => (
             <View key={note.number} style={{ flexDirection: "row" }}>
               <Text style={[styles.footnote, { width: 10 }]}>{String(note.number)}</Text>
               <View style={{ flex: 1 }}>

@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { copyfit, type as typeScale } from "../../src/design/theme.ts";
 import { curlDocumentQuotes } from "../../src/document/typography.ts";
 import { percent, signed } from "../../src/document/formatters.ts";
-import { mainColumn } from "../../templates/styles.ts";
 import { inspectPages, type PageInspection } from "../helpers/inspectPdfPages.ts";
 import { readPdfPages, type PageText } from "../helpers/pdfText.ts";
 import { sampleBuild, type SampleBuild } from "../helpers/sampleBuild.ts";
@@ -90,12 +89,16 @@ function linesAt(page: PageText, size: number): Line[] {
   return [...lines.values()].sort((a, b) => a.x - b.x || b.y - a.y);
 }
 
-/** Consecutive lines one leading apart (within `tolerance` of `leading`), as paragraphs. */
-function paragraphs(lines: Line[], leading: number, tolerance = 1.2): Line[][] {
+/**
+ * Consecutive lines one leading apart (within `tolerance` of `leading`), as paragraphs; with `indents`, a
+ * line set further in than the one above starts a paragraph (force pages' columns: no space between).
+ */
+function paragraphs(lines: Line[], leading: number, tolerance = 1.2, indents = false): Line[][] {
   const out: Line[][] = [];
   for (const line of lines) {
     const last = out.at(-1)?.at(-1);
-    if (last && Math.abs(last.x - line.x) < 20 && Math.abs(last.y - line.y - leading) < tolerance) out.at(-1)!.push(line);
+    const indented = indents && last !== undefined && line.x > last.x + 4;
+    if (last && !indented && Math.abs(last.x - line.x) < 20 && Math.abs(last.y - line.y - leading) < tolerance) out.at(-1)!.push(line);
     else out.push([line]);
   }
   return out;
@@ -106,10 +109,10 @@ describe("force pages", () => {
     const counts: number[] = [];
     const long: string[] = [];
     for (const page of forcePages()) {
-      // Body lines in the entry's column (not the side panel), except each paragraph's last line.
-      const body = linesAt(page, typeScale.body).filter((l) => l.x > page.width - 60 - mainColumn);
+      // Body lines in both columns (issue 22: two columns), except each paragraph's last line.
+      const body = linesAt(page, typeScale.columnBody);
       // Body leading, or up to 0.75 pt tighter where copyfitting set a force's pages again.
-      for (const para of paragraphs(body, typeScale.leading - 0.375, 0.6)) {
+      for (const para of paragraphs(body, typeScale.leading - 0.375, 0.6, true)) {
         for (const line of para.slice(0, -1)) {
           counts.push(line.text.length);
           if (line.text.length > 75) long.push(`p.${line.page}: ${line.text}`);
@@ -119,11 +122,13 @@ describe("force pages", () => {
     counts.sort((a, b) => a - b);
     expect(counts.length).toBeGreaterThan(800);
     expect(long).toEqual([]);
-    // Ragged lines vary; the measure is right when most full lines sit in the range and the middle is well inside it.
+    // Ragged lines vary: the measure is right when the middle line sits in the range and none runs over it
+    // (2024 build: median 58, longest 68). A column's lines run a little shorter than a single wide
+    // column's, so a tenth may fall under 55 (a long word carried over).
     const median = counts[counts.length >> 1];
-    expect(median).toBeGreaterThanOrEqual(60);
-    expect(median).toBeLessThanOrEqual(70);
-    expect(counts.filter((c) => c >= 55).length / counts.length).toBeGreaterThan(0.9);
+    expect(median).toBeGreaterThanOrEqual(55);
+    expect(median).toBeLessThanOrEqual(75);
+    expect(counts.filter((c) => c >= 50).length / counts.length).toBeGreaterThan(0.9);
   });
 
   it("never end a lede, pull quote or headline on one word", () => {

@@ -16,6 +16,9 @@ import { PageLog } from "../../templates/pageLog.ts";
 import { bookParts, PartsPdf, type BookPart } from "../../templates/ReportPdf.tsx";
 import { chartWidths } from "../../templates/styles.ts";
 import { inspectPages } from "../helpers/inspectPdfPages.ts";
+import { planForce } from "../../src/render/forceColumns.tsx";
+import { layOut, sectionsOf } from "../../src/render/layoutParts.tsx";
+import { ForceFlows, type EntryFlow } from "../../templates/pages/ForcePage.tsx";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -23,9 +26,17 @@ const roots = { contentDir: path.join(root, "content"), dataDir: path.join(root,
 
 async function readBoth(document: ReportDocument, charts: Awaited<ReturnType<typeof renderFigures>>, part: BookPart, print: boolean) {
   let layout: unknown;
+  const resolve = (logical: string) => realPath(logical, roots);
+  // A force's entries are set in columns planned beforehand, as the build plans them (src/render/forceColumns.tsx).
+  const flows = new Map<string, EntryFlow[]>();
+  for (const section of sectionsOf(part, document)) {
+    if (section.kind === "force" && section.entries.length > 0) flows.set(section.id, await planForce(section, 0, document, charts, print, (element) => layOut({ steps: {}, keepWhole: [], keepWithNext: [] }, resolve, element), new Set(), roots));
+  }
   const pdf = await renderToBuffer(
-    <AssetContext.Provider value={(logical: string) => realPath(logical, roots)}>
-      <PartsPdf document={document} charts={charts} pages={new PageLog()} log={new PageLog()} print={print} creator="" parts={[part]} onLayout={(tree) => (layout = tree)} />
+    <AssetContext.Provider value={resolve}>
+      <ForceFlows.Provider value={flows}>
+        <PartsPdf document={document} charts={charts} pages={new PageLog()} log={new PageLog()} print={print} creator="" parts={[part]} onLayout={(tree) => (layout = tree)} />
+      </ForceFlows.Provider>
     </AssetContext.Provider>,
   );
   const offset = print ? printOffset : 0;
