@@ -26,13 +26,21 @@ const script = `
   pdfjs.GlobalWorkerOptions.workerSrc = "/pdf.worker.mjs";
   let version = -1, sectionsVersion = -1;
   const $ = (id) => document.getElementById(id);
+  // pdf.js's workers, started once and kept: a worker of its own for each PDF took 0.15 s to start on
+  // every save. The first look has its own, so it never waits behind a whole draft being read.
+  const workers = { "first-pages": new pdfjs.PDFWorker(), pages: new pdfjs.PDFWorker() };
+  // The document each box shows, let go (its memory in the worker freed) when the box shows another.
+  const shownDocs = {};
   // Draws a PDF's pages into a box. A whole draft gives way (false) when a newer status comes in while it
   // is drawn: its 70 pages take a second or more, and the first look at the next save should not wait.
   async function draw(url, into, giveWay = false) {
-    const doc = await pdfjs.getDocument(url).promise;
+    const doc = await pdfjs.getDocument({ url, worker: workers[into.id] }).promise;
     const canvases = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      if (giveWay && latest) return false;
+      if (giveWay && latest) {
+        void doc.destroy();
+        return false;
+      }
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1.25 });
       const canvas = document.createElement("canvas");
@@ -41,6 +49,8 @@ const script = `
       canvases.push(canvas);
     }
     into.replaceChildren(...canvases);
+    void shownDocs[into.id]?.destroy();
+    shownDocs[into.id] = doc;
     return true;
   }
   function list(id, lines) {
@@ -60,6 +70,8 @@ const script = `
       await draw("/first-look.pdf?v=" + sectionsVersion, $("first-pages"));
       // What is on screen, for anyone measuring save → screen (bench/build.ts).
       $("first-pages").dataset.version = String(sectionsVersion);
+      // The server holds the whole draft's layout until the first look is drawn (or a short while).
+      fetch("/drawn?v=" + sectionsVersion, { method: "POST" }).catch(() => {});
     }
     $("first").hidden = sectionsVersion <= 0 || status.changedSections.length === 0 || $("first-pages").childElementCount === 0;
     if (status.version > 0 && status.version !== version) {

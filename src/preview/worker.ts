@@ -9,13 +9,17 @@ import { asDiagnostics } from "../diagnostics/unexpected.ts";
 import { projectVersion } from "../build/version.ts";
 import { changedSections } from "./changedSections.ts";
 
-export type WorkerRequest = { type: "build"; options: BuildOptions };
+/** "build" starts a draft; "go-on" lets a draft held after its first look carry on (see server.ts). */
+export type WorkerRequest = { type: "build"; options: BuildOptions } | { type: "go-on" };
 export type WorkerReply =
   | { type: "sections"; ids: string[]; pdf: Uint8Array; ms: number }
   | { type: "built"; pdfFile: string; pageCount: number; pages: Record<string, number>; warnings: unknown[]; changed: string[]; ms: number }
   | { type: "failed"; diagnostics: unknown[]; ms: number };
 
 let last: { document: ReportDocument; pages: Record<string, number> } | null = null;
+// The whole draft waits here after a first look, until the server says the page has drawn it: on two
+// cores, laying out the draft while the browser draws the first look slowed the first look by half.
+let goOn: (() => void) | null = null;
 
 async function run(options: BuildOptions): Promise<void> {
   const started = performance.now();
@@ -28,7 +32,9 @@ async function run(options: BuildOptions): Promise<void> {
     const { renderSectionsPdf } = await import("../render/renderPdf.tsx");
     const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
     const pdf = await renderSectionsPdf(document, changed, { print: false, creator: `gender-equality-report ${projectVersion()}`, roots, cache, pages: last?.pages ?? {} });
+    const held = new Promise<void>((resolve) => (goOn = resolve));
     post({ type: "sections", ids: changed, pdf, ms: performance.now() - started });
+    await held;
   };
   try {
     const result = await runEdition(options, { kind: "preview", firstLook });
@@ -41,4 +47,8 @@ async function run(options: BuildOptions): Promise<void> {
 
 parentPort?.on("message", (request: WorkerRequest) => {
   if (request.type === "build") void run(request.options);
+  else {
+    goOn?.();
+    goOn = null;
+  }
 });
