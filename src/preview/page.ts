@@ -31,22 +31,28 @@ const script = `
   const workers = { "first-pages": new pdfjs.PDFWorker(), pages: new pdfjs.PDFWorker() };
   // The document each box shows, let go (its memory in the worker freed) when the box shows another.
   const shownDocs = {};
+  async function drawPage(doc, n) {
+    const page = await doc.getPage(n);
+    const viewport = page.getViewport({ scale: 1.25 });
+    const canvas = document.createElement("canvas");
+    canvas.width = viewport.width; canvas.height = viewport.height; canvas.dataset.page = String(n);
+    await page.render({ canvasContext: canvas.getContext("2d"), viewport }).promise;
+    return canvas;
+  }
   // Draws a PDF's pages into a box. A whole draft gives way (false) when a newer status comes in while it
   // is drawn: its 70 pages take a second or more, and the first look at the next save should not wait.
+  // A first look's few pages are drawn all at once: pdf.js reads the next in its worker while this
+  // thread paints one (two pages: 38 ms against 53 at best).
   async function draw(url, into, giveWay = false) {
     const doc = await pdfjs.getDocument({ url, worker: workers[into.id] }).promise;
-    const canvases = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      if (giveWay && latest) {
+    const numbers = Array.from({ length: doc.numPages }, (_, i) => i + 1);
+    const canvases = giveWay ? [] : await Promise.all(numbers.map((n) => drawPage(doc, n)));
+    for (const n of giveWay ? numbers : []) {
+      if (latest) {
         void doc.destroy();
         return false;
       }
-      const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale: 1.25 });
-      const canvas = document.createElement("canvas");
-      canvas.width = viewport.width; canvas.height = viewport.height; canvas.dataset.page = String(n);
-      await page.render({ canvasContext: canvas.getContext("2d"), viewport }).promise;
-      canvases.push(canvas);
+      canvases.push(await drawPage(doc, n));
     }
     into.replaceChildren(...canvases);
     void shownDocs[into.id]?.destroy();
