@@ -1,5 +1,6 @@
 // The preview page: the draft drawn with pdf.js (served from the installed pdfjs-dist), the pages an
-// edit touched first, and the build's errors and warnings beside it. It asks /status twice a second.
+// edit touched first, and the build's errors and warnings beside it. It hears the status at /events, and
+// says when it has drawn a first look (POST /drawn), which lets the server lay out the whole draft.
 // It asks for a PDF only once the status says one is there (no 404 while the first build runs), says
 // "building…" until then, and hides the panels that have nothing to show.
 // The page's styles and script are constants of their own: the page function only puts them in place.

@@ -1,6 +1,7 @@
 // The preview's builder, in a worker thread: it keeps the laid-out stages warm between edits, and runs
 // the pipeline in its preview mode: the sections an edit touched are shown first (laid out on their own,
-// right after the prepare stage), then the whole draft is built.
+// right after the prepare stage), then the whole draft is built, once the server says the page has
+// drawn the first look (src/preview/draftHold.ts).
 import { parentPort } from "node:worker_threads";
 import { runEdition, type BuildOptions } from "../build/runEdition.ts";
 import type { StageCache } from "../cache/stageCache.ts";
@@ -18,14 +19,14 @@ export type WorkerReply =
 
 let last: { document: ReportDocument; pages: Record<string, number> } | null = null;
 // The whole draft waits here after a first look, until the server says the page has drawn it: on two
-// cores, laying out the draft while the browser draws the first look slowed the first look by half.
+// cores the draft's layout and the browser drawing the first look slow each other down.
 let goOn: (() => void) | null = null;
 
 async function run(options: BuildOptions): Promise<void> {
   const started = performance.now();
   const post = (reply: WorkerReply) => parentPort!.postMessage(reply);
   let changed: string[] = [];
-  // A first look at what the edit touched, while the pipeline goes on to lay out the whole draft.
+  // A first look at what the edit touched; the pipeline then lays out the whole draft once told to go on.
   const firstLook = async (document: ReportDocument, cache: StageCache) => {
     changed = last ? changedSections(last.document, document) : [];
     if (changed.length === 0 || changed.length > 3) return;
