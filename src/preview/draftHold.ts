@@ -1,6 +1,6 @@
 // The preview's whole draft, held after a first look until a page says it has drawn it (POST
-// /drawn?v=<its sectionsVersion>, see server.ts and page.ts), or for `bound` ms when no page says so:
-// the draft's layout and the browser drawing the first look would otherwise share the machine's two
+// /drawn?v=<its sectionsVersion>, see server.ts and page.ts), or for `bound` ms when no page says so,
+// so the draft's layout does not compete with the browser drawing the first look for the machine's two
 // cores. With no page listening at /events, the draft is not held at all.
 
 export interface DraftHold {

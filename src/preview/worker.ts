@@ -18,8 +18,8 @@ export type WorkerReply =
   | { type: "failed"; diagnostics: unknown[]; ms: number };
 
 let last: { document: ReportDocument; pages: Record<string, number> } | null = null;
-// The whole draft waits here after a first look, until the server says the page has drawn it: on two
-// cores the draft's layout and the browser drawing the first look slow each other down.
+// The whole draft waits here after a first look, until the server says the page has drawn it, so its
+// layout does not compete with the browser drawing the first look for the two cores.
 let goOn: (() => void) | null = null;
 
 async function run(options: BuildOptions): Promise<void> {
