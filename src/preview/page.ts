@@ -27,8 +27,8 @@ const script = `
   pdfjs.GlobalWorkerOptions.workerSrc = "/pdf.worker.mjs";
   let version = -1, sectionsVersion = -1;
   const $ = (id) => document.getElementById(id);
-  // pdf.js's workers, started once and kept: a worker of its own for each PDF took 0.15 s to start on
-  // every save. The first look has its own, so it never waits behind a whole draft being read.
+  // pdf.js's workers, started once and kept: a worker of its own for each PDF took about 0.15 s to
+  // start on every save (on a busy machine). The first look has its own, so it never waits behind a whole draft being read.
   const workers = { "first-pages": new pdfjs.PDFWorker(), pages: new pdfjs.PDFWorker() };
   // The document each box shows, let go (its memory in the worker freed) when the box shows another.
   const shownDocs = {};
@@ -75,7 +75,7 @@ const script = `
     if (status.sectionsVersion > 0 && status.sectionsVersion !== sectionsVersion) {
       sectionsVersion = status.sectionsVersion;
       await draw("/first-look.pdf?v=" + sectionsVersion, $("first-pages"));
-      // What is on screen, for anyone measuring save → screen (bench/build.ts).
+      // What is on screen, for anyone measuring save → screen (bench/preview.ts).
       $("first-pages").dataset.version = String(sectionsVersion);
       // The server holds the whole draft's layout until the first look is drawn (or a short while).
       fetch("/drawn?v=" + sectionsVersion, { method: "POST" }).catch(() => {});

@@ -5,8 +5,9 @@
 // The server answers GET and HEAD, from a fixed table of routes (no path is ever mapped to a file,
 // so nothing outside the current build can be asked for), and one POST, /drawn, by which the page says
 // it has drawn a first look (it carries nothing else; a body is never read). It listens on 127.0.0.1
-// alone. It answers only requests addressed to itself: a Host (and an Origin, when one is sent) that is not its own
-// loopback name and port is refused with 403 and logged, so a web page cannot reach it by DNS rebinding.
+// alone. It answers only requests addressed to itself: a Host (and an Origin, when one is sent) that is
+// not its own loopback name and port is refused with 403 and logged, so a web page cannot reach it by
+// DNS rebinding, and another site's page cannot post to it.
 import { watch, type FSWatcher } from "chokidar";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
