@@ -5,7 +5,8 @@
 //   cold         no cache, a fresh output folder
 //   unchanged    the same build again, nothing edited
 //   one entry    one good-practice entry edited, cache warm
-//   preview      in the preview server: save → the edited pages (first look) → drawn in Chromium → the whole draft
+//   preview      `npm run preview` with its page in Chromium: save → the edited pages (first look) served →
+//                drawn in Chromium → the whole draft (bench/preview.ts; alone: npm run bench:preview)
 //   scale        (--scale) ten times the entries, no cache
 //   typst        the reference: Typst typesetting the same words (bench/typstReference.ts)
 //   check        `npm run check`: every error and warning without charts or layout (its test checks
@@ -16,6 +17,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PDFDocument } from "pdf-lib";
+import { median } from "./preview.ts";
 import { typstSource } from "./typstReference.ts";
 
 const { values } = parseArgs({
@@ -25,10 +27,6 @@ const runs = Number(values.runs);
 const root = path.resolve(import.meta.dirname, "..");
 const cli = path.join(root, "scripts/cli.mjs");
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 function parseTimings(out: string): Record<string, number> {
   const line = /Timings: (.*)/.exec(out)?.[1] ?? "";
@@ -108,57 +106,14 @@ summary("rebuild, nothing changed", "≤ 500 ms", unchanged);
 summary("rebuild, one entry edited", "≤ 1500 ms", oneEntry);
 
 if (values.preview) {
-  const { startPreview } = await import("../src/preview/server.ts");
-  const previewInputs = copyInputs();
-  const preview = await startPreview({ year: 2024, dataDir: previewInputs.data, contentDir: previewInputs.content, outDir: path.join(previewInputs.dir, "out"), port: 0, templatesDir: path.join(root, "templates") });
-  const status = async () => (await (await fetch(`${preview.url}status`)).json()) as { rebuilds: number; sectionsVersion: number; version: number };
-  const until = async (done: (s: Awaited<ReturnType<typeof status>>) => boolean) => {
-    for (;;) {
-      const s = await status();
-      if (done(s)) return s;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  };
-  await until((s) => s.rebuilds >= 1);
-  // The preview page in Debian's Chromium, as a person has it open: save → the edited pages drawn on screen.
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
-  const page = await browser.newPage();
-  await page.goto(preview.url);
-  await page.waitForFunction(() => document.getElementById("pages")?.dataset.version !== undefined);
-  const onScreen = () => page.evaluate(() => Number(document.getElementById("first-pages")?.dataset.version ?? 0));
-  const screens: number[] = [];
-  const firstLooks: number[] = [];
-  const drafts: number[] = [];
-  const previewEntry = path.join(previewInputs.content, "2024", "good-practice", "kent.md");
-  const text = readFileSync(previewEntry, "utf8");
-  for (let i = 0; i <= runs; i++) {
-    const before = await status();
-    const shown = await onScreen();
-    const saved = performance.now();
-    writeFileSync(previewEntry, text.replace(/\n\n([A-Z])/, `\n\nPreview edit ${i}. $1`));
-    const drawn = page
-      .waitForFunction((v) => Number(document.getElementById("first-pages")?.dataset.version ?? 0) > v, shown, { polling: 10, timeout: 120_000 })
-      .then(() => performance.now() - saved);
-    await until((s) => s.sectionsVersion > before.sectionsVersion);
-    const firstLook = performance.now() - saved;
-    const screen = await drawn;
-    const rebuilt = await until((s) => s.rebuilds > before.rebuilds);
-    const draft = performance.now() - saved;
-    // A person looks before saving again: the next save waits until the whole draft is on screen.
-    await page.waitForFunction((v) => Number(document.getElementById("pages")?.dataset.version ?? 0) >= v, rebuilt.version, { polling: 10, timeout: 120_000 });
-    // The first edit warms the worker's layout code; it is not counted.
-    if (i > 0) {
-      firstLooks.push(firstLook);
-      screens.push(screen);
-      drafts.push(draft);
-    }
+  // The preview as `npm run preview` runs it, in its own process, with its page in Chromium (bench/preview.ts).
+  const { benchPreview, launchBenchBrowser, previewLines } = await import("./preview.ts");
+  const browser = await launchBenchBrowser();
+  try {
+    for (const text of previewLines(await benchPreview(root, runs, browser))) line(text);
+  } finally {
+    await browser.close();
   }
-  await browser.close();
-  await preview.close();
-  line(`${"preview: edited pages".padEnd(24)} median ${median(firstLooks).toFixed(0).padStart(6)} ms  (min ${Math.min(...firstLooks).toFixed(0)}, target ≤ 300 ms)  from save to the first look being served`);
-  line(`${"preview: on screen".padEnd(24)} median ${median(screens).toFixed(0).padStart(6)} ms  (min ${Math.min(...screens).toFixed(0)}, target ≤ 300 ms)  from save to the edited pages drawn in Chromium`);
-  line(`${"preview: whole draft".padEnd(24)} median ${median(drafts).toFixed(0).padStart(6)} ms  (min ${Math.min(...drafts).toFixed(0)}, target ≤ 1000 ms)`);
 }
 
 if (values.scale) {

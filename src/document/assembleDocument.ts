@@ -8,7 +8,7 @@ import { dataNames, type DataAbout } from "../load/dataAbout.ts";
 import type { ForceRegister } from "../load/forceRegister.ts";
 import type { MarkdownFile } from "../load/frontMatter.ts";
 import type { WorkforceYear } from "../load/workforce.ts";
-import { provenance } from "../statistics/provenance.ts";
+import { provenanceOf } from "../statistics/provenance.ts";
 import { bands } from "../domain/vocabulary.ts";
 import type { ForceStatistics, Statistics } from "../statistics/types.ts";
 import { BindingTable, logicalPath, type DocumentRoots } from "./bindings.ts";
@@ -106,7 +106,7 @@ export function assembleDocument({ content, statistics, register, years, about, 
   const { edition, editionName, editionLabel } = editionOf(content);
   const names = expressionContext(statistics, edition, editionLabel, content.report.title, about);
   const report = fillSettings(content, names, sink);
-  const bindings = new BindingTable((statistic) => provenance(statistic, years, statistics.year), roots);
+  const bindings = new BindingTable(provenanceOf(years, statistics.year), roots);
   const parts: Parts = {
     content,
     statistics,

@@ -2,10 +2,12 @@
 // warm worker, and serves a page on loopback that shows it and reloads itself, the edited pages first.
 // The page hears of each change at once: the status is pushed to it as server-sent events (/events).
 //
-// The server answers GET and HEAD only, from a fixed table of routes (no path is ever mapped to a file,
-// so nothing outside the current build can be asked for), and listens on 127.0.0.1 alone. It answers
-// only requests addressed to itself: a Host (and an Origin, when one is sent) that is not its own
-// loopback name and port is refused with 403 and logged, so a web page cannot reach it by DNS rebinding.
+// The server answers GET and HEAD, from a fixed table of routes (no path is ever mapped to a file,
+// so nothing outside the current build can be asked for), and one POST, /drawn, by which the page says
+// it has drawn a first look (it carries nothing else; a body is never read). It listens on 127.0.0.1
+// alone. It answers only requests addressed to itself: a Host (and an Origin, when one is sent) that is
+// not its own loopback name and port is refused with 403 and logged, so a web page cannot reach it by
+// DNS rebinding, and another site's page cannot post to it.
 import { watch, type FSWatcher } from "chokidar";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -14,10 +16,12 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BuildOptions } from "../build/build.ts";
+import { lstatOrNull } from "../cache/filesBelow.ts";
 import { formatLocation, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { printable } from "../load/safePath.ts";
+import { draftHold, type DraftHold } from "./draftHold.ts";
 import { previewPage } from "./page.ts";
-import type { WorkerReply } from "./worker.ts";
+import type { WorkerReply, WorkerRequest } from "./worker.ts";
 
 export interface PreviewOptions {
   year: number;
@@ -29,6 +33,8 @@ export interface PreviewOptions {
   /** Folders whose code shapes the draft; a change there starts a fresh worker. */
   templatesDir: string;
   log?: (line: string) => void;
+  /** How long the whole draft waits for a page to say it has drawn the first look (default 400 ms). */
+  holdDraftMs?: number;
 }
 
 export interface PreviewStatus {
@@ -81,11 +87,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const shown: Shown = { draft: lastGoodDraft(buildOptions.outDir, options.year), firstLook: null };
   if (shown.draft) state.version = 1;
   const events = statusEvents(state);
-  const builder = startBuilder(buildOptions, state, shown, log, events.send);
+  const hold = draftHold(options.holdDraftMs ?? 400, events.listening);
+  const builder = startBuilder(buildOptions, state, shown, hold, log, events.send);
   const watching = watchSources(options, builder);
   const routes = previewRoutes(options.year, state, shown);
   let port = options.port;
-  const server: Server = createServer(answer(routes, events, () => port, log));
+  const server: Server = createServer(answer(routes, events, hold.drawn, () => port, log));
   await listen(server, options.port);
   const address = server.address();
   port = typeof address === "object" && address ? address.port : options.port;
@@ -95,6 +102,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     status: () => state,
     close: async () => {
       await watching.close();
+      hold.cancel();
       await builder.terminate();
       // An open event stream would keep the server from closing.
       events.close();
@@ -158,7 +166,7 @@ interface Builder {
 }
 
 /** The warm worker that builds drafts, and what its replies do to the status and the drafts shown. */
-function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: Shown, log: (line: string) => void, changed: () => void): Builder {
+function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: Shown, hold: DraftHold, log: (line: string) => void, changed: () => void): Builder {
   let pending = false;
   let worker: Worker;
 
@@ -167,11 +175,15 @@ function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: S
     worker.on("message", (reply: WorkerReply) => {
       if (reply.type === "sections") {
         showFirstLook(reply, state, shown, log);
-        return changed();
+        changed();
+        // To the worker that asked: a template change may replace it while the draft is held.
+        const from = worker;
+        return hold.start(state.sectionsVersion, () => from.postMessage({ type: "go-on" } satisfies WorkerRequest));
       }
       state.building = false;
       state.lastBuildMs = Math.round(reply.ms);
-      if (reply.type === "built") showDraft(reply, state, shown, log);
+      const held = hold.takeRelease();
+      if (reply.type === "built") showDraft(reply, state, shown, held, log);
       else showFailure(reply, state, log);
       changed();
       if (pending) {
@@ -182,6 +194,7 @@ function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: S
     worker.on("error", (error) => {
       // A worker that dies (it should not) is replaced; the preview itself carries on.
       state.building = false;
+      hold.cancel();
       state.lastOk = false;
       state.errors = [`The preview's builder stopped: ${error.message}`];
       changed();
@@ -200,6 +213,7 @@ function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: S
   };
 
   const restart = () => {
+    hold.cancel();
     void worker.terminate().then(() => {
       state.building = false;
       startWorker();
@@ -225,7 +239,7 @@ function showFirstLook(reply: Reply<"sections">, state: PreviewStatus, shown: Sh
   log(`First look at ${reply.ids.join(", ")} in ${Math.round(reply.ms)} ms`);
 }
 
-function showDraft(reply: Reply<"built">, state: PreviewStatus, shown: Shown, log: (line: string) => void): void {
+function showDraft(reply: Reply<"built">, state: PreviewStatus, shown: Shown, held: string | null, log: (line: string) => void): void {
   // The last good draft stays on screen until a new one is whole.
   shown.draft = readFileSync(reply.pdfFile);
   state.rebuilds++;
@@ -236,7 +250,7 @@ function showDraft(reply: Reply<"built">, state: PreviewStatus, shown: Shown, lo
   state.pageCount = reply.pageCount;
   state.changedSections = reply.changed;
   state.version++;
-  log(`Draft rebuilt: ${reply.pageCount} pages in ${Math.round(reply.ms)} ms`);
+  log(`Draft rebuilt: ${reply.pageCount} pages in ${Math.round(reply.ms)} ms${held ? ` (${held})` : ""}`);
 }
 
 function showFailure(reply: Reply<"failed">, state: PreviewStatus, log: (line: string) => void): void {
@@ -250,29 +264,58 @@ function showFailure(reply: Reply<"failed">, state: PreviewStatus, log: (line: s
 /** Watches the content, data and templates; a save rebuilds the draft, a template change restarts the worker. */
 function watchSources(options: PreviewOptions, builder: Builder): { close: () => Promise<void> } {
   let timer: NodeJS.Timeout | undefined;
+  const touched = new Set<string>();
+  // A save is built at once, not once its writes have stopped for a while (that wait cost 40 ms of every
+  // save). But chokidar passes on no change to a file for 50 ms after one, so writes that go on after the
+  // build has read the file could be missed: each file is looked at again once that window has passed,
+  // and built again if its size or time changed since its build started.
+  const settling = new Map<string, NodeJS.Timeout>();
+  const settle = (file: string) => {
+    const seen = signature(file);
+    clearTimeout(settling.get(file));
+    settling.set(
+      file,
+      setTimeout(() => {
+        settling.delete(file);
+        if (signature(file) !== seen) changed(file);
+      }, 60),
+    );
+  };
+  const build = () => {
+    for (const file of touched) settle(file);
+    touched.clear();
+    builder.rebuild();
+  };
   const changed = (file: string) => {
     if (file.startsWith(path.resolve(options.templatesDir))) {
       // New template code needs fresh modules: a fresh worker loads them.
       builder.restart();
       return;
     }
+    touched.add(file);
     clearTimeout(timer);
     // Saves that arrive together (an editor saving all) make one rebuild.
-    timer = setTimeout(builder.rebuild, 20);
+    timer = setTimeout(build, 5);
   };
   const watcher: FSWatcher = watch([options.contentDir, options.dataDir, options.templatesDir].map((d) => path.resolve(d)), {
     ignoreInitial: true,
     // A link is never followed (the build refuses it and names it; see src/cache/filesBelow.ts).
     followSymlinks: false,
-    awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 },
   });
   watcher.on("all", (_event, file) => changed(path.resolve(file)));
   return {
     close: async () => {
       clearTimeout(timer);
+      for (const pending of settling.values()) clearTimeout(pending);
       await watcher.close();
     },
   };
+}
+
+/** A file's size and modification time, or "gone". */
+function signature(file: string): string {
+  const stats = lstatOrNull(file);
+  return stats ? `${stats.size} ${stats.mtimeMs}` : "gone";
 }
 
 type Routes = Record<string, () => { type: string; body: Buffer | string } | null>;
@@ -282,6 +325,8 @@ interface StatusEvents {
   open: (response: ServerResponse) => void;
   send: () => void;
   close: () => void;
+  /** How many pages are listening. */
+  listening: () => number;
 }
 
 function statusEvents(state: PreviewStatus): StatusEvents {
@@ -302,6 +347,7 @@ function statusEvents(state: PreviewStatus): StatusEvents {
       for (const response of open) response.end();
       open.clear();
     },
+    listening: () => open.size,
   };
 }
 
@@ -318,8 +364,8 @@ function previewRoutes(year: number, state: PreviewStatus, shown: Shown): Routes
   };
 }
 
-/** The request handler: a foreign Host or Origin is refused, then GET and HEAD of a route are answered. */
-function answer(routes: Routes, events: StatusEvents, port: () => number, log: (line: string) => void): (request: IncomingMessage, response: ServerResponse) => void {
+/** The request handler: a foreign Host or Origin is refused, then GET and HEAD of a route, or the page's POST /drawn, are answered. */
+function answer(routes: Routes, events: StatusEvents, drawn: (version: number) => void, port: () => number, log: (line: string) => void): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     const refused = foreignRequest(request, port());
     if (refused) {
@@ -327,12 +373,18 @@ function answer(routes: Routes, events: StatusEvents, port: () => number, log: (
       response.writeHead(403, { "Content-Type": "text/plain" }).end("Forbidden: the preview answers only its own address.\n");
       return;
     }
+    // The path exactly as sent, without its query: "/../x", "/%2e%2e/x" and the like match no route.
+    const [pathname, query = ""] = (request.url ?? "").split("?");
+    if (pathname === "/drawn" && request.method === "POST") {
+      // The only thing read is the version in the query; a body, if any, is left unread.
+      drawn(Number(new URLSearchParams(query).get("v")));
+      response.writeHead(204).end();
+      return;
+    }
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain" }).end("Only GET and HEAD are answered.\n");
       return;
     }
-    // The path exactly as sent, without its query: "/../x", "/%2e%2e/x" and the like match no route.
-    const pathname = (request.url ?? "").split("?")[0];
     if (pathname === "/events" && request.method === "GET") return events.open(response);
     const route = routes[pathname];
     const found = route?.();

@@ -21,6 +21,24 @@ function levelOfKey(key: string): Level | null {
   return null;
 }
 
+// Each set of loaded years answers each path once: the preview prepares the edition again on every save
+// with the same years (src/build/prepare.ts loads unchanged data once), and finding the rows again was
+// about a quarter of its document stage. Kept with the years, so it goes when they go.
+const answered = new WeakMap<readonly WorkforceYear[], Map<string, RowSelection[]>>();
+
+/** provenance() for these years and edition year, each path's rows found once. */
+export function provenanceOf(years: readonly WorkforceYear[], year: number): (path: string) => RowSelection[] {
+  let known = answered.get(years);
+  if (!known) answered.set(years, (known = new Map()));
+  const rows = known;
+  return (path) => {
+    const key = `${year}\u0000${path}`;
+    let found = rows.get(key);
+    if (!found) rows.set(key, (found = provenance(path, years, year)));
+    return found;
+  };
+}
+
 export function provenance(path: string, years: readonly WorkforceYear[], year: number): RowSelection[] {
   const current = years.find((y) => y.year === year);
   const previous = years.find((y) => y.year === year - 1) ?? null;
