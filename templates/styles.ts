@@ -7,6 +7,9 @@ export const textBlock = page.width - page.marginInner - page.marginOuter;
 export const sidebarWidth = 196;
 /** A force entry's body is set in two columns of the text block (templates/pages/ForcePage.tsx). */
 export const bodyColumn = (textBlock - page.columnGap) / 2;
+/** A force entry's lede: 12 pt across the whole block ran to about 90 characters; it ends two-fifths of the
+ *  way across the second column, which sets it at about 60, never over 75. */
+export const ledeMeasure = bodyColumn * 1.4 + page.columnGap;
 /** Where each kind of chart is placed: the chart stage draws it at exactly this width. */
 export const chartWidths = { band: textBlock, staff: textBlock, trend: textBlock, forceRepresentation: sidebarWidth } as const;
 

@@ -35,7 +35,7 @@ interface LayoutNode {
 /** Laid out, not drawn: src/render/layoutParts.tsx `layOut`. */
 export type Measure = (element: ReactElement) => Promise<{ layout: unknown }>;
 
-/** A later entry starts a new page unless its title and lede and this many lines fit under the one before. */
+/** A later entry starts a new page unless its title and lede and this many lines (in each column) fit under the one before. */
 const minFirstLines = 6;
 
 /** A page as tall as any entry: the measuring page never breaks. */

@@ -1,6 +1,6 @@
 // A force's pages. The first: kicker and name across the text block, then the panel as a band (the mini
-// chart, the two differences beside it), then each entry's title and lede across the width and its body
-// in two columns on a baseline grid (about 55–75 characters a line at the column type size).
+// chart, the two differences beside it), then each entry's title across the width, its lede a little narrower, and
+// its body in two columns on a baseline grid (about 55–75 characters a line at the column type size).
 //
 // Continuation pages close the side column: the body takes both columns of the full text block. The
 // two differences are not repeated there ("at a glance"): two columns of a force's text leave no room
@@ -20,7 +20,7 @@ import { PageFrame } from "../components/PageFrame.tsx";
 import { BlockElement, BodyHeadingLevel, ColumnFlow, Footnotes, Inlines, ListBlock, isLeadIn, plainText, spokenText } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
-import { bodyColumn, sidebarWidth, styles, textBlock, wholeWords } from "../styles.ts";
+import { bodyColumn, ledeMeasure, sidebarWidth, styles, textBlock, wholeWords } from "../styles.ts";
 import { colours, copyfit, page, space, type } from "../../src/design/theme.ts";
 import { balanceHeadline, tieLastWords } from "../text/ties.ts";
 import { printedAddress, usePrintEdition } from "../text/edition.tsx";
@@ -245,7 +245,7 @@ export function EntryHead({ entry, force, follows = false }: { entry: GoodPracti
         {entry.titleMarks ? <Inlines nodes={entry.titleMarks} /> : balanceHeadline(entry.title, { fontSize: type.h2 - 2, width: textBlock }, [force])}
       </Text>
       {/* Its last two words tied: a lede never ends on one word alone. */}
-      <Text style={styles.lede} hyphenationCallback={wholeWords}>
+      <Text style={[styles.lede, { maxWidth: ledeMeasure }]} hyphenationCallback={wholeWords}>
         <Inlines nodes={tieLastWords(entry.lede)} />
       </Text>
     </View>

@@ -131,6 +131,17 @@ describe("force pages", () => {
     expect(counts.filter((c) => c >= 50).length / counts.length).toBeGreaterThan(0.9);
   });
 
+  it("set each entry's lede at most 75 characters a line (12 pt across the whole block ran to 90)", () => {
+    const counts: number[] = [];
+    for (const page of forcePages()) {
+      for (const para of paragraphs(linesAt(page, typeScale.lede), typeScale.ledeLeading)) for (const line of para.slice(0, -1)) counts.push(line.text.length);
+    }
+    counts.sort((a, b) => a - b);
+    expect(counts.length).toBeGreaterThan(40);
+    expect(counts.at(-1)).toBeLessThanOrEqual(75);
+    expect(counts[counts.length >> 1]).toBeGreaterThanOrEqual(50);
+  });
+
   it("never end a lede, pull quote or headline on one word", () => {
     const lonely: string[] = [];
     let ledes = 0;
@@ -158,20 +169,29 @@ describe("page fill, by page type", () => {
   //   section follows the one before it on its page rather than open a page of its own);
   // - a foreword: one page of text set to fill it (a size larger, its first paragraph the lede), at least 80 % full;
   // - a force's pages: all but the last at least 80 % full; the last is a designed section end (the next
-  //   force opens a new page), at least the copyfitting minimum (a quarter).
-  function pageTypes(): { page: number; type: "designed" | "text" | "foreword" | "force" | "force-last"; section: string }[] {
+  //   force opens a new page), at least the copyfitting minimum (a quarter);
+  // - a force's page that ends an entry whose next entry opens the following page (its title, lede and six
+  //   lines in each column did not fit under it): an entry's designed end, at least 60 % full, as text pages.
+  const opensWithEntry = (pageNumber: number): boolean => {
+    const next = pages.find((p) => p.pageNumber === pageNumber + 1);
+    if (!next) return false;
+    const titles = linesAt(next, typeScale.h2 - 2);
+    const body = linesAt(next, typeScale.columnBody);
+    return titles.length > 0 && body.every((line) => line.y < titles[0].y);
+  };
+  function pageTypes(): { page: number; type: "designed" | "text" | "foreword" | "force" | "force-last" | "entry-end"; section: string }[] {
     const starts = Object.entries(sample.pages).sort((a, b) => a[1] - b[1]);
     return inspected.map(({ pageNumber }) => {
       const at = starts.filter(([, first]) => first <= pageNumber).length - 1;
       const section = at < 0 ? "cover" : starts[at][0];
       const nextStart = starts[at + 1]?.[1] ?? sample.pageCount + 1;
       if (section === "cover" || section === "back-page" || section === "blank-before-back" || section.startsWith("divider/")) return { page: pageNumber, type: "designed", section };
-      if (section.startsWith("force/")) return { page: pageNumber, type: pageNumber === nextStart - 1 ? "force-last" : "force", section };
+      if (section.startsWith("force/")) return { page: pageNumber, type: pageNumber === nextStart - 1 ? "force-last" : opensWithEntry(pageNumber) ? "entry-end" : "force", section };
       if (section.startsWith("foreword/")) return { page: pageNumber, type: "foreword", section };
       return { page: pageNumber, type: "text", section };
     });
   }
-  const minimum = { text: 0.6, foreword: 0.8, force: 0.8, "force-last": copyfit.minLastPageFill } as const;
+  const minimum = { text: 0.6, foreword: 0.8, force: 0.8, "entry-end": 0.6, "force-last": copyfit.minLastPageFill } as const;
 
   it("fills every page of text to its type's minimum", () => {
     const types = pageTypes();
