@@ -14,6 +14,7 @@ import type { ReactElement } from "react";
 import type { GoodPracticeEntry, ReportDocument, Section } from "../document/model.ts";
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
 import { BuildError } from "../diagnostics/diagnostic.ts";
+import { count } from "../domain/plural.ts";
 import { copyfit, page as theme } from "../design/theme.ts";
 import type { ChartSet } from "../../templates/components/Chart.tsx";
 import { planColumns, type MeasuredUnit, type Piece } from "../../templates/pages/columnFlow.ts";
@@ -148,7 +149,7 @@ function tooTall(entry: GoodPracticeEntry, unit: FlowUnit, lines: number, roots:
       line: source.line,
       column: source.column,
       rule: "block-too-tall",
-      message: `This ${what} is ${lines} lines taller than a column of the force's page, and cannot be set in one: cut it or break it up.`,
+      message: `This ${what} is ${count(lines, "line")} taller than a column of the force's page, and cannot be set in one: cut it or break it up.`,
     },
   ]);
 }

@@ -60,9 +60,11 @@ function leastOf(unit: MeasuredUnit | undefined, at = 0): number {
 
 /**
  * Fills one column of `capacity` lines from `start`. Gives the pieces and where the next column starts;
- * a unit taller than a whole column is set alone in it (`over` says by how many lines it runs over).
+ * a unit taller than a whole column is set alone in it (`over` says by how many lines it runs over). A
+ * column that is not whole (under a title and lede, or a last page being balanced) leaves a unit that
+ * does not fit for the next column instead: it may fit a whole one.
  */
-function fillColumn(units: MeasuredUnit[], start: Cursor, capacity: number): { column: Column; next: Cursor; over: Over | null } {
+function fillColumn(units: MeasuredUnit[], start: Cursor, capacity: number, whole = true): { column: Column; next: Cursor; over: Over | null } {
   const column: Column = [];
   let used = 0;
   let { unit: u, at } = start;
@@ -71,17 +73,19 @@ function fillColumn(units: MeasuredUnit[], start: Cursor, capacity: number): { c
     const unit = units[u];
     const room = capacity - used;
     const top = column.length === 0;
+    // Only a whole column's top takes a unit however tall: a shorter column leaves it for the next.
+    const takesAny = top && whole;
     if (unit.kind === "heading") {
       const lines = unit.lines + (top ? 0 : unit.above);
       // The heading and the first lines after it, or the next column.
-      if (lines + leastOf(units[u + 1]) > room && !top) break;
+      if (lines + leastOf(units[u + 1]) > room && !takesAny) break;
       column.push({ unit: u, from: 0, to: 1, lines, top });
       used += lines;
       u++;
       continue;
     }
     if (unit.kind === "block") {
-      if (unit.lines > room && !top) break;
+      if (unit.lines > room && !takesAny) break;
       if (unit.lines > capacity) over = { unit: u, lines: unit.lines - capacity };
       column.push({ unit: u, from: 0, to: 1, lines: unit.lines, top });
       used += unit.lines;
@@ -103,7 +107,7 @@ function fillColumn(units: MeasuredUnit[], start: Cursor, capacity: number): { c
       if (k >= 2) {
         column.push({ unit: u, from: at, to: at + k, lines: k, top });
         at += k;
-      } else if (top) {
+      } else if (takesAny) {
         // No break fits a whole column (a paragraph of unbreakable lines): it is set whole, and runs over.
         over = { unit: u, lines: rest - capacity };
         column.push({ unit: u, from: at, to: unit.lines, lines: rest, top });
@@ -122,7 +126,7 @@ function fillColumn(units: MeasuredUnit[], start: Cursor, capacity: number): { c
     if (k < n && k - at < (at === 0 ? least : 1)) k = at;
     let lines = listLines(unit.items, at, k);
     if (k === at) {
-      if (!top) break;
+      if (!takesAny) break;
       // An item taller than a column: set alone, and it runs over.
       lines = unit.items[at];
       if (lines > capacity) over = { unit: u, lines: lines - capacity };
@@ -174,8 +178,9 @@ export function planColumns(units: MeasuredUnit[], first: number, full: number, 
       continue;
     }
     const start = cursor;
-    const one = fillColumn(units, start, capacity);
-    const two = fillColumn(units, one.next, capacity);
+    const whole = capacity >= full;
+    const one = fillColumn(units, start, capacity, whole);
+    const two = fillColumn(units, one.next, capacity, whole);
     over ??= one.over ?? two.over;
     if (one.column.length === 0) {
       // The first page's room takes nothing of the body (a heading and its first lines need more): it starts on the next.
@@ -189,8 +194,8 @@ export function planColumns(units: MeasuredUnit[], first: number, full: number, 
       // The last page: the shortest column height that still holds the rest in two columns.
       const total = used(one.column) + used(two.column);
       for (let height = Math.max(Math.ceil(total / 2), minLast); height < capacity; height++) {
-        const a = fillColumn(units, start, height);
-        const b = fillColumn(units, a.next, height);
+        const a = fillColumn(units, start, height, false);
+        const b = fillColumn(units, a.next, height, false);
         if (b.next.unit >= units.length && !a.over && !b.over && a.column.length > 0) {
           pages.push([a.column, b.column]);
           return { pages, over };

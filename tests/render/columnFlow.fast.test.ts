@@ -112,3 +112,23 @@ describe("planColumns", () => {
     expect(planColumns([paragraph(30)], 10, 10).over).toBeNull();
   });
 });
+
+describe("planColumns under a title and lede", () => {
+  it("leaves a paragraph that cannot split in the few lines under the title for the next page, not an error", () => {
+    // 4 lines a column under the title, 20 on later pages: a 5-line paragraph that may not split (each
+    // line ends in a broken word) fits no first-page column but any whole one. It once came back as
+    // "taller than a column" (block-too-tall) and stopped the build.
+    const plan = planColumns([paragraph(5, [1, 2, 3, 4]), paragraph(3)], 4, 20, unbalanced);
+    expect(plan.over).toBeNull();
+    expect(plan.pages[0]).toEqual([[], []]);
+    expect(plan.pages[1][0]).toEqual([
+      { unit: 0, from: 0, to: 5, lines: 5, top: true },
+      { unit: 1, from: 0, to: 3, lines: 3, top: false },
+    ]);
+  });
+
+  it("still says by how much a paragraph runs over when it is taller than a whole column", () => {
+    const plan = planColumns([paragraph(25, Array.from({ length: 24 }, (_, k) => k + 1))], 4, 20, unbalanced);
+    expect(plan.over).toEqual({ unit: 0, lines: 5 });
+  });
+});
