@@ -116,24 +116,13 @@ function fillColumn(units: MeasuredUnit[], start: Cursor, capacity: number, whol
       }
       break;
     }
-    // A list: whole items, the space after it only with its last. A list of three items or more never
-    // leaves its first item alone at a column's foot, nor its last alone at the next column's head.
-    const n = unit.items.length;
-    const least = n >= 3 ? 2 : 1;
-    let k = at;
-    while (k < n && listLines(unit.items, at, k + 1) + (k + 1 === n ? unit.after : 0) <= room) k++;
-    if (k < n) k = Math.min(k, n - least);
-    if (k < n && k - at < (at === 0 ? least : 1)) k = at;
-    let lines = listLines(unit.items, at, k);
-    if (k === at) {
-      if (!takesAny) break;
-      // An item taller than a column: set alone, and it runs over.
-      lines = unit.items[at];
-      if (lines > capacity) over = { unit: u, lines: lines - capacity };
-      k = at + 1;
-    }
+    const items = listItemsFitting(unit, at, room);
+    if (items === at && !takesAny) break;
+    // An item taller than a column (at a whole column's top): set alone, and it runs over.
+    const k = items === at ? at + 1 : items;
     const ends = k === unit.items.length;
-    if (ends) lines += unit.after;
+    const lines = listLines(unit.items, at, k) + (ends ? unit.after : 0);
+    if (items === at && unit.items[at] > capacity) over = { unit: u, lines: unit.items[at] - capacity };
     column.push({ unit: u, from: at, to: k, lines, top });
     used += lines;
     if (!ends) {
@@ -144,6 +133,21 @@ function fillColumn(units: MeasuredUnit[], start: Cursor, capacity: number, whol
     at = 0;
   }
   return { column, next: { unit: u, at }, over };
+}
+
+/**
+ * How far a list's items from `at` fill `room` lines: whole items, the space after the list only with its
+ * last. A list of three items or more never leaves its first item alone at a column's foot, nor its last
+ * alone at the next column's head. `at` itself: not one item fits.
+ */
+function listItemsFitting(unit: Extract<MeasuredUnit, { kind: "list" }>, at: number, room: number): number {
+  const n = unit.items.length;
+  const least = n >= 3 ? 2 : 1;
+  let k = at;
+  while (k < n && listLines(unit.items, at, k + 1) + (k + 1 === n ? unit.after : 0) <= room) k++;
+  if (k < n) k = Math.min(k, n - least);
+  if (k < n && k - at < (at === 0 ? least : 1)) k = at;
+  return k;
 }
 
 /** A unit taller than a whole column, and by how many lines. */

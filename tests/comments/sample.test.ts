@@ -56,7 +56,8 @@ describe("comments on the sample report", () => {
         const line = readFileSync(c.location!.file, "utf8").split("\n")[c.location!.line - 1] ?? "";
         return { id: c.text, word: words.get(c.text)!, at: `${c.location!.file}:${c.location!.line}:${c.location!.column}`, found: line.slice(c.location!.column - 1, c.location!.column + 20), changed: c.changed };
       })
-      .filter((x) => !x.found.startsWith(x.word) || x.changed !== null);
+      // A word the template sets in capitals (a foreword's signature) is found as its source writes it.
+      .filter((x) => !(x.found.startsWith(x.word) || (x.word === x.word.toUpperCase() && x.found.toUpperCase().startsWith(x.word))) || x.changed !== null);
     expect(wrong).toEqual([]);
   });
 
