@@ -37,7 +37,8 @@ export interface Shaped {
 }
 
 export interface HarfBuzzFont {
-  shape(text: string, features: readonly string[]): Shaped;
+  /** `latin`: the text's script is Latin; otherwise it has letters of no script (figures, signs), as fontkit's "zzzz". */
+  shape(text: string, features: readonly string[], latin: boolean): Shaped;
 }
 
 const HB_MEMORY_MODE_READONLY = 1;
@@ -46,6 +47,7 @@ const HB_DIRECTION_LTR = 4;
 const HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS = 1;
 const tag = (s: string) => ((s.charCodeAt(0) << 24) | (s.charCodeAt(1) << 16) | (s.charCodeAt(2) << 8) | s.charCodeAt(3)) >>> 0;
 const LATN = tag("Latn");
+const ZZZZ = tag("Zzzz");
 
 let loaded: Exports | undefined;
 
@@ -107,7 +109,7 @@ export function harfBuzzFont(bytes: Uint8Array): HarfBuzzFont {
   };
 
   return {
-    shape(word, features) {
+    shape(word, features, latin) {
       if (word.length > textRoom) {
         textRoom = Math.max(64, word.length * 2);
         text = hb.malloc(textRoom * 2);
@@ -118,7 +120,7 @@ export function harfBuzzFont(bytes: Uint8Array): HarfBuzzFont {
       hb.hb_buffer_clear_contents(buffer);
       hb.hb_buffer_add_utf16(buffer, text, word.length, 0, word.length);
       hb.hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
-      hb.hb_buffer_set_script(buffer, LATN);
+      hb.hb_buffer_set_script(buffer, latin ? LATN : ZZZZ);
       hb.hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
       hb.hb_shape(font, buffer, pointer, count);
       const length = hb.hb_buffer_get_length(buffer);

@@ -12,7 +12,7 @@
 //
 // textkit copies positions before changing them; the arrays handed back are copies all the same.
 //
-// A Latin word is shaped by HarfBuzz (src/design/harfbuzz.ts), ten times as fast as fontkit, and handed
+// A Latin word (or one of figures and signs) is shaped by HarfBuzz (src/design/harfbuzz.ts), ten times as fast as fontkit, and handed
 // back as fontkit's glyphs and positions: the test shapes every word of the sample, and every character
 // of each face beside letters, both ways and expects the same. Only what both shape alike goes to
 // HarfBuzz: characters the face maps, with no marks (HarfBuzz composes them), no default ignorables
@@ -50,6 +50,20 @@ const words = / *[^ ]+ */g;
 const latinWord = /^[\p{Script=Latin}\p{Script=Common}]+$/u;
 const notForHarfBuzz = /[\p{M}\p{Default_Ignorable_Code_Point}\u2044]/u;
 
+// fontkit plans these for the characters around a fraction slash, and a request to turn them on (react-pdf
+// passes back every feature fontkit planned) leaves them so; HarfBuzz would apply them to all the text.
+const fractionFeatures = new Set(["frac", "numr", "dnom"]);
+
+/**
+ * The features to ask HarfBuzz for, to shape as fontkit does with `features` (a list of tags to turn on,
+ * or react-pdf's object of tags, all true), or undefined when they say more (a feature turned off).
+ */
+function harfBuzzFeatures(features: unknown): string[] | undefined {
+  const tags = features == null ? [] : Array.isArray(features) ? features : typeof features === "object" && Object.values(features).every((on) => on === true) ? Object.keys(features) : undefined;
+  if (!tags?.every((f) => typeof f === "string" && /^[ -~]{4}$/.test(f))) return undefined;
+  return (tags as string[]).filter((f) => !fractionFeatures.has(f));
+}
+
 export function shapeOnce(font: { layout: Layout }): void {
   if (wrapped.has(font)) return;
   wrapped.add(font);
@@ -72,8 +86,10 @@ export function shapeOnce(font: { layout: Layout }): void {
   };
 
   const harfBuzzShapes = (text: string, features: unknown, script?: string, language?: string, direction?: string): boolean => {
-    if (!bytes || script !== "latn" || language != null || (direction != null && direction !== "ltr")) return false;
-    if (features != null && !(Array.isArray(features) && features.every((f) => typeof f === "string" && /^[ -~]{4}$/.test(f)))) return false;
+    // A text with no script's letters (figures, signs) fontkit shapes as script "zzzz", which it finds
+    // no table for, as HarfBuzz does not.
+    if (!bytes || (script !== "latn" && !(script == null && !latin.test(text))) || language != null || (direction != null && direction !== "ltr")) return false;
+    if (harfBuzzFeatures(features) === undefined) return false;
     if (!latinWord.test(text) || notForHarfBuzz.test(text)) return false;
     for (const char of text) {
       const code = char.codePointAt(0)!;
@@ -87,9 +103,9 @@ export function shapeOnce(font: { layout: Layout }): void {
   // HarfBuzz's glyphs as fontkit's: each glyph the characters of its cluster (a ligature all of them,
   // the second glyph of one character split in two none), made in fontkit's order, the characters' own
   // glyphs first (fontkit's glyph store keeps the characters a glyph was first made with).
-  const shapeWithHarfBuzz = (template: GlyphRun, text: string, features: unknown): GlyphRun => {
+  const shapeWithHarfBuzz = (template: GlyphRun, text: string, features: unknown, script?: string): GlyphRun => {
     harfBuzz ??= harfBuzzFont(bytes!);
-    const { ids, clusters, positions: places } = harfBuzz.shape(text, (features as string[] | undefined) ?? []);
+    const { ids, clusters, positions: places } = harfBuzz.shape(text, harfBuzzFeatures(features)!, script === "latn");
     face.glyphsForString(text);
     const Position = (template.positions[0] as { constructor: Position }).constructor;
     const glyphs: unknown[] = [];
@@ -113,7 +129,7 @@ export function shapeOnce(font: { layout: Layout }): void {
         kept = 0;
       }
       const template = templates.get(store);
-      if (template && harfBuzzShapes(text, features, script, language, direction)) run = shapeWithHarfBuzz(template, text, features);
+      if (template && harfBuzzShapes(text, features, script, language, direction)) run = shapeWithHarfBuzz(template, text, features, script);
       else {
         run = shape(text, features, script, language, direction);
         if (!template && run.positions.length > 0 && harfBuzzShapes(text, features, script, language, direction)) templates.set(store, run);

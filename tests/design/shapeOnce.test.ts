@@ -51,9 +51,10 @@ describe("shaping a word at a time", () => {
     shapeOnce(byWord);
     expect(paragraphs.length).toBeGreaterThan(500);
     const texts = [besideSpaces, ...(file.includes("Italic") ? paragraphs.slice(0, 100) : paragraphs)];
+    const asStyled = { tnum: true };
     let differing = 0;
     for (const text of texts) {
-      for (const features of [undefined, ["tnum"]]) {
+      for (const features of [undefined, ["tnum"], asStyled]) {
         const a = shapes(whole, text, features);
         const b = shapes(byWord, text, features);
         if (JSON.stringify(a) !== JSON.stringify(b)) differing++;
@@ -69,9 +70,11 @@ describe("shaping a word at a time", () => {
     const characters = whole.characterSet.map((code) => String.fromCodePoint(code));
     expect(characters.length).toBeGreaterThan(1000);
     const differing: string[] = [];
+    // react-pdf passes a style's features as one object, to which fontkit adds every feature it plans.
+    const asStyled = { tnum: true };
     for (const c of characters) {
       for (const text of [c, `a${c}b`, `f${c}`, `${c}i.`, `T${c} 1${c}`, `${c}${c}`]) {
-        for (const features of [undefined, ["tnum"]]) {
+        for (const features of [undefined, ["tnum"], asStyled, ["frac", "smcp"]]) {
           if (JSON.stringify(shapes(whole, text, features)) !== JSON.stringify(shapes(byWord, text, features))) differing.push(text);
         }
       }
@@ -99,6 +102,11 @@ describe("shaping a word at a time", () => {
     font.layout("2024 and 2023", undefined, undefined, undefined, "ltr");
     expect(shaped.slice(4)).toEqual(["2024 ", "2023"]);
     expect(byFontkit).toEqual(["the "]);
+    // Figures and signs alone (no script's letters) too, after fontkit has shaped the first.
+    font.layout("71", [], undefined, undefined, "ltr");
+    font.layout("−8.84 %", [], undefined, undefined, "ltr");
+    expect(shaped.slice(6)).toEqual(["71", "−8.84 ", "%"]);
+    expect(byFontkit).toEqual(["the ", "71"]);
     // A ligature's glyph carries both its characters, as fontkit's does.
     const fi = font.layout("find", undefined, undefined, undefined, "ltr");
     expect(fi.glyphs.map((g) => g.codePoints)).toEqual(layout("find", undefined, undefined, undefined, "ltr").glyphs.map((g) => g.codePoints));
