@@ -190,3 +190,57 @@ describe("react-pdf lays a document out and draws it in two steps (patches/@reac
     expect(countPages(file)).toBe(2);
   });
 });
+
+describe("textkit's per-character work on plain text (patches/@react-pdf+textkit+*.patch)", () => {
+  type Run = { start: number; end: number; attributes: Record<string, unknown> };
+  type Step = (s: { string: string; runs: Run[] }) => { string: string; runs: Run[] };
+
+  // Unpatched, choosing each character's font read the font's units per em (a table lookup in fontkit)
+  // for every character, and made a new array of fonts for every character.
+  it("reads a font's units per em per run of text, not per character, and splits runs as before", async () => {
+    const { fontSubstitution } = (await import("@react-pdf/textkit")) as unknown as { fontSubstitution: () => Step };
+    let reads = 0;
+    const font = { hasGlyphForCodePoint: (code: number) => code !== 0x3a9, get unitsPerEm() { return reads++, 1000; } };
+    const fallback = { hasGlyphForCodePoint: () => true, unitsPerEm: 2048 };
+    const string = "a".repeat(500) + "Ω" + "b".repeat(500);
+    const { runs } = fontSubstitution()({ string, runs: [{ start: 0, end: string.length, attributes: { font: [font, fallback], fontSize: 10 } }] });
+    expect(runs.map((r) => [r.start, r.end, r.attributes.font, r.attributes.scale])).toEqual([
+      [0, 500, [font], 10 / 1000],
+      [500, 501, [fallback], 10 / 2048],
+      [501, 1001, [font], 10 / 1000],
+    ]);
+    // One read per run made with `font` (unpatched: about 2,000, two per character).
+    expect(reads).toBe(2);
+  });
+
+  // Unpatched, the Unicode bidi algorithm ran over every paragraph; text with no right-to-left or
+  // explicit directional character is all at level 0, which the patched engine gives without running it.
+  it("gives text without right-to-left characters one run at level 0, as the bidi algorithm does, and still runs it otherwise", async () => {
+    const source = readFileSync(path.join(root, "node_modules/@react-pdf/textkit/lib/textkit.js"), "utf8");
+    expect(source).toContain("if (direction !== 'rtl' && !RIGHT_TO_LEFT_OR_EXPLICIT.test(string)) {");
+    const pattern = new RegExp(/const RIGHT_TO_LEFT_OR_EXPLICIT = (\/.*\/);/.exec(source)![1].slice(1, -1));
+    const { bidi } = (await import("@react-pdf/textkit")) as unknown as { bidi: () => Step };
+    const bidiFactory = createRequire(import.meta.url)("bidi-js") as () => { getEmbeddingLevels(s: string, d?: string): { levels: Uint8Array } };
+    const uba = bidiFactory();
+    // Every code point outside the ranges, in blocks, each with a figure after it.
+    const outside: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      if (!pattern.test(char)) outside.push(`${char}1`);
+    }
+    expect(outside.length).toBeGreaterThan(1_000_000);
+    const notZero: string[] = [];
+    for (let i = 0; i < outside.length; i += 20_000) {
+      const string = outside.slice(i, i + 20_000).join("");
+      if (!uba.getEmbeddingLevels(string).levels.every((level) => level === 0)) notZero.push(string.slice(0, 12));
+    }
+    expect(notZero).toEqual([]);
+    for (const direction of [undefined, "ltr"]) {
+      const string = "Figures 1–2 (£3.50), “quoted”.";
+      expect(bidi()({ string, runs: [{ start: 0, end: string.length, attributes: { direction } }] }).runs).toEqual([{ start: 0, end: string.length, attributes: { bidiLevel: 0 } }]);
+    }
+    const hebrew = "See שלום here";
+    expect(bidi()({ string: hebrew, runs: [{ start: 0, end: hebrew.length, attributes: {} }] }).runs.map((r) => r.attributes.bidiLevel)).toEqual([0, 1, 0]);
+  });
+});
