@@ -64,18 +64,65 @@ function harfBuzzFeatures(features: unknown): string[] | undefined {
   return (tags as string[]).filter((f) => !fractionFeatures.has(f));
 }
 
+/** A face's HarfBuzz shaping, standing in for fontkit's where both shape alike. */
+interface HarfBuzzShaper {
+  /** Whether HarfBuzz shapes this text with these settings as fontkit does. */
+  shapes(text: string, features: unknown, script?: string, language?: string, direction?: string): boolean;
+  /** The text shaped by HarfBuzz, as the run fontkit would give: `template` is one fontkit shaped with the same settings. */
+  shape(template: GlyphRun, text: string, features: unknown, script?: string): GlyphRun;
+}
+
+function harfBuzzShaper(face: FontkitFace): HarfBuzzShaper | undefined {
+  const bytes = face.stream?.buffer;
+  if (!bytes) return undefined;
+  let harfBuzz: HarfBuzzFont | undefined;
+  const mapped = new Map<number, boolean>();
+  return {
+    shapes(text, features, script, language, direction) {
+      // A text with no script's letters (figures, signs) fontkit shapes as script "zzzz", which it finds
+      // no table for, as HarfBuzz does not.
+      if ((script !== "latn" && !(script == null && !latin.test(text))) || language != null || (direction != null && direction !== "ltr")) return false;
+      if (harfBuzzFeatures(features) === undefined || !latinWord.test(text) || notForHarfBuzz.test(text)) return false;
+      for (const char of text) {
+        const code = char.codePointAt(0)!;
+        let has = mapped.get(code);
+        if (has === undefined) mapped.set(code, (has = face.hasGlyphForCodePoint(code)));
+        if (!has) return false;
+      }
+      return true;
+    },
+    // HarfBuzz's glyphs as fontkit's: each glyph the characters of its cluster (a ligature all of them,
+    // the second glyph of one character split in two none), made in fontkit's order, the characters' own
+    // glyphs first (fontkit's glyph store keeps the characters a glyph was first made with).
+    shape(template, text, features, script) {
+      harfBuzz ??= harfBuzzFont(bytes);
+      const { ids, clusters, positions: places } = harfBuzz.shape(text, harfBuzzFeatures(features)!, script === "latn");
+      face.glyphsForString(text);
+      const Position = (template.positions[0] as { constructor: Position }).constructor;
+      const glyphs: unknown[] = [];
+      const positions: unknown[] = [];
+      for (let i = 0; i < ids.length; i++) {
+        let end = i + 1;
+        while (end < ids.length && clusters[end] === clusters[i]) end++;
+        const first = i === 0 || clusters[i - 1] !== clusters[i];
+        const codePoints = first ? Array.from(text.slice(clusters[i], end < ids.length ? clusters[end] : text.length), (c) => c.codePointAt(0)!) : [];
+        glyphs.push(face.getGlyph(ids[i], codePoints));
+        positions.push(new Position(places[i * 4], places[i * 4 + 1], places[i * 4 + 2], places[i * 4 + 3]));
+      }
+      return Object.assign(Object.create(Object.getPrototypeOf(template)) as GlyphRun, template, { glyphs, positions });
+    },
+  };
+}
+
 export function shapeOnce(font: { layout: Layout }): void {
   if (wrapped.has(font)) return;
   wrapped.add(font);
   const shape = font.layout.bind(font);
-  const face = font as unknown as { layout: Layout } & FontkitFace;
-  const bytes = face.stream?.buffer;
-  let harfBuzz: HarfBuzzFont | undefined;
+  const harfBuzz = harfBuzzShaper(font as unknown as FontkitFace);
   // Runs kept by what shapes them besides the text (features, script, language, direction), then by text.
   const stores = new Map<string, Map<string, GlyphRun>>();
   // Per store, a run fontkit shaped: what a run made from HarfBuzz's glyphs copies besides them.
   const templates = new Map<Map<string, GlyphRun>, GlyphRun>();
-  const mapped = new Map<number, boolean>();
   let kept = 0;
 
   const storeFor = (features: unknown, script?: string, language?: string, direction?: string): Map<string, GlyphRun> => {
@@ -83,42 +130,6 @@ export function shapeOnce(font: { layout: Layout }): void {
     let store = stores.get(key);
     if (!store) stores.set(key, (store = new Map()));
     return store;
-  };
-
-  const harfBuzzShapes = (text: string, features: unknown, script?: string, language?: string, direction?: string): boolean => {
-    // A text with no script's letters (figures, signs) fontkit shapes as script "zzzz", which it finds
-    // no table for, as HarfBuzz does not.
-    if (!bytes || (script !== "latn" && !(script == null && !latin.test(text))) || language != null || (direction != null && direction !== "ltr")) return false;
-    if (harfBuzzFeatures(features) === undefined) return false;
-    if (!latinWord.test(text) || notForHarfBuzz.test(text)) return false;
-    for (const char of text) {
-      const code = char.codePointAt(0)!;
-      let has = mapped.get(code);
-      if (has === undefined) mapped.set(code, (has = face.hasGlyphForCodePoint(code)));
-      if (!has) return false;
-    }
-    return true;
-  };
-
-  // HarfBuzz's glyphs as fontkit's: each glyph the characters of its cluster (a ligature all of them,
-  // the second glyph of one character split in two none), made in fontkit's order, the characters' own
-  // glyphs first (fontkit's glyph store keeps the characters a glyph was first made with).
-  const shapeWithHarfBuzz = (template: GlyphRun, text: string, features: unknown, script?: string): GlyphRun => {
-    harfBuzz ??= harfBuzzFont(bytes!);
-    const { ids, clusters, positions: places } = harfBuzz.shape(text, harfBuzzFeatures(features)!, script === "latn");
-    face.glyphsForString(text);
-    const Position = (template.positions[0] as { constructor: Position }).constructor;
-    const glyphs: unknown[] = [];
-    const positions: unknown[] = [];
-    for (let i = 0; i < ids.length; i++) {
-      let end = i + 1;
-      while (end < ids.length && clusters[end] === clusters[i]) end++;
-      const first = i === 0 || clusters[i - 1] !== clusters[i];
-      const codePoints = first ? Array.from(text.slice(clusters[i], end < ids.length ? clusters[end] : text.length), (c) => c.codePointAt(0)!) : [];
-      glyphs.push(face.getGlyph(ids[i], codePoints));
-      positions.push(new Position(places[i * 4], places[i * 4 + 1], places[i * 4 + 2], places[i * 4 + 3]));
-    }
-    return Object.assign(Object.create(Object.getPrototypeOf(template)) as GlyphRun, template, { glyphs, positions });
   };
 
   const shapeKept = (store: Map<string, GlyphRun>, text: string, features: unknown, script?: string, language?: string, direction?: string): GlyphRun => {
@@ -129,10 +140,10 @@ export function shapeOnce(font: { layout: Layout }): void {
         kept = 0;
       }
       const template = templates.get(store);
-      if (template && harfBuzzShapes(text, features, script, language, direction)) run = shapeWithHarfBuzz(template, text, features, script);
+      if (template && harfBuzz?.shapes(text, features, script, language, direction)) run = harfBuzz.shape(template, text, features, script);
       else {
         run = shape(text, features, script, language, direction);
-        if (!template && run.positions.length > 0 && harfBuzzShapes(text, features, script, language, direction)) templates.set(store, run);
+        if (!template && run.positions.length > 0 && harfBuzz?.shapes(text, features, script, language, direction)) templates.set(store, run);
       }
       store.set(text, run);
       kept++;
