@@ -13,6 +13,7 @@ interface Exports {
   memory: WebAssembly.Memory;
   __wasm_call_ctors(): void;
   malloc(size: number): number;
+  free(pointer: number): void;
   hb_blob_create(data: number, length: number, mode: number, userData: number, destroy: number): number;
   hb_face_create(blob: number, index: number): number;
   hb_font_create(face: number): number;
@@ -111,6 +112,7 @@ export function harfBuzzFont(bytes: Uint8Array): HarfBuzzFont {
   return {
     shape(word, features, latin) {
       if (word.length > textRoom) {
+        if (text) hb.free(text);
         textRoom = Math.max(64, word.length * 2);
         text = hb.malloc(textRoom * 2);
       }

@@ -107,6 +107,10 @@ describe("shaping a word at a time", () => {
     font.layout("−8.84 %", [], undefined, undefined, "ltr");
     expect(shaped.slice(6)).toEqual(["71", "−8.84 ", "%"]);
     expect(byFontkit).toEqual(["the ", "71"]);
+    // A word longer than any before it (HarfBuzz's text buffer is made larger), as fontkit shapes it.
+    const long = "officialdom".repeat(300);
+    expect(shapes(font, long)).toEqual(shapes(fontkit.openSync(file), long));
+    expect(byFontkit).not.toContain(long);
     // A ligature's glyph carries both its characters, as fontkit's does.
     const fi = font.layout("find", undefined, undefined, undefined, "ltr");
     expect(fi.glyphs.map((g) => g.codePoints)).toEqual(layout("find", undefined, undefined, undefined, "ltr").glyphs.map((g) => g.codePoints));
