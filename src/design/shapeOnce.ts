@@ -33,8 +33,6 @@ interface FontkitFace {
   getGlyph(id: number, codePoints: number[]): unknown;
 }
 
-type Position = new (xAdvance: number, yAdvance: number, xOffset: number, yOffset: number) => unknown;
-
 type Layout = (text: string, features?: unknown, script?: string, language?: string, direction?: string) => GlyphRun;
 
 /** Runs kept per face (words and whole texts) before the store starts again; a 2024 build needs about 8,000. */
@@ -68,7 +66,10 @@ function harfBuzzFeatures(features: unknown): string[] | undefined {
 interface HarfBuzzShaper {
   /** Whether HarfBuzz shapes this text with these settings as fontkit does. */
   shapes(text: string, features: unknown, script?: string, language?: string, direction?: string): boolean;
-  /** The text shaped by HarfBuzz, as the run fontkit would give: `template` is one fontkit shaped with the same settings. */
+  /**
+   * The text shaped by HarfBuzz, as the run fontkit would give: `template` is the run fontkit gives for no
+   * text with the same settings (its class, script, direction and features; making it parses no table).
+   */
   shape(template: GlyphRun, text: string, features: unknown, script?: string): GlyphRun;
 }
 
@@ -98,7 +99,6 @@ function harfBuzzShaper(face: FontkitFace): HarfBuzzShaper | undefined {
       harfBuzz ??= harfBuzzFont(bytes);
       const { ids, clusters, positions: places } = harfBuzz.shape(text, harfBuzzFeatures(features)!, script === "latn");
       face.glyphsForString(text);
-      const Position = (template.positions[0] as { constructor: Position }).constructor;
       const glyphs: unknown[] = [];
       const positions: unknown[] = [];
       for (let i = 0; i < ids.length; i++) {
@@ -107,7 +107,7 @@ function harfBuzzShaper(face: FontkitFace): HarfBuzzShaper | undefined {
         const first = i === 0 || clusters[i - 1] !== clusters[i];
         const codePoints = first ? Array.from(text.slice(clusters[i], end < ids.length ? clusters[end] : text.length), (c) => c.codePointAt(0)!) : [];
         glyphs.push(face.getGlyph(ids[i], codePoints));
-        positions.push(new Position(places[i * 4], places[i * 4 + 1], places[i * 4 + 2], places[i * 4 + 3]));
+        positions.push({ xAdvance: places[i * 4], yAdvance: places[i * 4 + 1], xOffset: places[i * 4 + 2], yOffset: places[i * 4 + 3] });
       }
       return Object.assign(Object.create(Object.getPrototypeOf(template)) as GlyphRun, template, { glyphs, positions });
     },
@@ -121,7 +121,7 @@ export function shapeOnce(font: { layout: Layout }): void {
   const harfBuzz = harfBuzzShaper(font as unknown as FontkitFace);
   // Runs kept by what shapes them besides the text (features, script, language, direction), then by text.
   const stores = new Map<string, Map<string, GlyphRun>>();
-  // Per store, a run fontkit shaped: what a run made from HarfBuzz's glyphs copies besides them.
+  // Per store, fontkit's run for no text: what a run made from HarfBuzz's glyphs copies besides them.
   const templates = new Map<Map<string, GlyphRun>, GlyphRun>();
   let kept = 0;
 
@@ -139,12 +139,11 @@ export function shapeOnce(font: { layout: Layout }): void {
         for (const s of stores.values()) s.clear();
         kept = 0;
       }
-      const template = templates.get(store);
-      if (template && harfBuzz?.shapes(text, features, script, language, direction)) run = harfBuzz.shape(template, text, features, script);
-      else {
-        run = shape(text, features, script, language, direction);
-        if (!template && run.positions.length > 0 && harfBuzz?.shapes(text, features, script, language, direction)) templates.set(store, run);
-      }
+      if (harfBuzz?.shapes(text, features, script, language, direction)) {
+        let template = templates.get(store);
+        if (!template) templates.set(store, (template = shape("", features, script, language, direction)));
+        run = harfBuzz.shape(template, text, features, script);
+      } else run = shape(text, features, script, language, direction);
       store.set(text, run);
       kept++;
     }
