@@ -244,3 +244,21 @@ describe("textkit's per-character work on plain text (patches/@react-pdf+textkit
     expect(bidi()({ string: hebrew, runs: [{ start: 0, end: hebrew.length, attributes: {} }] }).runs.map((r) => r.attributes.bidiLevel)).toEqual([0, 1, 0]);
   });
 });
+
+describe("pdfkit's standard font metrics made once (patches/pdfkit+*.patch)", () => {
+  // Every pdfkit document opens Helvetica (its default font); unpatched, each built Helvetica's widths
+  // and kerning pairs again (about 1 ms), and a build draws a document for every part of the book.
+  it("gives every document the same metrics object for a standard font, in the ES module and the CommonJS build", async () => {
+    type Doc = { _font: { font: object; widthOfString(s: string, size: number): number }; end(): void };
+    const esm = ((await import("pdfkit" as string)) as { default: new () => Doc }).default;
+    const cjs = createRequire(import.meta.url)("pdfkit") as new () => Doc;
+    for (const PDFDocument of [esm, cjs]) {
+      const [a, b] = [new PDFDocument(), new PDFDocument()];
+      expect(a._font.font).toBe(b._font.font);
+      // Kerned as before: "AV" is narrower than "A" and "V" apart.
+      expect(b._font.widthOfString("AV", 10)).toBeLessThan(a._font.widthOfString("A", 10) + a._font.widthOfString("V", 10));
+      a.end();
+      b.end();
+    }
+  });
+});
