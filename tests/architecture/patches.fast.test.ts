@@ -262,3 +262,32 @@ describe("pdfkit's standard font metrics made once (patches/pdfkit+*.patch)", ()
     }
   });
 });
+
+describe("fontkit's TrueType subsets decode only compound glyphs (patches/fontkit+*.patch)", () => {
+  // Unpatched, every glyph put in a subset had its whole outline decoded only to learn whether it was
+  // compound: most of the time subsetting took, in every part of the book and in the book's own subsets.
+  type Glyph = { id: number; _decode(): unknown; path: { toSVG(): string } };
+  type Font = { glyphsForString(s: string): Glyph[]; createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array }; getGlyph(id: number): Glyph };
+  it("subsets a simple glyph without decoding it, and a compound glyph with its components, drawn as before", async () => {
+    const file = path.join(root, "node_modules/@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf");
+    const esm = (await import("fontkit" as string)) as { openSync(f: string): Font; create(b: Uint8Array): Font };
+    const cjs = createRequire(import.meta.url)("fontkit") as typeof esm;
+    for (const fontkit of [esm, cjs]) {
+      const font = fontkit.openSync(file);
+      const [simple, compound] = font.glyphsForString("aǻ");
+      const decoded: number[] = [];
+      for (const glyph of [simple, compound]) {
+        const decode = glyph._decode.bind(glyph);
+        glyph._decode = () => (decoded.push(glyph.id), decode());
+      }
+      const subset = font.createSubset();
+      const [a, aRingAcute] = [subset.includeGlyph(simple.id), subset.includeGlyph(compound.id)];
+      const encoded = subset.encode();
+      expect(decoded).toEqual([compound.id]);
+      // The compound glyph's components came along, renumbered, and both glyphs draw as in the font.
+      const reread = fontkit.create(encoded);
+      expect(reread.getGlyph(a).path.toSVG()).toBe(fontkit.openSync(file).getGlyph(simple.id).path.toSVG());
+      expect(reread.getGlyph(aRingAcute).path.toSVG()).toBe(fontkit.openSync(file).getGlyph(compound.id).path.toSVG());
+    }
+  });
+});
