@@ -1,7 +1,8 @@
 // Vega-Lite spec → SVG string (sized in points) plus the chart's data as CSV, headless and deterministic.
 //
-// One vega View per chart, renderer "none" (no canvas package), text measured with fontkit through
-// textMetrics.ts, and vega.resetSVGDefIds() before each toSVG(): the same spec gives the same bytes.
+// One vega View per chart structure (charts differing in their rows alone share it, below), renderer
+// "none" (no canvas package), text measured with fontkit through textMetrics.ts, and
+// vega.resetSVGDefIds() before each toSVG(): the same spec gives the same bytes.
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { installTextMetrics } from "./vegaTextMetrics.ts";
@@ -78,25 +79,69 @@ export function chartDataCsv(spec: TopLevelSpec): string {
 
 // --- rendering ---------------------------------------------------------------------------------
 
-/** Renders one Vega-Lite spec to SVG (and its data to CSV). */
-export async function renderChart(spec: TopLevelSpec): Promise<ChartSvg> {
-  installTextMetrics();
-  const csv = chartDataCsv(spec);
-  const messages: string[] = [];
-  const view = new vega.View(vega.parse(compileChart(spec)), {
-    renderer: "none",
-    logger: collectingLogger(messages),
-  });
-  try {
-    await view.runAsync();
-    vega.resetSVGDefIds();
-    const svg = await view.toSVG();
-    if (messages.length > 0) throw new Error(`Vega warned while rendering a chart:\n${messages.join("\n")}`);
-    return { svg, ...rootSize(svg), csv };
-  } finally {
-    view.finalize();
-  }
+// Vega-Lite compiles a spec's structure: its top-level rows go into the Vega spec as they are (the same
+// array), and nothing else depends on them. 46 of the 2024 book's 52 charts (one on each force page)
+// differ in their rows alone, so each structure is compiled and parsed into a Vega view once, and a chart
+// of the same structure is drawn by that view given its own rows: the same SVG (the test draws both ways).
+/** Views kept before the pool starts again (a 2024 build has 7 structures; the preview lives on). */
+const viewLimit = 100;
+
+interface PooledView {
+  view: vega.View;
+  /** What the view's logger recorded for the chart being drawn. */
+  messages: string[];
+  /** The Vega data set the top-level rows are. */
+  source: string;
 }
+
+/**
+ * A chart renderer with its own pool of views (`compile` turns Vega-Lite into Vega). It draws one chart
+ * at a time, as Vega's SVG id counters are global and a pooled view draws one chart's rows at a time.
+ */
+export function chartRenderer(compile: (spec: TopLevelSpec) => vega.Spec = compileChart): (spec: TopLevelSpec) => Promise<ChartSvg> {
+  const views = new Map<string, PooledView>();
+  const draw = async (spec: TopLevelSpec): Promise<ChartSvg> => {
+    installTextMetrics();
+    const csv = chartDataCsv(spec);
+    const rows = (spec as { data: { values: unknown[] } }).data.values;
+    const structure = JSON.stringify(spec, (_key, value: unknown) => (value === rows ? "\u0000rows" : value));
+    let pooled = views.get(structure);
+    if (pooled) pooled.view.data(pooled.source, rows);
+    else {
+      const vegaSpec = compile(spec);
+      const source = vegaSpec.data?.find((d) => (d as { values?: unknown }).values === rows)?.name;
+      if (!source) throw new Error("Vega-Lite no longer puts a chart's rows into its Vega spec as they are: check chartRenderer");
+      const messages: string[] = [];
+      const view = new vega.View(vega.parse(vegaSpec), { renderer: "none", logger: collectingLogger(messages) });
+      if (views.size >= viewLimit) {
+        for (const kept of views.values()) kept.view.finalize();
+        views.clear();
+      }
+      views.set(structure, (pooled = { view, messages, source }));
+    }
+    pooled.messages.length = 0;
+    try {
+      await pooled.view.runAsync();
+      vega.resetSVGDefIds();
+      const svg = await pooled.view.toSVG();
+      if (pooled.messages.length > 0) throw new Error(`Vega warned while rendering a chart:\n${pooled.messages.join("\n")}`);
+      return { svg, ...rootSize(svg), csv };
+    } catch (error) {
+      views.delete(structure);
+      pooled.view.finalize();
+      throw error;
+    }
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+  return (spec) => {
+    const drawn = queue.then(() => draw(spec));
+    queue = drawn.catch(() => {});
+    return drawn;
+  };
+}
+
+/** Renders one Vega-Lite spec to SVG (and its data to CSV). */
+export const renderChart = chartRenderer();
 
 /**
  * Renders many charts, one after another (Vega's SVG id counters are global, so charts are not

@@ -96,7 +96,7 @@ type KeptPart = Omit<LaidOutPart, "pdf" | "part">;
 /** react-pdf's document instance as patched (patches/@react-pdf+renderer+*.patch): laid out and drawn in two steps. */
 interface TwoStepPdf {
   toLayout(): Promise<{ children: unknown[] }>;
-  toBuffer(laidOut: { children: unknown[] }): Promise<NodeJS.ReadableStream>;
+  toBuffer(laidOut: { children: unknown[] }, pdfkitOptions?: { fontPrograms?: boolean }): Promise<NodeJS.ReadableStream>;
 }
 
 /** One layout pass, laid out and not yet drawn: most passes only decide the next plan and are never drawn. */
@@ -123,7 +123,8 @@ export async function layOut(plan: PartPlan, resolve: (logical: string) => strin
   const layout = await withHyphenation(plan.keepWhole, () => instance.toLayout());
   const draw = async () => {
     const chunks: Buffer[] = [];
-    for await (const chunk of await instance.toBuffer(layout)) chunks.push(chunk as Buffer);
+    // The book embeds each face once (src/render/shareFonts.ts), so a part's own font programs are left empty.
+    for await (const chunk of await instance.toBuffer(layout, { fontPrograms: false })) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   };
   return { layout, pageCount: layout.children.length, draw };

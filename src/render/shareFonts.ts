@@ -140,18 +140,33 @@ export function subsetTag(seed: string): string {
   return Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join("");
 }
 
+/** Whether a font descriptor's TrueType program is left out (no stream), as a part's are (src/render/layoutParts.tsx draws them so). */
+function programLeftOut(pdf: ParsedPdf, descriptor: string): boolean {
+  const file = pdf.objects.get(refOf(descriptor, "FontFile2") ?? -1);
+  return file !== undefined && !file.stream?.length;
+}
+
 /** The faces every PDF uses, merged: first part first, so where two parts map a glyph differently the first one's mapping stands. */
 function collectFaces(pdfs: ParsedPdf[]): { merged: Map<string, PartFace>; found: Map<number, string>[] } {
   const merged = new Map<string, PartFace>();
   const found = pdfs.map((pdf) => {
     const fontsOf = new Map<number, string>();
+    const replaced = new Set<number>();
     for (const [n, { head }] of pdf.objects) {
       const face = /^<<[^]*\/Type\s*\/Font\b/.test(head) ? partFace(pdf, head) : undefined;
       if (!face) continue;
       fontsOf.set(n, face.name);
+      const cidFont = pdf.objects.get(Number(/\/DescendantFonts\s*\[\s*(\d+)/.exec(head)?.[1]))?.head ?? "";
+      replaced.add(refOf(cidFont, "FontDescriptor") ?? -1);
       const into = merged.get(face.name);
       if (!into) merged.set(face.name, face);
       else for (const key of ["widths", "unicode"] as const) for (const [cid, value] of face[key]) if (!into[key].has(cid)) into[key].set(cid, value);
+    }
+    // A part's fonts are drawn without their programs (src/render/layoutParts.tsx): each must be one the book embeds.
+    for (const [n, { head }] of pdf.objects) {
+      if (/\/Type\s*\/FontDescriptor\b/.test(head) && programLeftOut(pdf, head) && !replaced.has(n)) {
+        throw new Error(`A part of the book has a font without its program (${/\/FontName\s*\/(\S+)/.exec(head)?.[1] ?? "unnamed"}) that the book does not embed once for all parts.`);
+      }
     }
     return fontsOf;
   });

@@ -190,3 +190,104 @@ describe("react-pdf lays a document out and draws it in two steps (patches/@reac
     expect(countPages(file)).toBe(2);
   });
 });
+
+describe("textkit's per-character work on plain text (patches/@react-pdf+textkit+*.patch)", () => {
+  type Run = { start: number; end: number; attributes: Record<string, unknown> };
+  type Step = (s: { string: string; runs: Run[] }) => { string: string; runs: Run[] };
+
+  // Unpatched, choosing each character's font read the font's units per em (a table lookup in fontkit)
+  // for every character, and made a new array of fonts for every character.
+  it("reads a font's units per em per run of text, not per character, and splits runs as before", async () => {
+    const { fontSubstitution } = (await import("@react-pdf/textkit")) as unknown as { fontSubstitution: () => Step };
+    let reads = 0;
+    const font = { hasGlyphForCodePoint: (code: number) => code !== 0x3a9, get unitsPerEm() { return reads++, 1000; } };
+    const fallback = { hasGlyphForCodePoint: () => true, unitsPerEm: 2048 };
+    const string = "a".repeat(500) + "Ω" + "b".repeat(500);
+    const { runs } = fontSubstitution()({ string, runs: [{ start: 0, end: string.length, attributes: { font: [font, fallback], fontSize: 10 } }] });
+    expect(runs.map((r) => [r.start, r.end, r.attributes.font, r.attributes.scale])).toEqual([
+      [0, 500, [font], 10 / 1000],
+      [500, 501, [fallback], 10 / 2048],
+      [501, 1001, [font], 10 / 1000],
+    ]);
+    // One read per run made with `font` (unpatched: about 2,000, two per character).
+    expect(reads).toBe(2);
+  });
+
+  // Unpatched, the Unicode bidi algorithm ran over every paragraph; text with no right-to-left or
+  // explicit directional character is all at level 0, which the patched engine gives without running it.
+  it("gives text without right-to-left characters one run at level 0, as the bidi algorithm does, and still runs it otherwise", async () => {
+    const source = readFileSync(path.join(root, "node_modules/@react-pdf/textkit/lib/textkit.js"), "utf8");
+    expect(source).toContain("if (direction !== 'rtl' && !RIGHT_TO_LEFT_OR_EXPLICIT.test(string)) {");
+    const pattern = new RegExp(/const RIGHT_TO_LEFT_OR_EXPLICIT = (\/.*\/);/.exec(source)![1].slice(1, -1));
+    const { bidi } = (await import("@react-pdf/textkit")) as unknown as { bidi: () => Step };
+    const bidiFactory = createRequire(import.meta.url)("bidi-js") as () => { getEmbeddingLevels(s: string, d?: string): { levels: Uint8Array } };
+    const uba = bidiFactory();
+    // Every code point outside the ranges, in blocks, each with a figure after it.
+    const outside: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      if (!pattern.test(char)) outside.push(`${char}1`);
+    }
+    expect(outside.length).toBeGreaterThan(1_000_000);
+    const notZero: string[] = [];
+    for (let i = 0; i < outside.length; i += 20_000) {
+      const string = outside.slice(i, i + 20_000).join("");
+      if (!uba.getEmbeddingLevels(string).levels.every((level) => level === 0)) notZero.push(string.slice(0, 12));
+    }
+    expect(notZero).toEqual([]);
+    for (const direction of [undefined, "ltr"]) {
+      const string = "Figures 1–2 (£3.50), “quoted”.";
+      expect(bidi()({ string, runs: [{ start: 0, end: string.length, attributes: { direction } }] }).runs).toEqual([{ start: 0, end: string.length, attributes: { bidiLevel: 0 } }]);
+    }
+    const hebrew = "See שלום here";
+    expect(bidi()({ string: hebrew, runs: [{ start: 0, end: hebrew.length, attributes: {} }] }).runs.map((r) => r.attributes.bidiLevel)).toEqual([0, 1, 0]);
+  });
+});
+
+describe("pdfkit's standard font metrics made once (patches/pdfkit+*.patch)", () => {
+  // Every pdfkit document opens Helvetica (its default font); unpatched, each built Helvetica's widths
+  // and kerning pairs again (about 1 ms), and a build draws a document for every part of the book.
+  it("gives every document the same metrics object for a standard font, in the ES module and the CommonJS build", async () => {
+    type Doc = { _font: { font: object; widthOfString(s: string, size: number): number }; end(): void };
+    const esm = ((await import("pdfkit" as string)) as { default: new () => Doc }).default;
+    const cjs = createRequire(import.meta.url)("pdfkit") as new () => Doc;
+    for (const PDFDocument of [esm, cjs]) {
+      const [a, b] = [new PDFDocument(), new PDFDocument()];
+      expect(a._font.font).toBe(b._font.font);
+      // Kerned as before: "AV" is narrower than "A" and "V" apart.
+      expect(b._font.widthOfString("AV", 10)).toBeLessThan(a._font.widthOfString("A", 10) + a._font.widthOfString("V", 10));
+      a.end();
+      b.end();
+    }
+  });
+});
+
+describe("fontkit's TrueType subsets decode only compound glyphs (patches/fontkit+*.patch)", () => {
+  // Unpatched, every glyph put in a subset had its whole outline decoded only to learn whether it was
+  // compound: most of the time subsetting took, in every part of the book and in the book's own subsets.
+  type Glyph = { id: number; _decode(): unknown; path: { toSVG(): string } };
+  type Font = { glyphsForString(s: string): Glyph[]; createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array }; getGlyph(id: number): Glyph };
+  it("subsets a simple glyph without decoding it, and a compound glyph with its components, drawn as before", async () => {
+    const file = path.join(root, "node_modules/@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf");
+    const esm = (await import("fontkit" as string)) as { openSync(f: string): Font; create(b: Uint8Array): Font };
+    const cjs = createRequire(import.meta.url)("fontkit") as typeof esm;
+    for (const fontkit of [esm, cjs]) {
+      const font = fontkit.openSync(file);
+      const [simple, compound] = font.glyphsForString("aǻ");
+      const decoded: number[] = [];
+      for (const glyph of [simple, compound]) {
+        const decode = glyph._decode.bind(glyph);
+        glyph._decode = () => (decoded.push(glyph.id), decode());
+      }
+      const subset = font.createSubset();
+      const [a, aRingAcute] = [subset.includeGlyph(simple.id), subset.includeGlyph(compound.id)];
+      const encoded = subset.encode();
+      expect(decoded).toEqual([compound.id]);
+      // The compound glyph's components came along, renumbered, and both glyphs draw as in the font.
+      const reread = fontkit.create(encoded);
+      expect(reread.getGlyph(a).path.toSVG()).toBe(fontkit.openSync(file).getGlyph(simple.id).path.toSVG());
+      expect(reread.getGlyph(aRingAcute).path.toSVG()).toBe(fontkit.openSync(file).getGlyph(compound.id).path.toSVG());
+    }
+  });
+});

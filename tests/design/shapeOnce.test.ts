@@ -1,5 +1,6 @@
-// Shaping a word at a time (src/design/shapeOnce.ts) must give exactly the glyphs and positions fontkit
-// gives for the whole text, for the theme's faces and the sample's words.
+// Shaping a word at a time (src/design/shapeOnce.ts), Latin words by HarfBuzz, must give exactly the
+// glyphs (with their characters) and positions fontkit gives for the whole text, for the theme's faces,
+// the sample's words and every character each face maps.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as fontkitModule from "fontkit";
@@ -8,8 +9,12 @@ import { fonts } from "../../src/design/theme.ts";
 import { shapeOnce } from "../../src/design/shapeOnce.ts";
 
 interface Position { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }
-interface Run { glyphs: { id: number }[]; positions: Position[]; advanceWidth: number; script: string }
-interface Font { layout(text: string, features?: unknown, script?: string, language?: string, direction?: string): Run }
+interface Run { glyphs: { id: number; codePoints: number[] }[]; positions: Position[]; advanceWidth: number; script: string }
+interface Font {
+  layout(text: string, features?: unknown, script?: string, language?: string, direction?: string): Run;
+  glyphsForString(text: string): unknown[];
+  characterSet: number[];
+}
 const fontkit = fontkitModule as unknown as { openSync(file: string): Font };
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -34,7 +39,7 @@ const besideSpaces =
 
 const shapes = (font: Font, text: string, features?: unknown) => {
   const run = font.layout(text, features, undefined, undefined, "ltr");
-  return { ids: run.glyphs.map((g) => g.id), positions: run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]), width: run.advanceWidth };
+  return { ids: run.glyphs.map((g) => g.id), codePoints: run.glyphs.map((g) => g.codePoints), positions: run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]), width: run.advanceWidth };
 };
 
 describe("shaping a word at a time", () => {
@@ -46,9 +51,10 @@ describe("shaping a word at a time", () => {
     shapeOnce(byWord);
     expect(paragraphs.length).toBeGreaterThan(500);
     const texts = [besideSpaces, ...(file.includes("Italic") ? paragraphs.slice(0, 100) : paragraphs)];
+    const asStyled = { tnum: true };
     let differing = 0;
     for (const text of texts) {
-      for (const features of [undefined, ["tnum"]]) {
+      for (const features of [undefined, ["tnum"], asStyled]) {
         const a = shapes(whole, text, features);
         const b = shapes(byWord, text, features);
         if (JSON.stringify(a) !== JSON.stringify(b)) differing++;
@@ -57,20 +63,65 @@ describe("shaping a word at a time", () => {
     expect(differing).toBe(0);
   });
 
-  it("shapes each word once, and shapes text in another script whole", () => {
+  it.each(fonts.faces.map((face) => [path.basename(face.file), face.file]))("%s: every character the face maps, the same beside letters, figures and spaces", (_name, file) => {
+    const whole = fontkit.openSync(file);
+    const byWord = fontkit.openSync(file);
+    shapeOnce(byWord);
+    const characters = whole.characterSet.map((code) => String.fromCodePoint(code));
+    expect(characters.length).toBeGreaterThan(1000);
+    const differing: string[] = [];
+    // react-pdf passes a style's features as one object, to which fontkit adds every feature it plans.
+    const asStyled = { tnum: true };
+    for (const c of characters) {
+      for (const text of [c, `a${c}b`, `f${c}`, `${c}i.`, `T${c} 1${c}`, `${c}${c}`]) {
+        for (const features of [undefined, ["tnum"], asStyled, ["frac", "smcp"]]) {
+          if (JSON.stringify(shapes(whole, text, features)) !== JSON.stringify(shapes(byWord, text, features))) differing.push(text);
+        }
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it("shapes each word once, Latin words by HarfBuzz, and shapes text in another script whole by fontkit", () => {
     const file = fonts.faces[0].file;
     const font = fontkit.openSync(file);
-    const seen: string[] = [];
+    // fontkit's layout makes the characters' glyphs, and so does the word shaped by HarfBuzz (texts with
+    // no characters left out).
+    const shaped: string[] = [];
+    const byFontkit: string[] = [];
+    const glyphsFor = font.glyphsForString.bind(font);
+    font.glyphsForString = (text) => (text && shaped.push(text), glyphsFor(text));
     const layout = font.layout.bind(font);
-    font.layout = (text, ...rest) => (seen.push(text), layout(text, ...rest));
+    font.layout = (text, ...rest) => (byFontkit.push(text), layout(text, ...rest));
     shapeOnce(font);
     const first = font.layout("the force and the force", undefined, undefined, undefined, "ltr");
-    expect(seen).toEqual(["the ", "force ", "and ", "force"]);
+    expect(shaped).toEqual(["the ", "force ", "and ", "force"]);
+    // fontkit shapes no text, once: the run the words' runs copy (its script, features, direction).
+    expect(byFontkit).toEqual([""]);
     expect(first.script).toBe("latn");
+    expect(first.glyphs.map((g) => String.fromCodePoint(...g.codePoints)).join("")).toBe("the force and the force");
     font.layout("2024 and 2023", undefined, undefined, undefined, "ltr");
-    expect(seen.slice(4)).toEqual(["2024 ", "2023"]);
-    seen.length = 0;
+    expect(shaped.slice(4)).toEqual(["2024 ", "2023"]);
+    expect(byFontkit).toEqual([""]);
+    // Figures and signs alone (no script's letters) too.
+    font.layout("71", [], undefined, undefined, "ltr");
+    font.layout("−8.84 %", [], undefined, undefined, "ltr");
+    expect(shaped.slice(6)).toEqual(["71", "−8.84 ", "%"]);
+    expect(byFontkit).toEqual(["", ""]);
+    // A word longer than any before it (HarfBuzz's text buffer is made larger), as fontkit shapes it.
+    const long = "officialdom".repeat(300);
+    expect(shapes(font, long)).toEqual(shapes(fontkit.openSync(file), long));
+    expect(byFontkit).not.toContain(long);
+    // A ligature's glyph carries both its characters, as fontkit's does.
+    const fi = font.layout("find", undefined, undefined, undefined, "ltr");
+    expect(fi.glyphs.map((g) => g.codePoints)).toEqual(layout("find", undefined, undefined, undefined, "ltr").glyphs.map((g) => g.codePoints));
+    shaped.length = 0;
+    byFontkit.length = 0;
     font.layout("Ελλάδα και Κύπρος", undefined, undefined, undefined, "ltr");
-    expect(seen).toEqual(["Ελλάδα και Κύπρος"]);
+    expect(shaped).toEqual(["Ελλάδα και Κύπρος"]);
+    expect(byFontkit).toEqual(["Ελλάδα και Κύπρος"]);
+    // A combining mark goes to fontkit, which does not compose it as HarfBuzz would.
+    font.layout("cafe\u0301", undefined, undefined, undefined, "ltr");
+    expect(byFontkit.at(-1)).toBe("cafe\u0301");
   });
 });

@@ -6,13 +6,14 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Document, Page, Text, renderToBuffer } from "@react-pdf/renderer";
+import { Document, Page, Text, pdf, renderToBuffer } from "@react-pdf/renderer";
 import { PDFDict, PDFDocument, PDFName, PDFStream } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StageCache } from "../../src/cache/stageCache.ts";
 import { fonts } from "../../src/design/theme.ts";
 import { registerFonts } from "../../src/pdf/registerFonts.ts";
 import { joinParts, type JoinMetadata } from "../../src/render/joinParts.ts";
+import { parsePdf, refOf } from "../../src/pdf/pdfObjects.ts";
 import { rasterised } from "../helpers/rasterise.ts";
 
 type Run = { text: string; weight?: 400 | 600 | 700; italic?: boolean };
@@ -38,8 +39,7 @@ const meta: JoinMetadata = {
   modificationDate: new Date(Date.UTC(2024, 0, 1)),
 };
 
-const partPdf = (pages: Run[][]) =>
-  renderToBuffer(
+const partDocument = (pages: Run[][]) => (
     <Document>
       {pages.map((lines, i) => (
         <Page key={i} size="A6" style={{ padding: 20, fontFamily: fonts.family, fontSize: 12 }}>
@@ -50,8 +50,17 @@ const partPdf = (pages: Run[][]) =>
           ))}
         </Page>
       ))}
-    </Document>,
-  );
+    </Document>
+);
+const partPdf = (pages: Run[][]) => renderToBuffer(partDocument(pages));
+
+/** A part drawn as the build draws one (src/render/layoutParts.tsx): laid out, then drawn without its font programs. */
+async function barePartPdf(pages: Run[][]): Promise<Buffer> {
+  const instance = pdf(partDocument(pages)) as unknown as { toLayout(): Promise<object>; toBuffer(layout: object, options: { fontPrograms: boolean }): Promise<AsyncIterable<Buffer>> };
+  const chunks: Buffer[] = [];
+  for await (const chunk of await instance.toBuffer(await instance.toLayout(), { fontPrograms: false })) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
 
 const pageCount = partPages.flat().length;
 const overlayPdf = () =>
@@ -157,5 +166,22 @@ describe("a book joined from parts embeds each face once", () => {
     const more = [...parts, await partPdf([[{ text: "Ω", weight: 600 }]])];
     await joinParts(more, meta, undefined, cache);
     expect(calls).toEqual({ hits: 7, misses: 5, writes: 5 });
+  });
+
+  it("joins parts drawn without their font programs into the same book, and refuses a part's font it cannot embed once", async () => {
+    const bare = await Promise.all(partPages.map(barePartPdf));
+    // pdfkit (patched) leaves each TrueType program out: every FontFile2 is there, with no stream.
+    const programs = (part: Buffer) => [...parsePdf(part).objects.values()].map((o) => refOf(o.head, "FontFile2")).filter((n) => n !== undefined).map((n) => parsePdf(part).objects.get(n!)!.stream?.length ?? 0);
+    bare.forEach((part, i) => {
+      expect(programs(part).length).toBe(programs(parts[i]).length);
+      expect(programs(part).every((length) => length === 0)).toBe(true);
+      expect(programs(parts[i]).every((length) => length > 0)).toBe(true);
+    });
+    // The same book but for its ID, a digest of the parts' bytes.
+    const withoutId = (file: Buffer) => file.toString("latin1").replace(/\/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]/, "");
+    expect(withoutId(await joinParts(bare, meta))).toBe(withoutId(book));
+    // A part's font the book cannot take (here its CIDToGIDMap renamed) would be left without a program.
+    const unshared = Buffer.from(bare[0].toString("latin1").replace("/CIDToGIDMap ", "/CIDToGIDMaX "), "latin1");
+    await expect(joinParts([unshared, ...bare.slice(1)], meta)).rejects.toThrow(/without its program \([A-Z]{6}\+SourceSans3-\w+\)/);
   });
 });
