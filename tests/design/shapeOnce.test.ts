@@ -54,7 +54,8 @@ describe("shaping a word at a time", () => {
     const asStyled = { tnum: true };
     let differing = 0;
     for (const text of texts) {
-      for (const features of [undefined, ["tnum"], asStyled]) {
+      // Features as react-pdf passes them (an object); the same features as a list are checked character by character below.
+      for (const features of [undefined, asStyled]) {
         const a = shapes(whole, text, features);
         const b = shapes(byWord, text, features);
         if (JSON.stringify(a) !== JSON.stringify(b)) differing++;
@@ -72,11 +73,12 @@ describe("shaping a word at a time", () => {
     const differing: string[] = [];
     // react-pdf passes a style's features as one object, to which fontkit adds every feature it plans.
     const asStyled = { tnum: true };
+    // Each character alone at a text's start, between letters, after "f", before "i.", after "T" and a
+    // figure, and doubled: one text of those words, so fontkit's plan is made once a character, not six times.
     for (const c of characters) {
-      for (const text of [c, `a${c}b`, `f${c}`, `${c}i.`, `T${c} 1${c}`, `${c}${c}`]) {
-        for (const features of [undefined, ["tnum"], asStyled, ["frac", "smcp"]]) {
-          if (JSON.stringify(shapes(whole, text, features)) !== JSON.stringify(shapes(byWord, text, features))) differing.push(text);
-        }
+      const text = `${c} a${c}b f${c} ${c}i. T${c} 1${c} ${c}${c}`;
+      for (const features of [undefined, ["tnum"], asStyled, ["frac", "smcp"]]) {
+        if (JSON.stringify(shapes(whole, text, features)) !== JSON.stringify(shapes(byWord, text, features))) differing.push(text);
       }
     }
     expect(differing).toEqual([]);
