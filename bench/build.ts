@@ -20,10 +20,26 @@ import { PDFDocument } from "pdf-lib";
 import { median } from "./preview.ts";
 import { typstSource } from "./typstReference.ts";
 
-const { values } = parseArgs({
-  options: { runs: { type: "string", default: "5" }, scale: { type: "boolean", default: false }, preview: { type: "boolean", default: true } },
-});
+const usage = "Usage: npm run bench -- [--runs N] [--scale] [--no-preview]   (rows: see the top of bench/build.ts)";
+let values: { runs: string; scale: boolean; preview: boolean; help: boolean };
+try {
+  values = parseArgs({
+    options: { runs: { type: "string", default: "5" }, scale: { type: "boolean", default: false }, preview: { type: "boolean", default: true }, help: { type: "boolean", short: "h", default: false } },
+    allowNegative: true,
+  }).values as typeof values;
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error(`--runs must be a whole number from 1, not "${values.runs}".\n${usage}`);
+  process.exit(2);
+}
 const root = path.resolve(import.meta.dirname, "..");
 const cli = path.join(root, "scripts/cli.mjs");
 

@@ -142,7 +142,18 @@ export async function launchBenchBrowser(): Promise<Browser> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, root: { type: "string" } } });
+  const usage = "Usage: npm run bench:preview -- [--runs N] [--root DIR]   (DIR: another checkout whose preview to time)";
+  let values: { runs: string; root?: string; help: boolean };
+  try {
+    values = parseArgs({ options: { runs: { type: "string", default: "5" }, root: { type: "string" }, help: { type: "boolean", short: "h", default: false } } }).values as typeof values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+  if (values.help || !(Number(values.runs) >= 1)) {
+    (values.help ? console.log : console.error)(usage);
+    process.exit(values.help ? 0 : 2);
+  }
   const root = path.resolve(values.root ?? path.join(import.meta.dirname, ".."));
   const browser = await launchBenchBrowser();
   try {
