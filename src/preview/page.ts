@@ -1,6 +1,5 @@
 // The preview page: the draft drawn with pdf.js (served from the installed pdfjs-dist), the pages an
-// edit touched first, and the build's errors and warnings beside it. It hears the status at /events, and
-// says when it has drawn a first look (POST /drawn), which lets the server lay out the whole draft.
+// edit touched first, and the build's errors and warnings beside it. It hears the status at /events.
 // It asks for a PDF only once the status says one is there (no 404 while the first build runs), says
 // "building…" until then, and hides the panels that have nothing to show.
 // The page's styles and script are constants of their own: the page function only puts them in place.
@@ -77,8 +76,6 @@ const script = `
       await draw("/first-look.pdf?v=" + sectionsVersion, $("first-pages"));
       // What is on screen, for anyone measuring save → screen (bench/preview.ts).
       $("first-pages").dataset.version = String(sectionsVersion);
-      // The server holds the whole draft's layout until the first look is drawn (or a short while).
-      fetch("/drawn?v=" + sectionsVersion, { method: "POST" }).catch(() => {});
     }
     $("first").hidden = sectionsVersion <= 0 || status.changedSections.length === 0 || $("first-pages").childElementCount === 0;
     if (status.version > 0 && status.version !== version) {

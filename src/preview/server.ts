@@ -2,12 +2,10 @@
 // warm worker, and serves a page on loopback that shows it and reloads itself, the edited pages first.
 // The page hears of each change at once: the status is pushed to it as server-sent events (/events).
 //
-// The server answers GET and HEAD, from a fixed table of routes (no path is ever mapped to a file,
-// so nothing outside the current build can be asked for), and one POST, /drawn, by which the page says
-// it has drawn a first look (it carries nothing else; a body is never read). It listens on 127.0.0.1
-// alone. It answers only requests addressed to itself: a Host (and an Origin, when one is sent) that is
+// The server answers GET and HEAD only, from a fixed table of routes (no path is ever mapped to a file,
+// so nothing outside the current build can be asked for). It listens on 127.0.0.1 alone. It answers only requests addressed to itself: a Host (and an Origin, when one is sent) that is
 // not its own loopback name and port is refused with 403 and logged, so a web page cannot reach it by
-// DNS rebinding, and another site's page cannot post to it.
+// DNS rebinding.
 import { watch, type FSWatcher } from "chokidar";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -19,7 +17,6 @@ import type { BuildOptions } from "../build/build.ts";
 import { lstatOrNull } from "../cache/filesBelow.ts";
 import { formatLocation, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { printable } from "../load/safePath.ts";
-import { draftHold, type DraftHold } from "./draftHold.ts";
 import { previewPage } from "./page.ts";
 import type { WorkerReply, WorkerRequest } from "./worker.ts";
 
@@ -33,8 +30,6 @@ export interface PreviewOptions {
   /** Folders whose code shapes the draft; a change there starts a fresh worker. */
   templatesDir: string;
   log?: (line: string) => void;
-  /** How long the whole draft waits for a page to say it has drawn the first look (default 400 ms). */
-  holdDraftMs?: number;
 }
 
 export interface PreviewStatus {
@@ -87,22 +82,21 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const shown: Shown = { draft: lastGoodDraft(buildOptions.outDir, options.year), firstLook: null };
   if (shown.draft) state.version = 1;
   const events = statusEvents(state);
-  const hold = draftHold(options.holdDraftMs ?? 400, events.listening);
-  const builder = startBuilder(buildOptions, state, shown, hold, log, events.send);
+  const builder = startBuilder(buildOptions, state, shown, log, events.send);
   const watching = watchSources(options, builder);
   const routes = previewRoutes(options.year, state, shown);
   let port = options.port;
-  const server: Server = createServer(answer(routes, events, hold.drawn, () => port, log));
+  const server: Server = createServer(answer(routes, events, () => port, log));
   await listen(server, options.port);
   const address = server.address();
   port = typeof address === "object" && address ? address.port : options.port;
 
   return {
     url: `http://127.0.0.1:${port}/`,
-    status: () => state,
+    // A copy: what a caller keeps is the status as it was, not one that changes under it.
+    status: () => ({ ...state }),
     close: async () => {
       await watching.close();
-      hold.cancel();
       await builder.terminate();
       // An open event stream would keep the server from closing.
       events.close();
@@ -166,7 +160,7 @@ interface Builder {
 }
 
 /** The warm worker that builds drafts, and what its replies do to the status and the drafts shown. */
-function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: Shown, hold: DraftHold, log: (line: string) => void, changed: () => void): Builder {
+function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: Shown, log: (line: string) => void, changed: () => void): Builder {
   let pending = false;
   let worker: Worker;
 
@@ -176,14 +170,11 @@ function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: S
       if (reply.type === "sections") {
         showFirstLook(reply, state, shown, log);
         changed();
-        // To the worker that asked: a template change may replace it while the draft is held.
-        const from = worker;
-        return hold.start(state.sectionsVersion, () => from.postMessage({ type: "go-on" } satisfies WorkerRequest));
+        return;
       }
       state.building = false;
       state.lastBuildMs = Math.round(reply.ms);
-      const held = hold.takeRelease();
-      if (reply.type === "built") showDraft(reply, state, shown, held, log);
+      if (reply.type === "built") showDraft(reply, state, shown, log);
       else showFailure(reply, state, log);
       changed();
       if (pending) {
@@ -194,7 +185,6 @@ function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: S
     worker.on("error", (error) => {
       // A worker that dies (it should not) is replaced; the preview itself carries on.
       state.building = false;
-      hold.cancel();
       state.lastOk = false;
       state.errors = [`The preview's builder stopped: ${error.message}`];
       changed();
@@ -213,7 +203,6 @@ function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: S
   };
 
   const restart = () => {
-    hold.cancel();
     void worker.terminate().then(() => {
       state.building = false;
       startWorker();
@@ -239,7 +228,7 @@ function showFirstLook(reply: Reply<"sections">, state: PreviewStatus, shown: Sh
   log(`First look at ${reply.ids.join(", ")} in ${Math.round(reply.ms)} ms`);
 }
 
-function showDraft(reply: Reply<"built">, state: PreviewStatus, shown: Shown, held: string | null, log: (line: string) => void): void {
+function showDraft(reply: Reply<"built">, state: PreviewStatus, shown: Shown, log: (line: string) => void): void {
   // The last good draft stays on screen until a new one is whole.
   shown.draft = readFileSync(reply.pdfFile);
   state.rebuilds++;
@@ -250,7 +239,7 @@ function showDraft(reply: Reply<"built">, state: PreviewStatus, shown: Shown, he
   state.pageCount = reply.pageCount;
   state.changedSections = reply.changed;
   state.version++;
-  log(`Draft rebuilt: ${reply.pageCount} pages in ${Math.round(reply.ms)} ms${held ? ` (${held})` : ""}`);
+  log(`Draft rebuilt: ${reply.pageCount} pages in ${Math.round(reply.ms)} ms`);
 }
 
 function showFailure(reply: Reply<"failed">, state: PreviewStatus, log: (line: string) => void): void {
@@ -364,8 +353,8 @@ function previewRoutes(year: number, state: PreviewStatus, shown: Shown): Routes
   };
 }
 
-/** The request handler: a foreign Host or Origin is refused, then GET and HEAD of a route, or the page's POST /drawn, are answered. */
-function answer(routes: Routes, events: StatusEvents, drawn: (version: number) => void, port: () => number, log: (line: string) => void): (request: IncomingMessage, response: ServerResponse) => void {
+/** The request handler: a foreign Host or Origin is refused, then GET and HEAD of a route are answered. */
+function answer(routes: Routes, events: StatusEvents, port: () => number, log: (line: string) => void): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     const refused = foreignRequest(request, port());
     if (refused) {
@@ -374,13 +363,7 @@ function answer(routes: Routes, events: StatusEvents, drawn: (version: number) =
       return;
     }
     // The path exactly as sent, without its query: "/../x", "/%2e%2e/x" and the like match no route.
-    const [pathname, query = ""] = (request.url ?? "").split("?");
-    if (pathname === "/drawn" && request.method === "POST") {
-      // The only thing read is the version in the query; a body, if any, is left unread.
-      drawn(Number(new URLSearchParams(query).get("v")));
-      response.writeHead(204).end();
-      return;
-    }
+    const [pathname] = (request.url ?? "").split("?");
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain" }).end("Only GET and HEAD are answered.\n");
       return;

@@ -1,7 +1,6 @@
 // The preview's builder, in a worker thread: it keeps the laid-out stages warm between edits, and runs
 // the pipeline in its preview mode: the sections an edit touched are shown first (laid out on their own,
-// right after the prepare stage), then the whole draft is built, once the server says the page has
-// drawn the first look (src/preview/draftHold.ts).
+// right after the prepare stage), then the whole draft is built.
 import { parentPort } from "node:worker_threads";
 import { runEdition, type BuildOptions } from "../build/runEdition.ts";
 import type { StageCache } from "../cache/stageCache.ts";
@@ -10,32 +9,27 @@ import { asDiagnostics } from "../diagnostics/unexpected.ts";
 import { projectVersion } from "../build/version.ts";
 import { changedSections } from "./changedSections.ts";
 
-/** "build" starts a draft; "go-on" lets a draft held after its first look carry on (see server.ts). */
-export type WorkerRequest = { type: "build"; options: BuildOptions } | { type: "go-on" };
+/** "build" starts a draft. */
+export type WorkerRequest = { type: "build"; options: BuildOptions };
 export type WorkerReply =
   | { type: "sections"; ids: string[]; pdf: Uint8Array; ms: number }
   | { type: "built"; pdfFile: string; pageCount: number; pages: Record<string, number>; warnings: unknown[]; changed: string[]; ms: number }
   | { type: "failed"; diagnostics: unknown[]; ms: number };
 
 let last: { document: ReportDocument; pages: Record<string, number> } | null = null;
-// The whole draft waits here after a first look, until the server says the page has drawn it, so its
-// layout does not compete with the browser drawing the first look for the two cores.
-let goOn: (() => void) | null = null;
 
 async function run(options: BuildOptions): Promise<void> {
   const started = performance.now();
   const post = (reply: WorkerReply) => parentPort!.postMessage(reply);
   let changed: string[] = [];
-  // A first look at what the edit touched; the pipeline then lays out the whole draft once told to go on.
+  // A first look at what the edit touched; the pipeline then lays out the whole draft.
   const firstLook = async (document: ReportDocument, cache: StageCache) => {
     changed = last ? changedSections(last.document, document) : [];
     if (changed.length === 0 || changed.length > 3) return;
     const { renderSectionsPdf } = await import("../render/renderPdf.tsx");
     const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
     const pdf = await renderSectionsPdf(document, changed, { print: false, creator: `gender-equality-report ${projectVersion()}`, roots, cache, pages: last?.pages ?? {} });
-    const held = new Promise<void>((resolve) => (goOn = resolve));
     post({ type: "sections", ids: changed, pdf, ms: performance.now() - started });
-    await held;
   };
   try {
     const result = await runEdition(options, { kind: "preview", firstLook });
@@ -48,8 +42,4 @@ async function run(options: BuildOptions): Promise<void> {
 
 parentPort?.on("message", (request: WorkerRequest) => {
   if (request.type === "build") void run(request.options);
-  else {
-    goOn?.();
-    goOn = null;
-  }
 });

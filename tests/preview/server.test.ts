@@ -1,7 +1,6 @@
-// The live preview: loopback only, GET and HEAD only (and the page's POST /drawn), no way out of its
-// routes, a rebuild after every save (and after a save still being written when it was read), a broken
-// file survived (the last good draft kept) and recovered from when it is fixed, and the whole draft held
-// after a first look until a page says it drew it, or for its bound when none does.
+// The live preview: loopback only, GET and HEAD only, no way out of its routes, a rebuild after every
+// save (and after a save still being written when it was read), and a broken file survived (the last
+// good draft kept) and recovered from when it is fixed.
 import { request } from "node:http";
 import { networkInterfaces } from "node:os";
 import path from "node:path";
@@ -13,8 +12,6 @@ let preview: Preview;
 let fixture: ReturnType<typeof copyFixtures>;
 const root = path.resolve(import.meta.dirname, "../..");
 const logged: string[] = [];
-// Long enough that a test's own answer always comes first on a loaded machine.
-const holdDraftMs = 3000;
 
 /** A raw request, so paths such as "/../x" reach the server exactly as written. */
 function send(method: string, rawPath: string, host = "127.0.0.1", headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: Buffer }> {
@@ -54,7 +51,6 @@ async function until(done: () => boolean): Promise<void> {
   while (!done()) await new Promise((r) => setTimeout(r, 20));
 }
 
-const lastDraftLine = () => logged.filter((line) => line.startsWith("Draft rebuilt")).at(-1) ?? "";
 
 async function status(): Promise<PreviewStatus> {
   return JSON.parse((await send("GET", "/status")).body.toString("utf8")) as PreviewStatus;
@@ -73,7 +69,7 @@ async function waitFor(done: (s: PreviewStatus) => boolean, what: string, timeou
 
 beforeAll(async () => {
   fixture = copyFixtures();
-  preview = await startPreview({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir, outDir: path.join(fixture.root, "out"), port: 0, templatesDir: path.join(root, "templates"), log: (line) => logged.push(line), holdDraftMs });
+  preview = await startPreview({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir, outDir: path.join(fixture.root, "out"), port: 0, templatesDir: path.join(root, "templates"), log: (line) => logged.push(line) });
   await waitFor((s) => s.rebuilds === 1, "the first draft");
 }, 180_000);
 
@@ -103,18 +99,11 @@ describe("the preview server", () => {
     expect(s.pageCount).toBeGreaterThan(5);
   });
 
-  it("answers GET and HEAD only, and the page's POST /drawn", async () => {
+  it("answers GET and HEAD only", async () => {
     for (const method of ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"]) expect((await send(method, "/status")).status, method).toBe(405);
-    for (const method of ["PUT", "DELETE"]) expect((await send(method, "/drawn?v=1")).status, method).toBe(405);
     const head = await send("HEAD", "/draft.pdf");
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);
-    const drawn = await send("POST", "/drawn?v=1");
-    expect(drawn.status).toBe(204);
-    expect(drawn.body.length).toBe(0);
-    // Another site's page cannot post it (a browser names the page's origin), nor reach it by another name.
-    expect((await send("POST", "/drawn?v=1", "127.0.0.1", { Origin: "http://evil.example" })).status).toBe(403);
-    expect((await send("POST", "/drawn?v=1", "127.0.0.1", { Host: "evil.example" })).status).toBe(403);
   });
 
   it("refuses every way out of its routes", async () => {
@@ -137,31 +126,11 @@ describe("the preview server", () => {
       await until(() => statuses.some((s) => s.rebuilds > opened.rebuilds));
       expect(statuses.some((s) => s.building)).toBe(true);
       expect(statuses.at(-1)).toMatchObject({ lastOk: true, changedSections: ["force/cumbria"] });
-      // A page was listening and never said it drew the first look: the draft came once the bound had passed.
-      expect(lastDraftLine()).toContain(`no page said it drew the first look within ${holdDraftMs} ms`);
       // A foreign Host is refused here as on every route.
       const refused = await new Promise<number>((resolve, reject) => {
         request({ host: "127.0.0.1", port: url.port, path: "/events", headers: { Host: "evil.example" } }, (res) => resolve(res.statusCode ?? 0)).on("error", reject).end();
       });
       expect(refused).toBe(403);
-    } finally {
-      req.destroy();
-    }
-  }, 300_000);
-
-  it("holds the whole draft after a first look until the page says it drew that one", async () => {
-    const { statuses, req } = listen();
-    try {
-      await until(() => statuses.length > 0);
-      const opened = statuses[0];
-      fixture.edit("content/2024/good-practice/cumbria.md", (t) => `${t.trimEnd()}\n\nA sentence the hold test wrote.\n`);
-      await until(() => statuses.some((s) => s.sectionsVersion > opened.sectionsVersion));
-      const shown = statuses.find((s) => s.sectionsVersion > opened.sectionsVersion)!;
-      // As the page does once it has drawn it (src/preview/page.ts).
-      expect((await send("POST", `/drawn?v=${shown.sectionsVersion}`)).status).toBe(204);
-      await until(() => statuses.some((s) => s.rebuilds > opened.rebuilds));
-      expect(statuses.at(-1)).toMatchObject({ lastOk: true, changedSections: ["force/cumbria"] });
-      expect(lastDraftLine()).toMatch(/\(held \d+ ms, until the page drew the first look\)$/);
     } finally {
       req.destroy();
     }
@@ -183,8 +152,6 @@ describe("the preview server", () => {
     fixture.edit("content/2024/good-practice/cumbria.md", (t) => t.replace("for a year.", "for a year, as the preview test wrote."));
     const edited = await waitFor((s) => s.rebuilds > before.rebuilds, "the rebuild after an edit");
     expect(edited.lastOk).toBe(true);
-    // No page was listening at /events: the draft was not held for one.
-    expect(lastDraftLine()).not.toContain("held");
     expect(edited.changedSections).toEqual(["force/cumbria"]);
     expect(edited.sectionsVersion).toBeGreaterThan(before.sectionsVersion);
     const firstLook = await send("GET", "/first-look.pdf");
