@@ -3,9 +3,9 @@
 // The page hears of each change at once: the status is pushed to it as server-sent events (/events).
 //
 // The server answers GET and HEAD only, from a fixed table of routes (no path is ever mapped to a file,
-// so nothing outside the current build can be asked for). It listens on 127.0.0.1 alone. It answers only requests addressed to itself: a Host (and an Origin, when one is sent) that is
-// not its own loopback name and port is refused with 403 and logged, so a web page cannot reach it by
-// DNS rebinding.
+// so nothing outside the current build can be asked for), and listens on 127.0.0.1 alone. It answers
+// only requests addressed to itself: a Host (and an Origin, when one is sent) that is not its own
+// loopback name and port is refused with 403 and logged, so a web page cannot reach it by DNS rebinding.
 import { watch, type FSWatcher } from "chokidar";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -18,7 +18,7 @@ import { lstatOrNull } from "../cache/filesBelow.ts";
 import { formatLocation, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { printable } from "../load/safePath.ts";
 import { previewPage } from "./page.ts";
-import type { WorkerReply, WorkerRequest } from "./worker.ts";
+import type { WorkerReply } from "./worker.ts";
 
 export interface PreviewOptions {
   year: number;
@@ -169,8 +169,7 @@ function startBuilder(buildOptions: BuildOptions, state: PreviewStatus, shown: S
     worker.on("message", (reply: WorkerReply) => {
       if (reply.type === "sections") {
         showFirstLook(reply, state, shown, log);
-        changed();
-        return;
+        return changed();
       }
       state.building = false;
       state.lastBuildMs = Math.round(reply.ms);

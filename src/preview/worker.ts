@@ -9,7 +9,6 @@ import { asDiagnostics } from "../diagnostics/unexpected.ts";
 import { projectVersion } from "../build/version.ts";
 import { changedSections } from "./changedSections.ts";
 
-/** "build" starts a draft. */
 export type WorkerRequest = { type: "build"; options: BuildOptions };
 export type WorkerReply =
   | { type: "sections"; ids: string[]; pdf: Uint8Array; ms: number }
@@ -22,7 +21,7 @@ async function run(options: BuildOptions): Promise<void> {
   const started = performance.now();
   const post = (reply: WorkerReply) => parentPort!.postMessage(reply);
   let changed: string[] = [];
-  // A first look at what the edit touched; the pipeline then lays out the whole draft.
+  // A first look at what the edit touched, while the pipeline goes on to lay out the whole draft.
   const firstLook = async (document: ReportDocument, cache: StageCache) => {
     changed = last ? changedSections(last.document, document) : [];
     if (changed.length === 0 || changed.length > 3) return;
