@@ -4,6 +4,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import { createContext, useContext } from "react";
 import { colours, mm, page, type } from "../src/design/theme.ts";
+import { textAreaHeight } from "./styles.ts";
 
 export interface DraftMarks {
   /** Printed in the footer of every page; begins "Draft <number> ·". */
@@ -51,7 +52,7 @@ export function DraftMarksView({ bleed = 0 }: { bleed?: number }) {
                     top: bleed + page.marginTop,
                     left: bleed + (pageNumber % 2 === 1 ? page.width - page.marginOuter / 2 : page.marginInner / 2) - 1.5,
                     width: 3,
-                    height: page.height - page.marginTop - page.marginBottom,
+                    height: textAreaHeight,
                     backgroundColor: colours.change,
                   }}
                 />

@@ -3,6 +3,8 @@ import { StyleSheet } from "@react-pdf/renderer";
 import { colours, fonts, page, space, type } from "../src/design/theme.ts";
 
 export const textBlock = page.width - page.marginInner - page.marginOuter;
+/** The text area's height, between the top and bottom margins (the print edition adds its bleed outside it). */
+export const textAreaHeight = page.height - page.marginTop - page.marginBottom;
 // The force page's panel: the mini chart at this width, the two differences beside it.
 export const sidebarWidth = 196;
 /** A force entry's body is set in two columns of the text block (templates/pages/ForcePage.tsx). */

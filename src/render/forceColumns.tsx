@@ -15,11 +15,11 @@ import type { GoodPracticeEntry, ReportDocument, Section } from "../document/mod
 import { realPath, type DocumentRoots } from "../document/bindings.ts";
 import { BuildError } from "../diagnostics/diagnostic.ts";
 import { count } from "../domain/plural.ts";
-import { copyfit, page as theme } from "../design/theme.ts";
+import { copyfit } from "../design/theme.ts";
 import type { ChartSet } from "../../templates/components/Chart.tsx";
 import { planColumns, type MeasuredUnit, type Piece } from "../../templates/pages/columnFlow.ts";
 import { EntryHead, entryGap, flowUnits, FlowContext, ForceHead, gridOf, PieceSlot, sliceInlines, textOf, type EntryFlow, type FlowUnit } from "../../templates/pages/ForcePage.tsx";
-import { bodyColumn, styles, textBlock } from "../../templates/styles.ts";
+import { bodyColumn, styles, textAreaHeight as areaHeight, textBlock } from "../../templates/styles.ts";
 import { PrintEdition } from "../../templates/text/edition.tsx";
 
 type Force = Extract<Section, { kind: "force" }>;
@@ -45,8 +45,6 @@ const tallPage = 1e6;
 /** Splits already found not to hold (`entry#unit:line`): planned again without them. */
 export type Unsplittable = ReadonlySet<string>;
 
-/** The text area's height on every page (the print edition adds the same bleed above and below). */
-const areaHeight = theme.height - theme.marginTop - theme.marginBottom;
 
 const textNode = (node: LayoutNode): LayoutNode | undefined => (node.type === "TEXT" ? node : node.children?.map(textNode).find(Boolean));
 

@@ -3,6 +3,7 @@ import { Image, Link, Text, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { ReactNode } from "react";
 import type { Block, Inline, RichText as RichTextModel } from "../../src/document/model.ts";
+import { plainText } from "../../src/document/markdown.ts";
 import { useAsset } from "../assets.tsx";
 import { styles, wholeWords } from "../styles.ts";
 import { type } from "../../src/design/theme.ts";
@@ -95,9 +96,6 @@ function breaksBefore(found: ReadonlySet<string>, heading: string): boolean {
   return false;
 }
 
-export function plainText(nodes: Inline[]): string {
-  return nodes.map((n) => (n.type === "text" ? n.value : n.type === "figure" ? n.text : "children" in n ? plainText(n.children) : "")).join("");
-}
 
 const hasDeleted = (nodes: Inline[]): boolean => nodes.some((n) => n.type === "delete" || ("children" in n && hasDeleted(n.children)));
 

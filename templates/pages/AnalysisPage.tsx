@@ -10,8 +10,8 @@ import { PageFrame, PageMarker } from "../components/PageFrame.tsx";
 import { RichTextView } from "../components/RichText.tsx";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
-import { readingMeasure, styles, textBlock, wholeWords } from "../styles.ts";
-import { colours, page, space, type } from "../../src/design/theme.ts";
+import { bodyColumn, readingMeasure, styles, textAreaHeight, textBlock, wholeWords } from "../styles.ts";
+import { colours, space, type } from "../../src/design/theme.ts";
 import { balanceHeadline } from "../text/ties.ts";
 
 type AnalysisSection = Extract<Section, { kind: "analysis" }>;
@@ -68,16 +68,13 @@ function chartBlockHeight(figure: ChartFigure, drawn: RenderedChart): number {
   return chartGap + chartHeading + chartHeadingBelow + drawn.height * scale + (figure.sourceNote ? sourceNoteAbove + type.caption * 1.4 : 0);
 }
 
-/** The page's text area, between the top and bottom margins. */
-const textHeight = page.height - page.marginTop - page.marginBottom;
 /** The kicker, title and rule over a section: at least (one line of title) and at most (two lines). */
 const titleBlock = { least: 55, most: 90 };
 
 /** More than the narrative's height in two columns can be: its words' width over both columns, a tenth more for ragged lines, a line more for each block. */
 function narrativeAtMost(body: RichText): number {
   const width = measureText(blockTexts(body.blocks).join(" "), { fontSize: type.body });
-  const column = (textBlock - page.columnGap) / 2;
-  const lines = (1.1 * width) / (2 * column) + body.blocks.length + 2;
+  const lines = (1.1 * width) / (2 * bodyColumn) + body.blocks.length + 2;
   return lines * type.leading + body.blocks.length * space(0.4);
 }
 
@@ -95,11 +92,11 @@ export function trendPlotHeights(sections: Section[], charts: ChartSet, drawnPlo
     const [first, second, trend] = section.charts;
     const [a, b, t] = [first, second, trend].map((c) => charts.get(c.id));
     if (!a || !b || !t) continue;
-    const firstOnFirstPage = titleBlock.most + narrativeAtMost(section.body) + chartBlockHeight(first, a) <= textHeight;
-    const secondOpensPage = titleBlock.least + chartBlockHeight(first, a) + chartBlockHeight(second, b) > textHeight;
+    const firstOnFirstPage = titleBlock.most + narrativeAtMost(section.body) + chartBlockHeight(first, a) <= textAreaHeight;
+    const secondOpensPage = titleBlock.least + chartBlockHeight(first, a) + chartBlockHeight(second, b) > textAreaHeight;
     if (!firstOnFirstPage || !secondOpensPage) continue;
     // A line of slack: react-pdf must never find the chart a point too tall for the page.
-    const room = textHeight - chartBlockHeight(second, b) - chartBlockHeight(trend, t) - type.leading;
+    const room = textAreaHeight - chartBlockHeight(second, b) - chartBlockHeight(trend, t) - type.leading;
     if (room > 0) heights.set(trend.id, Math.min(maxPlotHeight, Math.floor(drawnPlotHeight + room)));
   }
   return heights;
@@ -120,7 +117,7 @@ export function AnalysisPage({ section, followers = [], charts, runningHeader, g
       {section.charts.length > 0 && section.body.blocks.length > 1 ? (
         <View style={{ flexDirection: "row", justifyContent: "space-between", width: textBlock }}>
           {splitBlocks(section.body).map((half, i) => (
-            <View key={i} style={{ width: (textBlock - page.columnGap) / 2 }}>
+            <View key={i} style={{ width: bodyColumn }}>
               <RichTextView text={half} />
             </View>
           ))}

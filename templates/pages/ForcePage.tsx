@@ -17,7 +17,8 @@ import type { Block, GoodPracticeEntry, Inline, Labels, Section } from "../../sr
 import { BigFigure } from "../components/BigFigure.tsx";
 import { ChartView, type ChartSet } from "../components/Chart.tsx";
 import { PageFrame } from "../components/PageFrame.tsx";
-import { BlockElement, BodyHeadingLevel, ColumnFlow, Footnotes, Inlines, ListBlock, isLeadIn, plainText, spokenText } from "../components/RichText.tsx";
+import { BlockElement, BodyHeadingLevel, ColumnFlow, Footnotes, Inlines, ListBlock, isLeadIn, spokenText } from "../components/RichText.tsx";
+import { plainText } from "../../src/document/markdown.ts";
 import type { PageGeometry } from "../geometry.tsx";
 import type { PageLog } from "../pageLog.ts";
 import { bodyColumn, ledeMeasure, sidebarWidth, styles, textBlock, wholeWords } from "../styles.ts";

@@ -127,15 +127,9 @@ export function PersonPage({ kind, id, outline, title, person, body, keyFigures,
       </View>
       <View style={styles.rule} />
       <View style={{ flexDirection: "row", justifyContent: "space-between", width: textBlock }}>
-        {kind === "foreword" ? (
-          <View style={{ width: readingMeasure }}>
-            <ForewordBody body={body} />
-          </View>
-        ) : (
-          <View style={{ width: readingMeasure }}>
-            <RichTextView text={body} paragraphStyle={{ fontSize: type.body + 0.5, lineHeight: (type.leading + 0.5) / (type.body + 0.5) }} />
-          </View>
-        )}
+        <View style={{ width: readingMeasure }}>
+          {kind === "foreword" ? <ForewordBody body={body} /> : <RichTextView text={body} paragraphStyle={{ fontSize: type.body + 0.5, lineHeight: (type.leading + 0.5) / (type.body + 0.5) }} />}
+        </View>
         {keyFigures ? <KeyFiguresPanel figures={keyFigures} width={textBlock - readingMeasure - page.columnGap} /> : null}
         {kind === "foreword" ? <ForewordSide person={person} pullQuote={pullQuote ?? null} width={textBlock - readingMeasure - page.columnGap} /> : null}
       </View>
