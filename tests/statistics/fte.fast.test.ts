@@ -3,11 +3,11 @@ import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prepare } from "../../src/build/prepare.ts";
-import { BuildError, type Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { formatHundredths, parseHundredths } from "../../src/load/measure.ts";
 import { bandOf, bandOfShares } from "../../src/statistics/bands.ts";
 import { shareFromHundredths } from "../../src/statistics/shares.ts";
 import { copyFixtures, fixturesDir } from "../helpers/fixtureCopy.ts";
+import { prepareErrors } from "../helpers/hostile.ts";
 
 function fteEdition() {
   const fixture = copyFixtures();
@@ -44,13 +44,7 @@ describe("reading FTE values", () => {
   it("rejects a third decimal in a file, naming the line and column", () => {
     const fixture = fteEdition();
     fixture.edit("data/2024/officers.csv", (t) => t.replace("Kent,Male,Constable,1.70", "Kent,Male,Constable,1.705"));
-    let errors: Diagnostic[] = [];
-    try {
-      prepare({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir });
-    } catch (error) {
-      if (!(error instanceof BuildError)) throw error;
-      errors = error.diagnostics;
-    }
+    const errors = prepareErrors(fixture);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ rule: "bad-fte", line: 23, column: "Kent,Male,Constable,".length + 1 });
     expect(errors[0].message).toContain("at most two decimals");
@@ -59,13 +53,7 @@ describe("reading FTE values", () => {
   it("refuses a previous year counted in another measure", () => {
     const fixture = fteEdition();
     copyFileSync(path.join(fixturesDir, "data/2023/officers.csv"), path.join(fixture.dataDir, "2023/officers.csv"));
-    let errors: Diagnostic[] = [];
-    try {
-      prepare({ year: 2024, dataDir: fixture.dataDir, contentDir: fixture.contentDir });
-    } catch (error) {
-      if (!(error instanceof BuildError)) throw error;
-      errors = error.diagnostics;
-    }
+    const errors = prepareErrors(fixture);
     expect(errors.map((e) => [e.rule, e.line])).toEqual([["measure-mismatch", 1]]);
     expect(errors[0].file).toMatch(/2023\/officers\.csv$/);
     expect(errors[0].message).toContain("headcounts (people)");
@@ -73,7 +61,8 @@ describe("reading FTE values", () => {
 });
 
 describe("an FTE edition (tests/fixtures/fte, shares worked out by hand in its README)", () => {
-  const { statistics, document } = prepare({ year: 2024, dataDir: fteEdition().dataDir, contentDir: fteEdition().contentDir });
+  const edition = fteEdition();
+  const { statistics, document } = prepare({ year: 2024, dataDir: edition.dataDir, contentDir: edition.contentDir });
   const avon = statistics.forces.find((f) => f.slug === "avon-and-somerset")!;
   const kent = statistics.forces.find((f) => f.slug === "kent")!;
 
