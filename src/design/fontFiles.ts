@@ -3,6 +3,7 @@
 // (src/render/shareFonts.ts). Each font's shaping is kept per word (src/design/shapeOnce.ts).
 import * as fontkitModule from "fontkit";
 import { shapeOnce } from "./shapeOnce.ts";
+import { glyphsWithOwnCharacters } from "./glyphCharacters.ts";
 
 /** The part of fontkit's API the project uses (fontkit ships no typings). */
 export interface FontkitGlyphRun {
@@ -35,6 +36,7 @@ export function fontFile(file: string): FontkitFont {
   let font = open.get(file);
   if (!font) {
     font = fontkit.openSync(file);
+    glyphsWithOwnCharacters(font as unknown as Parameters<typeof glyphsWithOwnCharacters>[0]);
     shapeOnce(font as unknown as Parameters<typeof shapeOnce>[0]);
     open.set(file, font);
   }

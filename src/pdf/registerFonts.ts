@@ -4,6 +4,7 @@ import { Font } from "@react-pdf/renderer";
 import { fonts } from "../design/theme.ts";
 import { hyphenate, hyphenator } from "./hyphenation.ts";
 import { shapeOnce } from "../design/shapeOnce.ts";
+import { glyphsWithOwnCharacters } from "../design/glyphCharacters.ts";
 
 let loaded: Promise<void> | undefined;
 
@@ -23,7 +24,10 @@ export function registerFonts(): Promise<void> {
     for (const face of fonts.faces) {
       const source = (Font as unknown as FontStore).getFont({ fontFamily: fonts.family, fontWeight: face.weight, fontStyle: face.style });
       await source.load();
-      if (source.data) shapeOnce(source.data);
+      if (source.data) {
+        glyphsWithOwnCharacters(source.data as unknown as Parameters<typeof glyphsWithOwnCharacters>[0]);
+        shapeOnce(source.data);
+      }
     }
   })();
   return loaded;
