@@ -162,6 +162,70 @@ describe("react-pdf's pagination lays a page out again only when its render prop
   });
 });
 
+describe("react-pdf draws a render prop's text that stands apart in its own box (patches/@react-pdf+layout+*.patch)", () => {
+  // Unpatched, a page was laid out again (yoga, over the whole page) whenever a render prop drew something
+  // new: every part's first page (its markers and folio record drew for the first time) and every page of a
+  // force after the first (the "…, continued" line). A text placed absolutely between set offsets, or of a
+  // fixed height across a column, cannot move anything else: its lines are laid out in its box instead.
+  // yoga's layouts are counted on react-pdf's own yoga (kept on the laid-out document's root).
+  type Layout = { children: { children?: unknown[] }[]; yoga: { node: { create(): object } } };
+  async function layouts(runningLine: Record<string, unknown> | null, marker = true): Promise<{ calls: number; pages: number; text: string[] }> {
+    const { Document, Page, Text, View, pdf } = await import("@react-pdf/renderer");
+    const { createElement: h } = await import("react");
+    const document = () =>
+      h(
+        Document,
+        null,
+        h(
+          Page,
+          { size: "A7", style: { padding: 20 } },
+          h(View, null, h(Text, { style: { fontSize: 9 } }, "Each force writes about its work in a paragraph set on several lines. ".repeat(36))),
+          runningLine && h(Text, { fixed: true, style: { fontSize: 6, ...runningLine }, render: ({ subPageNumber }: { subPageNumber: number }) => (subPageNumber > 1 ? `continued ${subPageNumber}` : "") } as object),
+          marker && h(Text, { fixed: true, style: { fontSize: 1, height: 0, lineHeight: 0 }, render: () => " " } as object),
+        ),
+      );
+    // The first document loads react-pdf's yoga; the second is counted on it.
+    const first = (await (pdf(document()) as unknown as { toLayout(): Promise<Layout> }).toLayout()).yoga.node.create() as { calculateLayout: (...a: unknown[]) => unknown };
+    const proto = Object.getPrototypeOf(first) as { calculateLayout: (...a: unknown[]) => unknown };
+    const calculate = proto.calculateLayout;
+    let calls = 0;
+    proto.calculateLayout = function (this: unknown, ...args: unknown[]) {
+      calls++;
+      return calculate.apply(this, args);
+    };
+    try {
+      const laidOut = await (pdf(document()) as unknown as { toLayout(): Promise<Layout> }).toLayout();
+      const texts = (node: unknown): string[] => {
+        const n = node as { type?: string; value?: string; children?: unknown[] };
+        return n.type === "TEXT_INSTANCE" ? [n.value ?? ""] : (n.children ?? []).flatMap(texts);
+      };
+      return { calls, pages: laidOut.children.length, text: laidOut.children.map((page) => texts(page).join("")) };
+    } finally {
+      proto.calculateLayout = calculate;
+    }
+  }
+
+  it("lays no page out again for a running line placed between offsets, or a marker of no height", async () => {
+    const bare = await layouts(null, false);
+    const plain = await layouts(null);
+    const placed = await layouts({ position: "absolute", top: 6, left: 20, right: 20 });
+    // A marker of no height (a section's start, a folio's record) costs no layout of its own.
+    expect(plain.calls).toBe(bare.calls);
+    expect(placed.pages).toBeGreaterThanOrEqual(3);
+    expect(placed.pages).toBe(plain.pages);
+    placed.text.forEach((text, i) => (i === 0 ? expect(text).not.toContain("continued") : expect(text).toContain(`continued ${i + 1}`)));
+    // The same yoga layouts as the page without the running line (unpatched: one more for every page).
+    expect(placed.calls).toBe(plain.calls);
+  });
+
+  it("lays a page out again when a render prop's text could move others (its width follows its words)", async () => {
+    const plain = await layouts(null);
+    const floating = await layouts({ position: "absolute", top: 6, left: 20 });
+    floating.text.forEach((text, i) => (i === 0 ? expect(text).not.toContain("continued") : expect(text).toContain(`continued ${i + 1}`)));
+    expect(floating.calls).toBeGreaterThan(plain.calls);
+  });
+});
+
 describe("react-pdf lays a document out and draws it in two steps (patches/@react-pdf+renderer+*.patch)", () => {
   // Copyfitting lays a part out up to six times to choose how tightly to set it; unpatched, each pass was
   // drawn to a PDF (fonts subset, pages compressed) and all but the last thrown away.
