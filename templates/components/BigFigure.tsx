@@ -19,7 +19,8 @@ export function BigFigure({ difference, labelLines }: { difference: ForceDiffere
         {/* A draft shows a changed value's predecessor struck through beside it, smaller, on the same line. */}
         {difference.was !== undefined ? <Text style={[styles.deleted, { fontSize: type.h3 }]}>{`${difference.was} `}</Text> : null}
         <Inlines nodes={[difference.value]} />
-        <Text style={{ fontSize: type.h3, fontWeight: 600 }}> {difference.unit}</Text>
+        {/* The unit never goes to a line of its own: in a draft, struck value and new value may not fit on one. */}
+        <Text style={{ fontSize: type.h3, fontWeight: 600 }}>{`\u00a0${difference.unit}`}</Text>
       </Text>
       {/* A side column is a short measure: no hyphenation. */}
       <Text style={styles.bigFigureNote} hyphenationCallback={wholeWords}>

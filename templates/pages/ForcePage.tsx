@@ -207,10 +207,12 @@ export function PieceSlot({ entry, units, piece, flow, leading, furtherReading, 
   );
 }
 
+/** The width of each of the panel's two differences, beside the chart. */
+export const panelFigureWidth = (textBlock - sidebarWidth - 2 * page.columnGap) / 2;
+
 /** The force's name and panel: the top of its first page. */
 export function ForceHead({ section, charts }: { section: Force; charts: ChartSet }) {
   const { panel } = section;
-  const figureWidth = (textBlock - sidebarWidth - 2 * page.columnGap) / 2;
   return (
     <View>
       <Text style={styles.kicker}>{section.kicker}</Text>
@@ -223,7 +225,7 @@ export function ForceHead({ section, charts }: { section: Force; charts: ChartSe
             <ChartView chart={charts.get(section.chart.id)} width={sidebarWidth} alt={section.chart.alt} />
           </View>
           {panel.differences.map((difference) => (
-            <View key={difference.id} style={{ width: figureWidth }}>
+            <View key={difference.id} style={{ width: panelFigureWidth }}>
               <BigFigure difference={difference} labelLines={2} />
             </View>
           ))}
