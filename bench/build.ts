@@ -44,8 +44,9 @@ const root = path.resolve(import.meta.dirname, "..");
 const cli = path.join(root, "scripts/cli.mjs");
 // The Node flags package.json starts the command line with (`npm run build`), so each run starts as it does.
 const buildScript = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.build;
-const nodeFlags = /^node ((?:--\S+ )*)scripts\/cli\.mjs build$/.exec(buildScript)?.[1].trim().split(" ").filter(Boolean);
-if (!nodeFlags) throw new Error(`package.json's build script is not "node [flags] scripts/cli.mjs build": ${buildScript}`);
+const startedAs = /^node ((?:--\S+ )*)scripts\/cli\.mjs build$/.exec(buildScript);
+if (!startedAs) throw new Error(`package.json's build script is not "node [flags] scripts/cli.mjs build": ${buildScript}`);
+const nodeFlags: string[] = startedAs[1].trim().split(" ").filter(Boolean);
 
 
 function parseTimings(out: string): Record<string, number> {

@@ -226,6 +226,33 @@ describe("react-pdf draws a render prop's text that stands apart in its own box 
   });
 });
 
+describe("react-pdf lays out a text once for the same words, attributes and box (patches/@react-pdf+layout+*.patch)", () => {
+  // A force's paragraphs are laid out twice, unpatched: once measured at column width (src/render/forceColumns.tsx),
+  // then set at that width. The hyphenation callback runs once for each text laid out, so it counts them.
+  async function hyphenatedWords(paragraphs: { text: string; width: number; color?: string }[]): Promise<string[]> {
+    const { Document, Page, Text, pdf } = await import("@react-pdf/renderer");
+    const { createElement: h } = await import("react");
+    const seen: string[] = [];
+    const hyphenationCallback = (word: string) => (seen.push(word), [word]);
+    await (pdf(
+      h(Document, null, h(Page, { size: "A5" }, ...paragraphs.map((p, i) => h(Text, { key: i, hyphenationCallback, style: { width: p.width, fontSize: 9, color: p.color ?? "black" } }, p.text)))),
+    ) as unknown as { toLayout(): Promise<unknown> }).toLayout();
+    return seen;
+  }
+
+  it("lays a paragraph out once when it comes again at the same width, and again at another width or colour", async () => {
+    const text = "Officers and staff planned the year together in open sessions";
+    // The callback is given each word and each space between words.
+    const words = (t: string) => t.split(/( )/);
+    const once = await hyphenatedWords([{ text, width: 200 }]);
+    expect(once).toEqual(words(text));
+    // The same paragraph three times over (unpatched: its words hyphenated three times).
+    expect(await hyphenatedWords([{ text: `${text} again`, width: 200 }, { text: `${text} again`, width: 200 }, { text: `${text} again`, width: 200 }])).toEqual(words(`${text} again`));
+    // Another width, or another attribute, is another layout.
+    expect(await hyphenatedWords([{ text: `${text} twice`, width: 200 }, { text: `${text} twice`, width: 150 }, { text: `${text} twice`, width: 150, color: "red" }])).toEqual([...words(`${text} twice`), ...words(`${text} twice`), ...words(`${text} twice`)]);
+  });
+});
+
 describe("react-pdf lays a document out and draws it in two steps (patches/@react-pdf+renderer+*.patch)", () => {
   // Copyfitting lays a part out up to six times to choose how tightly to set it; unpatched, each pass was
   // drawn to a PDF (fonts subset, pages compressed) and all but the last thrown away.
