@@ -85,7 +85,7 @@ function dataListing(dataDir: string): string {
     .join("\n");
 }
 
-let lastData: { key: string; loaded: ReturnType<typeof loadData>; messages: Diagnostic[] } | undefined;
+let lastData: { key: string; loaded: ReturnType<typeof loadData>; messages: Diagnostic[]; statistics?: Statistics } | undefined;
 
 /**
  * loadData, unless this process loaded the same data folder last time: the preview prepares the edition
@@ -109,6 +109,13 @@ function loadDataOnce(options: PrepareOptions, sink: DiagnosticSink): ReturnType
   }
 }
 
+/** computeStatistics, computed once for data loadDataOnce kept: the same data gives the same statistics (never changed after). */
+function statisticsOnce(loaded: LoadedData, year: number): Statistics {
+  const compute = () => computeStatistics({ register: loaded.register, years: loaded.years, year });
+  if (lastData?.loaded !== loaded) return compute();
+  return (lastData.statistics ??= compute());
+}
+
 /** Everything up to the format-neutral document; throws BuildError with every input error found. */
 export function prepare(options: PrepareOptions, timings: Record<string, number> = {}, sink = new DiagnosticSink()): LoadedInputs {
   let t = performance.now();
@@ -119,7 +126,8 @@ export function prepare(options: PrepareOptions, timings: Record<string, number>
   };
   // The one input rule before any file is opened: a link, pipe, socket or device in the inputs stops here.
   editionInputFiles(options.dataDir, options.contentDir, options.year);
-  const { register, years, about } = loadDataOnce(options, sink);
+  const data = loadDataOnce(options, sink);
+  const { register, years, about } = data;
   const content = loadContent(options.contentDir, options.year, register!, sink);
   if (content) {
     const checklist = loadChecklist(content.dir, options.contentDir, sink);
@@ -127,7 +135,7 @@ export function prepare(options: PrepareOptions, timings: Record<string, number>
   }
   lap("load");
   sink.throwIfErrors();
-  const statistics = computeStatistics({ register, years, year: options.year });
+  const statistics = statisticsOnce(data, options.year);
   lap("statistics");
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
   const document = assembleDocument({ content: content!, statistics, register: register!, years, about, roots, trees: options.trees }, sink);

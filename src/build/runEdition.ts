@@ -122,8 +122,7 @@ async function checkOnly(options: PrepareOptions): Promise<DiagnosticSink> {
 
 /** The stages every writing mode shares, up to layout: prepare (through the cache) and charts. */
 async function stagesBeforeLayout(options: BuildOptions, inputs: EditionInputs, cache: StageCache, timings: Record<string, number>, firstLook?: (document: ReportDocument, cache: StageCache) => Promise<void>): Promise<EditionSoFar> {
-  const prepared = await prepareCached(options, cache, timings, inputs.hash);
-  if (firstLook) await firstLook(prepared.document, cache);
+  const prepared = await prepareCached(options, cache, timings, inputs.hash, firstLook && ((p) => firstLook(p.document, cache)));
   const started = performance.now();
   const { drawCharts } = await import("../render/drawCharts.ts");
   const charts = await stage("charts", options.outDir, "The charts could not be drawn", () => drawCharts(prepared.document, cache));
