@@ -173,9 +173,13 @@ export function editedEntries(before: LoadedInputs, files: readonly string[], op
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
   const slugs = new Set([...edited.values()].map((e) => e.force.slug));
   const input = { content: { ...content, entries }, statistics, register: data.register, years: data.years, about: data.about, roots, trees: options.trees };
-  const sections = new Map(assembleForceSections(input, slugs, sink).map((s) => [s.id, s]));
+  const assembled = assembleForceSections(input, slugs, sink);
+  const sections = new Map(assembled.sections.map((s) => [s.id, s]));
   if (sink.errors.length > 0 || ![...sections.keys()].every((id) => document.sections.some((s) => s.id === id))) return null;
-  return { ...document, sections: document.sections.map((s) => sections.get(s.id) ?? s) };
+  // The sections' figures are bound under their own ids and their entries' ("force/kent/…", "entry/kent/…").
+  const owners = document.sections.filter((s) => sections.has(s.id)).flatMap((s) => [s.id, ...(s.kind === "force" ? s.entries.map((e) => e.id) : [])]);
+  const kept = Object.entries(document.bindings).filter(([id]) => !owners.some((owner) => id.startsWith(`${owner}/`)));
+  return { ...document, sections: document.sections.map((s) => sections.get(s.id) ?? s), bindings: { ...Object.fromEntries(kept), ...assembled.bindings } };
 }
 
 

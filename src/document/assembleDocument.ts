@@ -127,9 +127,9 @@ export function assembleDocument(input: AssembleInput, sink: DiagnosticSink): Re
  * at an edited entry (src/build/prepare.ts). Checks that need the whole document (ids given twice across
  * forces) are the whole build's.
  */
-export function assembleForceSections(input: AssembleInput, slugs: ReadonlySet<string>, sink: DiagnosticSink): Section[] {
+export function assembleForceSections(input: AssembleInput, slugs: ReadonlySet<string>, sink: DiagnosticSink): Pick<ReportDocument, "sections" | "bindings"> {
   const { parts } = partsOf(input, sink);
-  return curlDocumentQuotes(forceSections(parts, input.register.forces.filter((f) => slugs.has(f.slug))));
+  return curlDocumentQuotes({ sections: forceSections(parts, input.register.forces.filter((f) => slugs.has(f.slug))), bindings: parts.bindings.all });
 }
 
 /** What every section is made with, and the edition's names. */
