@@ -4,12 +4,14 @@ import { filesBelow } from "../cache/filesBelow.ts";
 import { editionInputFiles } from "../load/editionInputs.ts";
 import path from "node:path";
 import { DiagnosticSink, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { assembleDocument } from "../document/assembleDocument.ts";
+import { assembleDocument, assembleForceSections } from "../document/assembleDocument.ts";
 import { checkDocument } from "../document/checks.ts";
 import type { ReportDocument } from "../document/model.ts";
 import type { MarkdownTrees } from "../document/markdown.ts";
 import { checkMeasures, checkPlausibility } from "../load/checkWorkforce.ts";
-import { loadContent } from "../load/content.ts";
+import { checkFrontMatterBraces, loadContent, type ContentSet, type Entry } from "../load/content.ts";
+import { entrySchema } from "../load/contentSchemas.ts";
+import { readMarkdownFile } from "../load/frontMatter.ts";
 import { loadChecklist } from "../load/checklist.ts";
 import { checkEditionText } from "../document/editionChecks.ts";
 import { aboutFile, loadDataAbout, type DataAbout } from "../load/dataAbout.ts";
@@ -41,6 +43,9 @@ export interface LoadedInputs {
   statistics: Statistics;
   document: ReportDocument;
   sink: DiagnosticSink;
+  /** What the document was assembled from: the preview's early look assembles edited entries on it (editedEntries). */
+  content: ContentSet;
+  data: LoadedData;
 }
 
 /** The register, every workforce year the edition uses, and what the data says about itself. */
@@ -85,7 +90,7 @@ function dataListing(dataDir: string): string {
     .join("\n");
 }
 
-let lastData: { key: string; loaded: ReturnType<typeof loadData>; messages: Diagnostic[] } | undefined;
+let lastData: { key: string; loaded: ReturnType<typeof loadData>; messages: Diagnostic[]; statistics?: Statistics } | undefined;
 
 /**
  * loadData, unless this process loaded the same data folder last time: the preview prepares the edition
@@ -109,6 +114,13 @@ function loadDataOnce(options: PrepareOptions, sink: DiagnosticSink): ReturnType
   }
 }
 
+/** computeStatistics, computed once for data loadDataOnce kept: the same data gives the same statistics (never changed after). */
+function statisticsOnce(loaded: LoadedData, year: number): Statistics {
+  const compute = () => computeStatistics({ register: loaded.register, years: loaded.years, year });
+  if (lastData?.loaded !== loaded) return compute();
+  return (lastData.statistics ??= compute());
+}
+
 /** Everything up to the format-neutral document; throws BuildError with every input error found. */
 export function prepare(options: PrepareOptions, timings: Record<string, number> = {}, sink = new DiagnosticSink()): LoadedInputs {
   let t = performance.now();
@@ -119,7 +131,8 @@ export function prepare(options: PrepareOptions, timings: Record<string, number>
   };
   // The one input rule before any file is opened: a link, pipe, socket or device in the inputs stops here.
   editionInputFiles(options.dataDir, options.contentDir, options.year);
-  const { register, years, about } = loadDataOnce(options, sink);
+  const data = loadDataOnce(options, sink);
+  const { register, years, about } = data;
   const content = loadContent(options.contentDir, options.year, register!, sink);
   if (content) {
     const checklist = loadChecklist(content.dir, options.contentDir, sink);
@@ -127,14 +140,46 @@ export function prepare(options: PrepareOptions, timings: Record<string, number>
   }
   lap("load");
   sink.throwIfErrors();
-  const statistics = computeStatistics({ register, years, year: options.year });
+  const statistics = statisticsOnce(data, options.year);
   lap("statistics");
   const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
   const document = assembleDocument({ content: content!, statistics, register: register!, years, about, roots, trees: options.trees }, sink);
   checkDocument(content!, statistics, register!, document, sink, roots);
   lap("document");
   sink.throwIfErrors();
-  return { statistics, document, sink };
+  return { statistics, document, sink, content: content!, data };
+}
+
+/**
+ * An earlier prepare's document with some good-practice entries read again and their forces' sections
+ * assembled again on the same data and other content: the preview's early look at a save that changed
+ * only entries' words. Null when the look could mislead: an entry that cannot be read or has an error,
+ * one that is new, or one whose force or order changed (the whole build reports and places those).
+ */
+export function editedEntries(before: LoadedInputs, files: readonly string[], options: PrepareOptions): ReportDocument | null {
+  const { content, data, statistics, document } = before;
+  const sink = new DiagnosticSink();
+  const edited = new Map<string, Entry>();
+  for (const file of files) {
+    const old = content.entries.find((e) => e.file === file);
+    const entry = readMarkdownFile(file, entrySchema, sink, "a good-practice entry", options.contentDir);
+    if (entry) checkFrontMatterBraces(entry, sink);
+    if (!old || !entry || sink.errors.length > 0) return null;
+    const force = data.register.resolve(entry.data.force);
+    if (force?.slug !== old.force.slug || entry.data.order !== old.data.order) return null;
+    edited.set(file, { ...entry, force });
+  }
+  const entries = content.entries.map((e) => edited.get(e.file) ?? e);
+  const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
+  const slugs = new Set([...edited.values()].map((e) => e.force.slug));
+  const input = { content: { ...content, entries }, statistics, register: data.register, years: data.years, about: data.about, roots, trees: options.trees };
+  const assembled = assembleForceSections(input, slugs, sink);
+  const sections = new Map(assembled.sections.map((s) => [s.id, s]));
+  if (sink.errors.length > 0 || ![...sections.keys()].every((id) => document.sections.some((s) => s.id === id))) return null;
+  // The sections' figures are bound under their own ids and their entries' ("force/kent/…", "entry/kent/…").
+  const owners = document.sections.filter((s) => sections.has(s.id)).flatMap((s) => [s.id, ...(s.kind === "force" ? s.entries.map((e) => e.id) : [])]);
+  const kept = Object.entries(document.bindings).filter(([id]) => !owners.some((owner) => id.startsWith(`${owner}/`)));
+  return { ...document, sections: document.sections.map((s) => sections.get(s.id) ?? s), bindings: { ...Object.fromEntries(kept), ...assembled.bindings } };
 }
 
 

@@ -27,7 +27,7 @@ import type { Paper } from "../design/printColours.ts";
 import type { PdfXReport } from "../pdf/pdfx.ts";
 import { buildReportJson, type ReportFacts } from "./buildReport.ts";
 import type { LoadedData, PrepareOptions } from "./prepare.ts";
-import { prepareCached, type Prepared } from "./prepareCached.ts";
+import { earlyDocument, prepareCached, type Prepared } from "./prepareCached.ts";
 import { stage } from "./stage.ts";
 
 export interface BuildOptions {
@@ -73,6 +73,8 @@ export type EditionMode =
   | { kind: "figures" }
   | { kind: "check" }
   | { kind: "build"; inputs?: EditionInputs }
+  // The first look is given the document twice when a save changed only entries' words: early, from the
+  // last prepare with those entries assembled again, and once the whole prepare has run.
   | { kind: "preview"; firstLook: (document: ReportDocument, cache: StageCache) => Promise<void> }
   | { kind: "draft"; layout: (soFar: EditionSoFar) => Promise<LaidOutDraft> };
 
@@ -122,8 +124,7 @@ async function checkOnly(options: PrepareOptions): Promise<DiagnosticSink> {
 
 /** The stages every writing mode shares, up to layout: prepare (through the cache) and charts. */
 async function stagesBeforeLayout(options: BuildOptions, inputs: EditionInputs, cache: StageCache, timings: Record<string, number>, firstLook?: (document: ReportDocument, cache: StageCache) => Promise<void>): Promise<EditionSoFar> {
-  const prepared = await prepareCached(options, cache, timings, inputs.hash);
-  if (firstLook) await firstLook(prepared.document, cache);
+  const prepared = await prepareCached(options, cache, timings, inputs, firstLook && ((p) => firstLook(p.document, cache)));
   const started = performance.now();
   const { drawCharts } = await import("../render/drawCharts.ts");
   const charts = await stage("charts", options.outDir, "The charts could not be drawn", () => drawCharts(prepared.document, cache));
@@ -148,6 +149,14 @@ async function runBuild(options: BuildOptions, mode: Extract<EditionMode, { kind
   if (options.cache !== false) {
     const unchanged = previousBuild(cacheDir, buildKey, outputDir);
     if (unchanged) return { ...unchanged, timings: { total: performance.now() - started }, cacheStats: { build: { hits: 1, misses: 0 } } };
+  }
+  if (mode.kind === "preview") {
+    // An entry the early look cannot read is left to the whole prepare, which reports it.
+    const early = await earlyDocument(options, inputs, cache).catch((error) => {
+      if (error instanceof BuildError) return null;
+      throw error;
+    });
+    if (early) await mode.firstLook(early, cache);
   }
   const soFar = await stagesBeforeLayout(options, inputs, cache, timings, mode.kind === "preview" ? mode.firstLook : undefined);
   const made = await publishedEdition(options, soFar);

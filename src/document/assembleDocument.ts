@@ -102,9 +102,40 @@ export function editionOf(content: ContentSet): { edition: number; editionName: 
 /** "1-middle-management.md" → "middle-management": the leading number only orders the files. */
 const stem = (file: string) => path.basename(file, ".md").replace(/^\d+[-_ ]/, "");
 
-export function assembleDocument({ content, statistics, register, years, about, roots, trees }: AssembleInput, sink: DiagnosticSink): ReportDocument {
-  const { edition, editionName, editionLabel } = editionOf(content);
-  const names = expressionContext(statistics, edition, editionLabel, content.report.title, about);
+export function assembleDocument(input: AssembleInput, sink: DiagnosticSink): ReportDocument {
+  const { content, statistics, register } = input;
+  const { parts, edition } = partsOf(input, sink);
+
+  // In reading order, which is also the order ids are claimed and figures bound in.
+  const sections: Section[] = [...forewordSections(parts), ...summarySections(parts), ...analysisSections(parts), ...forceSections(parts, register.forces), ...backPageSections(parts)];
+
+  // Typographic quotes in every string the renderers print, whatever file it came from.
+  return curlDocumentQuotes({
+    meta: {
+      ...documentMeta(parts.report, edition, parts.at(content.reportFile)),
+      coverGraphic: coverGraphic(statistics),
+      partners: content.partnerMarks.map((m) => ({ name: m.name, svg: m.svg, source: parts.at(content.reportFile, m.line) })),
+    },
+    labels,
+    sections,
+    bindings: parts.bindings.all,
+  });
+}
+
+/**
+ * The sections of the forces named, alone, made as assembleDocument makes them: the preview's early look
+ * at an edited entry (src/build/prepare.ts). Checks that need the whole document (ids given twice across
+ * forces) are the whole build's.
+ */
+export function assembleForceSections(input: AssembleInput, slugs: ReadonlySet<string>, sink: DiagnosticSink): Pick<ReportDocument, "sections" | "bindings"> {
+  const { parts } = partsOf(input, sink);
+  return curlDocumentQuotes({ sections: forceSections(parts, input.register.forces.filter((f) => slugs.has(f.slug))), bindings: parts.bindings.all });
+}
+
+/** What every section is made with, and the edition's names. */
+function partsOf({ content, statistics, years, about, roots, trees }: AssembleInput, sink: DiagnosticSink): { parts: Parts; edition: ReturnType<typeof editionOf> } {
+  const edition = editionOf(content);
+  const names = expressionContext(statistics, edition.edition, edition.editionLabel, content.report.title, about);
   const report = fillSettings(content, names, sink);
   const bindings = new BindingTable(provenanceOf(years, statistics.year), roots);
   const parts: Parts = {
@@ -118,21 +149,7 @@ export function assembleDocument({ content, statistics, register, years, about, 
     at: (file, line = 1, column = 1) => ({ file: logicalPath(file, roots), line, column }),
     rich: (file, idPrefix) => parseMarkdown({ file: file.file, text: file.body, firstLine: file.bodyLine, root: content.root }, { names, bindings, roots, idPrefix }, sink, trees),
   };
-
-  // In reading order, which is also the order ids are claimed and figures bound in.
-  const sections: Section[] = [...forewordSections(parts), ...summarySections(parts), ...analysisSections(parts), ...forceSections(parts, register), ...backPageSections(parts)];
-
-  // Typographic quotes in every string the renderers print, whatever file it came from.
-  return curlDocumentQuotes({
-    meta: {
-      ...documentMeta(report, { edition, editionName, editionLabel }, parts.at(content.reportFile)),
-      coverGraphic: coverGraphic(statistics),
-      partners: content.partnerMarks.map((m) => ({ name: m.name, svg: m.svg, source: parts.at(content.reportFile, m.line) })),
-    },
-    labels,
-    sections,
-    bindings: bindings.all,
-  });
+  return { parts, edition };
 }
 
 /** What every part of the document is made with; the binding table and the ids given so far are shared. */
@@ -245,11 +262,11 @@ function analysisSections({ content, statistics, report, bindings, sink, claim, 
 }
 
 /** One section per force in the register that has figures or an entry, in the register's order. */
-function forceSections(parts: Parts, register: ForceRegister): Section[] {
+function forceSections(parts: Parts, forces: ForceRegister["forces"]): Section[] {
   const entriesByForce = new Map<string, Entry[]>();
   for (const entry of parts.content.entries) entriesByForce.set(entry.force.slug, [...(entriesByForce.get(entry.force.slug) ?? []), entry]);
   const statsBySlug = new Map(parts.statistics.forces.map((f) => [f.slug, f]));
-  return register.forces.flatMap((force) => {
+  return forces.flatMap((force) => {
     const stats = statsBySlug.get(force.slug);
     const entries = entriesByForce.get(force.slug) ?? [];
     return !stats && entries.length === 0 ? [] : [forceSection(parts, force, stats, entries)];

@@ -24,7 +24,8 @@ export interface MarkdownSource {
 
 /**
  * Parsed Markdown kept between builds under its text (and the parser's code): parsing is most of the
- * document stage's time, and an edit changes one file. Trees given back must be the caller's to change.
+ * document stage's time, and an edit changes one file. Trees are read, never changed: a tree given back
+ * may be the one an earlier build used (src/build/prepareCached.ts keeps the last build's in memory).
  */
 export interface MarkdownTrees {
   get(text: string): Root | undefined;

@@ -107,14 +107,7 @@ export function loadContent(contentRoot: string, year: number, register: ForceRe
     entries.push({ ...entry, force });
   }
   warnMisnamedEntries(entries, sink);
-  // Front matter is printed as written: {{ }} works in report.yml and the text below the front matter only.
-  for (const file of [...forewords, summary, backPage, ...analysis, ...entries]) {
-    if (!file) continue;
-    for (const [key, value] of Object.entries(file.data as Record<string, unknown>)) {
-      const brace = typeof value === "string" ? /\{\{|\}\}/.exec(value) : null;
-      if (brace) sink.error(file.file, "unresolved-braces", `${key}: "${brace[0]}" would print as typed; {{ }} is filled in only in the text below the front matter (and in report.yml).`, { line: file.fieldLines[key], column: 1 });
-    }
-  }
+  for (const file of [...forewords, summary, backPage, ...analysis, ...entries]) if (file) checkFrontMatterBraces(file, sink);
   warnSameOrder(forewords, "forewords", sink);
   warnSameOrder(analysis, "analysis sections", sink);
   for (const slug of new Set(entries.map((e) => e.force.slug))) warnSameOrder(entries.filter((e) => e.force.slug === slug), "entries of one force", sink);
@@ -124,6 +117,14 @@ export function loadContent(contentRoot: string, year: number, register: ForceRe
   if (!report) return null;
   const partnerMarks = checkPartnerMarks(report.data.partners, reportFile, reportText ?? "", dir, contentRoot, sink);
   return { root: contentRoot, dir, report: report.data, reportFile, reportText: reportText ?? "", reportLines: report.fieldLines, forewords, summary, analysis, entries, backPage, partnerMarks };
+}
+
+/** Front matter is printed as written: {{ }} works in report.yml and the text below the front matter only. */
+export function checkFrontMatterBraces(file: MarkdownFile<unknown>, sink: DiagnosticSink): void {
+  for (const [key, value] of Object.entries(file.data as Record<string, unknown>)) {
+    const brace = typeof value === "string" ? /\{\{|\}\}/.exec(value) : null;
+    if (brace) sink.error(file.file, "unresolved-braces", `${key}: "${brace[0]}" would print as typed; {{ }} is filled in only in the text below the front matter (and in report.yml).`, { line: file.fieldLines[key], column: 1 });
+  }
 }
 
 /**

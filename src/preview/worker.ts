@@ -7,7 +7,7 @@ import type { StageCache } from "../cache/stageCache.ts";
 import type { ReportDocument } from "../document/model.ts";
 import { asDiagnostics } from "../diagnostics/unexpected.ts";
 import { projectVersion } from "../build/version.ts";
-import { changedSections } from "./changedSections.ts";
+import { changedSections, sectionTexts } from "./changedSections.ts";
 
 export type WorkerRequest = { type: "build"; options: BuildOptions };
 export type WorkerReply =
@@ -15,16 +15,25 @@ export type WorkerReply =
   | { type: "built"; pdfFile: string; pageCount: number; pages: Record<string, number>; warnings: unknown[]; changed: string[]; ms: number }
   | { type: "failed"; diagnostics: unknown[]; ms: number };
 
-let last: { document: ReportDocument; pages: Record<string, number> } | null = null;
+let last: { sections: ReadonlyMap<string, string>; pages: Record<string, number> } | null = null;
 
 async function run(options: BuildOptions): Promise<void> {
   const started = performance.now();
   const post = (reply: WorkerReply) => parentPort!.postMessage(reply);
   let changed: string[] = [];
-  // A first look at what the edit touched, while the pipeline goes on to lay out the whole draft.
+  let sections: ReadonlyMap<string, string> | undefined;
+  // The sections of the first look shown for this save, as text.
+  let shown: string | undefined;
+  // A first look at what the edit touched, while the pipeline goes on to lay out the whole draft. It is
+  // called early (an edited entry assembled on the last prepare) and again after the whole prepare: the
+  // second stands down when the first showed the very same sections.
   const firstLook = async (document: ReportDocument, cache: StageCache) => {
-    changed = last ? changedSections(last.document, document) : [];
+    sections = sectionTexts(document);
+    changed = last ? changedSections(last.sections, sections) : [];
     if (changed.length === 0 || changed.length > 3) return;
+    const look = JSON.stringify(changed.map((id) => [id, sections!.get(id)]));
+    if (look === shown) return;
+    shown = look;
     const { renderSectionsPdf } = await import("../render/renderPdf.tsx");
     const roots = { contentDir: options.contentDir, dataDir: options.dataDir };
     const pdf = await renderSectionsPdf(document, changed, { print: false, creator: `gender-equality-report ${projectVersion()}`, roots, cache, pages: last?.pages ?? {} });
@@ -32,7 +41,7 @@ async function run(options: BuildOptions): Promise<void> {
   };
   try {
     const result = await runEdition(options, { kind: "preview", firstLook });
-    last = { document: result.document, pages: result.pages };
+    last = { sections: sections ?? sectionTexts(result.document), pages: result.pages };
     post({ type: "built", pdfFile: result.pdfFile, pageCount: result.pageCount, pages: result.pages, warnings: result.warnings, changed, ms: performance.now() - started });
   } catch (error) {
     post({ type: "failed", diagnostics: asDiagnostics(error), ms: performance.now() - started });
