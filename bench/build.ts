@@ -12,6 +12,7 @@
 //   check        `npm run check`: every error and warning without charts or layout (its test checks
 //                that it loads none of that code; its time against the cold build is measured here)
 import { execFileSync } from "node:child_process";
+import { nodeFlagsOf } from "./nodeFlags.ts";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -42,11 +43,8 @@ if (!Number.isInteger(runs) || runs < 1) {
 }
 const root = path.resolve(import.meta.dirname, "..");
 const cli = path.join(root, "scripts/cli.mjs");
-// The Node flags package.json starts the command line with (`npm run build`), so each run starts as it does.
-const buildScript = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.build;
-const startedAs = /^node ((?:--\S+ )*)scripts\/cli\.mjs build$/.exec(buildScript);
-if (!startedAs) throw new Error(`package.json's build script is not "node [flags] scripts/cli.mjs build": ${buildScript}`);
-const nodeFlags: string[] = startedAs[1].trim().split(" ").filter(Boolean);
+// Started with the Node flags package.json gives `npm run build`.
+const nodeFlags = nodeFlagsOf(root, "build");
 
 
 function parseTimings(out: string): Record<string, number> {

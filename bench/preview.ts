@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Browser } from "playwright-core";
+import { nodeFlagsOf } from "./nodeFlags.ts";
 
 export interface PreviewTimes {
   /** Save → the first look announced on /events. */
@@ -36,7 +37,7 @@ interface Status {
 
 /** Starts `npm run preview` of `root` on a free port over a copy of its inputs; resolves with its address. */
 function startPreviewProcess(root: string, dir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(root, "scripts/cli.mjs"), "preview", "--port", "0", "--year", "2024", "--data", path.join(dir, "data"), "--content", path.join(dir, "content"), "--out", path.join(dir, "out")], {
+  const child = spawn(process.execPath, [...nodeFlagsOf(root, "preview"), path.join(root, "scripts/cli.mjs"), "preview", "--port", "0", "--year", "2024", "--data", path.join(dir, "data"), "--content", path.join(dir, "content"), "--out", path.join(dir, "out")], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
   });
