@@ -1,6 +1,7 @@
 // A tagged PDF's text as pdf.js reads it, page by page: which words lie in tagged content (and whether the
 // structure tree pdf.js builds for the page owns that content) and which in artifacts.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem, TextMarkedContent } from "pdfjs-dist/types/src/display/api.js";
 
@@ -26,14 +27,29 @@ interface TreeNode {
 }
 
 
+type MarkedPageItems = { pageNumber: number; tree: TreeNode | null; items: (TextItem | TextMarkedContent)[] };
+
+// The sample book is read by several suites, and both readings below, in one worker: each file is read
+// once (while it stays the same size and age), not once for each question asked of it.
+const read = new Map<string, Promise<MarkedPageItems[]>>();
+
 /** Each page of a PDF as pdf.js reads it: its structure tree and its text with the marked content around it. */
-async function* markedPages(file: string): AsyncGenerator<{ pageNumber: number; tree: TreeNode | null; items: (TextItem | TextMarkedContent)[] }> {
+function markedPages(file: string): Promise<MarkedPageItems[]> {
+  const { size, mtimeMs } = statSync(file);
+  const key = `${path.resolve(file)}\u0000${size}\u0000${mtimeMs}`;
+  if (!read.has(key)) read.set(key, readMarkedPages(file));
+  return read.get(key)!;
+}
+
+async function readMarkedPages(file: string): Promise<MarkedPageItems[]> {
   const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false }).promise;
   try {
+    const pages: MarkedPageItems[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
-      yield { pageNumber: n, tree: (await page.getStructTree()) as TreeNode | null, items: (await page.getTextContent({ includeMarkedContent: true })).items };
+      pages.push({ pageNumber: n, tree: (await page.getStructTree()) as TreeNode | null, items: (await page.getTextContent({ includeMarkedContent: true })).items });
     }
+    return pages;
   } finally {
     await pdf.destroy();
   }
@@ -41,7 +57,7 @@ async function* markedPages(file: string): AsyncGenerator<{ pageNumber: number; 
 
 export async function readMarkedContent(file: string): Promise<MarkedPage[]> {
   const pages: MarkedPage[] = [];
-  for await (const { pageNumber: n, tree, items } of markedPages(file)) {
+  for (const { pageNumber: n, tree, items } of await markedPages(file)) {
     const owned = new Set<string>();
     const walk = (node: TreeNode | null) => {
       if (!node) return;
@@ -75,7 +91,7 @@ export async function readMarkedContent(file: string): Promise<MarkedPage[]> {
  */
 export async function readParagraphs(file: string): Promise<{ role: "P" | "Caption"; text: string }[]> {
   const paragraphs: { role: "P" | "Caption"; text: string }[] = [];
-  for await (const { tree, items } of markedPages(file)) {
+  for (const { tree, items } of await markedPages(file)) {
     const textOf = new Map<string, string[]>();
     let open: string | null = null;
     for (const item of items) {

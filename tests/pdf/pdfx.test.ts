@@ -15,7 +15,7 @@ import { printColours, printConditions } from "../../src/design/printColours.ts"
 import { toPdfX } from "../../src/pdf/pdfx.ts";
 import { xmpPacket } from "../../src/pdf/xmp.ts";
 import { readPdfAFacts } from "../helpers/pdfaFacts.ts";
-import { sampleBuild, type SampleBuild } from "../helpers/sampleBuild.ts";
+import { sampleBuild, type SampleBuilds } from "../helpers/sampleBuild.ts";
 import { inkCoverage, separatePage, type Separation } from "../helpers/separations.ts";
 
 const hexRgb = (hex: string) => rgb(...([1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number]));
@@ -184,11 +184,11 @@ describe("toPdfX on a hand-made page", () => {
 });
 
 describe("the sample print edition", () => {
-  let build: SampleBuild;
+  let build: SampleBuilds;
   let forcePage: number;
   let backPage: number;
   beforeAll(async () => {
-    build = await sampleBuild();
+    build = await sampleBuild({ print: true });
     const report = JSON.parse(readFileSync(path.join(path.dirname(build.printPdfFile), "build-report.json"), "utf8")) as { sections: Record<string, number> };
     forcePage = report.sections["force/kent"];
     backPage = report.sections["back-page"];

@@ -9,10 +9,10 @@ import { curlQuotes } from "../../src/document/typography.ts";
 import { readOutline, readPdfPages, type PageText } from "../helpers/pdfText.ts";
 import { checkPdf } from "../../src/pdf/checkPdf.ts";
 import type { ReportDocument } from "../../src/document/model.ts";
-import { sampleBuild, type SampleBuild } from "../helpers/sampleBuild.ts";
+import { sampleBuild, type SampleBuilds } from "../helpers/sampleBuild.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-let build: SampleBuild;
+let build: SampleBuilds;
 let pages: PageText[];
 
 /** Letters and digits only: hyphenation, curly quotes and line breaks do not change what was said. */
@@ -20,7 +20,7 @@ const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "")
 const spaced = (text: string) => text.replace(/\u00a0/g, " ");
 
 beforeAll(async () => {
-  build = await sampleBuild();
+  build = await sampleBuild({ print: true });
   pages = await readPdfPages(build.pdfFile);
 });
 
