@@ -1,5 +1,5 @@
 // Text of a PDF page by page, with positions, read with pdf.js as a reader's PDF viewer would.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
@@ -14,7 +14,28 @@ export interface PageText {
   items: { str: string; x: number; y: number; width: number; height: number; fontName: string }[];
 }
 
-export async function readPdfPages(file: string): Promise<PageText[]> {
+// The sample book is read by seven suites, and by some twice, in a worker that keeps its modules between
+// files: each file is read once while it stays the same size and age. The pages are frozen, so a test
+// that changed them for the next one would fail instead.
+const read = new Map<string, Promise<PageText[]>>();
+
+/** Each page's text and its items, as pdf.js reads them (read once per file and worker; frozen). */
+export function readPdfPages(file: string): Promise<PageText[]> {
+  const { size, mtimeMs } = statSync(file);
+  const key = `${path.resolve(file)}\u0000${size}\u0000${mtimeMs}`;
+  if (!read.has(key)) read.set(key, readPages(file).then(deepFreeze));
+  return read.get(key)!;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+async function readPages(file: string): Promise<PageText[]> {
   const data = new Uint8Array(readFileSync(file));
   const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, standardFontDataUrl }).promise;
   const pages: PageText[] = [];
