@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 // The fast tier (`npm run test:fast`, which runs the files whose path holds ".fast.test."): files named
 // *.fast.test.ts(x), pure functions and small fixtures, no sample build, no PDF layout, no browser; what
@@ -7,6 +8,20 @@ import { defineConfig } from "vitest/config";
 // of files: the tiers were two projects, and a project's files never share a worker with another's, so
 // each worker loaded the fast tier's modules, then the full tier's (most of the same) again, and the full
 // tier waited for the fast one to end before it began.
+
+/**
+ * Vitest's order (the longest files first, by the last run's times; with none recorded, the largest
+ * first), with the fast tier's files after the rest: a fresh clone has no times, and a small file that
+ * builds whole editions (the 2023 archive, the bundled command line) sorted late by its size then ran
+ * alone at the end while the other worker had finished; the fast tier's many short files fill that end.
+ */
+class FastTierLast extends BaseSequencer {
+  async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const isFast = (file: TestSpecification) => /\.fast\.test\.tsx?$/.test(file.moduleId);
+    return [...sorted.filter((f) => !isFast(f)), ...sorted.filter(isFast)];
+  }
+}
 
 export default defineConfig({
   test: {
@@ -26,5 +41,6 @@ export default defineConfig({
     // 145 s): no module of src/ keeps state between builds that a test could see (layout state is per
     // pass, caches are keyed by their inputs), and the whole suite passes this way.
     isolate: false,
+    sequence: { sequencer: FastTierLast },
   },
 });
