@@ -44,8 +44,9 @@ const pending = new Map<string, Promise<Partial<Record<Edition, BuiltEdition>>>>
 
 /**
  * Builds the sample report unless a build of the same inputs is already on disk; waits for one in progress.
- * Only the screen edition is waited for unless `print` is asked for: a test that reads the screen edition
- * goes on while another worker is still building the print one.
+ * Each edition nobody is building is built (the suite reads both), but only the screen edition is waited
+ * for unless `print` is asked for: a test that reads the screen edition goes on while another worker is
+ * still building the print one.
  */
 export function sampleBuild(): Promise<SampleBuild>;
 export function sampleBuild(options: { print: true }): Promise<SampleBuilds>;
@@ -67,8 +68,6 @@ async function buildOnce(needed: Edition[]): Promise<Partial<Record<Edition, Bui
   for (let waited = 0; ; waited += 200) {
     for (const edition of editions) {
       if (done[edition]) continue;
-      // Once what is needed is built, the other edition is left to whoever needs it.
-      if (needed.every((e) => done[e])) break;
       const record = path.join(dir, `${edition}.json`);
       const lock = path.join(dir, `${edition}.lock`);
       if (existsSync(record)) {
