@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { page as pageGeometry } from "../../src/design/theme.ts";
 import { curlQuotes } from "../../src/document/typography.ts";
 import { readOutline, readPdfPages, type PageText } from "../helpers/pdfText.ts";
-import { checkPdf } from "../../src/pdf/checkPdf.ts";
+import { checkPdfFile } from "../helpers/checkedPdf.ts";
 import type { ReportDocument } from "../../src/document/model.ts";
 import { sampleBuild, type SampleBuilds } from "../helpers/sampleBuild.ts";
 
@@ -58,7 +58,7 @@ describe("the 2024 PDF", () => {
     expect(graphic.bands.reduce((sum, b) => sum + b.forces, 0)).toBe(banded.length);
     for (const b of graphic.bands) expect(b.forces, b.band).toBe(banded.filter((f) => f.middleManagementBand === b.band).length);
     expect(graphic.alt).toMatch(/^One square per force, .*, 2024: /);
-    const { tree } = await checkPdf(readFileSync(build.pdfFile));
+    const { tree } = await checkPdfFile(build.pdfFile);
     const figures: { alt?: string }[] = [];
     const walk = (nodes: { type: string; alt?: string; children: unknown[] }[]) => {
       for (const node of nodes) {

@@ -12,6 +12,7 @@ import { registerFonts } from "../../src/pdf/registerFonts.ts";
 import { fonts } from "../../src/design/theme.ts";
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { finishPdfA } from "../../src/pdf/pdfa.ts";
+import { checkPdfFile } from "../helpers/checkedPdf.ts";
 import { copyFixtures } from "../helpers/fixtureCopy.ts";
 import { png, prepareErrors } from "../helpers/hostile.ts";
 import { readMarkedContent, readParagraphs } from "../helpers/markedContent.ts";
@@ -68,18 +69,11 @@ function expected(document: ReportDocument) {
   return { headings, alts, listItems, tableCells };
 }
 
-/** The checker's reading of a built PDF, once per file: the tree and the checkpoints come from one pass. */
-const checkedFiles = new Map<string, ReturnType<typeof checkPdf>>();
-const checkFile = (file: string) => {
-  if (!checkedFiles.has(file)) checkedFiles.set(file, checkPdf(readFileSync(file)));
-  return checkedFiles.get(file)!;
-};
-
 describe("the tagged 2024 book", () => {
   it("has the document's headings, figures (with its text alternatives), list items and table cells, in order", async () => {
     const sample = await sampleBuild();
     const document = JSON.parse(readFileSync(path.join(path.dirname(sample.pdfFile), "document.json"), "utf8")) as ReportDocument;
-    const { tree, tagged } = await checkFile(sample.pdfFile);
+    const { tree, tagged } = await checkPdfFile(sample.pdfFile);
     expect(tagged).toBe(true);
     const want = expected(document);
     const nodes = [...walk(tree)];
@@ -150,7 +144,7 @@ describe("the tagged 2024 book", () => {
   it("passes every checkpoint the checker applies, on screen and in print", async () => {
     const sample = await sampleBuild({ print: true });
     for (const file of [sample.pdfFile, sample.printPdfFile]) {
-      const { findings } = await checkFile(file);
+      const { findings } = await checkPdfFile(file);
       expect(findings).toEqual([]);
     }
   });
