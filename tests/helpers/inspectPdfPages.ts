@@ -1,9 +1,9 @@
 // Reads a PDF back, page by page, with pdf.js as a reader's viewer would: how full each page's text area
 // is, how many words it holds, whether its last line ends in a hyphen or is a heading. The builder reads
 // the same facts from react-pdf's layout (src/render/inspectLayout.ts); this independent reading checks it.
-import { createHash } from "node:crypto";
 import { page as theme } from "../../src/design/theme.ts";
 import type { PageInspection } from "../../src/render/inspectLayout.ts";
+import { sha256 } from "../../src/domain/sha256.ts";
 
 export type { PageInspection };
 
@@ -23,7 +23,7 @@ const read = new Map<string, Promise<PageInspection[]>>();
 
 /** `offset`: sheet edge to trim edge (0 on screen, bleed plus slug in print). */
 export function inspectPages(pdf: Uint8Array, offset = 0, only?: number[]): Promise<PageInspection[]> {
-  const key = `${createHash("sha256").update(pdf).digest("hex")} ${offset} ${only?.join() ?? ""}`;
+  const key = `${sha256(pdf)} ${offset} ${only?.join() ?? ""}`;
   if (!read.has(key)) read.set(key, readPages(pdf, offset, only).then((pages) => Object.freeze(pages.map((page) => Object.freeze(page))) as PageInspection[]));
   return read.get(key)!;
 }

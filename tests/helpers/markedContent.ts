@@ -1,9 +1,9 @@
 // A tagged PDF's text as pdf.js reads it, page by page: which words lie in tagged content (and whether the
 // structure tree pdf.js builds for the page owns that content) and which in artifacts.
-import { readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem, TextMarkedContent } from "pdfjs-dist/types/src/display/api.js";
+import { sha256 } from "../../src/domain/sha256.ts";
 
 export interface MarkedPage {
   pageNumber: number;
@@ -29,14 +29,13 @@ interface TreeNode {
 
 type MarkedPageItems = { pageNumber: number; tree: TreeNode | null; items: (TextItem | TextMarkedContent)[] };
 
-// The sample book is read by several suites, and both readings below, in one worker: each file is read
-// once (while it stays the same size and age), not once for each question asked of it.
+// The sample book is read by several suites, and by both readings below, in a worker that keeps its
+// modules between files: the same bytes are read once (keyed by their hash), not once for each question.
 const read = new Map<string, Promise<MarkedPageItems[]>>();
 
 /** Each page of a PDF as pdf.js reads it: its structure tree and its text with the marked content around it. */
 function markedPages(file: string): Promise<MarkedPageItems[]> {
-  const { size, mtimeMs } = statSync(file);
-  const key = `${path.resolve(file)}\u0000${size}\u0000${mtimeMs}`;
+  const key = sha256(readFileSync(file));
   if (!read.has(key)) read.set(key, readMarkedPages(file));
   return read.get(key)!;
 }

@@ -1,8 +1,9 @@
 // Text of a PDF page by page, with positions, read with pdf.js as a reader's PDF viewer would.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { sha256 } from "../../src/domain/sha256.ts";
 
 const standardFontDataUrl = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
 
@@ -15,14 +16,13 @@ export interface PageText {
 }
 
 // The sample book is read by seven suites, and by some twice, in a worker that keeps its modules between
-// files: each file is read once while it stays the same size and age. The pages are frozen, so a test
-// that changed them for the next one would fail instead.
+// files: the same bytes are read once (keyed by their hash, so a file written again is read again). The
+// pages are frozen, so a test that changed them for the next one would fail instead.
 const read = new Map<string, Promise<PageText[]>>();
 
-/** Each page's text and its items, as pdf.js reads them (read once per file and worker; frozen). */
+/** Each page's text and its items, as pdf.js reads them (the same bytes read once per worker; frozen). */
 export function readPdfPages(file: string): Promise<PageText[]> {
-  const { size, mtimeMs } = statSync(file);
-  const key = `${path.resolve(file)}\u0000${size}\u0000${mtimeMs}`;
+  const key = sha256(readFileSync(file));
   if (!read.has(key)) read.set(key, readPages(file).then(deepFreeze));
   return read.get(key)!;
 }
