@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem, TextMarkedContent } from "pdfjs-dist/types/src/display/api.js";
+import { sha256 } from "../../src/domain/sha256.ts";
 
 export interface MarkedPage {
   pageNumber: number;
@@ -26,14 +27,28 @@ interface TreeNode {
 }
 
 
+type MarkedPageItems = { pageNumber: number; tree: TreeNode | null; items: (TextItem | TextMarkedContent)[] };
+
+// The sample book is read by several suites, and by both readings below, in a worker that keeps its
+// modules between files: the same bytes are read once (keyed by their hash), not once for each question.
+const read = new Map<string, Promise<MarkedPageItems[]>>();
+
 /** Each page of a PDF as pdf.js reads it: its structure tree and its text with the marked content around it. */
-async function* markedPages(file: string): AsyncGenerator<{ pageNumber: number; tree: TreeNode | null; items: (TextItem | TextMarkedContent)[] }> {
+function markedPages(file: string): Promise<MarkedPageItems[]> {
+  const key = sha256(readFileSync(file));
+  if (!read.has(key)) read.set(key, readMarkedPages(file));
+  return read.get(key)!;
+}
+
+async function readMarkedPages(file: string): Promise<MarkedPageItems[]> {
   const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false }).promise;
   try {
+    const pages: MarkedPageItems[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
-      yield { pageNumber: n, tree: (await page.getStructTree()) as TreeNode | null, items: (await page.getTextContent({ includeMarkedContent: true })).items };
+      pages.push({ pageNumber: n, tree: (await page.getStructTree()) as TreeNode | null, items: (await page.getTextContent({ includeMarkedContent: true })).items });
     }
+    return pages;
   } finally {
     await pdf.destroy();
   }
@@ -41,7 +56,7 @@ async function* markedPages(file: string): AsyncGenerator<{ pageNumber: number; 
 
 export async function readMarkedContent(file: string): Promise<MarkedPage[]> {
   const pages: MarkedPage[] = [];
-  for await (const { pageNumber: n, tree, items } of markedPages(file)) {
+  for (const { pageNumber: n, tree, items } of await markedPages(file)) {
     const owned = new Set<string>();
     const walk = (node: TreeNode | null) => {
       if (!node) return;
@@ -75,7 +90,7 @@ export async function readMarkedContent(file: string): Promise<MarkedPage[]> {
  */
 export async function readParagraphs(file: string): Promise<{ role: "P" | "Caption"; text: string }[]> {
   const paragraphs: { role: "P" | "Caption"; text: string }[] = [];
-  for await (const { tree, items } of markedPages(file)) {
+  for (const { tree, items } of await markedPages(file)) {
     const textOf = new Map<string, string[]>();
     let open: string | null = null;
     for (const item of items) {

@@ -10,12 +10,17 @@ import { build } from "../../src/build/build.ts";
 import { filesBelow } from "../../src/cache/filesBelow.ts";
 import { editionInputs } from "../../src/load/editionInputs.ts";
 
+/** The screen edition: its PDF, and beside it the HTML, document.json and the build report. */
 export interface SampleBuild {
   outDir: string;
   pdfFile: string;
-  printPdfFile: string;
   pages: Record<string, number>;
   pageCount: number;
+}
+
+/** Both editions. */
+export interface SampleBuilds extends SampleBuild {
+  printPdfFile: string;
 }
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -35,15 +40,26 @@ function inputsHash(): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let pending: Promise<SampleBuild> | null = null;
+const pending = new Map<string, Promise<Partial<Record<Edition, BuiltEdition>>>>();
 
-/** Builds the sample report unless a build of the same inputs is already on disk; waits for one in progress. */
-export function sampleBuild(): Promise<SampleBuild> {
-  pending ??= buildOnce();
-  return pending;
+/**
+ * Builds the sample report unless a build of the same inputs is already on disk; waits for one in progress.
+ * Each edition nobody is building is built (the suite reads both), but only the screen edition is waited
+ * for unless `print` is asked for: a test that reads the screen edition goes on while another worker is
+ * still building the print one.
+ */
+export function sampleBuild(): Promise<SampleBuild>;
+export function sampleBuild(options: { print: true }): Promise<SampleBuilds>;
+export async function sampleBuild(options?: { print: true }): Promise<SampleBuild | SampleBuilds> {
+  const needed: Edition[] = options?.print ? ["screen", "print"] : ["screen"];
+  const key = needed.join();
+  if (!pending.has(key)) pending.set(key, buildOnce(needed));
+  const { screen, print } = await pending.get(key)!;
+  const built: SampleBuild = { outDir: screen!.outDir, pdfFile: screen!.pdfFile, pages: screen!.pages, pageCount: screen!.pageCount };
+  return print ? { ...built, printPdfFile: print.pdfFile } : built;
 }
 
-async function buildOnce(): Promise<SampleBuild> {
+async function buildOnce(needed: Edition[]): Promise<Partial<Record<Edition, BuiltEdition>>> {
   const dir = path.join(cacheRoot, inputsHash());
   mkdirSync(dir, { recursive: true });
   // Each edition under its own lock, so a second worker that finds the screen edition being built
@@ -71,8 +87,7 @@ async function buildOnce(): Promise<SampleBuild> {
         rmSync(lock, { recursive: true, force: true });
       }
     }
-    const { screen, print } = done;
-    if (screen && print) return { outDir: screen.outDir, pdfFile: screen.pdfFile, printPdfFile: print.pdfFile, pages: screen.pages, pageCount: screen.pageCount };
+    if (needed.every((e) => done[e])) return done;
     await sleep(200);
   }
 }

@@ -9,15 +9,15 @@ import { inspectPages, type PageInspection } from "../helpers/inspectPdfPages.ts
 import { textBlock } from "../../templates/styles.ts";
 import { measureText } from "../../src/charts/textMetrics.ts";
 import { readPdfPages, type PageText } from "../helpers/pdfText.ts";
-import { sampleBuild, type SampleBuild } from "../helpers/sampleBuild.ts";
+import { sampleBuild, type SampleBuilds } from "../helpers/sampleBuild.ts";
 
-let build: SampleBuild;
+let build: SampleBuilds;
 let pages: PageText[];
 let inspected: PageInspection[];
 let report: { copyfit: Record<string, number>; warnings: { rule: string; message: string }[] };
 
 beforeAll(async () => {
-  build = await sampleBuild();
+  build = await sampleBuild({ print: true });
   pages = await readPdfPages(build.pdfFile);
   inspected = await inspectPages(readFileSync(build.pdfFile));
   report = JSON.parse(readFileSync(path.join(path.dirname(build.pdfFile), "build-report.json"), "utf8"));

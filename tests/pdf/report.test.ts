@@ -7,12 +7,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { page as pageGeometry } from "../../src/design/theme.ts";
 import { curlQuotes } from "../../src/document/typography.ts";
 import { readOutline, readPdfPages, type PageText } from "../helpers/pdfText.ts";
-import { checkPdf } from "../../src/pdf/checkPdf.ts";
+import { checkPdfFile } from "../helpers/checkedPdf.ts";
 import type { ReportDocument } from "../../src/document/model.ts";
-import { sampleBuild, type SampleBuild } from "../helpers/sampleBuild.ts";
+import { sampleBuild, type SampleBuilds } from "../helpers/sampleBuild.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-let build: SampleBuild;
+let build: SampleBuilds;
 let pages: PageText[];
 
 /** Letters and digits only: hyphenation, curly quotes and line breaks do not change what was said. */
@@ -20,7 +20,7 @@ const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "")
 const spaced = (text: string) => text.replace(/\u00a0/g, " ");
 
 beforeAll(async () => {
-  build = await sampleBuild();
+  build = await sampleBuild({ print: true });
   pages = await readPdfPages(build.pdfFile);
 });
 
@@ -58,7 +58,7 @@ describe("the 2024 PDF", () => {
     expect(graphic.bands.reduce((sum, b) => sum + b.forces, 0)).toBe(banded.length);
     for (const b of graphic.bands) expect(b.forces, b.band).toBe(banded.filter((f) => f.middleManagementBand === b.band).length);
     expect(graphic.alt).toMatch(/^One square per force, .*, 2024: /);
-    const { tree } = await checkPdf(readFileSync(build.pdfFile));
+    const { tree } = await checkPdfFile(build.pdfFile);
     const figures: { alt?: string }[] = [];
     const walk = (nodes: { type: string; alt?: string; children: unknown[] }[]) => {
       for (const node of nodes) {

@@ -54,7 +54,12 @@ const knownShare = (text: string, { words }: ReturnType<typeof documentWords>) =
   return { tokens: tokens.length, share: tokens.filter((t) => words.has(t)).length / tokens.length };
 };
 
-const pdftotextRaw = (file: string) => execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
+// Each file is read by poppler once: the book's text serves both of its tests.
+const popplerRead = new Map<string, string>();
+const pdftotextRaw = (file: string) => {
+  if (!popplerRead.has(file)) popplerRead.set(file, execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8", maxBuffer: 64 << 20 }));
+  return popplerRead.get(file)!;
+};
 
 describe("word spaces in the 2024 book's text", () => {
   it("finds a join the way the book's test looks for one", () => {

@@ -7,6 +7,7 @@ import { prepareCached } from "../../src/build/build.ts";
 import { noCache } from "../../src/cache/stageCache.ts";
 import { realPath } from "../../src/document/bindings.ts";
 import { chartFigures, type ReportDocument } from "../../src/document/model.ts";
+import { countPages } from "../../src/pdf/countPages.ts";
 import { registerFonts } from "../../src/pdf/registerFonts.ts";
 import { inspectLayout, type PageInspection } from "../../src/render/inspectLayout.ts";
 import { AssetContext } from "../../templates/assets.tsx";
@@ -40,7 +41,10 @@ async function readBoth(document: ReportDocument, charts: Awaited<ReturnType<typ
     </AssetContext.Provider>,
   );
   const offset = print ? printOffset : 0;
-  return { fromLayout: inspectLayout(layout, offset), fromPdf: await inspectPages(pdf, offset) };
+  // Every part's page count is compared; pdf.js reads only a part that runs over a page, the ones whose
+  // pages are compared (reading the single-page parts was a third of the suite's time).
+  const pdfPages = countPages(pdf);
+  return { fromLayout: inspectLayout(layout, offset), pdfPages, fromPdf: pdfPages > 1 ? await inspectPages(pdf, offset) : [] };
 }
 
 describe("reading a part's pages from its layout", () => {
@@ -63,9 +67,10 @@ describe("reading a part's pages from its layout", () => {
       const found = new Set<string>();
       for (const part of bookParts(document)) {
         if (print && multiPage && !multiPage.has(partKey(part))) continue;
-        const { fromLayout, fromPdf } = await readBoth(document, charts, part, print);
-        expect(fromLayout.length).toBe(fromPdf.length);
-        if (fromPdf.length < 2) continue;
+        const { fromLayout, pdfPages, fromPdf } = await readBoth(document, charts, part, print);
+        expect(fromLayout.length).toBe(pdfPages);
+        if (pdfPages < 2) continue;
+        expect(fromPdf.length).toBe(pdfPages);
         found.add(partKey(part));
         fromPdf.forEach((viewer: PageInspection, i) => {
           const mine = fromLayout[i];

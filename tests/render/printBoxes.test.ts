@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { mm, page } from "../../src/design/theme.ts";
 import { addPrintBoxes, readPageBoxes } from "../../src/pdf/printBoxes.ts";
 import { cropMarkLines, printOffset } from "../../templates/geometry.tsx";
-import { sampleBuild, type SampleBuild } from "../helpers/sampleBuild.ts";
+import { sampleBuild, type SampleBuilds } from "../helpers/sampleBuild.ts";
 
 const A4 = { width: (210 * 72) / 25.4, height: (297 * 72) / 25.4 };
 const bleed = (3 * 72) / 25.4;
@@ -56,9 +56,9 @@ describe("crop marks", () => {
 });
 
 describe("the 2024 print edition", () => {
-  let build: SampleBuild;
+  let build: SampleBuilds;
   beforeAll(async () => {
-    build = await sampleBuild();
+    build = await sampleBuild({ print: true });
   });
 
   it("has on every page an A4 TrimBox, a BleedBox 3 mm beyond it and a MediaBox with a slug of at least 8 mm", async () => {
