@@ -31,6 +31,9 @@ export default defineConfig({
     hookTimeout: 600_000,
     // Two cores here and on CI: two workers, each with its own copy of the fonts and Vega.
     maxWorkers: 2,
+    // Each worker builds editions as `npm run build` does, with the young generation package.json gives
+    // the command line (scripts/cli.mjs says why): fewer, shorter collections in every build.
+    execArgv: ["--max-semi-space-size=32"],
     // Transformed modules kept on disk (node_modules/.experimental-vitest-cache, keyed by each file's content
     // and the config): a run after the first transforms only what changed (the suite's transform time was
     // 8–10 s of the main process). Vitest 5 turns it on by default; `vitest --clearCache` empties it.
