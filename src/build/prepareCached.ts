@@ -76,9 +76,9 @@ let lastPrepared: { options: string; files: Map<string, string>; loaded: LoadedI
 
 const optionsKey = (options: PrepareOptions) => JSON.stringify([codeVersion(), options.year, options.contentDir, options.dataDir, options.final ?? false]);
 
-/** Each input's SHA-256 by logical path, from the listing ("<hash>  <path>" lines). */
+/** Each input's SHA-256 by logical path. */
 function filesOf(inputs: EditionInputs): Map<string, string> {
-  return new Map(inputs.listing.split("\n").filter(Boolean).map((line) => [line.slice(66), line.slice(0, 64)]));
+  return new Map(inputs.files.map((f) => [f.path, f.sha256]));
 }
 
 /**
@@ -89,10 +89,9 @@ function filesOf(inputs: EditionInputs): Map<string, string> {
 export async function earlyDocument(options: PrepareOptions, inputs: EditionInputs, cache: StageCache): Promise<ReportDocument | null> {
   const last = lastPrepared;
   if (!last || last.options !== optionsKey(options)) return null;
-  const now = filesOf(inputs);
   const entries = `content/${options.year}/good-practice/`;
-  const changed = inputs.files.filter((f) => now.get(f.path) !== last.files.get(f.path));
-  const onlyEntries = now.size === last.files.size && changed.length > 0 && changed.every((f) => last.files.has(f.path) && f.path.startsWith(entries) && f.path.endsWith(".md") && !f.path.slice(entries.length).includes("/"));
+  const changed = inputs.files.filter((f) => f.sha256 !== last.files.get(f.path));
+  const onlyEntries = inputs.files.length === last.files.size && changed.length > 0 && changed.every((f) => last.files.has(f.path) && f.path.startsWith(entries) && f.path.endsWith(".md") && !f.path.slice(entries.length).includes("/"));
   if (!onlyEntries) return null;
   const { editedEntries } = await import("./prepare.ts");
   // Trees parsed here are kept for the whole prepare that follows.

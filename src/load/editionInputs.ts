@@ -17,7 +17,8 @@ export interface InputFile {
 }
 
 export interface EditionInputs {
-  files: InputFile[];
+  /** Each file with its SHA-256 (hex), as the listing gives it. */
+  files: (InputFile & { sha256: string })[];
   /** `sha256sum`-style: one "<hash>  <path>" line a file, in path order (the archive keeps the same). */
   listing: string;
   /** SHA-256 of the year and the listing: the one hash of "this edition's inputs". */
@@ -62,9 +63,9 @@ export function editionInputFiles(dataDir: string, contentDir: string, year: num
 
 /** The edition's input files with their listing and hash; each file is read once. */
 export function editionInputs(dataDir: string, contentDir: string, year: number): EditionInputs {
-  const files = editionInputFiles(dataDir, contentDir, year);
   // Hashed by streaming: an input is never read whole into memory here.
-  const listing = files.map((f) => `${hashFile(f.source).sha256}  ${f.path}\n`).join("");
+  const files = editionInputFiles(dataDir, contentDir, year).map((f) => ({ ...f, sha256: hashFile(f.source).sha256 }));
+  const listing = files.map((f) => `${f.sha256}  ${f.path}\n`).join("");
   return { files, listing, hash: sha256(`year=${year}\n${listing}`) };
 }
 

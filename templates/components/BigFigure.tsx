@@ -2,6 +2,7 @@ import { Text, View } from "@react-pdf/renderer";
 import type { ForceDifference } from "../../src/document/model.ts";
 import { Inlines, spokenWords } from "./RichText.tsx";
 import { words } from "../../src/document/labels.ts";
+import { NBSP } from "../../src/document/formatters.ts";
 import { styles, wholeWords } from "../styles.ts";
 import { space, type } from "../../src/design/theme.ts";
 
@@ -20,7 +21,7 @@ export function BigFigure({ difference, labelLines }: { difference: ForceDiffere
         {difference.was !== undefined ? <Text style={[styles.deleted, { fontSize: type.h3 }]}>{`${difference.was} `}</Text> : null}
         <Inlines nodes={[difference.value]} />
         {/* The unit never goes to a line of its own: in a draft, struck value and new value may not fit on one. */}
-        <Text style={{ fontSize: type.h3, fontWeight: 600 }}>{`\u00a0${difference.unit}`}</Text>
+        <Text style={{ fontSize: type.h3, fontWeight: 600 }}>{`${NBSP}${difference.unit}`}</Text>
       </Text>
       {/* A side column is a short measure: no hyphenation. */}
       <Text style={styles.bigFigureNote} hyphenationCallback={wholeWords}>
