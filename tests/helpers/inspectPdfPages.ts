@@ -3,7 +3,7 @@
 // the same facts from react-pdf's layout (src/render/inspectLayout.ts); this independent reading checks it.
 import { page as theme } from "../../src/design/theme.ts";
 import type { PageInspection } from "../../src/render/inspectLayout.ts";
-import { sha256 } from "../../src/domain/sha256.ts";
+import { readingsOfBytes } from "./sameBytes.ts";
 
 export type { PageInspection };
 
@@ -17,15 +17,13 @@ interface Item {
 /** Sizes only headings are set at (entry titles, h2, h3 and h4 of the theme). */
 const headingSizes = [15, 12, 10.5, 17];
 
-// Two suites read the whole sample book this way, in a worker that keeps its modules between files: the
-// same bytes are read once. The result is frozen, so a test that changed it for the next one would fail.
-const read = new Map<string, Promise<PageInspection[]>>();
+// Two suites read the whole sample book this way: the same bytes are read once per worker
+// (tests/helpers/sameBytes.ts). The result is frozen, so a test that changed it for the next one would fail.
+const once = readingsOfBytes<Promise<PageInspection[]>>();
 
 /** `offset`: sheet edge to trim edge (0 on screen, bleed plus slug in print). */
 export function inspectPages(pdf: Uint8Array, offset = 0, only?: number[]): Promise<PageInspection[]> {
-  const key = `${sha256(pdf)} ${offset} ${only?.join() ?? ""}`;
-  if (!read.has(key)) read.set(key, readPages(pdf, offset, only).then((pages) => Object.freeze(pages.map((page) => Object.freeze(page))) as PageInspection[]));
-  return read.get(key)!;
+  return once(pdf, () => readPages(pdf, offset, only).then((pages) => Object.freeze(pages.map((page) => Object.freeze(page))) as PageInspection[]), String(offset), only?.join() ?? "");
 }
 
 async function readPages(pdf: Uint8Array, offset: number, only?: number[]): Promise<PageInspection[]> {

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem, TextMarkedContent } from "pdfjs-dist/types/src/display/api.js";
-import { sha256 } from "../../src/domain/sha256.ts";
+import { readingsOfBytes } from "./sameBytes.ts";
 
 export interface MarkedPage {
   pageNumber: number;
@@ -29,15 +29,12 @@ interface TreeNode {
 
 type MarkedPageItems = { pageNumber: number; tree: TreeNode | null; items: (TextItem | TextMarkedContent)[] };
 
-// The sample book is read by several suites, and by both readings below, in a worker that keeps its
-// modules between files: the same bytes are read once (keyed by their hash), not once for each question.
-const read = new Map<string, Promise<MarkedPageItems[]>>();
+// The same bytes are read once per worker (tests/helpers/sameBytes.ts), not once for each reading below.
+const once = readingsOfBytes<Promise<MarkedPageItems[]>>();
 
 /** Each page of a PDF as pdf.js reads it: its structure tree and its text with the marked content around it. */
 function markedPages(file: string): Promise<MarkedPageItems[]> {
-  const key = sha256(readFileSync(file));
-  if (!read.has(key)) read.set(key, readMarkedPages(file));
-  return read.get(key)!;
+  return once(readFileSync(file), () => readMarkedPages(file));
 }
 
 async function readMarkedPages(file: string): Promise<MarkedPageItems[]> {

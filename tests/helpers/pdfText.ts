@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { sha256 } from "../../src/domain/sha256.ts";
+import { readingsOfBytes } from "./sameBytes.ts";
 
 const standardFontDataUrl = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
 
@@ -15,16 +15,13 @@ export interface PageText {
   items: { str: string; x: number; y: number; width: number; height: number; fontName: string }[];
 }
 
-// The sample book is read by seven suites, and by some twice, in a worker that keeps its modules between
-// files: the same bytes are read once (keyed by their hash, so a file written again is read again). The
-// pages are frozen, so a test that changed them for the next one would fail instead.
-const read = new Map<string, Promise<PageText[]>>();
+// The same bytes are read once per worker (tests/helpers/sameBytes.ts). The pages are frozen, so a test
+// that changed them for the next one would fail instead.
+const once = readingsOfBytes<Promise<PageText[]>>();
 
 /** Each page's text and its items, as pdf.js reads them (the same bytes read once per worker; frozen). */
 export function readPdfPages(file: string): Promise<PageText[]> {
-  const key = sha256(readFileSync(file));
-  if (!read.has(key)) read.set(key, readPages(file).then(deepFreeze));
-  return read.get(key)!;
+  return once(readFileSync(file), () => readPages(file).then(deepFreeze));
 }
 
 function deepFreeze<T>(value: T): T {
