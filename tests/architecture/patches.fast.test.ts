@@ -253,6 +253,52 @@ describe("react-pdf lays out a text once for the same words, attributes and box 
   });
 });
 
+describe("react-pdf keeps a text's lines laid out in an unbounded box for any box they fit (patches/@react-pdf+layout+*.patch)", () => {
+  // yoga measures a paragraph in a box of no set height; a force's column then sets it in a slot of a
+  // set height. Unpatched, the second was a second layout of the same lines (1,085 of them in a 2024 build).
+  type Node = { type?: string; lines?: { string: string }[]; children?: Node[] };
+  async function linesOf(boxes: Record<string, unknown>[], text: string): Promise<{ string: string }[][]> {
+    const { Document, Page, Text, View, pdf } = await import("@react-pdf/renderer");
+    const { createElement: h } = await import("react");
+    const page = h(Page, { size: "A4" }, ...boxes.map((style, i) => h(View, { key: i }, h(Text, { style: { width: 160, fontSize: 9, ...style } }, text))));
+    const layout = await (pdf(h(Document, null, page)) as unknown as { toLayout(): Promise<Node> }).toLayout();
+    const texts = (node: Node): Node[] => (node.type === "TEXT" ? [node] : (node.children ?? []).flatMap(texts));
+    return texts(layout).map((node) => node.lines ?? []);
+  }
+
+  it("gives a box of set height the lines measured without one when they fit it, and lays them out again when they do not", async () => {
+    const text = "A paragraph measured first in a column of no set height, then set in a slot of a set height. ".repeat(3);
+    const [measured, fitting, tooLow] = await linesOf([{}, { height: 400 }, { height: 30 }], text);
+    expect(measured.length).toBeGreaterThan(4);
+    // The same lines: the very array laid out for the unbounded box.
+    expect(fitting).toBe(measured);
+    // Lines that overflow their box are cut there by textkit, so they are laid out again, and fewer.
+    expect(tooLow).not.toBe(measured);
+    expect(tooLow.length).toBeGreaterThan(0);
+    expect(tooLow.length).toBeLessThan(measured.length);
+    // (its last line as textkit cuts it)
+    expect(tooLow.slice(0, -1)).toEqual(measured.slice(0, tooLow.length - 1));
+  });
+});
+
+describe("react-pdf lays a chart's label out once for the same text and place (patches/@react-pdf+layout+*.patch)", () => {
+  // A force's chart is laid out in its measuring pass and again on its page; axis labels repeat from chart to chart.
+  type Node = { type?: string; lines?: unknown[]; children?: Node[] };
+  it("gives the same label at the same place the same lines, and lays it out again elsewhere or in another colour", async () => {
+    const { Document, Page, Svg, Text, pdf } = await import("@react-pdf/renderer");
+    const { createElement: h } = await import("react");
+    const label = (x: number, y: number, fill = "black") => h(Svg, { width: 200, height: 40 }, h(Text, { x, y, fill, style: { fontSize: 8 } } as object, "Women in senior ranks"));
+    const page = h(Page, { size: "A6" }, label(10, 20), label(10, 20), label(10, 30), label(10, 20, "red"));
+    const layout = await (pdf(h(Document, null, page)) as unknown as { toLayout(): Promise<Node> }).toLayout();
+    const spans = (node: Node): Node[] => (node.type === "TSPAN" ? [node] : (node.children ?? []).flatMap(spans));
+    const [first, again, lower, red] = spans(layout).map((span) => span.lines);
+    expect(first?.length).toBe(1);
+    expect(again).toBe(first);
+    expect(lower).not.toBe(first);
+    expect(red).not.toBe(first);
+  });
+});
+
 describe("react-pdf lays a document out and draws it in two steps (patches/@react-pdf+renderer+*.patch)", () => {
   // Copyfitting lays a part out up to six times to choose how tightly to set it; unpatched, each pass was
   // drawn to a PDF (fonts subset, pages compressed) and all but the last thrown away.
