@@ -253,6 +253,50 @@ describe("react-pdf lays out a text once for the same words, attributes and box 
   });
 });
 
+describe("react-pdf keeps a page that fits and stands from its top as first laid out (patches/@react-pdf+layout+*.patch)", () => {
+  // Pagination lays each page out at the height of its content, then, unpatched, again at its own height
+  // (yoga over the whole page) even when nothing was split: 60 of the 72 pages of the 2024 book.
+  type Box = { top: number; height: number };
+  type Layout = { children: { box: Box; children: { box: Box }[] }[]; yoga: { node: { create(): object } } };
+  async function laidOut(pageStyle: Record<string, unknown>, lastStyle: Record<string, unknown> = {}): Promise<{ calls: number; page: Box; last: Box }> {
+    const { Document, Page, Text, View, pdf } = await import("@react-pdf/renderer");
+    const { createElement: h } = await import("react");
+    const document = () =>
+      h(Document, null, h(Page, { size: "A6", style: { padding: 20, ...pageStyle } }, h(View, null, h(Text, { style: { fontSize: 9 } }, "A short paragraph at the top of the page.")), h(View, { style: { height: 20, ...lastStyle } })));
+    const proto = Object.getPrototypeOf((await (pdf(document()) as unknown as { toLayout(): Promise<Layout> }).toLayout()).yoga.node.create()) as { calculateLayout: (...a: unknown[]) => unknown };
+    const calculate = proto.calculateLayout;
+    let calls = 0;
+    proto.calculateLayout = function (this: unknown, ...args: unknown[]) {
+      calls++;
+      return calculate.apply(this, args);
+    };
+    try {
+      const [page] = (await (pdf(document()) as unknown as { toLayout(): Promise<Layout> }).toLayout()).children;
+      return { calls, page: page.box, last: page.children[1].box };
+    } finally {
+      proto.calculateLayout = calculate;
+    }
+  }
+  const a6Height = 419.53;
+
+  it("lays a page out once when its content fits and stands from the top, at the page's own height", async () => {
+    const fromTop = await laidOut({});
+    const pushedDown = await laidOut({ justifyContent: "space-between" });
+    expect(fromTop.calls).toBeLessThan(pushedDown.calls);
+    expect(fromTop.page.height).toBeCloseTo(a6Height, 2);
+    expect(fromTop.last.top).toBeLessThan(a6Height / 2);
+  });
+
+  it("lays a page out again at its own height when a child takes its place from it", async () => {
+    for (const [pageStyle, lastStyle] of [[{ justifyContent: "space-between" }, {}], [{}, { position: "absolute", bottom: 20, left: 20 }], [{}, { marginTop: "auto" }], [{}, { flexGrow: 1 }]] as const) {
+      const { page, last } = await laidOut(pageStyle, lastStyle);
+      expect(page.height).toBeCloseTo(a6Height, 2);
+      // The last child ends at the foot of the page's padding (or fills the room down to it).
+      expect(last.top + last.height).toBeCloseTo(a6Height - 20, 1);
+    }
+  });
+});
+
 describe("react-pdf keeps a text's lines laid out in an unbounded box for any box they fit (patches/@react-pdf+layout+*.patch)", () => {
   // yoga measures a paragraph in a box of no set height; a force's column then sets it in a slot of a
   // set height. Unpatched, the second was a second layout of the same lines (1,085 of them in a 2024 build).
