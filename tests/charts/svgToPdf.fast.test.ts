@@ -35,6 +35,16 @@ describe("svgToPdf", () => {
     expect(props(scaled)).toEqual({ width: 50, height: 25, viewBox: "0 0 100 50" });
   });
 
+  it("converts an SVG once for the same options: every layout pass of a part gets the same tree", () => {
+    const chart = svg('<rect width="10" height="10" fill="#000"/><text x="2" y="9" ' + F + ' font-size="8">Kept</text>');
+    const first = svgToPdf(chart, { width: 80 });
+    expect(svgToPdf(chart, { width: 80 })).toBe(first);
+    const other = svgToPdf(chart, { width: 60 });
+    expect(other).not.toBe(first);
+    expect(props(other as El)).toEqual({ width: 60, height: 30, viewBox: "0 0 100 50" });
+    expect(svgToPdf(chart, { width: 80, fontFamilies: [fonts.family, "Helvetica"] })).not.toBe(first);
+  });
+
   it("keeps a group's transform on a G", () => {
     const root = svgToPdf(svg('<g transform="translate(5,6) rotate(-90)"><rect width="2" height="3" fill="#f00"/><rect x="4" width="2" height="3" fill="#0f0"/></g>')) as El;
     const [g] = ofType(root, G);

@@ -677,8 +677,25 @@ function toReact(out: Out | string): React.ReactNode {
   return React.createElement(out.type, out.props, ...out.children.map(toReact));
 }
 
+// A chart is drawn in every layout pass of its part (a force's measuring pass, then its pages, and each
+// copyfitting pass): a pure function of the SVG and the options, converted once. React elements are
+// descriptions, never changed by rendering, so one tree serves every pass.
+const converted = new Map<string, React.ReactElement>();
+const convertedLimit = 200;
+
 /** The react-pdf element tree for an SVG string (e.g. Vega's `view.toSVG()`). */
 export function svgToPdf(svg: string, options: SvgToPdfOptions = {}): React.ReactElement {
+  const key = JSON.stringify([options.width ?? null, options.fontFamilies ?? null, svg]);
+  let element = converted.get(key);
+  if (!element) {
+    element = convert(svg, options);
+    if (converted.size >= convertedLimit) converted.delete(converted.keys().next().value!);
+    converted.set(key, element);
+  }
+  return element;
+}
+
+function convert(svg: string, options: SvgToPdfOptions): React.ReactElement {
   let parsed;
   try {
     parsed = parse(svg);
