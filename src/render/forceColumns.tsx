@@ -3,7 +3,8 @@
 // are laid out, each entry is laid out once more on a page as tall as it needs: its title and lede across
 // the text block, then every unit of its body (paragraph, subhead, list item, quote) at column width.
 // Their heights in grid lines, and each paragraph's lines, go to the plan (templates/pages/columnFlow.ts);
-// the cuts say at which character each line starts, so a paragraph can be set in two pieces.
+// the cuts say at which character each line starts, so a paragraph can be set in two pieces. The pass
+// is never drawn, so templates leave out of it what does not change a height (templates/measuringPass.ts).
 //
 // react-pdf breaks a paragraph's lines over the whole paragraph (Knuth and Plass), so a piece set alone
 // may break differently from the same lines in the whole. The layout that follows is read back
@@ -21,6 +22,7 @@ import { planColumns, type MeasuredUnit, type Piece } from "../../templates/page
 import { EntryHead, entryGap, flowUnits, FlowContext, ForceHead, gridOf, PieceSlot, sliceInlines, textOf, type EntryFlow, type FlowUnit } from "../../templates/pages/ForcePage.tsx";
 import { bodyColumn, styles, textAreaHeight as areaHeight, textBlock } from "../../templates/styles.ts";
 import { PrintEdition } from "../../templates/text/edition.tsx";
+import { MeasuringPass } from "../../templates/measuringPass.ts";
 
 type Force = Extract<Section, { kind: "force" }>;
 
@@ -86,25 +88,27 @@ export async function planForce(section: Force, fit: number, document: ReportDoc
   const whole = (unit: number, from = 0, to = Number.MAX_SAFE_INTEGER): Piece => ({ unit, from, to, lines: 0, top: true });
   const { layout } = await measure(
     <PrintEdition.Provider value={print}>
-      <Document>
-        {entries.map((entry, i) => (
-          <Page key={entry.id} size={[textBlock, tallPage]} wrap={false} style={{ fontFamily: styles.page.fontFamily, fontSize: styles.page.fontSize, color: styles.page.color }}>
-            <View>
-              {i === 0 ? <ForceHead section={section} charts={charts} /> : null}
-              <EntryHead entry={entry} force={section.title} follows={i > 0} />
-            </View>
-            <View style={{ width: bodyColumn }}>
-              <FlowContext leading={leading}>
-                {units[i].flatMap((unit, u) =>
-                  (unit.kind === "list" ? unit.block.items.map((_, k) => whole(u, k, k + 1)) : [whole(u)]).map((piece) => (
-                    <PieceSlot key={`${u}:${piece.from}`} entry={entry} units={units[i]} piece={piece} flow={null} leading={leading} furtherReading={document.labels.furtherReading} measuring />
-                  )),
-                )}
-              </FlowContext>
-            </View>
-          </Page>
-        ))}
-      </Document>
+      <MeasuringPass.Provider value={true}>
+        <Document>
+          {entries.map((entry, i) => (
+            <Page key={entry.id} size={[textBlock, tallPage]} wrap={false} style={{ fontFamily: styles.page.fontFamily, fontSize: styles.page.fontSize, color: styles.page.color }}>
+              <View>
+                {i === 0 ? <ForceHead section={section} charts={charts} /> : null}
+                <EntryHead entry={entry} force={section.title} follows={i > 0} />
+              </View>
+              <View style={{ width: bodyColumn }}>
+                <FlowContext leading={leading}>
+                  {units[i].flatMap((unit, u) =>
+                    (unit.kind === "list" ? unit.block.items.map((_, k) => whole(u, k, k + 1)) : [whole(u)]).map((piece) => (
+                      <PieceSlot key={`${u}:${piece.from}`} entry={entry} units={units[i]} piece={piece} flow={null} leading={leading} furtherReading={document.labels.furtherReading} />
+                    )),
+                  )}
+                </FlowContext>
+              </View>
+            </Page>
+          ))}
+        </Document>
+      </MeasuringPass.Provider>
     </PrintEdition.Provider>,
   );
   const pages = ((layout as LayoutNode).children ?? []).filter((node) => node.type === "PAGE");

@@ -2,11 +2,15 @@
 import { View } from "@react-pdf/renderer";
 import type { RenderedChart } from "../../src/charts/renderedChart.ts";
 import { svgToPdf } from "../../src/pdf/svg/svgToPdf.tsx";
+import { useMeasuringPass } from "../measuringPass.ts";
 
 export type ChartSet = ReadonlyMap<string, RenderedChart>;
 
 export function ChartView({ chart, width, alt }: { chart: RenderedChart | undefined; width: number; alt: string }) {
   if (!chart) throw new Error("A chart the document needs was not rendered; the chart stage must render every ChartFigure.");
   const scale = Math.min(1, width / chart.width);
-  return <View role="Figure" alt={alt} style={{ width: chart.width * scale, height: chart.height * scale }}>{svgToPdf(chart.svg, { width: chart.width * scale })}</View>;
+  const box = { width: chart.width * scale, height: chart.height * scale };
+  // Its box alone measures the same: a measuring pass is never drawn.
+  if (useMeasuringPass()) return <View style={box} />;
+  return <View role="Figure" alt={alt} style={box}>{svgToPdf(chart.svg, { width: box.width })}</View>;
 }

@@ -25,6 +25,7 @@ import { bodyColumn, ledeMeasure, sidebarWidth, styles, textBlock, wholeWords } 
 import { colours, copyfit, page, space, type } from "../../src/design/theme.ts";
 import { balanceHeadline, tieLastWords } from "../text/ties.ts";
 import { printedAddress, usePrintEdition } from "../text/edition.tsx";
+import { useMeasuringPass } from "../measuringPass.ts";
 import type { ColumnPlan, Piece } from "./columnFlow.ts";
 
 type Force = Extract<Section, { kind: "force" }>;
@@ -193,7 +194,8 @@ function FurtherReading({ entry, label, above }: { entry: GoodPracticeEntry; lab
 }
 
 /** A piece in its slot: a whole number of grid lines tall, so both columns keep the grid. */
-export function PieceSlot({ entry, units, piece, flow, leading, furtherReading, measuring }: { entry: GoodPracticeEntry; units: FlowUnit[]; piece: Piece; flow: EntryFlow | null; leading: number; furtherReading: string; measuring?: boolean }) {
+export function PieceSlot({ entry, units, piece, flow, leading, furtherReading }: { entry: GoodPracticeEntry; units: FlowUnit[]; piece: Piece; flow: EntryFlow | null; leading: number; furtherReading: string }) {
+  const measuring = useMeasuringPass();
   const cutsOf = (line: number): number => {
     const unit = units[piece.unit];
     if (unit.kind !== "paragraph") return 0;
