@@ -7,6 +7,28 @@ import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/**
+ * A document laid out, with yoga's layouts counted on react-pdf's own yoga (kept on the laid-out
+ * document's root): the first of two layouts loads it, the second is counted.
+ */
+async function countingYoga<L extends { yoga: { node: { create(): object } } }>(document: () => unknown): Promise<{ calls: number; layout: L }> {
+  const { pdf } = await import("@react-pdf/renderer");
+  const toLayout = () => (pdf(document() as Parameters<typeof pdf>[0]) as unknown as { toLayout(): Promise<L> }).toLayout();
+  const proto = Object.getPrototypeOf((await toLayout()).yoga.node.create()) as { calculateLayout: (...a: unknown[]) => unknown };
+  const calculate = proto.calculateLayout;
+  let calls = 0;
+  proto.calculateLayout = function (this: unknown, ...args: unknown[]) {
+    calls++;
+    return calculate.apply(this, args);
+  };
+  try {
+    const layout = await toLayout();
+    return { calls, layout };
+  } finally {
+    proto.calculateLayout = calculate;
+  }
+}
+
 describe("patches to dependencies", () => {
   it("pdfkit compares a font with itself without serialising its name table (patches/pdfkit+*.patch)", () => {
     expect(readdirSync(path.join(root, "patches")).filter((f) => f.startsWith("pdfkit+"))).toHaveLength(1);
@@ -167,10 +189,9 @@ describe("react-pdf draws a render prop's text that stands apart in its own box 
   // new: every part's first page (its markers and folio record drew for the first time) and every page of a
   // force after the first (the "…, continued" line). A text placed absolutely between set offsets, or of a
   // fixed height across a column, cannot move anything else: its lines are laid out in its box instead.
-  // yoga's layouts are counted on react-pdf's own yoga (kept on the laid-out document's root).
   type Layout = { children: { children?: unknown[] }[]; yoga: { node: { create(): object } } };
   async function layouts(runningLine: Record<string, unknown> | null, marker = true): Promise<{ calls: number; pages: number; text: string[] }> {
-    const { Document, Page, Text, View, pdf } = await import("@react-pdf/renderer");
+    const { Document, Page, Text, View } = await import("@react-pdf/renderer");
     const { createElement: h } = await import("react");
     const document = () =>
       h(
@@ -184,25 +205,12 @@ describe("react-pdf draws a render prop's text that stands apart in its own box 
           marker && h(Text, { fixed: true, style: { fontSize: 1, height: 0, lineHeight: 0 }, render: () => " " } as object),
         ),
       );
-    // The first document loads react-pdf's yoga; the second is counted on it.
-    const first = (await (pdf(document()) as unknown as { toLayout(): Promise<Layout> }).toLayout()).yoga.node.create() as { calculateLayout: (...a: unknown[]) => unknown };
-    const proto = Object.getPrototypeOf(first) as { calculateLayout: (...a: unknown[]) => unknown };
-    const calculate = proto.calculateLayout;
-    let calls = 0;
-    proto.calculateLayout = function (this: unknown, ...args: unknown[]) {
-      calls++;
-      return calculate.apply(this, args);
+    const { calls, layout: laidOut } = await countingYoga<Layout>(document);
+    const texts = (node: unknown): string[] => {
+      const n = node as { type?: string; value?: string; children?: unknown[] };
+      return n.type === "TEXT_INSTANCE" ? [n.value ?? ""] : (n.children ?? []).flatMap(texts);
     };
-    try {
-      const laidOut = await (pdf(document()) as unknown as { toLayout(): Promise<Layout> }).toLayout();
-      const texts = (node: unknown): string[] => {
-        const n = node as { type?: string; value?: string; children?: unknown[] };
-        return n.type === "TEXT_INSTANCE" ? [n.value ?? ""] : (n.children ?? []).flatMap(texts);
-      };
-      return { calls, pages: laidOut.children.length, text: laidOut.children.map((page) => texts(page).join("")) };
-    } finally {
-      proto.calculateLayout = calculate;
-    }
+    return { calls, pages: laidOut.children.length, text: laidOut.children.map((page) => texts(page).join("")) };
   }
 
   it("lays no page out again for a running line placed between offsets, or a marker of no height", async () => {
@@ -259,23 +267,13 @@ describe("react-pdf keeps a page that fits and stands from its top as first laid
   type Box = { top: number; height: number };
   type Layout = { children: { box: Box; children: { box: Box }[] }[]; yoga: { node: { create(): object } } };
   async function laidOut(pageStyle: Record<string, unknown>, lastStyle: Record<string, unknown> = {}): Promise<{ calls: number; page: Box; last: Box }> {
-    const { Document, Page, Text, View, pdf } = await import("@react-pdf/renderer");
+    const { Document, Page, Text, View } = await import("@react-pdf/renderer");
     const { createElement: h } = await import("react");
     const document = () =>
       h(Document, null, h(Page, { size: "A6", style: { padding: 20, ...pageStyle } }, h(View, null, h(Text, { style: { fontSize: 9 } }, "A short paragraph at the top of the page.")), h(View, { style: { height: 20, ...lastStyle } })));
-    const proto = Object.getPrototypeOf((await (pdf(document()) as unknown as { toLayout(): Promise<Layout> }).toLayout()).yoga.node.create()) as { calculateLayout: (...a: unknown[]) => unknown };
-    const calculate = proto.calculateLayout;
-    let calls = 0;
-    proto.calculateLayout = function (this: unknown, ...args: unknown[]) {
-      calls++;
-      return calculate.apply(this, args);
-    };
-    try {
-      const [page] = (await (pdf(document()) as unknown as { toLayout(): Promise<Layout> }).toLayout()).children;
-      return { calls, page: page.box, last: page.children[1].box };
-    } finally {
-      proto.calculateLayout = calculate;
-    }
+    const { calls, layout } = await countingYoga<Layout>(document);
+    const [page] = layout.children;
+    return { calls, page: page.box, last: page.children[1].box };
   }
   const a6Height = 419.53;
 
