@@ -442,6 +442,24 @@ describe("pdfkit's standard font metrics made once (patches/pdfkit+*.patch)", ()
   });
 });
 
+describe("pdfkit turns its text into bytes in native code (patches/pdfkit+*.patch)", () => {
+  // Every operator of every page's content, and every line pdfkit writes, is a string made bytes one
+  // character at a time, unpatched; Node's Latin-1 encoder does the same (each UTF-16 unit's low byte).
+  it("writes a page's content as the low bytes of its characters, through Buffer, in the ES module and the CommonJS build", async () => {
+    type Doc = { page: { content: { buffer: Uint8Array[] } }; addContent(s: string): Doc; end(): void };
+    const esm = ((await import("pdfkit" as string)) as { default: new () => Doc }).default;
+    const cjs = createRequire(import.meta.url)("pdfkit") as new () => Doc;
+    for (const PDFDocument of [esm, cjs]) {
+      const doc = new PDFDocument();
+      doc.addContent("0 0 m 10 10 l S \u0141\u00e9");
+      const chunk = doc.page.content.buffer.at(-1)!;
+      expect(Buffer.isBuffer(chunk)).toBe(true);
+      expect([...chunk]).toEqual([...Buffer.from("0 0 m 10 10 l S ", "latin1"), 0x41, 0xe9, 0x0a]);
+      doc.end();
+    }
+  });
+});
+
 describe("fontkit's TrueType subsets decode only compound glyphs (patches/fontkit+*.patch)", () => {
   // Unpatched, every glyph put in a subset had its whole outline decoded only to learn whether it was
   // compound: most of the time subsetting took, in every part of the book and in the book's own subsets.
