@@ -170,13 +170,16 @@ describe("a book joined from parts embeds each face once", () => {
 
   it("joins parts drawn without their font programs into the same book, and refuses a part's font it cannot embed once", async () => {
     const bare = await Promise.all(partPages.map(barePartPdf));
-    // pdfkit (patched) leaves each TrueType program out: every FontFile2 is there, with no stream.
-    const programs = (part: Buffer) => [...parsePdf(part).objects.values()].map((o) => refOf(o.head, "FontFile2")).filter((n) => n !== undefined).map((n) => parsePdf(part).objects.get(n!)!.stream?.length ?? 0);
-    bare.forEach((part, i) => {
-      expect(programs(part).length).toBe(programs(parts[i]).length);
-      expect(programs(part).every((length) => length === 0)).toBe(true);
-      expect(programs(parts[i]).every((length) => length > 0)).toBe(true);
-    });
+    // pdfkit (patched) leaves each TrueType program, and the map of its glyphs into the subset, out: every
+    // FontFile2 and CIDToGIDMap is there, with no stream (the book writes each face's own).
+    const streams = (part: Buffer, key: string) => [...parsePdf(part).objects.values()].map((o) => refOf(o.head, key)).filter((n) => n !== undefined).map((n) => parsePdf(part).objects.get(n!)!.stream?.length ?? 0);
+    for (const key of ["FontFile2", "CIDToGIDMap"]) {
+      bare.forEach((part, i) => {
+        expect(streams(part, key).length).toBe(streams(parts[i], key).length);
+        expect(streams(part, key).every((length) => length === 0)).toBe(true);
+        expect(streams(parts[i], key).every((length) => length > 0)).toBe(true);
+      });
+    }
     // The same book but for its ID, a digest of the parts' bytes.
     const withoutId = (file: Buffer) => file.toString("latin1").replace(/\/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]/, "");
     expect(withoutId(await joinParts(bare, meta))).toBe(withoutId(book));
