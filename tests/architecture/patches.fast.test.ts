@@ -295,6 +295,28 @@ describe("react-pdf keeps a page that fits and stands from its top as first laid
   });
 });
 
+describe("react-pdf asks for each font once a page (patches/@react-pdf+layout+*.patch)", () => {
+  // After inheritance every node names its font; unpatched, a page asked the font store for it node by
+  // node (27,335 times in a 2024 build), each a promise to settle.
+  it("loads a page's fonts once each, however many texts use them", async () => {
+    const { Document, Font, Page, Text, View, pdf } = await import("@react-pdf/renderer");
+    const { createElement: h } = await import("react");
+    const store = Font as unknown as { load(descriptor: { fontFamily: string; fontWeight?: number }): Promise<void> };
+    const load = store.load;
+    const asked: string[] = [];
+    store.load = (descriptor) => (asked.push(`${descriptor.fontFamily} ${descriptor.fontWeight ?? ""}`), load(descriptor));
+    try {
+      const texts = Array.from({ length: 30 }, (_, i) => h(Text, { key: i, style: i % 3 === 0 ? { fontFamily: "Helvetica-Bold" } : {} }, `Line ${i}`));
+      await (pdf(h(Document, null, h(Page, { size: "A5", style: { fontFamily: "Helvetica" } }, h(View, null, ...texts)))) as unknown as { toLayout(): Promise<unknown> }).toLayout();
+    } finally {
+      store.load = load;
+    }
+    // Helvetica and Helvetica-Bold, once for each of the two times react-pdf gathers a page's assets.
+    expect(new Set(asked)).toEqual(new Set(["Helvetica ", "Helvetica-Bold "]));
+    expect(asked.length).toBeLessThanOrEqual(4);
+  });
+});
+
 describe("react-pdf keeps a text's lines laid out in an unbounded box for any box they fit (patches/@react-pdf+layout+*.patch)", () => {
   // yoga measures a paragraph in a box of no set height; a force's column then sets it in a slot of a
   // set height. Unpatched, the second was a second layout of the same lines (1,085 of them in a 2024 build).
