@@ -482,6 +482,39 @@ describe("pdfkit turns its text into bytes in native code (patches/pdfkit+*.patc
   });
 });
 
+describe("pdfkit embeds a font by the glyphs in use (patches/pdfkit+*.patch)", () => {
+  // A font's widths and Unicode mappings are arrays indexed by glyph id, set only for the glyphs in use:
+  // "€" (glyph 2,118 in Source Sans 3) makes them that long. Unpatched, embedding read every index up to
+  // the end, and V8 keeps an array so sparse in a dictionary, so each read was a lookup.
+  it("reads only the entries set, in the ES module and the CommonJS build, and writes the same widths", async () => {
+    const file = path.join(root, "node_modules/@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf");
+    type Font = { widths: number[]; unicode: number[][] };
+    type Doc = NodeJS.ReadableStream & { font(f: string): { text(t: string): void }; _font: Font; end(): void };
+    const esm = ((await import("pdfkit" as string)) as { default: new (o: object) => Doc }).default;
+    const cjs = createRequire(import.meta.url)("pdfkit") as new (o: object) => Doc;
+    for (const PDFDocument of [esm, cjs]) {
+      // Drawn as the build draws a part: its glyph map is the book's to write (which reads every id).
+      const doc = new PDFDocument({ compress: false, fontPrograms: false });
+      const chunks: Buffer[] = [];
+      doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+      const done = new Promise((resolve) => doc.on("end", resolve));
+      doc.font(file).text("AB €");
+      const font = doc._font;
+      expect(font.widths.length).toBeGreaterThan(2000);
+      let reads = 0;
+      const counted = <T extends object>(array: T): T => new Proxy(array, { get: (target, key, receiver) => (typeof key === "string" && /^\d+$/.test(key) && reads++, Reflect.get(target, key, receiver)) });
+      font.widths = counted(font.widths);
+      font.unicode = counted(font.unicode);
+      doc.end();
+      await done;
+      // .notdef, A, B, space and € in each array: a read or two each, not one for every glyph id below 2,118.
+      expect(reads).toBeLessThan(50);
+      // The widths as before: a run for € alone at its glyph id.
+      expect(Buffer.concat(chunks).toString("latin1")).toMatch(/\/W \[.*\b2118 \[[\d.]+\]/);
+    }
+  });
+});
+
 describe("fontkit's TrueType subsets decode only compound glyphs (patches/fontkit+*.patch)", () => {
   // Unpatched, every glyph put in a subset had its whole outline decoded only to learn whether it was
   // compound: most of the time subsetting took, in every part of the book and in the book's own subsets.
