@@ -677,9 +677,9 @@ function toReact(out: Out | string): React.ReactNode {
   return React.createElement(out.type, out.props, ...out.children.map(toReact));
 }
 
-// A chart is drawn in every layout pass of its part (a force's measuring pass, then its pages, and each
-// copyfitting pass): a pure function of the SVG and the options, converted once. React elements are
-// descriptions, never changed by rendering, so one tree serves every pass.
+// A chart is drawn in every copyfitting pass of its part (a measuring pass leaves it out:
+// templates/measuringPass.ts): a pure function of the SVG and the options, converted once. React elements
+// are descriptions, never changed by rendering, so one tree serves every pass.
 const converted = new Map<string, React.ReactElement>();
 const convertedLimit = 200;
 
